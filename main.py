@@ -1,0 +1,107 @@
+"""Alliance: start the window, or run one command-line verb on a vault.
+
+The passphrase is never taken from the command line or the environment: it is read from the
+terminal without echo, or from standard input with --passphrase-stdin.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from storage.errors import VaultError, WrongPassphrase
+from storage.locations import default_vault_path
+
+EXIT_OK, EXIT_PROBLEM, EXIT_WRONG_PASSPHRASE, EXIT_VAULT_ERROR = 0, 1, 2, 3
+
+
+def read_passphrase(from_stdin: bool, prompt: str = "Passphrase: ") -> str:
+    """One line from standard input, or a no-echo prompt on the terminal."""
+    if from_stdin:
+        line = sys.stdin.readline()
+        return line.removesuffix("\n").removesuffix("\r")
+    return getpass.getpass(prompt)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from storage.demo import write_demo
+    from storage.vault import Vault
+
+    passphrase = read_passphrase(args.passphrase_stdin, "New passphrase for the demo vault: ")
+    vault = Vault.create(args.vault, passphrase)
+    try:
+        count = write_demo(vault)
+    finally:
+        vault.close()
+    print(f"Demo vault with {count} sessions written to {args.vault}")
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from storage.vault import Vault
+
+    vault = Vault.open(args.vault, read_passphrase(args.passphrase_stdin))
+    try:
+        report = vault.integrity_check()
+    finally:
+        vault.close()
+    if report.ok:
+        print(f"{args.vault}: sound (SQLCipher page check and SQLite integrity check passed)")
+        return EXIT_OK
+    print(f"{args.vault}: DAMAGED", file=sys.stderr)
+    for problem in report.problems[:50]:
+        print(f"  {problem}", file=sys.stderr)
+    return EXIT_PROBLEM
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="Alliance: encrypted session notes for psychotherapists. "
+        "With no command, opens the window.",
+        epilog="Exit codes: 0 done, 1 the vault failed its check, 2 wrong passphrase, "
+        "3 any other problem with the vault (the message says which).",
+    )
+    vault_help = f"the vault file (default: {default_vault_path()})"
+    parser.add_argument("--vault", type=Path, default=default_vault_path(), help=vault_help)
+    verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
+
+    def verb(name: str, run: Callable[[argparse.Namespace], int], text: str) -> None:
+        sub = verbs.add_parser(name, help=text, description=text)
+        sub.add_argument("--vault", type=Path, default=argparse.SUPPRESS, help=vault_help)
+        sub.add_argument(
+            "--passphrase-stdin",
+            action="store_true",
+            help="read the passphrase from the first line of standard input instead of asking",
+        )
+        sub.set_defaults(run=run)
+
+    verb("demo", _demo, "create a new vault filled with fictional clients and notes")
+    verb("verify", _verify, "check the whole vault for damage; exit 0 only when it is sound")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.verb is None:
+        from ui.app import run_app
+
+        return run_app(args.vault)
+    try:
+        return args.run(args)
+    except WrongPassphrase as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_WRONG_PASSPHRASE
+    except VaultError as error:
+        print(error.message, file=sys.stderr)
+        return EXIT_VAULT_ERROR
+    except (KeyboardInterrupt, EOFError):
+        print("Cancelled.", file=sys.stderr)
+        return EXIT_PROBLEM
+
+
+if __name__ == "__main__":
+    sys.exit(main())

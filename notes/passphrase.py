@@ -1,0 +1,42 @@
+"""How strong a new passphrase is, in the therapist's words, using zxcvbn's estimate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from zxcvbn import zxcvbn
+
+MINIMUM_SCORE = 3  # zxcvbn's "safely unguessable: moderate protection from offline attacks"
+_LABELS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
+_ASSESSED_LENGTH = 72  # zxcvbn refuses longer input; the first 72 characters decide
+
+
+@dataclass(frozen=True)
+class Strength:
+    score: int  # 0 to 4
+    label: str
+    warning: str
+    suggestions: tuple[str, ...]
+
+    @property
+    def acceptable(self) -> bool:
+        return self.score >= MINIMUM_SCORE
+
+    def advice(self) -> str:
+        """zxcvbn's reason and suggestions as one short paragraph."""
+        parts = [self.warning] if self.warning else []
+        parts += list(self.suggestions)
+        return " ".join(part if part.endswith(".") else part + "." for part in parts)
+
+
+def assess(passphrase: str) -> Strength:
+    if not passphrase:
+        return Strength(0, _LABELS[0], "", ("Type a passphrase of several unusual words.",))
+    result = zxcvbn(passphrase[:_ASSESSED_LENGTH])
+    feedback = result.get("feedback", {})
+    return Strength(
+        result["score"],
+        _LABELS[result["score"]],
+        feedback.get("warning", "") or "",
+        tuple(feedback.get("suggestions", ())),
+    )

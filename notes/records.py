@@ -1,0 +1,91 @@
+"""The clinical records as plain dataclasses: clients, sessions and their notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class ClientStatus(StrEnum):
+    ACTIVE = "active"
+    CLOSED = "closed"
+
+
+class Attendance(StrEnum):
+    ATTENDED = "attended"
+    LATE = "late"
+    CANCELLED_WITH_NOTICE = "cancelled_with_notice"
+    LATE_CANCELLATION = "late_cancellation"
+    NO_SHOW = "no_show"
+
+    @property
+    def label(self) -> str:
+        return _ATTENDANCE_LABELS[self]
+
+    @property
+    def kept(self) -> bool:
+        """Whether the client came (late still counts as kept)."""
+        return self in (Attendance.ATTENDED, Attendance.LATE)
+
+
+_ATTENDANCE_LABELS = {
+    Attendance.ATTENDED: "Attended",
+    Attendance.LATE: "Late",
+    Attendance.CANCELLED_WITH_NOTICE: "Cancelled with notice",
+    Attendance.LATE_CANCELLATION: "Late cancellation",
+    Attendance.NO_SHOW: "No-show",
+}
+
+
+@dataclass
+class Client:
+    code: str
+    full_name: str
+    start_date: date
+    identifying_terms: list[str] = field(default_factory=list)
+    presenting_problem: str = ""
+    status: ClientStatus = ClientStatus.ACTIVE
+    id: int | None = None
+
+
+@dataclass
+class Session:
+    client_id: int
+    starts_at: datetime
+    duration_minutes: int = 50
+    attendance: Attendance = Attendance.ATTENDED
+    id: int | None = None
+    number: int = 0  # 1 for a client's first session; filled in when read from the vault
+    note_signed: bool = False  # read-only summary of the progress note, for lists
+
+
+@dataclass(frozen=True)
+class Addendum:
+    written_at: datetime
+    text: str
+
+
+@dataclass
+class ProgressNote:
+    session_id: int
+    template: str
+    sections: dict[str, str] = field(default_factory=dict)
+    signed_at: datetime | None = None
+    addenda: list[Addendum] = field(default_factory=list)
+
+    @property
+    def signed(self) -> bool:
+        return self.signed_at is not None
+
+    def text(self) -> str:
+        """All sections as one text, for search and checks."""
+        return "\n\n".join(value for value in self.sections.values() if value)
+
+
+@dataclass
+class ProcessNote:
+    """The therapist's private analysis of the session, kept apart from the progress note."""
+
+    session_id: int
+    text: str = ""

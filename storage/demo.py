@@ -1,0 +1,43 @@
+"""Write the fictional demo caseload (notes/demo.py) into a vault."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from notes.demo import demo_clients
+from notes.records import ProcessNote, ProgressNote
+from storage.clients import ClientRepository
+from storage.note_store import NoteRepository
+from storage.sessions import SessionRepository
+from storage.vault import Vault
+
+
+def write_demo(
+    vault: Vault, today: date | None = None, progress: Callable[[str, float], None] | None = None
+) -> int:
+    """Fill the vault with the demo caseload in one transaction; returns the sessions written."""
+    clients, sessions, notes = (
+        ClientRepository(vault),
+        SessionRepository(vault),
+        NoteRepository(vault),
+    )
+    caseload = demo_clients(today)
+    written = 0
+    with vault.transaction():
+        for index, demo in enumerate(caseload):
+            client = clients.save(demo.client)
+            for item in demo.sessions:
+                item.session.client_id = client.id
+                session = sessions.save(item.session)
+                note = ProgressNote(session.id, "soap", item.sections)
+                if item.signed:
+                    notes.sign(note, session.starts_at + timedelta(hours=2))
+                else:
+                    notes.save_progress_note(note)
+                if item.process_text:
+                    notes.save_process_note(ProcessNote(session.id, item.process_text))
+                written += 1
+            if progress:
+                progress(f"Wrote {client.code}", (index + 1) / len(caseload))
+    return written

@@ -1,0 +1,317 @@
+"""The vault: one SQLCipher 4 file, its lifecycle and the transaction helper.
+
+The file uses SQLCipher 4's default settings (PBKDF2-HMAC-SHA512, 256,000 iterations, an HMAC
+on every page), so any standard SQLCipher 4 tool opens it with the passphrase. The key is
+checked on a fresh connection at every unlock, because SQLCipher only notices a wrong key on the
+first read.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from storage import audit, schema
+from storage.errors import (
+    NotAVault,
+    NotWritable,
+    PassphraseChangeFailed,
+    VaultDamaged,
+    VaultExists,
+    VaultMissing,
+    VaultTooNew,
+    WrongPassphrase,
+    translated,
+)
+from storage.instance_lock import InstanceLock
+
+Progress = Callable[[str, float], None]
+_PAGE_SIZE = 4096  # SQLCipher 4's default page size
+_PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def quote_passphrase(passphrase: str) -> str:
+    """The passphrase as an SQL string literal. `PRAGMA key` takes no bound parameter."""
+    if "\x00" in passphrase:
+        raise ValueError("a passphrase cannot contain a NUL character")
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def connect(path: Path, passphrase: str) -> sqlcipher3.Connection:
+    """A fresh connection to an existing vault file, with its key verified by a first read."""
+    check_file(path)
+    connection = _keyed_connection(path, passphrase)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as error:
+        connection.close()
+        if "not a database" in str(error):
+            raise WrongPassphrase() from error
+        raise VaultDamaged(path, str(error)) from error
+    return connection
+
+
+def check_file(path: Path) -> None:
+    """Refuse, before any key is tried, files that cannot be a vault."""
+    if not path.exists():
+        raise VaultMissing(path)
+    if not path.is_file():
+        raise NotAVault(path, "it is a folder")
+    size = path.stat().st_size
+    if size == 0:
+        raise NotAVault(path, "the file is empty")
+    with path.open("rb") as file:
+        if file.read(16) == _PLAIN_SQLITE_HEADER:
+            raise NotAVault(path, "it is an unencrypted SQLite database")
+    if size % _PAGE_SIZE:
+        raise VaultDamaged(path, "its size is not a whole number of pages")
+
+
+def _keyed_connection(path: Path, passphrase: str) -> sqlcipher3.Connection:
+    connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    # Global in SQLCipher; set before the key so not even a failed HMAC check is logged.
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    connection.execute(f"PRAGMA key = {quote_passphrase(passphrase)}")
+    return connection
+
+
+def _configure(connection: sqlcipher3.Connection) -> None:
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")  # saved on screen means saved on disk
+    connection.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files
+    connection.execute("PRAGMA foreign_keys = ON")
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class Vault:
+    """An unlocked vault. Create with `Vault.create` or `Vault.open`; `close` locks it."""
+
+    def __init__(
+        self, path: Path, connection: sqlcipher3.Connection, passphrase: str, lock: InstanceLock
+    ) -> None:
+        self.path = path
+        self._connection: sqlcipher3.Connection | None = connection
+        self._passphrase: str | None = passphrase
+        self._lock = lock
+        self._mutex = threading.RLock()  # long jobs may run on a worker thread
+        self._depth = 0
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, passphrase: str) -> Vault:
+        path = Path(path)
+        if path.exists() and path.stat().st_size > 0:
+            raise VaultExists(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise NotWritable(path.parent) from error
+        lock = InstanceLock(path).acquire()
+        try:
+            with translated(path):
+                connection = _keyed_connection(path, passphrase)
+                _configure(connection)
+                schema.migrate(connection)
+        except BaseException:
+            lock.release()
+            raise
+        vault = cls(path, connection, passphrase, lock)
+        vault.record("vault created")
+        return vault
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str) -> Vault:
+        path = Path(path)
+        check_file(path)
+        lock = InstanceLock(path).acquire()
+        try:
+            connection = connect(path, passphrase)
+            try:
+                found = schema.version_of(connection)
+                if found > schema.LATEST_VERSION:
+                    raise VaultTooNew(found, schema.LATEST_VERSION)
+                with translated(path):
+                    _configure(connection)
+                    schema.migrate(connection)
+            except BaseException:
+                connection.close()
+                raise
+        except BaseException:
+            lock.release()
+            raise
+        vault = cls(path, connection, passphrase, lock)
+        vault.record("unlock")
+        return vault
+
+    @property
+    def is_open(self) -> bool:
+        return self._connection is not None
+
+    def close(self) -> None:
+        """Lock: record it, close the connection and forget the passphrase."""
+        if self._connection is None:
+            return
+        with self._mutex:
+            try:
+                self.record("lock")
+            finally:
+                self._connection.close()
+                self._connection = None
+                self._passphrase = None
+                self._lock.release()
+
+    # -- reading and writing ---------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlcipher3.Connection]:
+        """One write transaction; nested use joins the outer one."""
+        with self._mutex, translated(self.path):
+            connection = self._require_open()
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield connection
+                finally:
+                    self._depth -= 1
+                return
+            connection.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield connection
+                connection.execute("COMMIT")
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            finally:
+                self._depth = 0
+
+    def read(self, sql: str, parameters: tuple[Any, ...] | dict[str, Any] = ()) -> list[tuple]:
+        with self._mutex, translated(self.path):
+            return self._require_open().execute(sql, parameters).fetchall()
+
+    def read_one(self, sql: str, parameters: tuple[Any, ...] | dict[str, Any] = ()) -> tuple | None:
+        rows = self.read(sql, parameters)
+        return rows[0] if rows else None
+
+    def record(self, action: str, record: str = "") -> None:
+        """Append one line to the audit log (never any note text)."""
+        with self.transaction() as connection:
+            audit.append(connection, action, record)
+
+    def _require_open(self) -> sqlcipher3.Connection:
+        if self._connection is None:
+            raise RuntimeError("the vault is locked")
+        return self._connection
+
+    # -- long jobs: each may run on a worker thread; none touches widgets --------------------
+
+    def integrity_check(self) -> IntegrityReport:
+        """SQLCipher's page HMAC check and SQLite's structural check, over the whole file."""
+        with self._mutex:
+            return _integrity_of(self._require_open(), self.path)
+
+    def backup_to(self, target: Path, progress: Progress | None = None) -> Path:
+        """Write an encrypted copy to `target`, verify it, and only then put it in place."""
+        progress = progress or _no_progress
+        target = Path(target)
+        partial = target.with_name(target.name + ".partial")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial.unlink(missing_ok=True)
+        except OSError as error:
+            raise NotWritable(target.parent) from error
+        progress("Copying the vault", 0.1)
+        try:
+            with self._mutex, translated(target):
+                self._require_open().execute("VACUUM INTO ?", (str(partial),))
+            progress("Checking the copy", 0.6)
+            _verify_copy(partial, self._passphrase or "", schema.LATEST_VERSION)
+            with translated(target):
+                _fsync(partial)
+                os.replace(partial, target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        self.record("backup", target.name)
+        progress("Backup written", 1.0)
+        return target
+
+    def change_passphrase(
+        self, current: str, new: str, backup_folder: Path, progress: Progress | None = None
+    ) -> Path:
+        """Back up, rekey, and prove the new passphrase opens the file. Returns the backup."""
+        progress = progress or _no_progress
+        if current != self._passphrase:
+            raise WrongPassphrase()
+        quote_passphrase(new)  # refuse an impossible passphrase before touching anything
+        stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
+        backup = self.backup_to(
+            Path(backup_folder) / f"{self.path.stem}-before-passphrase-change-{stamp}.vault",
+            lambda text, share: progress(text, share * 0.5),
+        )
+        progress("Changing the passphrase", 0.6)
+        with self._mutex, translated(self.path):
+            connection = self._require_open()
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.execute(f"PRAGMA rekey = {quote_passphrase(new)}")
+        progress("Checking the new passphrase", 0.8)
+        try:
+            connect(self.path, new).close()
+        except Exception as error:
+            raise PassphraseChangeFailed(
+                "The new passphrase did not open the vault afterwards, so it was not changed. "
+                f"Your old passphrase still applies; a backup was saved as {backup.name}."
+            ) from error
+        self._passphrase = new
+        self.record("passphrase changed")
+        progress("Passphrase changed", 1.0)
+        return backup
+
+
+def _no_progress(_text: str, _share: float) -> None:
+    return None
+
+
+def _integrity_of(connection: sqlcipher3.Connection, path: Path) -> IntegrityReport:
+    problems: list[str] = []
+    try:
+        with translated(path):
+            problems += [row[0] for row in connection.execute("PRAGMA cipher_integrity_check")]
+            rows = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+            problems += [row for row in rows if row != "ok"]
+    except VaultDamaged as error:
+        problems.append(str(error.__cause__ or error))
+    return IntegrityReport(problems)
+
+
+def _verify_copy(path: Path, passphrase: str, expected_version: int) -> None:
+    connection = connect(path, passphrase)
+    try:
+        report = _integrity_of(connection, path)
+        version = schema.version_of(connection)
+    finally:
+        connection.close()
+    if not report.ok or version != expected_version:
+        raise VaultDamaged(path, "the new copy did not pass its check")
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb+") as file:
+        os.fsync(file.fileno())

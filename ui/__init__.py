@@ -1,0 +1,1 @@
+"""PySide6 widgets, models and dialogs. Thin: they ask notes/ and storage/, then show."""

@@ -1,0 +1,29 @@
+"""Start the GUI: the application object, the style sheet and the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from ui.main_window import MainWindow
+from ui.vault_service import VaultService
+
+STYLE_SHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Alliance")
+    app.setOrganizationName("Alliance")
+    if STYLE_SHEET.exists():
+        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+    return app
+
+
+def run_app(vault_path: Path) -> int:
+    app = make_app()
+    window = MainWindow(VaultService(vault_path))
+    window.show()
+    return app.exec()

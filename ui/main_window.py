@@ -1,0 +1,167 @@
+"""The main window: create or unlock the vault, then the workspace; menus and locking."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from storage.errors import VaultError
+from ui.passphrase_pages import CreateVaultPage, UnlockPage
+from ui.vault_service import VaultService
+from ui.workspace import Workspace
+
+
+def app_settings() -> QSettings:
+    """Window layout only — never any client data (that lives in the vault)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Alliance", "Alliance")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.setWindowTitle("Alliance")
+        self.create_page = CreateVaultPage(str(service.path))
+        self.unlock_page = UnlockPage(str(service.path))
+        self.workspace = Workspace(service)
+        self.pages = QStackedWidget()
+        for page in (self.create_page, self.unlock_page, self.workspace):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self._build_menus()
+
+        self.create_page.submitted.connect(self._create)
+        self.unlock_page.submitted.connect(self._unlock)
+        self.workspace.problem.connect(self.show_problem)
+        self.workspace.editor.saved.connect(
+            lambda moment: self.statusBar().showMessage(f"Saved at {moment:%H:%M:%S}", 4000)
+        )
+        service.unlocked.connect(self._show_workspace)
+        service.locked.connect(self._show_locked)
+        self._restore_layout()
+        self._show_locked()
+
+    # -- menus -----------------------------------------------------------------------------
+
+    def _action(self, menu, text: str, shortcut: str | QKeySequence.StandardKey, slot) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self._vault_actions.append(action)
+        return action
+
+    def _build_menus(self) -> None:
+        self._vault_actions: list[QAction] = []
+        bar = self.menuBar()
+        vault = bar.addMenu("&Vault")
+        self.lock_action = self._action(vault, "&Lock", "Ctrl+L", self.lock)
+        vault.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        vault.addAction(quit_action)
+        clients = bar.addMenu("&Clients")
+        self.new_client_action = self._action(
+            clients, "&New client…", "Ctrl+Shift+C", self.workspace.new_client
+        )
+        self._action(clients, "&Edit client…", "Ctrl+E", self.workspace.edit_client)
+        sessions = bar.addMenu("&Session")
+        self.new_session_action = self._action(
+            sessions, "&New session…", "Ctrl+Shift+N", self.workspace.new_session
+        )
+        self._action(
+            sessions, "&Previous session", "Alt+Up", lambda: self.workspace.step_session(-1)
+        )
+        self._action(sessions, "Ne&xt session", "Alt+Down", lambda: self.workspace.step_session(1))
+        sessions.addSeparator()
+        self.sign_action = self._action(
+            sessions, "&Sign note…", "Ctrl+Shift+S", self.workspace.editor.sign
+        )
+        self.save_action = self._action(
+            sessions, "Save &now", QKeySequence.StandardKey.Save, self.workspace.editor.flush
+        )
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    def _create(self, passphrase: str) -> None:
+        try:
+            self.service.create(passphrase)
+        except VaultError as error:
+            self.create_page.show_message(error.message)
+
+    def _unlock(self, passphrase: str) -> None:
+        try:
+            self.service.unlock(passphrase)
+        except VaultError as error:
+            self.unlock_page.show_message(error.message)
+
+    def _show_workspace(self) -> None:
+        self.create_page.clear()
+        self.unlock_page.clear()
+        self.workspace.load()
+        self.pages.setCurrentWidget(self.workspace)
+        for action in self._vault_actions:
+            action.setEnabled(True)
+
+    def _show_locked(self) -> None:
+        self.workspace.clear()
+        for action in self._vault_actions:
+            action.setEnabled(False)
+        page = self.unlock_page if self.service.vault_exists() else self.create_page
+        page.clear()
+        self.pages.setCurrentWidget(page)
+        page.setFocus()
+
+    def lock(self) -> None:
+        """Save what is on screen, then lock; the window keeps no client data."""
+        if not self.service.is_unlocked:
+            return
+        self.workspace.editor.flush()
+        self.service.lock()
+
+    def show_problem(self, message: str) -> None:
+        QMessageBox.warning(self, "Alliance", message)
+
+    # -- layout memory ---------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = app_settings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        for name, splitter in self._splitters().items():
+            state = settings.value(f"window/{name}")
+            if state is not None:
+                splitter.restoreState(state)
+
+    def _splitters(self) -> dict:
+        return {
+            "workspaceSplitter": self.workspace,
+            "noteSplitter": self.workspace.editor.splitter,
+        }
+
+    def save_layout(self) -> None:
+        settings = app_settings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        for name, splitter in self._splitters().items():
+            settings.setValue(f"window/{name}", splitter.saveState())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        if self.service.is_unlocked and not self.workspace.editor.flush():
+            answer = QMessageBox.question(
+                self,
+                "Quit without saving?",
+                "The last changes could not be saved (see the previous message). "
+                "Quit anyway and lose them?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.service.lock()
+        event.accept()

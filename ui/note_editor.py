@@ -1,0 +1,320 @@
+"""The editor for one session: the progress note by template, and the private process note.
+
+Text is saved to the vault within a moment of a pause in typing (AUTOSAVE_MS), and at once when
+another session is chosen, on locking and on quitting: `flush` does that. A signed note is shown
+read-only, with its dated addenda below it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from notes.records import Client, ProcessNote, ProgressNote, Session
+from notes.templates import TEMPLATES, orphaned_sections, section_title, template
+from storage.errors import VaultError
+from ui.models import session_title
+from ui.vault_service import VaultService
+
+AUTOSAVE_MS = 1500
+
+
+def _text_box(name: str, placeholder: str = "") -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setObjectName(name)
+    box.setAccessibleName(name.replace("_", " "))
+    box.setPlaceholderText(placeholder)
+    box.setTabChangesFocus(True)
+    box.setMinimumHeight(84)
+    return box
+
+
+class NoteEditor(QWidget):
+    saveFailed = Signal(str)
+    saved = Signal(datetime)
+
+    def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._session: Session | None = None
+        self._note: ProgressNote | None = None
+        self._process: ProcessNote | None = None
+        self._section_boxes: dict[str, QPlainTextEdit] = {}
+        self._dirty = False
+        self._loading = False
+
+        self.title = QLabel()
+        self.title.setObjectName("noteTitle")
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        self.status.setAccessibleName("save status")
+        self.template_box = QComboBox()
+        self.template_box.setAccessibleName("template")
+        for each in TEMPLATES.values():
+            self.template_box.addItem(each.name, each.key)
+        self.sign_button = QPushButton("Sign note…")
+        self.sign_button.setToolTip("Sign the progress note; it then becomes read-only")
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(QLabel("Template"))
+        header.addWidget(self.template_box)
+        header.addWidget(self.sign_button)
+
+        self._sections_host = QWidget()
+        self._sections_layout = QVBoxLayout(self._sections_host)
+        self._sections_layout.setContentsMargins(0, 0, 8, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._sections_host)
+        progress_heading = QLabel("Progress note")
+        progress_heading.setObjectName("sectionHeading")
+        progress_panel = QWidget()
+        progress_layout = QVBoxLayout(progress_panel)
+        progress_layout.setContentsMargins(0, 0, 0, 0)
+        progress_layout.addWidget(progress_heading)
+        progress_layout.addWidget(scroll)
+
+        self.process_box = _text_box(
+            "process_note", "Your own reflections: what you felt, noticed, wondered about."
+        )
+        private_panel = QFrame()
+        private_panel.setObjectName("privateNote")
+        private_layout = QVBoxLayout(private_panel)
+        private_heading = QLabel("Private process note")
+        private_heading.setObjectName("sectionHeading")
+        private_hint = QLabel(
+            "Only for you and supervision: kept apart from the progress note and left out of "
+            "record exports."
+        )
+        private_hint.setObjectName("hint")
+        private_hint.setWordWrap(True)
+        private_layout.addWidget(private_heading)
+        private_layout.addWidget(private_hint)
+        private_layout.addWidget(self.process_box)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setObjectName("noteSplitter")
+        split.addWidget(progress_panel)
+        split.addWidget(private_panel)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        self.splitter = split
+
+        self.empty = QLabel("Choose a session, or add one with Ctrl+Shift+N.")
+        self.empty.setObjectName("hint")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._body = QWidget()
+        body_layout = QVBoxLayout(self._body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(header)
+        body_layout.addWidget(self.status)
+        body_layout.addWidget(split, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self._body)
+        self._body.hide()
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.flush)
+        self.process_box.textChanged.connect(self._changed)
+        self.template_box.currentIndexChanged.connect(self._template_chosen)
+        self.sign_button.clicked.connect(self.sign)
+
+    # -- showing a session -----------------------------------------------------------------
+
+    @property
+    def session(self) -> Session | None:
+        return self._session
+
+    def show_session(self, session: Session, client: Client) -> None:
+        self.flush()
+        self._session = session
+        self._note = self._service.progress_note(session.id)
+        self._process = self._service.process_note(session.id)
+        self.title.setText(f"{client.code} · {session_title(session)} · {session.attendance.label}")
+        self._loading = True
+        self.template_box.setCurrentIndex(self.template_box.findData(self._note.template))
+        self.process_box.setPlainText(self._process.text)
+        self._loading = False
+        self._build_sections()
+        self._show_state(None)
+        self.empty.hide()
+        self._body.show()
+
+    def clear(self) -> None:
+        """Forget everything shown (used on lock); call `flush` first to keep the text."""
+        self._timer.stop()
+        self._session = self._note = self._process = None
+        self._dirty = False
+        self._loading = True
+        self.process_box.clear()
+        self._loading = False
+        self._clear_sections()
+        self.title.clear()
+        self.status.clear()
+        self._body.hide()
+        self.empty.show()
+
+    def _clear_sections(self) -> None:
+        self._section_boxes = {}
+        while self._sections_layout.count():
+            widget = self._sections_layout.takeAt(0).widget()
+            if widget:
+                widget.deleteLater()
+
+    def _build_sections(self) -> None:
+        assert self._note is not None
+        self._clear_sections()
+        signed = self._note.signed
+        current = template(self._note.template)
+        kept = orphaned_sections(self._note.template, self._note.sections)
+        for section in current.sections:
+            self._add_section(section.key, section.title, section.hint, signed)
+        for key in kept:
+            self._add_section(
+                key,
+                f"{section_title(key)} — kept from an earlier template",
+                "Text from a section this template does not have. Move it, or leave it here.",
+                signed,
+                kept=True,
+            )
+        for addendum in self._note.addenda:
+            label = QLabel(f"Addendum, {addendum.written_at:%d %b %Y %H:%M}\n{addendum.text}")
+            label.setObjectName("addendum")
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._sections_layout.addWidget(label)
+        if signed:
+            self.addendum_box = _text_box("addendum", "Add a dated addendum to this signed note.")
+            add = QPushButton("Add addendum")
+            add.clicked.connect(self._add_addendum)
+            self._sections_layout.addWidget(self.addendum_box)
+            self._sections_layout.addWidget(add, 0, Qt.AlignmentFlag.AlignRight)
+        self._sections_layout.addStretch(1)
+        self.template_box.setEnabled(not signed)
+        self.sign_button.setEnabled(not signed)
+        self.setProperty("signed", signed)
+
+    def _add_section(self, key: str, title: str, hint: str, signed: bool, kept=False) -> None:
+        assert self._note is not None
+        heading = QLabel(title)
+        heading.setObjectName("keptHeading" if kept else "sectionTitle")
+        box = _text_box(f"section_{key}", hint)
+        box.setAccessibleName(title)
+        box.setPlainText(self._note.sections.get(key, ""))
+        box.setReadOnly(signed)
+        box.textChanged.connect(self._changed)
+        self._sections_layout.addWidget(heading)
+        self._sections_layout.addWidget(box)
+        self._section_boxes[key] = box
+
+    def section_box(self, key: str) -> QPlainTextEdit:
+        return self._section_boxes[key]
+
+    # -- editing and saving ----------------------------------------------------------------
+
+    def _changed(self) -> None:
+        if self._loading or self._session is None:
+            return
+        self._dirty = True
+        self.status.setText("Editing…")
+        self._timer.start()
+
+    def _template_chosen(self) -> None:
+        if self._loading or self._note is None or self._note.signed:
+            return
+        self._collect()
+        self._note.template = self.template_box.currentData()
+        self._build_sections()
+        self._dirty = True
+        self.flush()
+
+    def _collect(self) -> None:
+        assert self._note is not None and self._process is not None
+        if not self._note.signed:
+            for key, box in self._section_boxes.items():
+                self._note.sections[key] = box.toPlainText()
+        self._process.text = self.process_box.toPlainText()
+
+    def flush(self) -> bool:
+        """Save now if anything changed. False (with saveFailed emitted) if it could not be."""
+        self._timer.stop()
+        if not self._dirty or self._note is None or self._process is None:
+            return True
+        self._collect()
+        try:
+            if not self._note.signed:
+                self._service.save_progress_note(self._note)
+            self._service.save_process_note(self._process)
+        except VaultError as error:
+            self.status.setText("Not saved — see the message")
+            self.saveFailed.emit(error.message)
+            return False
+        self._dirty = False
+        moment = datetime.now()
+        self._show_state(moment)
+        self.saved.emit(moment)
+        return True
+
+    def _show_state(self, saved_at: datetime | None) -> None:
+        assert self._note is not None
+        if self._note.signed:
+            state = f"Signed {self._note.signed_at:%d %b %Y, %H:%M} — read-only"
+        else:
+            state = "Draft"
+        if saved_at:
+            state += f" · Saved at {saved_at:%H:%M:%S}"
+        self.status.setText(state)
+
+    def sign(self) -> None:
+        if self._note is None or self._note.signed or self._session is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Sign this note?",
+            "Once signed, the progress note can no longer be changed; later additions become "
+            "dated addenda. The private process note stays editable.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if not self.flush():
+            return
+        self._collect()
+        try:
+            self._note = self._service.sign(self._note, self._session.client_id)
+        except VaultError as error:
+            self.saveFailed.emit(error.message)
+            return
+        self._build_sections()
+        self._show_state(None)
+
+    def _add_addendum(self) -> None:
+        text = self.addendum_box.toPlainText().strip()
+        if not text or self._note is None:
+            return
+        try:
+            self._note.addenda.append(self._service.add_addendum(self._note.session_id, text))
+        except VaultError as error:
+            self.saveFailed.emit(error.message)
+            return
+        self._build_sections()

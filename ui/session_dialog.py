@@ -1,0 +1,66 @@
+"""Add a session: date, time, duration and attendance, defaulting from the last session."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+)
+
+from notes.records import Attendance, Session
+
+
+class SessionDialog(QDialog):
+    def __init__(self, client_id: int, last: Session | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New session")
+        self._client_id = client_id
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("ddd d MMM yyyy")
+        self.date.setAccessibleName("date")
+        start = QTime(last.starts_at.hour, last.starts_at.minute) if last else QTime(9, 0)
+        self.time = QTimeEdit(start)
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setAccessibleName("time")
+        self.duration = QSpinBox()
+        self.duration.setRange(5, 480)
+        self.duration.setSingleStep(5)
+        self.duration.setSuffix(" min")
+        self.duration.setValue(last.duration_minutes if last else 50)
+        self.duration.setAccessibleName("duration")
+        self.attendance = QComboBox()
+        self.attendance.setAccessibleName("attendance")
+        for value in Attendance:
+            self.attendance.addItem(value.label, value)
+        form = QFormLayout()
+        form.addRow("Date", self.date)
+        form.addRow("Time", self.time)
+        form.addRow("Duration", self.duration)
+        form.addRow("Attendance", self.attendance)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def session(self) -> Session:
+        moment: datetime = QDateTime(self.date.date(), self.time.time()).toPython()
+        return Session(
+            client_id=self._client_id,
+            starts_at=moment.replace(second=0, microsecond=0),
+            duration_minutes=self.duration.value(),
+            attendance=self.attendance.currentData(),
+        )

@@ -1,0 +1,118 @@
+"""The one object the widgets talk to about the vault; it announces every change once.
+
+Widgets never hold a repository: they call this service and refresh themselves on its signals.
+Locking drops the vault and tells every view to forget what it shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
+from storage.clients import ClientRepository
+from storage.note_store import NoteRepository
+from storage.preferences import Preferences
+from storage.sessions import SessionRepository
+from storage.vault import Vault
+
+
+class VaultService(QObject):
+    unlocked = Signal()
+    locked = Signal()
+    clientsChanged = Signal()
+    sessionsChanged = Signal(int)  # client id
+    noteSaved = Signal(int)  # session id
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self._vault: Vault | None = None
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._vault is not None
+
+    def vault_exists(self) -> bool:
+        return self.path.exists() and self.path.stat().st_size > 0
+
+    def create(self, passphrase: str) -> None:
+        self._attach(Vault.create(self.path, passphrase))
+
+    def unlock(self, passphrase: str) -> None:
+        self._attach(Vault.open(self.path, passphrase))
+
+    def lock(self) -> None:
+        if self._vault is None:
+            return
+        vault, self._vault = self._vault, None
+        try:
+            vault.close()
+        finally:
+            self.locked.emit()
+
+    def _attach(self, vault: Vault) -> None:
+        self._vault = vault
+        self._clients = ClientRepository(vault)
+        self._sessions = SessionRepository(vault)
+        self._notes = NoteRepository(vault)
+        self.preferences = Preferences(vault)
+        self.unlocked.emit()
+
+    # -- clients and sessions --------------------------------------------------------------
+
+    def clients(self, include_closed: bool = False) -> list[Client]:
+        return self._clients.list(include_closed)
+
+    def client(self, client_id: int) -> Client:
+        return self._clients.get(client_id)
+
+    def client_codes(self) -> set[str]:
+        return self._clients.codes()
+
+    def save_client(self, client: Client) -> Client:
+        saved = self._clients.save(client)
+        self.clientsChanged.emit()
+        return saved
+
+    def set_client_status(self, client_id: int, status: ClientStatus) -> None:
+        self._clients.set_status(client_id, status)
+        self.clientsChanged.emit()
+
+    def sessions(self, client_id: int) -> list[Session]:
+        return self._sessions.for_client(client_id)
+
+    def save_session(self, session: Session) -> Session:
+        saved = self._sessions.save(session)
+        self.sessionsChanged.emit(saved.client_id)
+        return saved
+
+    # -- notes -----------------------------------------------------------------------------
+
+    def progress_note(self, session_id: int) -> ProgressNote:
+        return self._notes.progress_note(session_id, self.preferences.default_template())
+
+    def save_progress_note(self, note: ProgressNote) -> None:
+        self._notes.save_progress_note(note)
+        self.noteSaved.emit(note.session_id)
+
+    def sign(self, note: ProgressNote, client_id: int) -> ProgressNote:
+        signed = self._notes.sign(note)
+        self.noteSaved.emit(note.session_id)
+        self.sessionsChanged.emit(client_id)
+        return signed
+
+    def add_addendum(self, session_id: int, text: str) -> Addendum:
+        addendum = self._notes.add_addendum(session_id, text)
+        self.noteSaved.emit(session_id)
+        return addendum
+
+    def process_note(self, session_id: int) -> ProcessNote:
+        return self._notes.process_note(session_id)
+
+    def save_process_note(self, note: ProcessNote) -> None:
+        self._notes.save_process_note(note)
+        self.noteSaved.emit(note.session_id)

@@ -1,0 +1,242 @@
+"""The workspace: clients on the left, the chosen client's sessions, and the note editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from notes.records import Client
+from storage.errors import VaultError
+from ui.client_dialog import ClientDialog
+from ui.models import ClientListModel, ItemRole, SessionListModel
+from ui.note_editor import NoteEditor
+from ui.session_dialog import SessionDialog
+from ui.vault_service import VaultService
+
+
+def _list_view(name: str) -> QListView:
+    view = QListView()
+    view.setObjectName(name)
+    view.setAccessibleName(name.replace("_", " "))
+    view.setUniformItemSizes(True)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+def _pane(title: str, *widgets: QWidget) -> QWidget:
+    pane = QWidget()
+    layout = QVBoxLayout(pane)
+    layout.setContentsMargins(6, 6, 6, 6)
+    heading = QLabel(title)
+    heading.setObjectName("paneTitle")
+    layout.addWidget(heading)
+    for widget in widgets:
+        layout.addWidget(widget, 1 if isinstance(widget, QListView) else 0)
+    return pane
+
+
+def _buttons(*buttons: QPushButton) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for button in buttons:
+        layout.addWidget(button)
+    layout.addStretch(1)
+    return row
+
+
+class Workspace(QSplitter):
+    problem = Signal(str)  # a VaultError's message, for the window to show
+
+    def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setObjectName("workspaceSplitter")
+        self._service = service
+        self.clients = ClientListModel(self)
+        self.sessions = SessionListModel(self)
+
+        self.client_view = _list_view("client_list")
+        self.client_view.setModel(self.clients)
+        self.show_closed = QCheckBox("Show closed cases")
+        self.new_client_button = QPushButton("New client…")
+        self.edit_client_button = QPushButton("Edit…")
+        self.session_view = _list_view("session_list")
+        self.session_view.setUniformItemSizes(False)
+        self.session_view.setModel(self.sessions)
+        self.client_summary = QLabel()
+        self.client_summary.setObjectName("hint")
+        self.client_summary.setWordWrap(True)
+        self.new_session_button = QPushButton("New session…")
+        self.editor = NoteEditor(service)
+
+        self.addWidget(
+            _pane(
+                "Clients",
+                self.client_view,
+                self.show_closed,
+                _buttons(self.new_client_button, self.edit_client_button),
+            )
+        )
+        self.addWidget(
+            _pane(
+                "Sessions",
+                self.client_summary,
+                self.session_view,
+                _buttons(self.new_session_button),
+            )
+        )
+        self.addWidget(self.editor)
+        self.setStretchFactor(2, 1)
+        self.setSizes([230, 250, 720])
+
+        self.client_view.selectionModel().currentChanged.connect(self._client_chosen)
+        self.session_view.selectionModel().currentChanged.connect(self._session_chosen)
+        self.show_closed.toggled.connect(self.reload_clients)
+        self.new_client_button.clicked.connect(self.new_client)
+        self.edit_client_button.clicked.connect(self.edit_client)
+        self.client_view.doubleClicked.connect(self.edit_client)
+        self.new_session_button.clicked.connect(self.new_session)
+        self.editor.saveFailed.connect(self.problem)
+        service.clientsChanged.connect(self.reload_clients)
+        service.sessionsChanged.connect(self._sessions_changed)
+        self._update_buttons()
+
+    # -- what is chosen --------------------------------------------------------------------
+
+    def current_client(self) -> Client | None:
+        index = self.client_view.currentIndex()
+        return index.data(ItemRole) if index.isValid() else None
+
+    def select_client(self, client_id: int | None) -> None:
+        row = self.clients.row_of(client_id) if client_id is not None else None
+        if row is None:
+            return
+        self.client_view.setCurrentIndex(self.clients.index(row))
+
+    def select_session(self, session_id: int) -> None:
+        row = self.sessions.row_of(session_id)
+        if row is not None:
+            self.session_view.selectionModel().setCurrentIndex(
+                self.sessions.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+
+    def step_session(self, step: int) -> None:
+        """Move to the next (+1, later) or previous (-1, earlier) session of the client."""
+        row = self.session_view.currentIndex().row()
+        target = (0 if step < 0 else self.sessions.rowCount() - 1) if row < 0 else row - step
+        if 0 <= target < self.sessions.rowCount():
+            self.select_session(self.sessions.item(target).id)
+
+    # -- refreshing ------------------------------------------------------------------------
+
+    def load(self) -> None:
+        self.reload_clients()
+        self.select_client(self._service.preferences.last_client_id())
+
+    def reload_clients(self) -> None:
+        chosen = self.current_client()
+        self.clients.set_items(self._service.clients(self.show_closed.isChecked()))
+        if chosen:
+            self.select_client(chosen.id)
+        self._update_buttons()
+
+    def _sessions_changed(self, client_id: int) -> None:
+        client = self.current_client()
+        if client and client.id == client_id:
+            self._load_sessions(client, keep=self.editor.session)
+
+    def _client_chosen(self) -> None:
+        self.editor.flush()
+        self.editor.clear()
+        client = self.current_client()
+        if client is None:
+            self.sessions.set_items([])
+            self.client_summary.clear()
+        else:
+            self._service.preferences.set("last_client_id", str(client.id))
+            self._load_sessions(client, keep=None)
+        self._update_buttons()
+
+    def _load_sessions(self, client: Client, keep) -> None:
+        sessions = self._service.sessions(client.id)
+        self.sessions.set_items(sessions)
+        kept = sum(1 for s in sessions if s.attendance.kept)
+        self.client_summary.setText(
+            f"{client.full_name}\n{len(sessions)} sessions · {kept} kept · "
+            f"{len(sessions) - kept} missed or cancelled"
+        )
+        if keep is not None:
+            self.select_session(keep.id)
+
+    def _session_chosen(self) -> None:
+        index = self.session_view.currentIndex()
+        client = self.current_client()
+        if not index.isValid() or client is None:
+            return
+        session = index.data(ItemRole)
+        if self.editor.session is None or self.editor.session.id != session.id:
+            self.editor.show_session(session, client)
+
+    def _update_buttons(self) -> None:
+        chosen = self.current_client() is not None
+        self.edit_client_button.setEnabled(chosen)
+        self.new_session_button.setEnabled(chosen)
+
+    def clear(self) -> None:
+        """Forget all client data on screen (the caller has flushed the editor)."""
+        self.editor.clear()
+        self.sessions.set_items([])
+        self.clients.set_items([])
+        self.client_summary.clear()
+        self._update_buttons()
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def new_client(self) -> None:
+        dialog = ClientDialog(self._service.client_codes(), parent=self)
+        if dialog.exec():
+            self._save_client(dialog.client())
+
+    def edit_client(self) -> None:
+        client = self.current_client()
+        if client is None:
+            return
+        dialog = ClientDialog(self._service.client_codes(), client, parent=self)
+        if dialog.exec():
+            self._save_client(dialog.client())
+
+    def _save_client(self, client: Client) -> None:
+        try:
+            saved = self._service.save_client(client)
+        except VaultError as error:
+            self.problem.emit(error.message)
+            return
+        self.select_client(saved.id)
+
+    def new_session(self) -> None:
+        client = self.current_client()
+        if client is None:
+            QMessageBox.information(self, "New session", "Choose or add a client first.")
+            return
+        self.editor.flush()
+        sessions = self._service.sessions(client.id)
+        dialog = SessionDialog(client.id, sessions[-1] if sessions else None, parent=self)
+        if not dialog.exec():
+            return
+        try:
+            saved = self._service.save_session(dialog.session())
+        except VaultError as error:
+            self.problem.emit(error.message)
+            return
+        self.select_session(saved.id)
+        self.editor.setFocus()
