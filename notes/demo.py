@@ -96,7 +96,7 @@ _STORIES = (
         "TH-01",
         "Tomás Herrera",
         ("Lucía", "Herrera Logistics", "Valencia"),
-        "Separation from his wife; outbursts of anger; worried about his relationship with his son.",
+        "Separation from his wife; angry outbursts; worried about his bond with his son.",
         3,
         8,
         16,
