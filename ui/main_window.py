@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
 
+from notes.templates import TEMPLATES
 from storage.errors import VaultError
 from ui.passphrase_pages import CreateVaultPage, UnlockPage
 from ui.vault_service import VaultService
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
             clients, "&New client…", "Ctrl+Shift+C", self.workspace.new_client
         )
         self._action(clients, "&Edit client…", "Ctrl+E", self.workspace.edit_client)
+        self._action(clients, "&Close or reopen case…", "", self.workspace.toggle_case)
         sessions = bar.addMenu("&Session")
         self.new_session_action = self._action(
             sessions, "&New session…", "Ctrl+Shift+N", self.workspace.new_session
@@ -81,6 +83,18 @@ class MainWindow(QMainWindow):
         )
         self.save_action = self._action(
             sessions, "Save &now", QKeySequence.StandardKey.Save, self.workspace.editor.flush
+        )
+        sessions.addSeparator()
+        self.template_menu = sessions.addMenu("Default &template for new notes")
+        self._vault_actions.append(self.template_menu.menuAction())
+        self._template_actions = QActionGroup(self)
+        for each in TEMPLATES.values():
+            action = self.template_menu.addAction(each.name)
+            action.setCheckable(True)
+            action.setData(each.key)
+            self._template_actions.addAction(action)
+        self._template_actions.triggered.connect(
+            lambda action: self.service.preferences.set("default_template", action.data())
         )
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -101,6 +115,9 @@ class MainWindow(QMainWindow):
         self.create_page.clear()
         self.unlock_page.clear()
         self.workspace.load()
+        default = self.service.preferences.default_template()
+        for action in self._template_actions.actions():
+            action.setChecked(action.data() == default)
         self.pages.setCurrentWidget(self.workspace)
         for action in self._vault_actions:
             action.setEnabled(True)

@@ -62,5 +62,5 @@ class SessionDialog(QDialog):
             client_id=self._client_id,
             starts_at=moment.replace(second=0, microsecond=0),
             duration_minutes=self.duration.value(),
-            attendance=self.attendance.currentData(),
+            attendance=Attendance(self.attendance.currentData()),
         )

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.records import Client
+from notes.records import Client, ClientStatus
 from storage.errors import VaultError
 from ui.client_dialog import ClientDialog
 from ui.models import ClientListModel, ItemRole, SessionListModel
@@ -72,6 +72,7 @@ class Workspace(QSplitter):
         self.edit_client_button = QPushButton("Edit…")
         self.session_view = _list_view("session_list")
         self.session_view.setUniformItemSizes(False)
+        self.session_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.session_view.setModel(self.sessions)
         self.client_summary = QLabel()
         self.client_summary.setObjectName("hint")
@@ -97,7 +98,7 @@ class Workspace(QSplitter):
         )
         self.addWidget(self.editor)
         self.setStretchFactor(2, 1)
-        self.setSizes([230, 250, 720])
+        self.setSizes([230, 290, 700])
 
         self.client_view.selectionModel().currentChanged.connect(self._client_chosen)
         self.session_view.selectionModel().currentChanged.connect(self._session_chosen)
@@ -222,6 +223,29 @@ class Workspace(QSplitter):
             self.problem.emit(error.message)
             return
         self.select_client(saved.id)
+
+    def toggle_case(self) -> None:
+        """Close an active case, or reopen a closed one (closed cases hide unless shown)."""
+        client = self.current_client()
+        if client is None:
+            return
+        closing = client.status is ClientStatus.ACTIVE
+        if closing:
+            answer = QMessageBox.question(
+                self,
+                "Close this case?",
+                f"Close the case of {client.code}? Its notes stay in the vault; closed cases "
+                "are hidden from the list unless “Show closed cases” is ticked. You can reopen "
+                "it at any time.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.editor.flush()
+        status = ClientStatus.CLOSED if closing else ClientStatus.ACTIVE
+        try:
+            self._service.set_client_status(client.id, status)
+        except VaultError as error:
+            self.problem.emit(error.message)
 
     def new_session(self) -> None:
         client = self.current_client()
