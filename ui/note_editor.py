@@ -178,6 +178,7 @@ class NoteEditor(QWidget):
         while self._sections_layout.count():
             widget = self._sections_layout.takeAt(0).widget()
             if widget:
+                widget.hide()
                 widget.deleteLater()
 
     def _build_sections(self) -> None:

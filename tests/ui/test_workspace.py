@@ -1,0 +1,194 @@
+"""The notes workspace, driven as a therapist would: templates, signing, cases, layout."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from notes.records import Attendance, Client, Session
+from storage.clients import ClientRepository
+from storage.sessions import SessionRepository
+from storage.vault import Vault
+from tests.ui.conftest import STRONG_PASSPHRASE, answer_dialog, press, visible_text
+from ui.main_window import MainWindow
+from ui.vault_service import VaultService
+
+FIRST = datetime(2026, 10, 5, 9, 0)
+
+
+@pytest.fixture
+def caseload(vault_path):
+    """Two clients (one closed) and three sessions, written straight into a real vault."""
+    vault = Vault.create(vault_path, STRONG_PASSPHRASE)
+    clients, sessions = ClientRepository(vault), SessionRepository(vault)
+    maya = clients.save(Client("ML-01", "Maya Lindqvist", date(2026, 10, 5), ["Jonas"]))
+    clients.save(Client("SN-01", "Sam Novak", date(2026, 3, 1)))
+    clients.set_status(clients.list()[1].id, clients.list()[1].status.CLOSED)
+    for week, attendance in enumerate((Attendance.ATTENDED, Attendance.NO_SHOW, Attendance.LATE)):
+        sessions.save(Session(maya.id, FIRST + timedelta(weeks=week), attendance=attendance))
+    vault.close()
+    return vault_path
+
+
+@pytest.fixture
+def open_window(qtbot, caseload):
+    window = MainWindow(VaultService(caseload))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.keyClicks(window.unlock_page.passphrase, STRONG_PASSPHRASE)
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.workspace)
+    yield window
+    window.service.lock()
+
+
+def choose_client(qtbot, window, row: int = 0) -> None:
+    view = window.workspace.client_view
+    rect = view.visualRect(window.workspace.clients.index(row))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def choose_session(qtbot, window, row: int) -> None:
+    view = window.workspace.session_view
+    rect = view.visualRect(window.workspace.sessions.index(row))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.workspace.editor.session is not None)
+
+
+def test_sessions_are_numbered_newest_first_with_attendance_counts(qtbot, open_window):
+    choose_client(qtbot, open_window)
+    rows = [open_window.workspace.sessions.index(r).data() for r in range(3)]
+    assert rows[0].lstrip().startswith("3.") and "Late · Draft" in rows[0]
+    assert "No-show" in rows[1]
+    assert (
+        "3 sessions · 2 kept · 1 missed or cancelled" in open_window.workspace.client_summary.text()
+    )
+
+
+def test_closed_cases_hidden_until_filter_shows_them(qtbot, open_window):
+    workspace = open_window.workspace
+    assert "SN-01" not in visible_text(workspace)
+    qtbot.mouseClick(workspace.show_closed, Qt.MouseButton.LeftButton)
+    assert "SN-01  Sam Novak  (closed)" in visible_text(workspace)
+
+    choose_client(qtbot, open_window, 1)
+    workspace.toggle_case()  # reopening asks nothing
+    qtbot.waitUntil(lambda: "(closed)" not in visible_text(workspace))
+    qtbot.mouseClick(workspace.show_closed, Qt.MouseButton.LeftButton)
+    assert "SN-01  Sam Novak" in visible_text(workspace)
+
+
+def test_changing_template_keeps_text_visibly(qtbot, open_window):
+    choose_client(qtbot, open_window)
+    choose_session(qtbot, open_window, 0)
+    editor = open_window.workspace.editor
+    qtbot.keyClicks(editor.section_box("subjective"), "Said the interview went well")
+    qtbot.keyClicks(editor.section_box("plan"), "Weekly")
+    editor.template_box.setCurrentIndex(editor.template_box.findData("dap"))
+    assert editor.section_box("plan").toPlainText() == "Weekly"
+    kept = editor.section_box("subjective")
+    assert kept.toPlainText() == "Said the interview went well"
+    qtbot.waitUntil(lambda: "kept from an earlier template" in visible_text(editor))
+    note = open_window.service.progress_note(editor.session.id)
+    assert note.template == "dap" and note.sections["subjective"].startswith("Said")
+
+
+def test_signing_asks_then_locks_the_note_and_allows_addenda(qtbot, open_window):
+    choose_client(qtbot, open_window)
+    choose_session(qtbot, open_window, 0)
+    editor = open_window.workspace.editor
+    qtbot.keyClicks(editor.section_box("assessment"), "Steadier; risk low")
+
+    def cancel(box: QMessageBox) -> None:
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+
+    answer_dialog(qtbot, cancel)
+    press(qtbot, open_window, "Ctrl+Shift+S")
+    assert not editor.section_box("assessment").isReadOnly()
+
+    def confirm(box: QMessageBox) -> None:
+        assert "can no longer be changed" in box.text()
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+
+    answer_dialog(qtbot, confirm)
+    press(qtbot, open_window, "Ctrl+Shift+S")
+    qtbot.waitUntil(lambda: editor.section_box("assessment").isReadOnly())
+    assert "Signed" in editor.status.text() and "read-only" in editor.status.text()
+    assert "Late · Signed" in open_window.workspace.sessions.index(0).data()
+    assert "Draft" in open_window.workspace.sessions.index(1).data()
+
+    qtbot.keyClicks(editor.addendum_box, "Client phoned to confirm next week.")
+    add = [b for b in editor.findChildren(type(editor.sign_button)) if b.text() == "Add addendum"]
+    qtbot.mouseClick(add[0], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Client phoned to confirm next week." in visible_text(editor))
+    note = open_window.service.progress_note(editor.session.id)
+    assert note.signed and note.sections["assessment"] == "Steadier; risk low"
+    assert [a.text for a in note.addenda] == ["Client phoned to confirm next week."]
+
+
+def test_undo_and_redo_in_the_editor(qtbot, open_window):
+    choose_client(qtbot, open_window)
+    choose_session(qtbot, open_window, 0)
+    box = open_window.workspace.editor.section_box("objective")
+    qtbot.keyClicks(box, "Calm")
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert box.toPlainText() == ""
+    qtbot.keyClick(
+        box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert box.toPlainText() == "Calm"
+
+
+def test_previous_and_next_session_shortcuts(qtbot, open_window):
+    choose_client(qtbot, open_window)
+    choose_session(qtbot, open_window, 1)
+    editor = open_window.workspace.editor
+    assert editor.session.number == 2
+    press(qtbot, open_window, "Alt+Up")
+    qtbot.waitUntil(lambda: editor.session.number == 1)
+    press(qtbot, open_window, "Alt+Down")
+    press(qtbot, open_window, "Alt+Down")
+    qtbot.waitUntil(lambda: editor.session.number == 3)
+
+
+def test_menus_show_shortcuts_and_widgets_have_names(open_window):
+    shortcuts = {
+        action.text(): action.shortcut().toString()
+        for menu in open_window.menuBar().findChildren(type(open_window.template_menu))
+        for action in menu.actions()
+    }
+    assert shortcuts["&Lock"] == "Ctrl+L"
+    assert shortcuts["&New client…"] == "Ctrl+Shift+C"
+    assert shortcuts["&New session…"] == "Ctrl+Shift+N"
+    assert shortcuts["&Sign note…"] == "Ctrl+Shift+S"
+    assert shortcuts["&Previous session"] == "Alt+Up"
+    workspace = open_window.workspace
+    for widget in (workspace.client_view, workspace.session_view, workspace.editor.process_box):
+        assert widget.accessibleName()
+
+
+def test_window_remembers_layout_and_last_client(qtbot, caseload, isolated_settings):
+    first = MainWindow(VaultService(caseload))
+    qtbot.addWidget(first)
+    first.show()
+    first.service.unlock(STRONG_PASSPHRASE)
+    first.resize(720, 520)
+    first.workspace.setSizes([150, 200, 370])
+    choose_client(qtbot, first)
+    sizes = first.workspace.sizes()
+    first.close()
+    settings_text = "".join(p.read_text() for p in isolated_settings.rglob("*.ini"))
+    assert "Maya" not in settings_text and "ML-01" not in settings_text
+
+    second = MainWindow(VaultService(caseload))
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (720, 520)
+    second.service.unlock(STRONG_PASSPHRASE)
+    qtbot.waitUntil(lambda: second.workspace.sizes() == sizes)
+    assert second.workspace.current_client().code == "ML-01"
+    second.service.lock()
