@@ -114,6 +114,7 @@ class NoteEditor(QWidget):
         split.addWidget(private_panel)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        split.setSizes([520, 220])
         self.splitter = split
 
         self.empty = QLabel("Choose a session, or add one with Ctrl+Shift+N.")
