@@ -46,6 +46,7 @@ def _text_box(name: str, placeholder: str = "") -> QPlainTextEdit:
 class NoteEditor(QWidget):
     saveFailed = Signal(str)
     saved = Signal(datetime)
+    signed = Signal(int)  # session id, once its progress note is signed
 
     def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -309,6 +310,7 @@ class NoteEditor(QWidget):
             return
         self._build_sections()
         self._show_state(None)
+        self.signed.emit(self._note.session_id)
 
     def _add_addendum(self) -> None:
         text = self.addendum_box.toPlainText().strip()

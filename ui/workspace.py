@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from notes.records import Client, ClientStatus
 from storage.errors import VaultError
 from ui.client_dialog import ClientDialog
+from ui.client_page import ClientPage
 from ui.models import ClientListModel, ItemRole, SessionListModel
 from ui.note_editor import NoteEditor
 from ui.session_dialog import SessionDialog
@@ -81,6 +83,11 @@ class Workspace(QSplitter):
         self.client_summary.setWordWrap(True)
         self.new_session_button = QPushButton("New session…")
         self.editor = NoteEditor(service)
+        self.client_page = ClientPage()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.editor, "Session note")
+        self.tabs.addTab(self.client_page, "Client page")
 
         self.addWidget(
             _pane(
@@ -98,7 +105,7 @@ class Workspace(QSplitter):
                 _buttons(self.new_session_button),
             )
         )
-        self.addWidget(self.editor)
+        self.addWidget(self.tabs)
         self.setStretchFactor(2, 1)
         self.setSizes([230, 290, 700])
 
@@ -165,6 +172,7 @@ class Workspace(QSplitter):
         if client is None:
             self.sessions.set_items([])
             self.client_summary.clear()
+            self.client_page.clear()
         else:
             self._service.preferences.set("last_client_id", str(client.id))
             self._load_sessions(client, keep=None)
@@ -178,6 +186,7 @@ class Workspace(QSplitter):
             f"{client.full_name}\n{len(sessions)} sessions · {kept} kept · "
             f"{len(sessions) - kept} missed or cancelled"
         )
+        self.client_page.show_client(client, sessions)
         if keep is not None:
             self.select_session(keep.id)
 
@@ -189,6 +198,7 @@ class Workspace(QSplitter):
         session = index.data(ItemRole)
         if self.editor.session is None or self.editor.session.id != session.id:
             self.editor.show_session(session, client)
+            self.tabs.setCurrentWidget(self.editor)
 
     def _update_buttons(self) -> None:
         chosen = self.current_client() is not None
@@ -198,6 +208,7 @@ class Workspace(QSplitter):
     def clear(self) -> None:
         """Forget all client data on screen (the caller has flushed the editor)."""
         self.editor.clear()
+        self.client_page.clear()
         self.sessions.set_items([])
         self.clients.set_items([])
         self.client_summary.clear()

@@ -1,0 +1,124 @@
+"""A client's sessions as a timeline: one mark per session, shaped and lettered by attendance.
+
+Shape and letter carry the meaning, colour only repeats it, so it reads in greyscale too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from notes.records import Attendance, Client, Session
+
+_MARK = {
+    Attendance.ATTENDED: ("●", "#4f7a5b"),
+    Attendance.LATE: ("L", "#c9b458"),
+    Attendance.CANCELLED_WITH_NOTICE: ("C", "#6b7280"),
+    Attendance.LATE_CANCELLATION: ("X", "#b45f2a"),
+    Attendance.NO_SHOW: ("✕", "#a4262c"),
+}
+_STEP = 20.0
+_ROW = 26.0
+
+
+class _Strip(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.sessions: list[Session] = []
+        self.setMinimumHeight(int(_ROW * 2))
+
+    def per_row(self) -> int:
+        return max(1, int((self.width() - 8) // _STEP))
+
+    def sizeHint(self) -> QSize:
+        rows = max(1, -(-len(self.sessions) // self.per_row()))
+        return QSize(400, int(rows * _ROW + 22))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        per_row = max(1, int((width - 8) // _STEP))
+        return int(max(1, -(-len(self.sessions) // per_row)) * _ROW + 22)
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        per_row = self.per_row()
+        for index, session in enumerate(self.sessions):
+            row, column = divmod(index, per_row)
+            x, y = 4 + column * _STEP, 4 + row * _ROW
+            letter, colour = _MARK[session.attendance]
+            box = QRectF(x, y, _STEP - 2, _STEP - 2)
+            painter.setPen(QPen(QColor(colour), 1.4))
+            if session.attendance.kept:
+                path = QPainterPath()
+                path.addEllipse(box.adjusted(2, 2, -2, -2))
+                painter.fillPath(path, QColor(colour))
+                if session.attendance is Attendance.LATE:
+                    painter.setPen(QColor("#222"))
+                    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, letter)
+            else:
+                painter.drawRect(box.adjusted(1, 1, -1, -1))
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, letter)
+        if self.sessions:
+            painter.setPen(QColor("#5c6370"))
+            first, last = self.sessions[0].starts_at, self.sessions[-1].starts_at
+            rows = -(-len(self.sessions) // per_row)
+            painter.drawText(QPointF(4, rows * _ROW + 16), f"{first:%d %b %Y}  →  {last:%d %b %Y}")
+        painter.end()
+
+
+class AttendanceTimeline(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.strip = _Strip()
+        self.strip.setAccessibleName("attendance timeline")
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        legend = QLabel(
+            "● attended   L late   C cancelled with notice   X late cancellation   ✕ no-show"
+        )
+        legend.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.strip)
+        layout.addWidget(legend)
+
+    def show_client(self, _client: Client, sessions: list[Session]) -> None:
+        ordered = sorted(sessions, key=lambda s: s.starts_at)
+        self.strip.sessions = ordered
+        self.strip.updateGeometry()
+        self.strip.update()
+        self.counts.setText(attendance_summary(ordered))
+        self.strip.setToolTip(self.counts.text())
+
+    def clear(self) -> None:
+        self.strip.sessions = []
+        self.strip.update()
+        self.counts.clear()
+
+
+def attendance_summary(sessions: list[Session]) -> str:
+    kept = sum(1 for s in sessions if s.attendance.kept)
+    by_kind = {kind: 0 for kind in Attendance}
+    for session in sessions:
+        by_kind[session.attendance] += 1
+    missed = [
+        f"{by_kind[kind]} {kind.label.lower()}"
+        for kind in (
+            Attendance.CANCELLED_WITH_NOTICE,
+            Attendance.LATE_CANCELLATION,
+            Attendance.NO_SHOW,
+        )
+        if by_kind[kind]
+    ]
+    text = f"{len(sessions)} sessions: {kept} kept"
+    if by_kind[Attendance.LATE]:
+        text += f" ({by_kind[Attendance.LATE]} late)"
+    text += f", {len(sessions) - kept} missed"
+    if missed:
+        text += " — " + ", ".join(missed)
+    return text + "."
