@@ -69,7 +69,7 @@ class Workspace(QSplitter):
 
         self.client_view = _list_view("client_list")
         self.client_view.setModel(self.clients)
-        self.client_view.setMinimumWidth(210)
+        self.client_view.setMinimumWidth(180)
         self.show_closed = QCheckBox("Show closed cases")
         self.new_client_button = QPushButton("New client…")
         self.edit_client_button = QPushButton("Edit…")
@@ -77,7 +77,7 @@ class Workspace(QSplitter):
         self.session_view.setUniformItemSizes(False)
         self.session_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.session_view.setModel(self.sessions)
-        self.session_view.setMinimumWidth(250)
+        self.session_view.setMinimumWidth(230)
         self.client_summary = QLabel()
         self.client_summary.setObjectName("hint")
         self.client_summary.setWordWrap(True)

@@ -176,7 +176,7 @@ def test_window_remembers_layout_and_last_client(qtbot, caseload, isolated_setti
     qtbot.addWidget(first)
     first.show()
     first.service.unlock(STRONG_PASSPHRASE)
-    first.resize(720, 520)
+    first.resize(790, 540)
     first.workspace.setSizes([150, 200, 370])
     choose_client(qtbot, first)
     sizes = first.workspace.sizes()
@@ -187,7 +187,7 @@ def test_window_remembers_layout_and_last_client(qtbot, caseload, isolated_setti
     second = MainWindow(VaultService(caseload))
     qtbot.addWidget(second)
     second.show()
-    assert (second.width(), second.height()) == (720, 520)
+    assert (second.width(), second.height()) == (790, 540)
     second.service.unlock(STRONG_PASSPHRASE)
     qtbot.waitUntil(lambda: second.workspace.sizes() == sizes)
     assert second.workspace.current_client().code == "ML-01"
