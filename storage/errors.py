@@ -40,6 +40,11 @@ class WrongPassphrase(VaultError):
         )
 
 
+class EmptyPassphrase(VaultError):
+    def __init__(self) -> None:
+        super().__init__("Type a passphrase: a vault cannot be locked with an empty one.")
+
+
 class NotAVault(VaultError):
     def __init__(self, path: Path, why: str) -> None:
         super().__init__(f"{path.name} is not an Alliance vault ({why}). Choose another file.")

@@ -21,10 +21,12 @@ import sqlcipher3
 
 from storage import audit, schema
 from storage.errors import (
+    EmptyPassphrase,
     NotAVault,
     NotWritable,
     PassphraseChangeFailed,
     VaultDamaged,
+    VaultError,
     VaultExists,
     VaultMissing,
     VaultTooNew,
@@ -48,6 +50,8 @@ def quote_passphrase(passphrase: str) -> str:
 def connect(path: Path, passphrase: str) -> sqlcipher3.Connection:
     """A fresh connection to an existing vault file, with its key verified by a first read."""
     check_file(path)
+    if not passphrase:  # SQLCipher refuses an empty key outright; it never opens a vault
+        raise WrongPassphrase()
     connection = _keyed_connection(path, passphrase)
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -88,6 +92,9 @@ def _configure(connection: sqlcipher3.Connection) -> None:
     connection.execute("PRAGMA synchronous = FULL")  # saved on screen means saved on disk
     connection.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files
     connection.execute("PRAGMA foreign_keys = ON")
+    # Without this, INSERT OR REPLACE / UPDATE OR REPLACE delete the old row without firing the
+    # delete triggers, so raw SQL could silently replace a signed note or an audit line.
+    connection.execute("PRAGMA recursive_triggers = ON")
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,8 @@ class Vault:
     @classmethod
     def create(cls, path: Path, passphrase: str) -> Vault:
         path = Path(path)
+        if not passphrase:  # SQLCipher would refuse it with a bare OperationalError
+            raise EmptyPassphrase()
         if path.exists() and path.stat().st_size > 0:
             raise VaultExists(path)
         try:
@@ -124,12 +133,15 @@ class Vault:
         except OSError as error:
             raise NotWritable(path.parent) from error
         lock = InstanceLock(path).acquire()
+        connection = None
         try:
             with translated(path):
                 connection = _keyed_connection(path, passphrase)
                 _configure(connection)
                 schema.migrate(connection)
         except BaseException:
+            if connection is not None:
+                connection.close()
             lock.release()
             raise
         vault = cls(path, connection, passphrase, lock)
@@ -171,6 +183,11 @@ class Vault:
         with self._mutex:
             try:
                 self.record("lock")
+            except VaultError:
+                # Locking must always succeed. A vault that is full, read-only or damaged (after
+                # a failed page check SQLCipher refuses every write) cannot take the audit line;
+                # raising here would hide the real problem, e.g. `verify`'s damage report.
+                pass
             finally:
                 self._connection.close()
                 self._connection = None
@@ -197,7 +214,10 @@ class Vault:
                 yield connection
                 connection.execute("COMMIT")
             except BaseException:
-                connection.execute("ROLLBACK")
+                # SQLite rolls the whole transaction back itself on some errors (SQLITE_FULL
+                # among them); a second ROLLBACK would then fail and hide the real error.
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
                 raise
             finally:
                 self._depth = 0
@@ -260,6 +280,8 @@ class Vault:
         progress = progress or _no_progress
         if current != self._passphrase:
             raise WrongPassphrase()
+        if not new:
+            raise EmptyPassphrase()
         quote_passphrase(new)  # refuse an impossible passphrase before touching anything
         stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
         backup = self.backup_to(
