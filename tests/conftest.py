@@ -1,0 +1,90 @@
+"""Shared fixtures: real SQLCipher vaults in pytest's tmp_path, never a mock of storage.
+
+Opening a vault costs one SQLCipher key derivation (~0.1 s), creating one a little more, so a
+closed vault is created once per test session and each test that needs a fresh one gets a byte
+copy of it: the copy is a real, independent vault file at no key-derivation cost.
+"""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: the GUI tests run without a display.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from notes.records import Attendance, Client, Session
+from storage.clients import ClientRepository
+from storage.sessions import SessionRepository
+from storage.vault import Vault
+
+PASSPHRASE = "correct horse 'battery' staple"
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def passphrase() -> str:
+    return PASSPHRASE
+
+
+@pytest.fixture(scope="session")
+def template_vault(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new, empty vault created (and closed) once; copy it, never open it in place."""
+    path = tmp_path_factory.mktemp("template") / "template.vault"
+    Vault.create(path, PASSPHRASE).close()
+    return path
+
+
+@pytest.fixture
+def vault_path(tmp_path: Path, template_vault: Path) -> Path:
+    """A closed, fresh vault file of this test's own, unlocked by PASSPHRASE."""
+    path = tmp_path / "vault" / "alliance.vault"
+    path.parent.mkdir()
+    shutil.copyfile(template_vault, path)
+    return path
+
+
+@pytest.fixture
+def vault(vault_path: Path) -> Iterator[Vault]:
+    """An unlocked fresh vault; locked again after the test."""
+    opened = Vault.open(vault_path, PASSPHRASE)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def add_client(vault: Vault) -> Callable[..., Client]:
+    """Save a client to `vault`; the code defaults to a fresh one."""
+    repository = ClientRepository(vault)
+    counter = iter(range(1, 1000))
+
+    def add(full_name: str = "Ada Lovelace", code: str | None = None, **fields) -> Client:
+        client = Client(
+            code=code or f"TC-{next(counter):02d}",
+            full_name=full_name,
+            start_date=fields.pop("start_date", date(2024, 1, 8)),
+            **fields,
+        )
+        return repository.save(client)
+
+    return add
+
+
+@pytest.fixture
+def add_session(vault: Vault) -> Callable[..., Session]:
+    """Save a session for a client to `vault`."""
+    repository = SessionRepository(vault)
+
+    def add(
+        client_id: int, starts_at: datetime, attendance: Attendance = Attendance.ATTENDED
+    ) -> Session:
+        return repository.save(Session(client_id, starts_at, attendance=attendance))
+
+    return add

@@ -1,0 +1,87 @@
+"""The append-only audit log: who did what, when, to which record — never any note text."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+import sqlcipher3
+
+from notes.records import ClientStatus, ProcessNote, ProgressNote
+from storage import audit
+from storage.clients import ClientRepository
+from storage.note_store import NoteRepository
+from storage.vault import Vault
+
+SECRET = "she told me about the affair with Jonas"
+
+
+def audit_rows(vault: Vault) -> list[tuple[str, str, str]]:
+    return vault.read("SELECT at, action, record FROM audit_log ORDER BY id")
+
+
+def test_the_log_records_what_happened_without_any_note_text(
+    vault_path, passphrase, add_client, add_session, vault
+):
+    client = add_client("Maya Lindqvist", identifying_terms=["Jonas"])
+    session = add_session(client.id, datetime(2024, 3, 4, 9))
+    notes = NoteRepository(vault)
+    notes.sign(ProgressNote(session.id, "soap", {"subjective": SECRET}))
+    notes.add_addendum(session.id, f"Addendum: {SECRET}")
+    notes.save_process_note(ProcessNote(session.id, SECRET))
+    ClientRepository(vault).set_status(client.id, ClientStatus.CLOSED)
+    vault.close()
+    reopened = Vault.open(vault_path, passphrase)
+    try:
+        rows = audit_rows(reopened)
+    finally:
+        reopened.close()
+
+    actions = [(action, record) for _at, action, record in rows]
+    for expected in [
+        ("lock", ""),
+        ("unlock", ""),
+        ("client added", f"client {client.id}"),
+        ("session added", f"session {session.id}"),
+        ("progress note signed", f"session {session.id}"),
+        ("addendum added", f"session {session.id}"),
+        ("process note saved", f"session {session.id}"),
+        ("case closed", f"client {client.id}"),
+    ]:
+        assert expected in actions
+    assert actions[-1] == ("unlock", "")
+    for at, action, record in rows:
+        datetime.fromisoformat(at)  # every line is dated
+        for text in (action, record):
+            assert "Jonas" not in text and "affair" not in text and "Maya" not in text
+
+
+def test_the_log_cannot_be_changed_or_emptied(vault):
+    before = audit_rows(vault)
+    for sql in (
+        "UPDATE audit_log SET action = 'nothing happened'",
+        "DELETE FROM audit_log",
+        "INSERT OR REPLACE INTO audit_log (id, at, action) VALUES (1, 'then', 'rewritten')",
+    ):
+        with (
+            pytest.raises(sqlcipher3.IntegrityError, match="append-only"),
+            vault.transaction() as db,
+        ):
+            db.execute(sql)
+    assert audit_rows(vault) == before
+
+
+def test_autosaves_in_a_row_make_one_line(vault, add_client, add_session):
+    session = add_session(add_client().id, datetime(2024, 3, 4, 9))
+    notes = NoteRepository(vault)
+    for word in ("One", "One two", "One two three"):
+        notes.save_progress_note(ProgressNote(session.id, "soap", {"subjective": word}))
+    saved = [row for row in audit_rows(vault) if row[1] == "progress note saved"]
+    assert len(saved) == 1
+
+
+def test_entries_parse_the_rows(vault):
+    entries = audit.entries(audit_rows(vault))
+    assert entries[0].action == "vault created"
+    assert entries[-1].action == "unlock"
+    assert all(isinstance(entry.at, datetime) for entry in entries)

@@ -1,0 +1,35 @@
+"""The demo caseload written into a real vault matches notes.demo."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from notes.demo import demo_clients
+from notes.records import ClientStatus
+from storage.clients import ClientRepository
+from storage.demo import write_demo
+from storage.note_store import NoteRepository
+from storage.sessions import SessionRepository
+
+TODAY = date(2024, 6, 12)
+
+
+def test_write_demo_writes_every_client_session_and_note(vault):
+    expected = demo_clients(TODAY)
+    shares: list[float] = []
+
+    written = write_demo(vault, TODAY, lambda _text, share: shares.append(share))
+
+    assert written == sum(len(demo.sessions) for demo in expected)
+    assert shares[-1] == 1.0
+    clients = ClientRepository(vault).list(include_closed=True)
+    assert {c.code for c in clients} == {demo.client.code for demo in expected}
+    assert {c.code for c in clients if c.status is ClientStatus.CLOSED} == {
+        demo.client.code for demo in expected if demo.client.status is ClientStatus.CLOSED
+    }
+    sessions, notes = SessionRepository(vault), NoteRepository(vault)
+    signed = sum(
+        notes.progress_note(s.id).signed for c in clients for s in sessions.for_client(c.id)
+    )
+    assert signed == sum(item.signed for demo in expected for item in demo.sessions)
+    assert vault.integrity_check().ok
