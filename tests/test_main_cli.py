@@ -1,0 +1,151 @@
+"""The command line, run as a real program: `python main.py ...` with the passphrase on stdin."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import main
+from storage.vault import connect
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSPHRASE = "demo 'cli' passphrase ÄÖ 🦉"
+WRONG = "demo 'cli' passphrase ÄÖ 🦊"
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "main.py", *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=120,
+    )
+    # Whatever happens, no passphrase is ever echoed back.
+    for secret in (PASSPHRASE, WRONG, "passphrase ÄÖ"):
+        assert secret not in result.stdout
+        assert secret not in result.stderr
+    assert "Traceback" not in result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def demo_vault(tmp_path_factory) -> Path:
+    """One demo vault made by the CLI itself; tests work on copies of it."""
+    path = tmp_path_factory.mktemp("cli") / "demo.vault"
+    result = run("demo", "--vault", str(path), "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    assert result.returncode == 0, result.stderr
+    assert "Demo vault with" in result.stdout
+    return path
+
+
+@pytest.fixture
+def demo_copy(demo_vault, tmp_path) -> Path:
+    path = tmp_path / "copy.vault"
+    shutil.copyfile(demo_vault, path)
+    return path
+
+
+def verify(path: Path, passphrase: str = PASSPHRASE) -> subprocess.CompletedProcess[str]:
+    return run("verify", "--vault", str(path), "--passphrase-stdin", stdin=passphrase + "\n")
+
+
+def test_help_lists_the_verbs():
+    result = run("--help")
+    assert result.returncode == 0
+    assert "demo" in result.stdout
+    assert "verify" in result.stdout
+
+
+def test_demo_creates_a_vault_with_at_least_five_clients(demo_vault):
+    connection = connect(demo_vault, PASSPHRASE)
+    try:
+        assert connection.execute("SELECT count(*) FROM clients").fetchone()[0] >= 5
+        assert connection.execute("SELECT count(*) FROM sessions").fetchone()[0] > 50
+    finally:
+        connection.close()
+
+
+def test_demo_refuses_to_overwrite_a_vault(demo_copy):
+    before = demo_copy.read_bytes()
+    result = run("demo", "--vault", str(demo_copy), "--passphrase-stdin", stdin="other\n")
+    assert result.returncode == 3
+    assert "already exists" in result.stderr
+    assert demo_copy.read_bytes() == before
+
+
+def test_verify_says_a_sound_vault_is_sound(demo_copy):
+    result = verify(demo_copy)
+    assert result.returncode == 0, result.stderr
+    assert "sound" in result.stdout
+    assert result.stderr == ""
+
+
+def test_a_wrong_passphrase_is_one_line_and_exit_code_2(demo_copy):
+    before = demo_copy.read_bytes()
+    result = verify(demo_copy, WRONG)
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert "passphrase does not open this vault" in result.stderr
+    assert result.stdout == ""
+    assert demo_copy.read_bytes() == before
+
+
+def test_verify_finds_a_damaged_later_page(demo_copy):
+    with demo_copy.open("r+b") as file:
+        file.seek(2 * 4096 + 2000)  # the middle of page 3
+        file.write(b"\x5a" * 64)
+    result = verify(demo_copy)
+    # 1 when the check itself finds it (the usual case), 3 when opening already trips on it.
+    assert result.returncode in (main.EXIT_PROBLEM, main.EXIT_VAULT_ERROR)
+    assert "damaged" in result.stderr.lower()
+    assert "sound" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda path: None, "There is no vault"),
+        (lambda path: path.write_bytes(b"not a vault at all"), "is damaged"),
+        (lambda path: path.write_bytes(b""), "is not an Alliance vault"),
+    ],
+    ids=["missing", "short-file", "empty-file"],
+)
+def test_verify_explains_a_file_that_is_no_vault(tmp_path, make, message):
+    path = tmp_path / "thing.vault"
+    make(path)
+    result = verify(path)
+    assert result.returncode == 3
+    assert message in result.stderr
+
+
+def test_an_empty_passphrase_on_stdin_is_refused_plainly(tmp_path):
+    path = tmp_path / "empty.vault"
+    result = run("demo", "--vault", str(path), "--passphrase-stdin", stdin="\n")
+    assert result.returncode == 3
+    assert "empty" in result.stderr
+    assert not path.exists() or path.stat().st_size == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "passphrase"),
+    [
+        ("  spaced out  \n", "  spaced out  "),
+        ("windows line\r\n", "windows line"),
+        ("no newline at all", "no newline at all"),
+        ("first line\nsecond line\n", "first line"),
+        ("\ttabbed\t\n", "\ttabbed\t"),
+    ],
+)
+def test_read_passphrase_strips_only_the_line_ending(monkeypatch, typed, passphrase):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
+    assert main.read_passphrase(from_stdin=True) == passphrase
