@@ -25,5 +25,6 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 def run_app(vault_path: Path) -> int:
     app = make_app()
     window = MainWindow(VaultService(vault_path))
+    window.crash_handler.install()
     window.show()
     return app.exec()

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from notes.templates import TEMPLATES
 from storage.errors import VaultError
+from ui.clipboard_guard import ClipboardGuard
+from ui.crash_dialog import CrashHandler
+from ui.idle_lock import DEFAULT_MINUTES, IdleWatcher
 from ui.passphrase_pages import CreateVaultPage, UnlockPage
 from ui.vault_service import VaultService
 from ui.workspace import Workspace
@@ -40,6 +50,10 @@ class MainWindow(QMainWindow):
         )
         service.unlocked.connect(self._show_workspace)
         service.locked.connect(self._show_locked)
+        self.idle = IdleWatcher(self.auto_lock_minutes(), self)
+        self.idle.idle.connect(self.auto_lock)
+        self.clipboard_guard = ClipboardGuard(self)
+        self.crash_handler = CrashHandler(self, self.workspace.editor.flush, self.lock)
         self._restore_layout()
         self._show_locked()
 
@@ -121,8 +135,11 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(self.workspace)
         for action in self._vault_actions:
             action.setEnabled(True)
+        self.idle.start()
 
     def _show_locked(self) -> None:
+        self.idle.stop()
+        self.clipboard_guard.clear_if_ours()
         self.workspace.clear()
         for action in self._vault_actions:
             action.setEnabled(False)
@@ -137,6 +154,18 @@ class MainWindow(QMainWindow):
             return
         self.workspace.editor.flush()
         self.service.lock()
+
+    def auto_lock(self) -> None:
+        """Lock after idle time without asking anything: open dialogs are closed first."""
+        if not self.service.is_unlocked:
+            return
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        self.lock()
+
+    def auto_lock_minutes(self) -> int:
+        return int(app_settings().value("security/autolock_minutes", DEFAULT_MINUTES))
 
     def show_problem(self, message: str) -> None:
         QMessageBox.warning(self, "Alliance", message)

@@ -150,8 +150,13 @@ class Workspace(QSplitter):
     # -- refreshing ------------------------------------------------------------------------
 
     def load(self) -> None:
+        """Show the vault's clients and reopen the client and session last worked on."""
         self.reload_clients()
-        self.select_client(self._service.preferences.last_client_id())
+        preferences = self._service.preferences
+        self.select_client(preferences.last_client_id())
+        last_session = preferences.get("last_session_id")
+        if last_session.isdigit():
+            self.select_session(int(last_session))
 
     def reload_clients(self) -> None:
         chosen = self.current_client()
@@ -196,6 +201,7 @@ class Workspace(QSplitter):
         if not index.isValid() or client is None:
             return
         session = index.data(ItemRole)
+        self._service.preferences.set("last_session_id", str(session.id))
         if self.editor.session is None or self.editor.session.id != session.id:
             self.editor.show_session(session, client)
             self.tabs.setCurrentWidget(self.editor)

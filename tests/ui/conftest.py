@@ -7,12 +7,17 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from notes.records import Attendance, Client, Session
+from storage.clients import ClientRepository
+from storage.sessions import SessionRepository
+from storage.vault import Vault
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
 
@@ -82,3 +87,33 @@ def visible_text(widget: QWidget) -> str:
             model = child.model()
             parts += [str(model.index(row, 0).data()) for row in range(model.rowCount())]
     return "\n".join(parts)
+
+
+FIRST = datetime(2026, 10, 5, 9, 0)
+
+
+@pytest.fixture
+def caseload(vault_path):
+    """Two clients (one closed) and three sessions, written straight into a real vault."""
+    vault = Vault.create(vault_path, STRONG_PASSPHRASE)
+    clients, sessions = ClientRepository(vault), SessionRepository(vault)
+    maya = clients.save(Client("ML-01", "Maya Lindqvist", date(2026, 10, 5), ["Jonas"]))
+    clients.save(Client("SN-01", "Sam Novak", date(2026, 3, 1)))
+    clients.set_status(clients.list()[1].id, clients.list()[1].status.CLOSED)
+    for week, attendance in enumerate((Attendance.ATTENDED, Attendance.NO_SHOW, Attendance.LATE)):
+        sessions.save(Session(maya.id, FIRST + timedelta(weeks=week), attendance=attendance))
+    vault.close()
+    return vault_path
+
+
+@pytest.fixture
+def open_window(qtbot, caseload):
+    window = MainWindow(VaultService(caseload))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.keyClicks(window.unlock_page.passphrase, STRONG_PASSPHRASE)
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.workspace)
+    yield window
+    window.service.lock()

@@ -2,48 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from notes.records import Attendance, Client, Session
-from storage.clients import ClientRepository
-from storage.sessions import SessionRepository
-from storage.vault import Vault
 from tests.ui.conftest import STRONG_PASSPHRASE, answer_dialog, press, visible_text
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
-
-FIRST = datetime(2026, 10, 5, 9, 0)
-
-
-@pytest.fixture
-def caseload(vault_path):
-    """Two clients (one closed) and three sessions, written straight into a real vault."""
-    vault = Vault.create(vault_path, STRONG_PASSPHRASE)
-    clients, sessions = ClientRepository(vault), SessionRepository(vault)
-    maya = clients.save(Client("ML-01", "Maya Lindqvist", date(2026, 10, 5), ["Jonas"]))
-    clients.save(Client("SN-01", "Sam Novak", date(2026, 3, 1)))
-    clients.set_status(clients.list()[1].id, clients.list()[1].status.CLOSED)
-    for week, attendance in enumerate((Attendance.ATTENDED, Attendance.NO_SHOW, Attendance.LATE)):
-        sessions.save(Session(maya.id, FIRST + timedelta(weeks=week), attendance=attendance))
-    vault.close()
-    return vault_path
-
-
-@pytest.fixture
-def open_window(qtbot, caseload):
-    window = MainWindow(VaultService(caseload))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.keyClicks(window.unlock_page.passphrase, STRONG_PASSPHRASE)
-    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.workspace)
-    yield window
-    window.service.lock()
 
 
 def choose_client(qtbot, window, row: int = 0) -> None:

@@ -1,0 +1,59 @@
+"""Run long work off the GUI thread and hand the result back on it.
+
+The work function never touches widgets: it gets a `progress(text, share)` callable, returns a
+result or raises, and the callbacks run on the GUI thread through queued signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+Progress = Callable[[str, float], None]
+
+
+class _Signals(QObject):
+    progressed = Signal(str, float)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[Progress], Any], signals: _Signals) -> None:
+        super().__init__()
+        self._work = work
+        self.signals = signals
+
+    def run(self) -> None:
+        try:
+            result = self._work(self.signals.progressed.emit)
+        except BaseException as error:  # handed to the GUI thread, which decides
+            self.signals.failed.emit(error)
+        else:
+            self.signals.finished.emit(result)
+
+
+_running: set[_Signals] = set()  # keeps the signal objects alive until the job ends
+
+
+def run_in_background(
+    work: Callable[[Progress], Any],
+    done: Callable[[Any], None],
+    failed: Callable[[BaseException], None],
+    progress: Progress | None = None,
+) -> None:
+    signals = _Signals()
+    _running.add(signals)
+
+    def forget(*_args: object) -> None:
+        _running.discard(signals)
+
+    if progress:
+        signals.progressed.connect(progress)
+    signals.finished.connect(done)
+    signals.failed.connect(failed)
+    signals.finished.connect(forget)
+    signals.failed.connect(forget)
+    QThreadPool.globalInstance().start(_Job(work, signals))
