@@ -181,6 +181,8 @@ class Vault:
         if self._connection is None:
             return
         with self._mutex:
+            if self._connection is None:  # another thread (auto-lock, say) got here first
+                return
             try:
                 self.record("lock")
             except VaultError:

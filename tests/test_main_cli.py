@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import main
-from storage.vault import connect
+from storage.vault import Vault, connect
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSPHRASE = "demo 'cli' passphrase ÄÖ 🦉"
@@ -109,6 +109,16 @@ def test_verify_finds_a_damaged_later_page(demo_copy):
     assert result.returncode in (main.EXIT_PROBLEM, main.EXIT_VAULT_ERROR)
     assert "damaged" in result.stderr.lower()
     assert "sound" not in result.stdout
+
+
+def test_verify_refuses_a_vault_open_in_another_process(demo_copy):
+    vault = Vault.open(demo_copy, PASSPHRASE)
+    try:
+        result = verify(demo_copy)
+    finally:
+        vault.close()
+    assert result.returncode == 3
+    assert "already open" in result.stderr
 
 
 @pytest.mark.parametrize(

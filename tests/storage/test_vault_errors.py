@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -179,3 +180,42 @@ def test_not_writable_in_a_read_only_folder(tmp_path, passphrase):
             Vault.create(folder / "v.vault", passphrase)
     finally:
         folder.chmod(0o700)
+
+
+def crash_copy(vault: Vault, folder: Path) -> Path:
+    """The files a crash would leave: the vault and its WAL as they are while it is open."""
+    folder.mkdir()
+    for suffix in ("", "-wal"):
+        shutil.copyfile(f"{vault.path}{suffix}", folder / f"{vault.path.name}{suffix}")
+    return folder / vault.path.name
+
+
+def test_after_a_crash_the_next_unlock_finds_the_saved_work(vault, passphrase, tmp_path):
+    ClientRepository(vault).save(Client("CR-01", "Cora Ruiz", date(2024, 7, 1)))
+    crashed = crash_copy(vault, tmp_path / "crashed")
+    assert crashed.with_name(crashed.name + "-wal").stat().st_size > 0
+
+    reopened = Vault.open(crashed, passphrase)
+    try:
+        assert [c.code for c in ClientRepository(reopened).list()] == ["CR-01"]
+    finally:
+        reopened.close()
+
+
+def test_a_failed_unlock_after_a_crash_loses_nothing(vault, passphrase, tmp_path):
+    # The truth, observed: when a -wal file is left over, even a connection with the wrong key
+    # opens it, and SQLite checkpoints it into the main file when that connection closes. The
+    # frames are copied still encrypted, so the file changes but nothing is lost or exposed.
+    ClientRepository(vault).save(Client("CR-02", "Cyril Rao", date(2024, 7, 2)))
+    crashed = crash_copy(vault, tmp_path / "crashed")
+
+    with pytest.raises(WrongPassphrase):
+        Vault.open(crashed, "wrong")
+
+    assert b"Cyril Rao" not in crashed.read_bytes()
+    reopened = Vault.open(crashed, passphrase)
+    try:
+        assert [c.code for c in ClientRepository(reopened).list()] == ["CR-02"]
+        assert reopened.integrity_check().ok
+    finally:
+        reopened.close()

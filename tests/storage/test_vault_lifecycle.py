@@ -72,6 +72,13 @@ def test_create_refuses_an_existing_vault_and_leaves_it_alone(vault_path, passph
     assert vault_path.read_bytes() == before
 
 
+def test_create_accepts_an_empty_file_left_by_a_failed_attempt(tmp_path, passphrase):
+    path = tmp_path / "v.vault"
+    path.write_bytes(b"")
+    Vault.create(path, passphrase).close()
+    Vault.open(path, passphrase).close()
+
+
 def test_create_refuses_an_empty_passphrase(tmp_path):
     path = tmp_path / "v.vault"
     with pytest.raises(EmptyPassphrase):
