@@ -259,12 +259,19 @@ class Vault:
             partial.unlink(missing_ok=True)
         except OSError as error:
             raise NotWritable(target.parent) from error
+        self._require_open()
         progress("Copying the vault", 0.1)
         try:
-            with self._mutex, translated(target):
-                self._require_open().execute("VACUUM INTO ?", (str(partial),))
+            # A connection of its own reads a consistent snapshot (WAL) while the window goes
+            # on saving notes through the main one, so a long backup never blocks typing.
+            with translated(target):
+                reader = connect(self.path, self._passphrase or "")
+                try:
+                    reader.execute("VACUUM INTO ?", (str(partial),))
+                finally:
+                    reader.close()
             progress("Checking the copy", 0.6)
-            _verify_copy(partial, self._passphrase or "", schema.LATEST_VERSION)
+            verify_copy(partial, self._passphrase or "", schema.LATEST_VERSION)
             with translated(target):
                 _fsync(partial)
                 os.replace(partial, target)
@@ -325,15 +332,18 @@ def _integrity_of(connection: sqlcipher3.Connection, path: Path) -> IntegrityRep
     return IntegrityReport(problems)
 
 
-def _verify_copy(path: Path, passphrase: str, expected_version: int) -> None:
+def verify_copy(path: Path, passphrase: str, expected_version: int | None = None) -> None:
+    """Prove a vault file (a backup, a copy) opens and is sound, or raise why not."""
     connection = connect(path, passphrase)
     try:
         report = _integrity_of(connection, path)
         version = schema.version_of(connection)
     finally:
         connection.close()
-    if not report.ok or version != expected_version:
-        raise VaultDamaged(path, "the new copy did not pass its check")
+    if not report.ok or version > schema.LATEST_VERSION:
+        raise VaultDamaged(path, "the copy did not pass its check")
+    if expected_version is not None and version != expected_version:
+        raise VaultDamaged(path, "the copy is not of the same format as the vault")
 
 
 def _fsync(path: Path) -> None:
