@@ -83,6 +83,92 @@ MIGRATIONS: list[str] = [
     -- Preferences that may mention clients (the last open client) live here, encrypted.
     CREATE TABLE preferences (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 2: full-text search. The indexes live inside the vault, so they are encrypted too. They
+    # are external-content FTS5 tables: the text itself stays only in its own table, and
+    # triggers keep each index in step with every insert, change and delete.
+    """
+    -- A progress note's sections (a JSON object) as one text, in the order they were saved.
+    CREATE VIEW progress_note_text AS
+        SELECT session_id, coalesce((SELECT group_concat(value, char(10))
+                                     FROM json_each(progress_notes.sections)), '') AS body
+        FROM progress_notes;
+    CREATE VIRTUAL TABLE search_progress USING fts5(
+        body, content='progress_note_text', content_rowid='session_id',
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+    CREATE TRIGGER search_progress_insert AFTER INSERT ON progress_notes BEGIN
+        INSERT INTO search_progress (rowid, body) VALUES (NEW.session_id, coalesce((
+            SELECT group_concat(value, char(10)) FROM json_each(NEW.sections)), ''));
+    END;
+    CREATE TRIGGER search_progress_update AFTER UPDATE OF session_id, sections ON progress_notes
+        WHEN OLD.sections IS NOT NEW.sections OR OLD.session_id IS NOT NEW.session_id
+    BEGIN
+        INSERT INTO search_progress (search_progress, rowid, body) VALUES ('delete',
+            OLD.session_id, coalesce((
+            SELECT group_concat(value, char(10)) FROM json_each(OLD.sections)), ''));
+        INSERT INTO search_progress (rowid, body) VALUES (NEW.session_id, coalesce((
+            SELECT group_concat(value, char(10)) FROM json_each(NEW.sections)), ''));
+    END;
+    CREATE TRIGGER search_progress_delete AFTER DELETE ON progress_notes BEGIN
+        INSERT INTO search_progress (search_progress, rowid, body) VALUES ('delete',
+            OLD.session_id, coalesce((
+            SELECT group_concat(value, char(10)) FROM json_each(OLD.sections)), ''));
+    END;
+
+    CREATE VIRTUAL TABLE search_process USING fts5(
+        text, content='process_notes', content_rowid='session_id',
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+    CREATE TRIGGER search_process_insert AFTER INSERT ON process_notes BEGIN
+        INSERT INTO search_process (rowid, text) VALUES (NEW.session_id, NEW.text);
+    END;
+    CREATE TRIGGER search_process_update AFTER UPDATE OF session_id, text ON process_notes
+        WHEN OLD.text IS NOT NEW.text OR OLD.session_id IS NOT NEW.session_id
+    BEGIN
+        INSERT INTO search_process (search_process, rowid, text)
+            VALUES ('delete', OLD.session_id, OLD.text);
+        INSERT INTO search_process (rowid, text) VALUES (NEW.session_id, NEW.text);
+    END;
+    CREATE TRIGGER search_process_delete AFTER DELETE ON process_notes BEGIN
+        INSERT INTO search_process (search_process, rowid, text)
+            VALUES ('delete', OLD.session_id, OLD.text);
+    END;
+
+    -- Addenda cannot change once written (see migration 1), so adding one is all there is.
+    CREATE VIRTUAL TABLE search_addenda USING fts5(
+        text, content='addenda', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+    CREATE TRIGGER search_addenda_insert AFTER INSERT ON addenda BEGIN
+        INSERT INTO search_addenda (rowid, text) VALUES (NEW.id, NEW.text);
+    END;
+
+    CREATE VIRTUAL TABLE search_clients USING fts5(
+        code, full_name, content='clients', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+    CREATE TRIGGER search_clients_insert AFTER INSERT ON clients BEGIN
+        INSERT INTO search_clients (rowid, code, full_name)
+            VALUES (NEW.id, NEW.code, NEW.full_name);
+    END;
+    CREATE TRIGGER search_clients_update AFTER UPDATE OF id, code, full_name ON clients
+        WHEN OLD.code IS NOT NEW.code OR OLD.full_name IS NOT NEW.full_name
+            OR OLD.id IS NOT NEW.id
+    BEGIN
+        INSERT INTO search_clients (search_clients, rowid, code, full_name)
+            VALUES ('delete', OLD.id, OLD.code, OLD.full_name);
+        INSERT INTO search_clients (rowid, code, full_name)
+            VALUES (NEW.id, NEW.code, NEW.full_name);
+    END;
+    CREATE TRIGGER search_clients_delete AFTER DELETE ON clients BEGIN
+        INSERT INTO search_clients (search_clients, rowid, code, full_name)
+            VALUES ('delete', OLD.id, OLD.code, OLD.full_name);
+    END;
+
+    -- Index what the vault already holds. ('rebuild' cannot read progress_note_text: FTS5
+    -- refuses json_each, a virtual table, inside its own statements; to rebuild that index,
+    -- run 'delete-all' on it and then this INSERT again.)
+    INSERT INTO search_progress (rowid, body) SELECT session_id, body FROM progress_note_text;
+    INSERT INTO search_process (search_process) VALUES ('rebuild');
+    INSERT INTO search_addenda (search_addenda) VALUES ('rebuild');
+    INSERT INTO search_clients (search_clients) VALUES ('rebuild');
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -1,0 +1,182 @@
+"""What a person types into the search box, made into a safe SQLite FTS5 query; and the result.
+
+Whatever is typed — quotes, brackets, `AND OR NOT NEAR`, `*`, `:`, `-`, emoji, pages of pasted
+text — becomes a MATCH expression that FTS5 accepts, because every word goes into FTS5 as a
+double-quoted string (the only character special inside one, `"`, is never left in it). So:
+
+- words are all required, in any order: `panic work` finds notes with both words;
+- text in double quotes is a phrase: `"panic attack"`; an unclosed quote runs to the end;
+- the last word is matched as a prefix while it is being typed (`anx` finds "anxious"), unless
+  the text ends in a space or a closing quote;
+- punctuation inside a word keeps its parts together: `ML-01` finds "ML-01", `don't` "don't".
+
+Snippets mark each match with MARK_START and MARK_END (two private-use characters no keyboard
+types); `SearchHit.parts()` splits a snippet into (text, is_match) pieces for display.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+
+MAX_QUERY_CHARS = 1000  # more than any real search; a pasted page is cut here
+MAX_TERMS = 12  # every term narrows the search; beyond a dozen they only cost time
+MIN_PREFIX_CHARS = 2  # "a*" would match nearly every note and tell the person nothing
+
+Source = Literal["progress", "process", "addendum", "client"]
+SOURCE_LABELS: dict[str, str] = {
+    "progress": "Progress note",
+    "process": "Process note",
+    "addendum": "Addendum",
+    "client": "Client",
+}
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One match: where it is, and a short stretch of text around it with the match marked.
+
+    `match_text` is the first marked stretch exactly as written in the note (its own case and
+    accents), so an editor can find it; `section` is the progress-note section holding it.
+    """
+
+    client_id: int
+    client_code: str
+    session_id: int | None
+    session_start: datetime | None
+    source: Source
+    snippet: str
+    match_text: str
+    section: str | None = None
+    score: float = 0.0
+
+    def parts(self) -> list[tuple[str, bool]]:
+        return snippet_parts(self.snippet)
+
+    def plain_snippet(self) -> str:
+        return "".join(text for text, _ in self.parts())
+
+    @property
+    def source_label(self) -> str:
+        return SOURCE_LABELS.get(self.source, self.source)
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """The snippet as (text, is_match) pieces, markers removed; stray markers are dropped."""
+    parts: list[tuple[str, bool]] = []
+    marked = False
+    current: list[str] = []
+    for char in snippet:
+        if char in (MARK_START, MARK_END):
+            if current:
+                parts.append(("".join(current), marked))
+                current = []
+            marked = char == MARK_START
+        else:
+            current.append(char)
+    if current:
+        parts.append(("".join(current), marked))
+    return parts
+
+
+def first_match(snippet: str) -> str:
+    """The first marked stretch of a snippet, or "" when nothing is marked."""
+    for text, marked in snippet_parts(snippet):
+        if marked and text.strip():
+            return text.strip()
+    return ""
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def tidy_snippet(snippet: str) -> str:
+    """One line: runs of whitespace (newlines between sections too) become one space."""
+    return _WHITESPACE.sub(" ", snippet).strip()
+
+
+def _clean(text: str) -> str:
+    """Drop what cannot reach SQLite (lone surrogates, NUL) and control characters."""
+    kept = []
+    for char in text[:MAX_QUERY_CHARS]:
+        category = unicodedata.category(char)
+        if category == "Cs" or char in (MARK_START, MARK_END):
+            continue
+        kept.append(" " if category == "Cc" else char)
+    return "".join(kept)
+
+
+def _has_word(text: str) -> bool:
+    return any(char.isalnum() for char in text)
+
+
+def _trailing_word_length(text: str) -> int:
+    length = 0
+    for char in reversed(text):
+        if not char.isalnum():
+            break
+        length += 1
+    return length
+
+
+def _all_terms(text: str) -> list[tuple[str, bool]]:
+    terms: list[tuple[str, bool]] = []
+    for index, piece in enumerate(_clean(text).split('"')):
+        if index % 2:  # inside double quotes
+            if piece.strip():
+                terms.append((piece.strip(), True))
+        else:
+            terms += [(word, False) for word in piece.split()]
+    return terms
+
+
+def search_terms(text: str) -> list[tuple[str, bool]]:
+    """The typed text as (term, is_phrase) pairs, in order; quotes are consumed.
+
+    Terms without a letter or digit (lone punctuation, emoji) are left out: they match nothing.
+    """
+    return [(term, phrase) for term, phrase in _all_terms(text) if _has_word(term)]
+
+
+def match_expression(text: str) -> str | None:
+    """A safe FTS5 MATCH expression for whatever was typed; None when there is nothing to find.
+
+    Never raises on a string; the result only ever contains FTS5 strings ("…"), spaces and one
+    trailing `*`.
+    """
+    if not isinstance(text, str):
+        return None
+    typed = _all_terms(text)
+    terms = [(term, phrase) for term, phrase in typed if _has_word(term)][:MAX_TERMS]
+    if not terms:
+        return None
+    cleaned = _clean(text)
+    finished = (
+        cleaned != cleaned.rstrip()  # a space after the last word: the word is complete
+        or (cleaned.endswith('"') and cleaned.count('"') % 2 == 0)  # a closed phrase
+        or terms[-1] != typed[-1]  # something came after it, or it was cut off
+    )
+    pieces = ['"' + term + '"' for term, _ in terms]
+    if not finished and _trailing_word_length(terms[-1][0]) >= MIN_PREFIX_CHARS:
+        pieces[-1] += "*"
+    return " ".join(pieces)
+
+
+def hit_line(hit: SearchHit, code_width: int = 0, marks: tuple[str, str] = ("[", "]")) -> str:
+    """One line for a terminal: "CODE  YYYY-MM-DD  snippet", matches between `marks`.
+
+    Control characters from the note (an escape sequence could restyle a terminal) are dropped.
+    """
+    when = f"{hit.session_start:%Y-%m-%d}" if hit.session_start else "client"
+    label = "" if hit.source in ("progress", "client") else f"({hit.source_label.lower()}) "
+    text = "".join(
+        f"{marks[0]}{piece}{marks[1]}" if marked else piece for piece, marked in hit.parts()
+    )
+    text = "".join(char for char in text if unicodedata.category(char) != "Cc" or char in marks)
+    return f"{hit.client_code:<{code_width}}  {when:<10}  {label}{text}"

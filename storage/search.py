@@ -1,0 +1,156 @@
+"""Full-text search over progress notes, addenda, process notes and clients, inside the vault.
+
+The FTS5 indexes are tables in the vault itself (migration 2), so they are encrypted like
+everything else and kept in step by triggers; nothing about a search is kept anywhere else.
+Each index answers its best `limit` matches by bm25; client matches come first (a name or a
+code is a precise wish), then note matches merged by score.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import datetime
+
+from notes.search_query import (
+    MARK_END,
+    MARK_START,
+    SearchHit,
+    Source,
+    first_match,
+    match_expression,
+    tidy_snippet,
+)
+from notes.templates import template
+from storage.vault import Vault
+
+__all__ = ["SNIPPET_TOKENS", "SearchHit", "SearchIndex"]
+
+SNIPPET_TOKENS = 16  # words of context shown around a match
+
+# (source, FTS table, column of the text): every note index is keyed by the session's id,
+# except addenda, whose rowid is the addendum's id.
+_NOTE_INDEXES: tuple[tuple[Source, str], ...] = (
+    ("progress", "search_progress"),
+    ("process", "search_process"),
+    ("addendum", "search_addenda"),
+)
+
+
+def _note_sql(table: str) -> str:
+    session = "a.session_id" if table == "search_addenda" else "hit.id"
+    join = "JOIN addenda a ON a.id = hit.id" if table == "search_addenda" else ""
+    return f"""
+        SELECT {session}, s.client_id, c.code, s.starts_at, hit.snippet, hit.score
+        FROM (
+            SELECT rowid AS id, snippet({table}, 0, :start, :end, '…', :tokens) AS snippet,
+                   rank AS score
+            FROM {table} WHERE {table} MATCH :query ORDER BY rank LIMIT :limit
+        ) AS hit
+        {join}
+        JOIN sessions s ON s.id = {session}
+        JOIN clients c ON c.id = s.client_id
+    """
+
+
+_CLIENT_SQL = """
+    SELECT hit.id, c.code, hit.code_text, hit.name_text
+    FROM (
+        SELECT rowid AS id, highlight(search_clients, 0, :start, :end) AS code_text,
+               highlight(search_clients, 1, :start, :end) AS name_text, rank AS score
+        FROM search_clients WHERE search_clients MATCH :query ORDER BY rank LIMIT :limit
+    ) AS hit
+    JOIN clients c ON c.id = hit.id
+    ORDER BY hit.score
+"""
+
+
+class SearchIndex:
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def search(self, text: str, limit: int = 50) -> list[SearchHit]:
+        """The best matches for what was typed; [] when it holds nothing to search for."""
+        query = match_expression(text)
+        if query is None or limit <= 0:
+            return []
+        parameters = {
+            "query": query,
+            "start": MARK_START,
+            "end": MARK_END,
+            "tokens": SNIPPET_TOKENS,
+            "limit": limit,
+        }
+        hits = self._clients(parameters)
+        notes: list[SearchHit] = []
+        for source, table in _NOTE_INDEXES:
+            for session_id, client_id, code, starts_at, snippet, score in self._vault.read(
+                _note_sql(table), parameters
+            ):
+                notes.append(
+                    SearchHit(
+                        client_id=client_id,
+                        client_code=code,
+                        session_id=session_id,
+                        session_start=datetime.fromisoformat(starts_at),
+                        source=source,
+                        snippet=tidy_snippet(snippet or ""),
+                        match_text=first_match(snippet or ""),
+                        score=score,
+                    )
+                )
+        notes.sort(key=lambda hit: hit.score)  # bm25: lower is better
+        hits += notes
+        return self._with_sections(hits[:limit])
+
+    def _clients(self, parameters: dict) -> list[SearchHit]:
+        hits = []
+        for client_id, code, code_text, name_text in self._vault.read(_CLIENT_SQL, parameters):
+            snippet = tidy_snippet(f"{code_text} · {name_text}")
+            hits.append(
+                SearchHit(
+                    client_id=client_id,
+                    client_code=code,
+                    session_id=None,
+                    session_start=None,
+                    source="client",
+                    snippet=snippet,
+                    match_text=first_match(snippet),
+                )
+            )
+        return hits
+
+    def _with_sections(self, hits: list[SearchHit]) -> list[SearchHit]:
+        """Name the progress-note section in which each progress hit's match first appears."""
+        wanted = {hit.session_id for hit in hits if hit.source == "progress"}
+        if not wanted:
+            return hits
+        marks = ",".join("?" * len(wanted))
+        notes = {
+            session_id: (template_key, json.loads(sections))
+            for session_id, template_key, sections in self._vault.read(
+                f"SELECT session_id, template, sections FROM progress_notes"
+                f" WHERE session_id IN ({marks})",
+                tuple(wanted),
+            )
+        }
+        placed = []
+        for hit in hits:
+            if hit.source == "progress" and hit.session_id in notes:
+                template_key, sections = notes[hit.session_id]
+                section = _section_holding(hit.match_text, template_key, sections)
+                hit = replace(hit, section=section)
+            placed.append(hit)
+        return placed
+
+
+def _section_holding(match_text: str, template_key: str, sections: dict) -> str | None:
+    """The first section, in the order the editor shows them, whose text holds the match."""
+    order = template(template_key).section_keys()
+    keys = [key for key in order if key in sections] + [k for k in sections if k not in order]
+    for compare in (str, str.casefold):
+        needle = compare(match_text)
+        for key in keys:
+            if needle and needle in compare(str(sections[key])):
+                return key
+    return None
