@@ -169,6 +169,85 @@ MIGRATIONS: list[str] = [
     INSERT INTO search_addenda (search_addenda) VALUES ('rebuild');
     INSERT INTO search_clients (search_clients) VALUES ('rebuild');
     """,
+    # 3: conduct checks and the working alliance — the therapist's own prompt set, answers per
+    # session (each with the wording it was asked in), alliance checks, ruptures and repairs,
+    # the therapy contract, treatment goals and boundary events. Vocabulary keys (groups,
+    # questions, markers, terms, dimensions) are data in resources/, so they are not CHECKed.
+    """
+    CREATE TABLE conduct_prompts (
+        key TEXT PRIMARY KEY,
+        group_key TEXT NOT NULL,
+        text TEXT NOT NULL,
+        applies_to TEXT NOT NULL CHECK (applies_to IN ('every', 'first', 'later')),
+        retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),
+        position INTEGER NOT NULL
+    );
+    CREATE TABLE conduct_checks (
+        session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
+        state TEXT NOT NULL CHECK (state IN ('due', 'done')),
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE conduct_answers (
+        session_id INTEGER NOT NULL REFERENCES conduct_checks(session_id),
+        prompt_key TEXT NOT NULL,
+        group_key TEXT NOT NULL,
+        prompt_text TEXT NOT NULL,
+        answer TEXT NOT NULL CHECK (answer IN ('yes', 'partly', 'no', 'not_applicable')),
+        comment TEXT NOT NULL DEFAULT '',
+        position INTEGER NOT NULL,
+        PRIMARY KEY (session_id, prompt_key)
+    );
+
+    CREATE TABLE alliance_scores (
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        rater TEXT NOT NULL CHECK (rater IN ('client', 'therapist')),
+        question TEXT NOT NULL,
+        score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+        PRIMARY KEY (session_id, rater, question)
+    );
+    CREATE TABLE ruptures (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        kind TEXT NOT NULL CHECK (kind IN ('withdrawal', 'confrontation')),
+        markers TEXT NOT NULL DEFAULT '[]',
+        what_happened TEXT NOT NULL DEFAULT '',
+        repair TEXT NOT NULL CHECK (repair IN ('not_yet', 'partly', 'repaired')),
+        repair_session_id INTEGER REFERENCES sessions(id),
+        how_repaired TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX ruptures_by_session ON ruptures (session_id);
+
+    CREATE TABLE contract_terms (
+        client_id INTEGER NOT NULL REFERENCES clients(id),
+        term TEXT NOT NULL,
+        explained_on TEXT,
+        agreed INTEGER CHECK (agreed IN (0, 1)),
+        notes TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (client_id, term)
+    );
+    CREATE TABLE treatment_goals (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id),
+        text TEXT NOT NULL,
+        agreed_on TEXT,
+        reviewed_on TEXT,
+        status TEXT NOT NULL CHECK (status IN ('open', 'partly', 'achieved', 'set_aside')),
+        review_note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX treatment_goals_by_client ON treatment_goals (client_id);
+    CREATE TABLE boundary_events (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id),
+        session_id INTEGER REFERENCES sessions(id),
+        occurred_on TEXT NOT NULL,
+        dimension TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('crossing', 'violation')),
+        what_happened TEXT NOT NULL DEFAULT '',
+        discussed_in_supervision INTEGER NOT NULL DEFAULT 0
+            CHECK (discussed_in_supervision IN (0, 1))
+    );
+    CREATE INDEX boundary_events_by_client ON boundary_events (client_id, occurred_on);
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
