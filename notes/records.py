@@ -58,6 +58,7 @@ class Session:
     id: int | None = None
     number: int = 0  # 1 for a client's first session; filled in when read from the vault
     note_signed: bool = False  # read-only summary of the progress note, for lists
+    conduct_due: bool = False  # a conduct check was put off with "later"; for lists
 
 
 @dataclass(frozen=True)

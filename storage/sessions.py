@@ -11,13 +11,14 @@ from storage.vault import Vault
 _SELECT = """
     SELECT s.id, s.client_id, s.starts_at, s.duration_minutes, s.attendance,
            ROW_NUMBER() OVER (PARTITION BY s.client_id ORDER BY s.starts_at, s.id),
-           p.signed_at IS NOT NULL
+           p.signed_at IS NOT NULL,
+           EXISTS (SELECT 1 FROM conduct_checks c WHERE c.session_id = s.id AND c.state = 'due')
     FROM sessions s LEFT JOIN progress_notes p ON p.session_id = s.id
 """
 
 
 def _session(row: tuple) -> Session:
-    id_, client_id, starts_at, duration, attendance, number, signed = row
+    id_, client_id, starts_at, duration, attendance, number, signed, conduct_due = row
     return Session(
         id=id_,
         client_id=client_id,
@@ -26,6 +27,7 @@ def _session(row: tuple) -> Session:
         attendance=Attendance(attendance),
         number=number,
         note_signed=bool(signed),
+        conduct_due=bool(conduct_due),
     )
 
 

@@ -82,9 +82,10 @@ class SessionListModel(DataclassListModel[Session]):
     def show(self, session: Session, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             state = "Signed" if session.note_signed else "Draft"
+            due = " · conduct check due" if session.conduct_due else ""
             return (
                 f"{session.number:>3}.  {session.starts_at:%a %d %b %Y  %H:%M}\n"
-                f"       {session.attendance.label} · {state}"
+                f"       {session.attendance.label} · {state}{due}"
             )
         if role == Qt.ItemDataRole.DecorationRole:
             return None

@@ -1,0 +1,292 @@
+"""The working alliance: the client's check and the therapist's estimate, ruptures and repairs,
+the therapy contract, treatment goals and boundary events — and the rules over them.
+
+The vocabulary (questions, rupture markers, contract terms, boundary dimensions) is data in
+resources/alliance.json; this module only reads it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from fractions import Fraction
+from pathlib import Path
+
+_VOCABULARY = Path(__file__).resolve().parent.parent / "resources" / "alliance.json"
+
+DROP_SHARE = Fraction(1, 5)  # a client score this far below their earlier mean suggests a rupture
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a vocabulary: a stable key, a label, and sometimes a short hint."""
+
+    key: str
+    label: str
+    hint: str = ""
+
+
+def _load() -> dict:
+    return json.loads(_VOCABULARY.read_text(encoding="utf-8"))
+
+
+_DATA = _load()
+QUESTIONS: tuple[Term, ...] = tuple(
+    Term(q["key"], q["label"], q.get("hint", "")) for q in _DATA["questions"]
+)
+CONTRACT_TERMS: tuple[Term, ...] = tuple(Term(*row) for row in _DATA["contract_terms"])
+BOUNDARY_DIMENSIONS: tuple[Term, ...] = tuple(Term(*row) for row in _DATA["boundary_dimensions"])
+
+
+def label_of(terms: Iterable[Term], key: str) -> str:
+    """A key's label; an unknown key (from a newer version) reads as itself."""
+    return next((t.label for t in terms if t.key == key), key.replace("_", " ").capitalize())
+
+
+# -- the alliance check ----------------------------------------------------------------------
+
+
+class Rater(StrEnum):
+    CLIENT = "client"
+    THERAPIST = "therapist"
+
+
+@dataclass
+class AllianceRating:
+    """One session's check: the client's answers and the therapist's estimate of them, 0–10."""
+
+    session_id: int
+    client: dict[str, int] = field(default_factory=dict)
+    therapist: dict[str, int] = field(default_factory=dict)
+
+    def scores(self, rater: Rater) -> dict[str, int]:
+        return self.client if rater is Rater.CLIENT else self.therapist
+
+    def mean(self, rater: Rater) -> Fraction | None:
+        """The mean of the questions answered; exact, so thresholds hold at their edges."""
+        values = list(self.scores(rater).values())
+        return Fraction(sum(values), len(values)) if values else None
+
+    def difference(self, key: str) -> int | None:
+        """The therapist's estimate minus the client's answer (positive: you rate it higher)."""
+        if key in self.client and key in self.therapist:
+            return self.therapist[key] - self.client[key]
+        return None
+
+    def mean_difference(self) -> Fraction | None:
+        both = [self.difference(key) for key in self.client if key in self.therapist]
+        return Fraction(sum(both), len(both)) if both else None
+
+    @property
+    def empty(self) -> bool:
+        return not self.client and not self.therapist
+
+
+def describe_difference(difference: Fraction | int | None) -> str:
+    """The gap between the therapist's estimate and the client's answer, in plain words."""
+    if difference is None:
+        return ""
+    if difference == 0:
+        return "same"
+    amount = f"{abs(float(difference)):.1f}".removesuffix(".0")
+    return f"you {amount} higher" if difference > 0 else f"you {amount} lower"
+
+
+@dataclass(frozen=True)
+class RatingDrop:
+    session_id: int
+    score: Fraction
+    earlier_mean: Fraction
+
+    @property
+    def share(self) -> Fraction:
+        """How far below the earlier mean, as a share of it (1/4 is a quarter lower)."""
+        return 1 - self.score / self.earlier_mean
+
+    def describe(self) -> str:
+        return (
+            f"The client's score ({float(self.score):.1f}) is {round(float(self.share) * 100)}% "
+            f"below the mean of their earlier checks ({float(self.earlier_mean):.1f})."
+        )
+
+
+def rating_drops(ratings: Iterable[AllianceRating]) -> list[RatingDrop]:
+    """Every check, in the order given, whose client score fell at least DROP_SHARE below the
+    mean of all the client's earlier scores. Checks without client answers are skipped."""
+    drops: list[RatingDrop] = []
+    earlier: list[Fraction] = []
+    for rating in ratings:
+        score = rating.mean(Rater.CLIENT)
+        if score is None:
+            continue
+        if earlier:
+            mean = sum(earlier, Fraction(0)) / len(earlier)
+            if mean > 0 and score <= mean * (1 - DROP_SHARE):
+                drops.append(RatingDrop(rating.session_id, score, mean))
+        earlier.append(score)
+    return drops
+
+
+def rupture_suggestion(
+    ratings: Iterable[AllianceRating], ruptures: Iterable[Rupture]
+) -> RatingDrop | None:
+    """A drop on the latest check that has no rupture recorded for that session yet."""
+    rated = [rating for rating in ratings if rating.mean(Rater.CLIENT) is not None]
+    if not rated:
+        return None
+    drops = rating_drops(rated)
+    latest = rated[-1].session_id
+    recorded = {rupture.session_id for rupture in ruptures}
+    if drops and drops[-1].session_id == latest and latest not in recorded:
+        return drops[-1]
+    return None
+
+
+# -- ruptures and repairs ----------------------------------------------------------------------
+
+
+class RuptureKind(StrEnum):
+    WITHDRAWAL = "withdrawal"
+    CONFRONTATION = "confrontation"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+RUPTURE_MARKERS: dict[RuptureKind, tuple[Term, ...]] = {
+    RuptureKind(kind): tuple(Term(*row) for row in rows)
+    for kind, rows in _DATA["rupture_markers"].items()
+}
+
+
+class Repair(StrEnum):
+    NOT_YET = "not_yet"
+    PARTLY = "partly"
+    REPAIRED = "repaired"
+
+    @property
+    def label(self) -> str:
+        return {
+            Repair.NOT_YET: "Not repaired yet",
+            Repair.PARTLY: "Partly repaired",
+            Repair.REPAIRED: "Repaired",
+        }[self]
+
+
+@dataclass
+class Rupture:
+    session_id: int
+    kind: RuptureKind
+    markers: list[str] = field(default_factory=list)
+    what_happened: str = ""
+    repair: Repair = Repair.NOT_YET
+    repair_session_id: int | None = None  # the session in which it was talked through
+    how_repaired: str = ""
+    id: int | None = None
+
+    def marker_labels(self) -> list[str]:
+        return [label_of(RUPTURE_MARKERS.get(self.kind, ()), key) for key in self.markers]
+
+
+# -- the therapy contract -------------------------------------------------------------------
+
+
+@dataclass
+class ContractItem:
+    client_id: int
+    term: str
+    explained_on: date | None = None
+    agreed: bool | None = None  # None: not asked yet
+    notes: str = ""
+
+    @property
+    def label(self) -> str:
+        return label_of(CONTRACT_TERMS, self.term)
+
+
+def full_contract(client_id: int, saved: Iterable[ContractItem]) -> list[ContractItem]:
+    """One item per contract term, in the usual order: saved ones as they are, others blank.
+    Items for terms no longer in the vocabulary are kept at the end, never dropped."""
+    by_term = {item.term: item for item in saved}
+    items = [by_term.pop(term.key, ContractItem(client_id, term.key)) for term in CONTRACT_TERMS]
+    return items + list(by_term.values())
+
+
+def unexplained_terms(items: Iterable[ContractItem]) -> list[ContractItem]:
+    return [item for item in items if item.explained_on is None]
+
+
+def contract_summary(items: list[ContractItem]) -> str:
+    """How complete the contract is, in one or two plain sentences."""
+    missing = unexplained_terms(items)
+    not_agreed = [i for i in items if i.explained_on is not None and i.agreed is not True]
+    if not missing and not not_agreed:
+        return f"All {len(items)} terms explained and agreed."
+    parts = [f"{len(items) - len(missing)} of {len(items)} terms explained."]
+    if missing:
+        parts.append("Not yet explained: " + ", ".join(i.label.lower() for i in missing) + ".")
+    if not_agreed:
+        parts.append("Not yet agreed: " + ", ".join(i.label.lower() for i in not_agreed) + ".")
+    return " ".join(parts)
+
+
+# -- treatment goals ----------------------------------------------------------------------------
+
+
+class GoalStatus(StrEnum):
+    OPEN = "open"
+    PARTLY = "partly"
+    ACHIEVED = "achieved"
+    SET_ASIDE = "set_aside"
+
+    @property
+    def label(self) -> str:
+        return {
+            GoalStatus.OPEN: "Working on it",
+            GoalStatus.PARTLY: "Partly reached",
+            GoalStatus.ACHIEVED: "Reached",
+            GoalStatus.SET_ASIDE: "Set aside",
+        }[self]
+
+
+@dataclass
+class Goal:
+    client_id: int
+    text: str
+    agreed_on: date | None = None  # None: proposed, not yet agreed with the client
+    reviewed_on: date | None = None
+    status: GoalStatus = GoalStatus.OPEN
+    review_note: str = ""
+    id: int | None = None
+
+
+# -- boundaries ---------------------------------------------------------------------------------
+
+
+class BoundaryKind(StrEnum):
+    CROSSING = "crossing"
+    VIOLATION = "violation"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+@dataclass
+class BoundaryEvent:
+    client_id: int
+    occurred_on: date
+    dimension: str
+    kind: BoundaryKind = BoundaryKind.CROSSING
+    what_happened: str = ""
+    discussed_in_supervision: bool = False
+    session_id: int | None = None
+    id: int | None = None
+
+    @property
+    def dimension_label(self) -> str:
+        return label_of(BOUNDARY_DIMENSIONS, self.dimension)

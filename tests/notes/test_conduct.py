@@ -1,0 +1,136 @@
+"""The conduct prompt set and the rules over answers: patterns per client, the trend across all."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from notes.conduct import (
+    Answer,
+    Applies,
+    CheckState,
+    ConductAnswer,
+    ConductCheck,
+    conduct_patterns,
+    conduct_trend,
+    default_prompt_set,
+    recent_months,
+)
+
+START = datetime(2025, 3, 3, 9)
+GROUPS = ["interest", "empathy", "understanding", "contract", "boundaries", "trust"]
+
+
+def check(week: int, answers: dict[str, Answer], state: CheckState = CheckState.DONE):
+    prompts = default_prompt_set()
+    return ConductCheck(
+        session_id=100 + week,
+        state=state,
+        answers=[
+            ConductAnswer(key, prompts.prompt(key).group, prompts.prompt(key).text, answer)
+            for key, answer in answers.items()
+        ],
+        starts_at=START + timedelta(weeks=week),
+    )
+
+
+def test_the_shipped_set_covers_every_group_with_kind_suggestions():
+    prompts = default_prompt_set()
+    assert [group.key for group in prompts.groups] == GROUPS
+    assert all(group.suggestion for group in prompts.groups)
+    keys = [prompt.key for prompt in prompts.prompts]
+    assert len(keys) == len(set(keys))
+    for group in GROUPS:
+        assert prompts.for_session(first_session=False), group
+
+
+def test_first_sessions_get_their_own_stronger_understanding_prompts():
+    prompts = default_prompt_set()
+    first = prompts.for_session(first_session=True)
+    later = prompts.for_session(first_session=False)
+    first_understanding = [p for p in first if p.group == "understanding"]
+    later_understanding = [p for p in later if p.group == "understanding"]
+    assert len(first_understanding) > len(later_understanding) >= 1
+    assert not {p.key for p in first_understanding} & {p.key for p in later_understanding}
+    assert all(p.applies_to is not Applies.LATER for p in first)
+    # Asked in group order, whatever order the prompts were added in.
+    order = [GROUPS.index(p.group) for p in later]
+    assert order == sorted(order)
+
+
+def test_retired_and_added_prompts():
+    prompts = default_prompt_set()
+    prompts.prompt("interest.presence").retired = True
+    own = prompts.add("empathy", "  Did I stay with the silence?  ")
+    second = prompts.add("empathy", "Did I notice when they teared up?", Applies.LATER)
+    asked = prompts.for_session(first_session=False)
+    assert "interest.presence" not in [p.key for p in asked]
+    assert own.text == "Did I stay with the silence?" and own in asked and second in asked
+    assert own.key != second.key
+    assert second not in prompts.for_session(first_session=True)
+
+
+def test_a_prompt_missed_in_two_of_the_last_four_checks_is_a_pattern():
+    prompts = default_prompt_set()
+    yes, no, partly = Answer.YES, Answer.NO, Answer.PARTLY
+    checks = [
+        check(0, {"interest.undistracted": no, "empathy.remarks": no}),  # too old to count
+        check(1, {"interest.undistracted": partly, "empathy.remarks": yes}),
+        check(2, {"interest.undistracted": yes, "empathy.remarks": no}),
+        check(3, {"interest.undistracted": no, "empathy.remarks": Answer.NOT_APPLICABLE}),
+        check(4, {"interest.undistracted": yes, "empathy.remarks": yes}),
+    ]
+    patterns = conduct_patterns(checks, prompts)
+    assert [(p.prompt_key, p.gaps, p.out_of) for p in patterns] == [("interest.undistracted", 2, 4)]
+    assert patterns[0].group.label == "Interest and attention"
+    assert patterns[0].group.suggestion
+    assert "2 of your last 4" in patterns[0].summary
+
+
+def test_put_off_checks_and_retired_prompts_do_not_make_patterns():
+    prompts = default_prompt_set()
+    no = Answer.NO
+    checks = [check(week, {"trust.noticed": no, "empathy.feeling": no}) for week in range(2)]
+    checks.append(check(2, {}, CheckState.DUE))
+    prompts.prompt("trust.noticed").retired = True
+    assert [p.prompt_key for p in conduct_patterns(checks, prompts)] == ["empathy.feeling"]
+
+
+def test_a_pattern_shows_the_current_wording_and_older_wording_when_the_prompt_is_gone():
+    prompts = default_prompt_set()
+    checks = [check(week, {"empathy.feeling": Answer.PARTLY}) for week in range(3)]
+    prompts.prompt("empathy.feeling").text = "Did I let myself be moved?"
+    assert conduct_patterns(checks, prompts)[0].text == "Did I let myself be moved?"
+    prompts.prompts = [p for p in prompts.prompts if p.key != "empathy.feeling"]
+    assert conduct_patterns(checks, prompts)[0].text.startswith("Did I let some feeling show")
+
+
+def test_one_gap_is_not_a_pattern():
+    checks = [check(0, {"interest.questions": Answer.NO})]
+    checks += [check(week, {"interest.questions": Answer.YES}) for week in range(1, 4)]
+    assert conduct_patterns(checks, default_prompt_set()) == []
+
+
+def test_recent_months_cross_the_year():
+    assert recent_months(date(2025, 2, 14), 4) == [
+        date(2024, 11, 1),
+        date(2024, 12, 1),
+        date(2025, 1, 1),
+        date(2025, 2, 1),
+    ]
+
+
+def test_trend_is_the_share_of_yes_per_group_and_month_leaving_out_not_applicable():
+    prompts = default_prompt_set()
+    months = [date(2025, 3, 1), date(2025, 4, 1)]
+    checks = [
+        check(0, {"interest.undistracted": Answer.YES, "interest.questions": Answer.NO}),
+        check(1, {"interest.undistracted": Answer.YES, "trust.noticed": Answer.NOT_APPLICABLE}),
+        check(5, {"interest.undistracted": Answer.PARTLY}),  # in April
+        check(20, {"interest.undistracted": Answer.NO}),  # outside the months asked for
+    ]
+    trend = {row.group.key: row.cells for row in conduct_trend(checks, prompts, months)}
+    assert list(trend) == GROUPS
+    march, april = trend["interest"]
+    assert (march.yes, march.answered, april.yes, april.answered) == (2, 3, 0, 1)
+    assert march.share == 2 / 3 and april.share == 0
+    assert trend["trust"][0].share is None
