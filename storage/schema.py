@@ -248,6 +248,88 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX boundary_events_by_client ON boundary_events (client_id, occurred_on);
     """,
+    # 4: transference and countertransference observations. Categories are the therapist's own
+    # list (seeded from resources/taxonomies.json by storage/observations.py): renamed or
+    # retired, never deleted, so an observation's category always exists. The anchor columns
+    # are all set (tagged on words of a note) or all NULL (recorded without words).
+    """
+    CREATE TABLE observation_categories (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('transference', 'countertransference')),
+        key TEXT NOT NULL,
+        label TEXT NOT NULL,
+        description TEXT NOT NULL DEFAULT '',
+        retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),
+        UNIQUE (kind, key)
+    );
+    CREATE TRIGGER observation_categories_no_delete BEFORE DELETE ON observation_categories
+        BEGIN SELECT RAISE(ABORT, 'categories are retired, not deleted'); END;
+    CREATE TRIGGER observation_categories_keep_key BEFORE UPDATE OF kind, key
+        ON observation_categories
+        WHEN OLD.kind IS NOT NEW.kind OR OLD.key IS NOT NEW.key
+        BEGIN SELECT RAISE(ABORT, 'a category keeps its kind and key'); END;
+
+    CREATE TABLE observations (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        category_id INTEGER NOT NULL REFERENCES observation_categories(id),
+        intensity INTEGER NOT NULL CHECK (intensity BETWEEN 1 AND 5),
+        figure TEXT NOT NULL DEFAULT '',
+        what_happened TEXT NOT NULL DEFAULT '',
+        what_i_felt TEXT NOT NULL DEFAULT '',
+        how_i_responded TEXT NOT NULL DEFAULT '',
+        supervision INTEGER NOT NULL DEFAULT 0 CHECK (supervision IN (0, 1)),
+        quote TEXT NOT NULL DEFAULT '',
+        note_kind TEXT CHECK (note_kind IN ('progress', 'process')),
+        section_key TEXT,
+        anchor_start INTEGER,
+        anchor_end INTEGER,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK ((note_kind IS NULL) = (section_key IS NULL)
+               AND (note_kind IS NULL) = (anchor_start IS NULL)
+               AND (note_kind IS NULL) = (anchor_end IS NULL)),
+        CHECK (anchor_start IS NULL OR (anchor_start >= 0 AND anchor_end > anchor_start))
+    );
+    CREATE INDEX observations_by_session ON observations (session_id);
+    CREATE INDEX observations_by_category ON observations (category_id);
+
+    -- Search: unlike the note indexes this one keeps its own copy of the text (inside the
+    -- vault, so encrypted too), because a category's label lives in another table: renaming a
+    -- category then only needs an UPDATE here rather than exact old values for 'delete'.
+    CREATE VIRTUAL TABLE search_observations USING fts5(
+        category, quote, reflection,
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+    CREATE TRIGGER search_observations_insert AFTER INSERT ON observations BEGIN
+        INSERT INTO search_observations (rowid, category, quote, reflection)
+            SELECT NEW.id, c.kind || ' ' || c.label, NEW.quote,
+                   NEW.figure || char(10) || NEW.what_happened || char(10)
+                   || NEW.what_i_felt || char(10) || NEW.how_i_responded
+            FROM observation_categories c WHERE c.id = NEW.category_id;
+    END;
+    CREATE TRIGGER search_observations_update AFTER UPDATE ON observations
+        WHEN OLD.category_id IS NOT NEW.category_id OR OLD.quote IS NOT NEW.quote
+            OR OLD.figure IS NOT NEW.figure OR OLD.what_happened IS NOT NEW.what_happened
+            OR OLD.what_i_felt IS NOT NEW.what_i_felt
+            OR OLD.how_i_responded IS NOT NEW.how_i_responded OR OLD.id IS NOT NEW.id
+    BEGIN
+        DELETE FROM search_observations WHERE rowid = OLD.id;
+        INSERT INTO search_observations (rowid, category, quote, reflection)
+            SELECT NEW.id, c.kind || ' ' || c.label, NEW.quote,
+                   NEW.figure || char(10) || NEW.what_happened || char(10)
+                   || NEW.what_i_felt || char(10) || NEW.how_i_responded
+            FROM observation_categories c WHERE c.id = NEW.category_id;
+    END;
+    CREATE TRIGGER search_observations_delete AFTER DELETE ON observations BEGIN
+        DELETE FROM search_observations WHERE rowid = OLD.id;
+    END;
+    CREATE TRIGGER search_observations_relabel AFTER UPDATE OF label ON observation_categories
+        WHEN OLD.label IS NOT NEW.label
+    BEGIN
+        UPDATE search_observations SET category = NEW.kind || ' ' || NEW.label
+            WHERE rowid IN (SELECT id FROM observations WHERE category_id = NEW.id);
+    END;
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
