@@ -18,6 +18,7 @@ from storage.errors import VaultError
 from ui.clipboard_guard import ClipboardGuard
 from ui.crash_dialog import CrashHandler
 from ui.idle_lock import DEFAULT_MINUTES, IdleWatcher
+from ui.export_dialog import RecordExportDialog, SupervisionExportDialog
 from ui.passphrase_pages import CreateVaultPage, UnlockPage
 from ui.vault_service import VaultService
 from ui.workspace import Workspace
@@ -110,6 +111,27 @@ class MainWindow(QMainWindow):
         self._template_actions.triggered.connect(
             lambda action: self.service.preferences.set("default_template", action.data())
         )
+        reports = bar.addMenu("&Reports")
+        self._action(
+            reports, "&Supervision report…", "Ctrl+Shift+E", self.export_supervision_report
+        )
+        self._action(reports, "&Record export…", "", self.export_record)
+
+    # -- reports (issue 7) -----------------------------------------------------------------
+
+    def export_supervision_report(self) -> None:
+        self._export(SupervisionExportDialog)
+
+    def export_record(self) -> None:
+        self._export(RecordExportDialog)
+
+    def _export(self, dialog_class) -> None:
+        """Save what is on screen, so the export holds it, then ask what to export."""
+        if not self.service.is_unlocked:
+            return
+        self.workspace.editor.flush()
+        client = self.workspace.current_client()
+        dialog_class(self.service, client.id if client else None, parent=self).exec()
 
     # -- lifecycle -------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressN
 from storage.clients import ClientRepository
 from storage.note_store import NoteRepository
 from storage.preferences import Preferences
+from storage.report_data import ReportData
 from storage.sessions import SessionRepository
 from storage.vault import Vault
 
@@ -116,3 +117,11 @@ class VaultService(QObject):
     def save_process_note(self, note: ProcessNote) -> None:
         self._notes.save_process_note(note)
         self.noteSaved.emit(note.session_id)
+
+    # -- reports (issue 7): the export jobs read through this on a worker thread -----------
+
+    def report_data(self) -> ReportData:
+        """What reports read from the vault; safe off the GUI thread (the vault serialises)."""
+        if self._vault is None:
+            raise RuntimeError("the vault is locked")
+        return ReportData(self._vault)
