@@ -17,8 +17,8 @@ from notes.templates import TEMPLATES
 from storage.errors import VaultError
 from ui.clipboard_guard import ClipboardGuard
 from ui.crash_dialog import CrashHandler
-from ui.idle_lock import DEFAULT_MINUTES, IdleWatcher
 from ui.export_dialog import RecordExportDialog, SupervisionExportDialog
+from ui.idle_lock import DEFAULT_MINUTES, IdleWatcher
 from ui.passphrase_pages import CreateVaultPage, UnlockPage
 from ui.vault_service import VaultService
 from ui.workspace import Workspace
