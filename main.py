@@ -57,6 +57,25 @@ def _verify(args: argparse.Namespace) -> int:
     return EXIT_PROBLEM
 
 
+def _search(args: argparse.Namespace) -> int:
+    from notes.search_query import hit_line
+    from storage.search import SearchIndex
+    from storage.vault import Vault
+
+    vault = Vault.open(args.vault, read_passphrase(args.passphrase_stdin))
+    try:
+        hits = SearchIndex(vault).search(args.query, args.limit)
+    finally:
+        vault.close()
+    if not hits:
+        print(f"No notes match “{args.query}”.", file=sys.stderr)
+    marks = ("\033[1m", "\033[0m") if sys.stdout.isatty() else ("[", "]")
+    width = max((len(hit.client_code) for hit in hits), default=0)
+    for hit in hits:
+        print(hit_line(hit, width, marks))
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
@@ -69,7 +88,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--vault", type=Path, default=default_vault_path(), help=vault_help)
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
 
-    def verb(name: str, run: Callable[[argparse.Namespace], int], text: str) -> None:
+    def verb(
+        name: str, run: Callable[[argparse.Namespace], int], text: str
+    ) -> argparse.ArgumentParser:
         sub = verbs.add_parser(name, help=text, description=text)
         sub.add_argument("--vault", type=Path, default=argparse.SUPPRESS, help=vault_help)
         sub.add_argument(
@@ -78,9 +99,13 @@ def _parser() -> argparse.ArgumentParser:
             help="read the passphrase from the first line of standard input instead of asking",
         )
         sub.set_defaults(run=run)
+        return sub
 
     verb("demo", _demo, "create a new vault filled with fictional clients and notes")
     verb("verify", _verify, "check the whole vault for damage; exit 0 only when it is sound")
+    search = verb("search", _search, "print the notes and clients that match QUERY, best first")
+    search.add_argument("query", metavar="QUERY", help='words to find; "quotes" for a phrase')
+    search.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
     return parser
 
 

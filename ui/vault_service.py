@@ -15,6 +15,7 @@ from storage.clients import ClientRepository
 from storage.note_store import NoteRepository
 from storage.preferences import Preferences
 from storage.report_data import ReportData
+from storage.search import SearchHit, SearchIndex
 from storage.sessions import SessionRepository
 from storage.vault import Vault
 
@@ -117,6 +118,14 @@ class VaultService(QObject):
     def save_process_note(self, note: ProcessNote) -> None:
         self._notes.save_process_note(note)
         self.noteSaved.emit(note.session_id)
+
+    # -- search ----------------------------------------------------------------------------
+
+    def search(self, text: str, limit: int = 50) -> list[SearchHit]:
+        """The best matches in notes and clients for what was typed; [] while locked."""
+        if self._vault is None:
+            return []
+        return SearchIndex(self._vault).search(text, limit)
 
     # -- reports (issue 7): the export jobs read through this on a worker thread -----------
 

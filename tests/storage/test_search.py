@@ -3,7 +3,10 @@ encrypted with everything else (migration 2 and its triggers)."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -321,3 +324,32 @@ def test_search_on_a_large_note_stays_sane(index, notes, session):
     notes.save_process_note(ProcessNote(session.id, text))
     [hit] = index.search("needle")
     assert len(hit.snippet) < 400
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+def test_search_verb_prints_code_date_and_snippet(vault, notes, session, add_client, passphrase):
+    notes.save_progress_note(ProgressNote(session.id, "free", {"text": "Very anxious today."}))
+    notes.save_process_note(ProcessNote(session.id, "I felt anxious too."))
+    add_client("Anxo Ruiz", code="AR-1")
+    vault.close()
+    root = Path(__file__).resolve().parents[2]
+    command = ["main.py", "search", "--vault", str(vault.path), "--passphrase-stdin", "anx"]
+    result = subprocess.run(
+        [sys.executable, *command],
+        cwd=root,
+        input=passphrase + "\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "AR-1   client      AR-1 · [Anxo] Ruiz",
+        "ML-01  2024-03-04  Very [anxious] today.",
+        "ML-01  2024-03-04  (process note) I felt [anxious] too.",
+    ]
+    assert passphrase not in result.stdout + result.stderr
