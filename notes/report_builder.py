@@ -194,7 +194,7 @@ def _alliance(inputs: SupervisionInputs, charts: Charts) -> list[Block]:
         blocks += [
             Heading("Ratings", 2),
             Table(
-                ("Date", "Session", "Your estimate", "Client's check", "Note"),
+                ("Date", "Session", "Therapist's estimate", "Client's check", "Difference"),
                 tuple(
                     (
                         format_date(rating.on),
@@ -252,8 +252,9 @@ def _observation(item: Observation) -> list[Block]:
     if item.figure.strip():
         facts.append(f"redirected from {item.figure.strip()}")
     blocks: list[Block] = [Paragraph(", ".join(facts), label="Flagged: " if item.flagged else "")]
-    if item.quoted.strip():
-        blocks.append(Paragraph(f"“{item.quoted.strip()}”", style="Quote"))
+    quoted = item.quoted.strip().strip("'\"‘’“”").strip()  # the words, in one pair of quotes
+    if quoted:
+        blocks.append(Paragraph(f"“{quoted}”", style="Quote"))
     for label, text in item.notes:
         blocks += text_blocks(text, label=f"{label}: ")
     return blocks
@@ -284,9 +285,9 @@ def _boundaries(inputs: SupervisionInputs) -> list[Block]:
     return [
         Heading(ReportSection.BOUNDARIES.label),
         Table(
-            ("Date", "Dimension", "Crossing or violation", "What happened", "How it was handled"),
+            ("Date", "Dimension", "Crossing or violation", "What happened", "Follow-up"),
             tuple(
-                (format_date(e.on), e.dimension, e.kind, e.description, e.handling)
+                (format_date(e.on), e.dimension, e.kind, e.description, e.follow_up)
                 for e in inputs.boundary_events
             ),
         ),

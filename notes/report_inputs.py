@@ -159,7 +159,7 @@ class BoundaryEvent:
     dimension: str
     kind: str  # crossing or violation
     description: str = ""
-    handling: str = ""
+    follow_up: str = ""  # "Discussed in supervision"
 
 
 @dataclass

@@ -153,7 +153,13 @@ def alliance_chart(ratings: list[AllianceRating]) -> bytes:
             return QPointF(x, plot.bottom() - plot.height() * value / 10)
 
         series = (
-            ("Your estimate", "#2f5d8a", Qt.PenStyle.SolidLine, lambda r: r.therapist, False),
+            (
+                "Therapist's estimate",
+                "#2f5d8a",
+                Qt.PenStyle.SolidLine,
+                lambda r: r.therapist,
+                False,
+            ),
             ("Client's check", "#b45f2a", Qt.PenStyle.DashLine, lambda r: r.client, True),
         )
         for _label, colour, style, value_of, square in series:

@@ -101,7 +101,7 @@ def full_inputs(**overrides) -> SupervisionInputs:
                 4,
                 flagged=True,
             ),
-            Observation("Transference", "Anxious/preoccupied", on, "are you tired of me?"),
+            Observation("Transference", "Anxious/preoccupied", on, "'are you tired of me?'"),
         ],
         conduct=[ConductLine("Empathy", "Named how painful it is", 2, 1)],
         conduct_patterns=["Empathy prompts missed in late sessions."],
@@ -151,7 +151,7 @@ def test_tables_have_a_bold_repeating_header_row(report_bytes):
     document = open_docx(report_bytes)
     headers = [tuple(cell.text for cell in table.rows[0].cells) for table in document.tables]
     assert ("Attendance", "Sessions") in headers
-    assert ("Date", "Session", "Your estimate", "Client's check", "Note") in headers
+    assert ("Date", "Session", "Therapist's estimate", "Client's check", "Difference") in headers
     assert ("Group", "Prompt", "Met") in headers
     for table in document.tables:
         assert table.style.name == "Table Grid"
