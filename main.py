@@ -76,6 +76,32 @@ def _search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write YYYY-MM-DD") from None
+
+
+def _export(args: argparse.Namespace) -> int:
+    from ui.report_export import export_from_command_line
+
+    path = export_from_command_line(
+        args.vault,
+        read_passphrase(args.passphrase_stdin),
+        args.client,
+        args.out,
+        args.start,
+        args.end,
+        args.identified,
+    )
+    kind = "Identified" if args.identified else "De-identified"
+    print(f"{kind} supervision report for {args.client} written to {path}")
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="main.py",
@@ -106,6 +132,26 @@ def _parser() -> argparse.ArgumentParser:
     search = verb("search", _search, "print the notes and clients that match QUERY, best first")
     search.add_argument("query", metavar="QUERY", help='words to find; "quotes" for a phrase')
     search.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
+    export = verb(
+        "export",
+        _export,
+        "write a client's supervision report as a Word file, de-identified unless --identified",
+    )
+    export.add_argument("--client", required=True, metavar="CODE", help="the client's code")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE.docx", help="the file")
+    export.add_argument(
+        "--from",
+        dest="start",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="first day (default: the day of the last supervision report, else 3 months back)",
+    )
+    export.add_argument(
+        "--to", dest="end", type=_day, metavar="YYYY-MM-DD", help="last day (default: today)"
+    )
+    export.add_argument(
+        "--identified", action="store_true", help="name the client instead of using the code"
+    )
     return parser
 
 

@@ -1,0 +1,93 @@
+"""`main.py export`, run as a real program: the dialog's supervision report with its defaults."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from notes.records import Client, ProcessNote, ProgressNote, Session
+from storage.clients import ClientRepository
+from storage.note_store import NoteRepository
+from storage.sessions import SessionRepository
+from storage.vault import Vault
+from tests.docx_checks import all_text, headings, leaks, open_docx
+from tests.test_main_cli import PASSPHRASE, run
+
+
+@pytest.fixture(scope="module")
+def filled_vault(tmp_path_factory):
+    path = tmp_path_factory.mktemp("export") / "alliance.vault"
+    vault = Vault.create(path, PASSPHRASE)
+    maya = ClientRepository(vault).save(
+        Client("ML-01", "Maya Lindqvist", date(2026, 1, 5), ["Jonas"], "Maya cannot sleep.")
+    )
+    for weeks_ago in (20, 2):
+        when = datetime.combine(date.today() - timedelta(weeks=weeks_ago), datetime.min.time())
+        session = SessionRepository(vault).save(Session(maya.id, when + timedelta(hours=9)))
+        notes = NoteRepository(vault)
+        notes.sign(ProgressNote(session.id, "soap", {"subjective": f"Maya, {weeks_ago} weeks"}))
+        notes.save_process_note(ProcessNote(session.id, "Jonas came up again."))
+    vault.close()
+    return path
+
+
+@pytest.fixture
+def vault_file(filled_vault, tmp_path_factory):
+    """A copy per test: an export changes the audit log, and so the next default period."""
+    copy = tmp_path_factory.mktemp("vault") / "alliance.vault"
+    shutil.copyfile(filled_vault, copy)
+    return copy
+
+
+def export(vault_file, out, *extra):
+    args = ("export", "--vault", str(vault_file), "--passphrase-stdin", "--client", "ML-01")
+    return run(*args, "--out", str(out), *extra, stdin=PASSPHRASE + "\n")
+
+
+def test_default_export_is_de_identified_and_covers_three_months(vault_file, tmp_path):
+    out = tmp_path / "report.docx"
+    result = export(vault_file, out)
+    assert result.returncode == 0, result.stderr
+    assert f"written to {out}" in result.stdout
+    document = open_docx(out)
+    assert [text for style, text in headings(document) if style == "Heading 1"] == [
+        "Case summary",
+        "Session by session",
+    ]
+    text = all_text(document)
+    assert "ML-01, 2 weeks" in text and "[ML-01 T1] came up again." in text
+    assert "20 weeks" not in text  # older than three months
+    assert len(document.inline_shapes) == 1
+    assert leaks(out, ["Maya", "Lindqvist", "Jonas"]) == []
+
+
+def test_identified_export_with_a_period(vault_file, tmp_path):
+    out = tmp_path / "named.docx"
+    start = (date.today() - timedelta(weeks=21)).isoformat()
+    result = export(vault_file, out, "--identified", "--from", start)
+    assert result.returncode == 0, result.stderr
+    text = all_text(open_docx(out))
+    assert "Maya, 20 weeks" in text and "Maya, 2 weeks" in text
+
+
+def test_problems_are_plain_and_leave_no_file(vault_file, tmp_path):
+    unknown = run(
+        "export",
+        "--vault",
+        str(vault_file),
+        "--passphrase-stdin",
+        "--client",
+        "ZZ-09",
+        "--out",
+        str(tmp_path / "x.docx"),
+        stdin=PASSPHRASE + "\n",
+    )
+    assert unknown.returncode == 3
+    assert "There is no client with the code ZZ-09" in unknown.stderr
+    missing = export(vault_file, tmp_path / "no such folder" / "x.docx")
+    assert missing.returncode == 3 and "does not exist" in missing.stderr
+    bad_date = export(vault_file, tmp_path / "x.docx", "--to", "31/12/2026")
+    assert bad_date.returncode == 2 and "write YYYY-MM-DD" in bad_date.stderr
+    assert list(tmp_path.iterdir()) == []
