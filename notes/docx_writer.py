@@ -129,8 +129,9 @@ def _paragraph(paragraph: DocxParagraph, text: str, label: str = "") -> DocxPara
         paragraph.add_run(xml_safe(label)).bold = True
     run = paragraph.add_run(text)
     if _starts_right_to_left(text):
-        _set_on(paragraph._p.get_or_add_pPr(), "w:bidi")
         _set_on(run._r.get_or_add_rPr(), "w:rtl")
+        if not label:  # an English label leads: the line then reads left to right
+            _set_on(paragraph._p.get_or_add_pPr(), "w:bidi")
     return paragraph
 
 

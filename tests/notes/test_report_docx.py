@@ -263,9 +263,11 @@ def test_text_a_therapist_might_paste_exports_intact():
     right_to_left = [p for p in document.paragraphs if hebrew in p.text or arabic in p.text]
     assert right_to_left
     for paragraph in right_to_left:
-        if paragraph.text.startswith(("Objective", "Plan")):
-            continue  # a label in English leads: the paragraph stays left-to-right
-        assert paragraph._p.pPr.find(qn("w:bidi")) is not None
+        assert paragraph.runs[-1]._r.rPr.find(qn("w:rtl")) is not None
+        # A label in English leads "Objective: …": that line stays left-to-right.
+        labelled = paragraph.text.startswith(("Objective", "Plan"))
+        bidi = paragraph._p.pPr is not None and paragraph._p.pPr.find(qn("w:bidi")) is not None
+        assert bidi is not labelled
 
 
 def test_a_one_megabyte_note_exports():
