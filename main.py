@@ -57,6 +57,18 @@ def _verify(args: argparse.Namespace) -> int:
     return EXIT_PROBLEM
 
 
+def _backup(args: argparse.Namespace) -> int:
+    from storage.backups import back_up
+    from storage.vault import Vault
+
+    vault = Vault.open(args.vault, read_passphrase(args.passphrase_stdin))
+    try:
+        print(back_up(vault, args.to))
+    finally:
+        vault.close()
+    return EXIT_OK
+
+
 def _search(args: argparse.Namespace) -> int:
     from notes.search_query import hit_line
     from storage.search import SearchIndex
@@ -129,6 +141,8 @@ def _parser() -> argparse.ArgumentParser:
 
     verb("demo", _demo, "create a new vault filled with fictional clients and notes")
     verb("verify", _verify, "check the whole vault for damage; exit 0 only when it is sound")
+    backup = verb("backup", _backup, "write an encrypted, verified backup and print its path")
+    backup.add_argument("--to", type=Path, required=True, metavar="FOLDER", help="where to")
     search = verb("search", _search, "print the notes and clients that match QUERY, best first")
     search.add_argument("query", metavar="QUERY", help='words to find; "quotes" for a phrase')
     search.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")

@@ -40,3 +40,13 @@ def assess(passphrase: str) -> Strength:
         feedback.get("warning", "") or "",
         tuple(feedback.get("suggestions", ())),
     )
+
+
+def new_passphrase_problem(passphrase: str, repeated: str) -> str:
+    """Why a new passphrase cannot be used yet, in plain words; "" when it can."""
+    strength = assess(passphrase)
+    if not strength.acceptable:
+        return f"This passphrase is too easy to guess. {strength.advice()}"
+    if passphrase != repeated:
+        return "The two passphrases are not the same. Type it again."
+    return ""

@@ -245,9 +245,20 @@ class Vault:
     # -- long jobs: each may run on a worker thread; none touches widgets --------------------
 
     def integrity_check(self) -> IntegrityReport:
-        """SQLCipher's page HMAC check and SQLite's structural check, over the whole file."""
-        with self._mutex:
-            return _integrity_of(self._require_open(), self.path)
+        """SQLCipher's page HMAC check and SQLite's structural check, over the whole file.
+
+        It reads every page, so it runs on a connection of its own: the window can go on
+        saving through the main connection meanwhile.
+        """
+        self._require_open()
+        try:
+            connection = connect(self.path, self._passphrase or "")
+        except VaultDamaged as error:
+            return IntegrityReport([error.message])
+        try:
+            return _integrity_of(connection, self.path)
+        finally:
+            connection.close()
 
     def backup_to(self, target: Path, progress: Progress | None = None) -> Path:
         """Write an encrypted copy to `target`, verify it, and only then put it in place."""
@@ -260,6 +271,8 @@ class Vault:
         except OSError as error:
             raise NotWritable(target.parent) from error
         self._require_open()
+        if target.resolve() == self.path.resolve():
+            raise VaultError("A backup cannot replace the vault itself. Choose another folder.")
         progress("Copying the vault", 0.1)
         try:
             # A connection of its own reads a consistent snapshot (WAL) while the window goes

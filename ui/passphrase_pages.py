@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.passphrase import assess
+from notes.passphrase import assess, new_passphrase_problem
 
 
 def passphrase_field(name: str) -> QLineEdit:
@@ -69,7 +69,7 @@ def _title(text: str) -> QLabel:
     return label
 
 
-def _message_label() -> QLabel:
+def message_label() -> QLabel:
     label = QLabel()
     label.setObjectName("error")
     label.setWordWrap(True)
@@ -96,7 +96,7 @@ class CreateVaultPage(QWidget):
         self.passphrase = passphrase_field("new_passphrase")
         self.repeat = passphrase_field("repeat_passphrase")
         self.meter = StrengthMeter()
-        self.message = _message_label()
+        self.message = message_label()
         self.create_button = QPushButton("Create vault")
         self.create_button.setDefault(True)
         form = QFormLayout()
@@ -118,19 +118,14 @@ class CreateVaultPage(QWidget):
         self.passphrase.returnPressed.connect(self.repeat.setFocus)
 
     def _submit(self) -> None:
-        text = self.passphrase.text()
-        strength = assess(text)
-        if not strength.acceptable:
-            self.show_message(f"This passphrase is too easy to guess. {strength.advice()}")
-            self.passphrase.setFocus()
+        problem = new_passphrase_problem(self.passphrase.text(), self.repeat.text())
+        self.show_message(problem)
+        if problem:
+            focus = self.repeat if "not the same" in problem else self.passphrase
+            focus.selectAll()
+            focus.setFocus()
             return
-        if text != self.repeat.text():
-            self.show_message("The two passphrases are not the same. Type it again.")
-            self.repeat.selectAll()
-            self.repeat.setFocus()
-            return
-        self.show_message("")
-        self.submitted.emit(text)
+        self.submitted.emit(self.passphrase.text())
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -149,7 +144,7 @@ class UnlockPage(QWidget):
     def __init__(self, vault_path: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.passphrase = passphrase_field("passphrase")
-        self.message = _message_label()
+        self.message = message_label()
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setDefault(True)
         where = QLabel(vault_path)

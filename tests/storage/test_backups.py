@@ -83,3 +83,11 @@ def test_restore_refuses_a_wrong_passphrase_or_a_damaged_backup(vault, tmp_path)
     with pytest.raises(VaultDamaged):
         restore(backup, vault.path, PASSPHRASE)
     assert vault.path.read_bytes() == before
+
+
+def test_a_backup_cannot_replace_the_vault_itself(vault):
+    from storage.errors import VaultError
+
+    with pytest.raises(VaultError, match="cannot replace the vault itself"):
+        vault.backup_to(vault.path)
+    assert vault.integrity_check().ok

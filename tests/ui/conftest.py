@@ -48,12 +48,12 @@ def window(qtbot, vault_path: Path) -> MainWindow:
     main.service.lock()
 
 
-def answer_dialog(qtbot, act: Callable[[QWidget], None]) -> None:
-    """Run `act` on the next modal dialog as soon as it opens, the way a person would."""
+def answer_dialog(qtbot, act: Callable[[QWidget], None], kind: type = QWidget) -> None:
+    """Run `act` on the next modal dialog (of `kind`) as soon as it opens, as a person would."""
 
     def handle() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
+        if not isinstance(dialog, kind):
             QTimer.singleShot(10, handle)
             return
         act(dialog)

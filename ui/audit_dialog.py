@@ -1,0 +1,114 @@
+"""The audit log: what was done when, to which record — filtered by day and action."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from storage.audit import AuditEntry, AuditLog
+
+_HEADERS = ("When", "What", "Record")
+ALL_ACTIONS = "All actions"
+
+
+class AuditTableModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[AuditEntry] = []
+
+    def set_entries(self, entries: list[AuditEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(_HEADERS)
+
+    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        entry = self._entries[index.row()]
+        return (f"{entry.at:%d %b %Y  %H:%M:%S}", entry.action, entry.record)[index.column()]
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _HEADERS[section]
+        return None
+
+
+def _date_edit(day: date) -> QDateEdit:
+    edit = QDateEdit(QDate(day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    return edit
+
+
+class AuditDialog(QDialog):
+    def __init__(self, log: AuditLog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Audit log")
+        self._log = log
+        self.since = _date_edit(date.today() - timedelta(days=30))
+        self.since.setAccessibleName("from")
+        self.until = _date_edit(date.today())
+        self.until.setAccessibleName("to")
+        self.action = QComboBox()
+        self.action.setAccessibleName("action")
+        self.action.addItem(ALL_ACTIONS)
+        self.action.addItems(log.actions())
+        self.model = AuditTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+        filters = QHBoxLayout()
+        for label, widget in (("From", self.since), ("to", self.until), ("Action", self.action)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        note = QLabel("The log records what was done and to which record, never what a note says.")
+        note.setObjectName("hint")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(720, 480)
+        for edit in (self.since, self.until):
+            edit.dateChanged.connect(self.refresh)
+        self.action.currentIndexChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        action = self.action.currentText()
+        entries = self._log.read(
+            self.since.date().toPython(),
+            self.until.date().toPython(),
+            None if action == ALL_ACTIONS else action,
+        )
+        self.model.set_entries(entries)
+        self.table.resizeColumnsToContents()
+        self.count.setText(f"{len(entries)} entries")
