@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from notes.codes import suggest_code
 from notes.records import Client
+from ui.dialog_drafts import restore
 
 
 def _named(widget: QWidget, name: str) -> QWidget:
@@ -86,6 +87,11 @@ class ClientDialog(QDialog):
             self.terms.setPlainText("\n".join(client.identifying_terms))
         self.full_name.textEdited.connect(self._suggest)
         self.code.textEdited.connect(self._mark_code_edited)
+
+    def restore_fields(self, fields: dict) -> None:
+        """Refill the form from a draft set aside by auto-lock."""
+        restore(self, fields)
+        self._code_edited = bool(self.code.text())
 
     def _mark_code_edited(self) -> None:
         self._code_edited = bool(self.code.text())

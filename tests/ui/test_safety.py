@@ -90,3 +90,33 @@ def test_crash_dialog_hides_note_text_keeps_typing_and_can_lock(qtbot, open_wind
     open_window.service.unlock(STRONG_PASSPHRASE)
     note = open_window.service.progress_note(open_window.workspace.editor.session.id)
     assert note.sections["assessment"] == "confidential-marker-7731"
+
+
+def test_auto_lock_keeps_a_half_filled_dialog_and_reopens_it(qtbot, open_window):
+    from ui.client_dialog import ClientDialog
+
+    open_window.idle.set_timeout_ms(400)
+
+    def half_fill(dialog: ClientDialog) -> None:
+        qtbot.keyClicks(dialog.full_name, "Tomas Herrera")
+        qtbot.keyClicks(dialog.terms, "Lucia")
+        open_window.idle.start()  # then the therapist walks away
+
+    answer_dialog(qtbot, half_fill, ClientDialog)
+    press(qtbot, open_window, "Ctrl+Shift+C")
+    assert window_is_locked(open_window)
+    assert "Tomas" not in visible_text(open_window)
+
+    reopened = []
+
+    def finish(dialog: ClientDialog) -> None:
+        reopened.append((dialog.full_name.text(), dialog.code.text(), dialog.terms.toPlainText()))
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    answer_dialog(qtbot, finish, ClientDialog)
+    qtbot.keyClicks(open_window.unlock_page.passphrase, STRONG_PASSPHRASE)
+    qtbot.keyClick(open_window.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(reopened))
+    assert reopened == [("Tomas Herrera", "TH-01", "Lucia")]
+    qtbot.waitUntil(lambda: "TH-01  Tomas Herrera" in visible_text(open_window.workspace))
+    assert open_window.service.preferences.get("pending_dialog") == ""

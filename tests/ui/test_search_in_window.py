@@ -1,0 +1,39 @@
+"""Search from the window: Ctrl+K, type, Enter — the session opens with the words selected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from notes.records import ProcessNote
+from tests.ui.conftest import press
+from tests.ui.test_workspace import choose_client
+
+
+def test_search_opens_the_session_and_selects_the_match(qtbot, open_window):
+    service = open_window.service
+    choose_client(qtbot, open_window)
+    sessions = service.sessions(open_window.workspace.current_client().id)
+    service.save_process_note(
+        ProcessNote(sessions[1].id, "Felt cast as the critical parent when she mentioned Jonas.")
+    )
+    press(qtbot, open_window, "Ctrl+K")
+    panel = open_window.workspace.search_panel
+    assert open_window.workspace.tabs.currentWidget() is panel
+    qtbot.keyClicks(panel.field, "critical par")
+    qtbot.waitUntil(lambda: panel.results.rowCount() == 1)
+    assert "ML-01" in panel.results.index(0).data()
+    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+
+    editor = open_window.workspace.editor
+    qtbot.waitUntil(lambda: editor.session is not None and editor.session.id == sessions[1].id)
+    assert open_window.workspace.tabs.currentWidget() is editor
+    assert editor.process_box.textCursor().selectedText().lower() == "critical"
+
+
+def test_locking_clears_the_search_results(qtbot, open_window):
+    press(qtbot, open_window, "Ctrl+K")
+    panel = open_window.workspace.search_panel
+    qtbot.keyClicks(panel.field, "Maya")
+    qtbot.waitUntil(lambda: panel.results.rowCount() == 1)
+    press(qtbot, open_window, "Ctrl+L")
+    assert panel.results.rowCount() == 0 and panel.field.text() == ""
