@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from notes.demo_observations import DemoObservation, demo_observations
 from notes.records import Attendance, Client, ClientStatus, Session
 
 
@@ -19,6 +20,7 @@ class DemoSession:
     sections: dict[str, str]
     process_text: str
     signed: bool
+    observations: list[DemoObservation] = field(default_factory=list)
 
 
 @dataclass
@@ -250,10 +252,14 @@ def demo_clients(today: date | None = None, seed: int = 7) -> list[DemoClient]:
             )
             if session.attendance.kept:
                 sections, process = _session_notes(story, rng, number)
+                process, observations = demo_observations(
+                    story.code, number, sections, process, recent=weeks_ago <= 6
+                )
             else:
                 sections = {"subjective": f"{session.attendance.label}. No session held."}
+                observations = []
                 process = ""
             signed = weeks_ago > 1
-            demo.sessions.append(DemoSession(session, sections, process, signed))
+            demo.sessions.append(DemoSession(session, sections, process, signed, observations))
         result.append(demo)
     return result

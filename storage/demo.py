@@ -9,6 +9,7 @@ from notes.demo import demo_clients
 from notes.records import ProcessNote, ProgressNote
 from storage.clients import ClientRepository
 from storage.note_store import NoteRepository
+from storage.observations import CategoryRepository, ObservationRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
 
@@ -23,6 +24,8 @@ def write_demo(
         NoteRepository(vault),
     )
     caseload = demo_clients(today)
+    observations = ObservationRepository(vault)
+    category_ids = {(c.kind.value, c.key): c.id for c in CategoryRepository(vault).list()}
     written = 0
     with vault.transaction():
         for index, demo in enumerate(caseload):
@@ -37,6 +40,8 @@ def write_demo(
                     notes.save_progress_note(note)
                 if item.process_text:
                     notes.save_process_note(ProcessNote(session.id, item.process_text))
+                for observation in item.observations:
+                    observations.save(observation.placed(session.id, category_ids))
                 written += 1
             if progress:
                 progress(f"Wrote {client.code}", (index + 1) / len(caseload))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from notes.templates import TEMPLATES
 from storage.errors import VaultError
+from ui.category_settings import CategorySettings
 from ui.clipboard_guard import ClipboardGuard
 from ui.crash_dialog import CrashHandler
 from ui.export_dialog import RecordExportDialog, SupervisionExportDialog
@@ -100,6 +101,11 @@ class MainWindow(QMainWindow):
             sessions, "Save &now", QKeySequence.StandardKey.Save, self.workspace.editor.flush
         )
         sessions.addSeparator()
+        for action in self.workspace.editor.observation_actions():
+            sessions.addAction(action)  # tag words as (counter)transference, or record
+            self._vault_actions.append(action)
+        self._action(sessions, "Observation &categories…", "", self.edit_observation_categories)
+        sessions.addSeparator()
         self.template_menu = sessions.addMenu("Default &template for new notes")
         self._vault_actions.append(self.template_menu.menuAction())
         self._template_actions = QActionGroup(self)
@@ -132,6 +138,11 @@ class MainWindow(QMainWindow):
         self.workspace.editor.flush()
         client = self.workspace.current_client()
         dialog_class(self.service, client.id if client else None, parent=self).exec()
+
+    def edit_observation_categories(self) -> None:
+        """Rename, describe, add or retire the categories offered for observations."""
+        if self.service.is_unlocked:
+            CategorySettings(self.service, self).exec()
 
     # -- lifecycle -------------------------------------------------------------------------
 

@@ -11,8 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
+from notes.observations import Category, Observation, ObservationKind
 from storage.clients import ClientRepository
 from storage.note_store import NoteRepository
+from storage.observations import CategoryRepository, ObservationRepository
 from storage.preferences import Preferences
 from storage.report_data import ReportData
 from storage.search import SearchHit, SearchIndex
@@ -61,6 +63,8 @@ class VaultService(QObject):
         self._clients = ClientRepository(vault)
         self._sessions = SessionRepository(vault)
         self._notes = NoteRepository(vault)
+        self._categories = CategoryRepository(vault)
+        self._observations = ObservationRepository(vault)
         self.preferences = Preferences(vault)
         self.unlocked.emit()
 
@@ -134,3 +138,40 @@ class VaultService(QObject):
         if self._vault is None:
             raise RuntimeError("the vault is locked")
         return ReportData(self._vault)
+
+    # -- transference and countertransference observations (issue 5) ----------------------
+    # The signals sit here with the methods that emit them. Anchor offsets change with every
+    # edit before a tag; they are saved with the note and announced like any other change.
+
+    observationsChanged = Signal(int)  # client id
+    categoriesChanged = Signal()
+
+    def observation_categories(
+        self, kind: ObservationKind | None = None, include_retired: bool = True
+    ) -> list[Category]:
+        return self._categories.list(kind, include_retired)
+
+    def save_observation_category(self, category: Category) -> Category:
+        saved = self._categories.save(category)
+        self.categoriesChanged.emit()
+        return saved
+
+    def session_observations(self, session_id: int) -> list[Observation]:
+        return self._observations.for_session(session_id)
+
+    def client_observations(self, client_id: int) -> list[Observation]:
+        return self._observations.for_client(client_id)
+
+    def save_observation(self, observation: Observation, client_id: int) -> Observation:
+        saved = self._observations.save(observation)
+        self.observationsChanged.emit(client_id)
+        return saved
+
+    def save_observation_anchors(self, observations: list[Observation], client_id: int) -> None:
+        if observations:
+            self._observations.save_anchors(observations)
+            self.observationsChanged.emit(client_id)
+
+    def delete_observation(self, observation_id: int, client_id: int) -> None:
+        self._observations.delete(observation_id)
+        self.observationsChanged.emit(client_id)

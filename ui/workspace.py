@@ -20,6 +20,7 @@ from notes.records import Client, ClientStatus
 from storage.errors import VaultError
 from ui.client_dialog import ClientDialog
 from ui.client_page import ClientPage
+from ui.client_patterns import ClientPatterns
 from ui.models import ClientListModel, ItemRole, SessionListModel
 from ui.note_editor import NoteEditor
 from ui.session_dialog import SessionDialog
@@ -84,6 +85,7 @@ class Workspace(QSplitter):
         self.new_session_button = QPushButton("New session…")
         self.editor = NoteEditor(service)
         self.client_page = ClientPage()
+        self.client_page.add_section(ClientPatterns.TITLE, ClientPatterns(service))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.editor, "Session note")
