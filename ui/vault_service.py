@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
 from notes.observations import Category, Observation, ObservationKind
+from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
 from storage.clients import ClientRepository
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
