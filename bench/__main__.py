@@ -1,0 +1,166 @@
+"""`python -m bench` (make bench): build the cached vaults if needed, measure, report.
+
+Everything runs against the real app code: storage's Vault and repositories, the real window
+driven as a person drives it, and main.py itself for start-up. No argument is read; the
+passphrase of the synthetic vaults is a constant in bench/vaults.py.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported
+
+import platform
+import shutil
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+from bench import gui, measures, report, startup, vaults
+from bench.synthetic import Shape
+from storage.preferences import Preferences
+from storage.vault import Vault
+from ui.app import make_app
+
+NEW_PASSPHRASE = "amber kestrel folds ninety quiet maps"  # for the passphrase-change stall only
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def _forget_daily_check(path: Path) -> None:
+    """As on the first unlock of a day: the window then runs its damage check after unlock."""
+    try:
+        from ui.vault_actions import LAST_CHECK
+    except ImportError:
+        return
+    vault = Vault.open(path, vaults.PASSPHRASE)
+    try:
+        Preferences(vault).set(LAST_CHECK, "")
+    finally:
+        vault.close()
+
+
+def measure_vault(path: Path, work: Path, career: bool) -> dict:
+    """Everything measured on one vault; the long-work stalls only on the career vault."""
+    found: dict = {}
+    say("  unlock")
+    found["unlock"] = measures.unlock(path)
+    biggest, other, sessions = measures.biggest_client(path)
+    found["biggest_client"] = {"id": biggest, "other": other, "sessions": len(sessions)}
+    say("  search")
+    found["search"] = measures.search(path)
+    say("  note save")
+    found["note_save"] = measures.note_save(path, sessions[-1].id)
+    say("  supervision report")
+    found["report"] = measures.supervision_report(path, biggest, sessions, work / "report.docx")
+    if career:
+        _forget_daily_check(path)
+    say("  the window: client page, search box, export")
+    stalls: dict = {}
+    with gui.unlocked_window(path) as window:
+        if career:
+            stalls["after_unlock_check"] = gui.after_unlock_check(window)
+        gui.wait_for_background()
+        found["client_page"] = gui.client_page(window, biggest, other)
+        panel = gui.search_panel_of(window)
+        if panel is None:
+            stalls["search"] = {"missing": "no search box in the window yet"}
+        else:
+            stalls["search"] = gui.search_stalls(panel, measures.QUERIES)
+        last = sessions[-52:]
+        period = (last[0].starts_at.date(), last[-1].starts_at.date())
+        stalls["export"] = gui.export_stall(window, biggest, period, work / "export.docx")
+    found["stalls"] = stalls
+    return found
+
+
+def long_work_stalls(path: Path, work: Path) -> dict:
+    """Backup and passphrase change through the Vault menu, on a copy of the career vault."""
+    copy = work / "copy" / path.name
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(path, copy)
+    stalls: dict = {}
+    with gui.unlocked_window(copy) as window:
+        if not hasattr(window, "vault_actions"):
+            missing = {"missing": "no Vault menu actions yet"}
+            return {"backup": missing, "passphrase": missing}
+        gui.wait_for_background()
+        say("  backup")
+        stalls["backup"] = gui.backup_stall(window, work / "backups")
+        say("  passphrase change")
+        stalls["passphrase"] = gui.passphrase_stall(window, NEW_PASSPHRASE)
+    shutil.rmtree(copy.parent, ignore_errors=True)
+    shutil.rmtree(work / "backups", ignore_errors=True)
+    return stalls
+
+
+def main() -> int:
+    started = time.perf_counter()
+    _app = make_app()
+    work = vaults.CACHE / "run"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    gui.isolate_settings(work / "settings")
+
+    results: dict = {
+        "date": datetime.now().isoformat(timespec="seconds"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+        },
+        "build_seconds": {},
+        "vaults": {},
+    }
+    paths: dict[str, Path] = {}
+    for key, shape in (("small", vaults.SMALL), ("career", vaults.CAREER)):
+        path, built = vaults.ensure(shape)
+        paths[key] = path
+        results["build_seconds"][shape.name] = built
+        results["vaults"][key] = _describe(path, shape)
+
+    for key in ("small", "career"):
+        say(f"Measuring the {results['vaults'][key]['sessions']:,}-session vault")
+        results[key] = measure_vault(paths[key], work, career=key == "career")
+    results["stalls"] = results["career"].pop("stalls")
+
+    say("Backup and passphrase change on a copy of the career vault")
+    results["stalls"].update(long_work_stalls(paths["career"], work))
+    say("Start-up beside a bare PySide6 window")
+    results["startup"] = startup.startup(paths["career"], work / "settings")
+    say("Peak memory")
+    chosen = results["career"]["biggest_client"]
+    results["memory"] = startup.peak_memory(
+        paths["career"], work / "settings", chosen["id"], chosen["other"]
+    )
+    results["growth"] = report.growth(results)
+    results["total_seconds"] = time.perf_counter() - started
+    shutil.rmtree(work, ignore_errors=True)
+
+    print()
+    print(report.table(results))
+    print()
+    print(report.growth_text(results["growth"]))
+    built = {name: s for name, s in results["build_seconds"].items() if s is not None}
+    if built:
+        print("Built: " + ", ".join(f"{name} in {s:.0f} s" for name, s in built.items()))
+    print(f"Whole run: {results['total_seconds']:.0f} s on {os.cpu_count()} cores")
+    print(f"JSON: {report.write_json(results)}")
+    return 0
+
+
+def _describe(path: Path, shape: Shape) -> dict:
+    return {
+        "file": path.name,
+        "size_mb": round(path.stat().st_size / 1e6),
+        "clients": shape.clients,
+        "sessions": shape.sessions,
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())

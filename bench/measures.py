@@ -1,0 +1,194 @@
+"""Measures without a window: unlock, search beside raw FTS5, saving a note, the 52-session report.
+
+Each takes a vault path, opens what it needs and closes it again, so no measure leaves the vault
+locked for the next one (the instance lock allows one open vault per file).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from bench import raw_fts
+from bench.synthetic import NOTE_WORDS, synthetic_client
+from bench.vaults import PASSPHRASE
+from notes.records import ProgressNote
+from notes.templates import template
+from storage.note_store import NoteRepository
+from storage.sessions import SessionRepository
+from storage.vault import Vault, connect
+
+# Twenty searches a therapist might type: common and rare words, two words, a phrase, words
+# still being typed (the last word is then a prefix), names, places and a medication.
+QUERIES = [
+    "anxious",
+    "mother",
+    "panic attack",
+    '"left early"',
+    "anx",
+    "supervi",
+    "theremin",
+    "taxidermy",
+    "Maya",
+    "Okafor",
+    "Brightwater",
+    "Lyon",
+    "sertraline",
+    "sleep diary",
+    "withdrawal",
+    "countertransference",
+    "boundaries holidays",
+    "felt",
+    "session",
+    "grief funeral",
+]
+
+
+def _ms(seconds: float) -> float:
+    return seconds * 1000
+
+
+def unlock(path: Path, repeats: int = 7) -> dict:
+    """Vault.open on a fresh connection, beside the bare key derivation on the same file.
+
+    The bare cost is storage.vault.connect: sqlcipher3.connect, PRAGMA key and one SELECT —
+    SQLCipher derives the key (PBKDF2, 256,000 iterations) on that first read. The two are
+    taken in turn so that a busy moment of the machine falls on both alike.
+    """
+    kdf, opened = [], []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        connect(path, PASSPHRASE).close()
+        kdf.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        vault = Vault.open(path, PASSPHRASE)
+        opened.append(time.perf_counter() - started)
+        vault.close()
+    kdf_ms, open_ms = _ms(statistics.median(kdf)), _ms(statistics.median(opened))
+    return {
+        "kdf_ms": kdf_ms,
+        "open_ms": open_ms,
+        "overhead_ms": open_ms - kdf_ms,
+        "kdf_samples_ms": [_ms(s) for s in kdf],
+        "open_samples_ms": [_ms(s) for s in opened],
+    }
+
+
+def biggest_client(path: Path) -> tuple[int, int, list]:
+    """The client with the most sessions, another client, and the biggest one's sessions."""
+    vault = Vault.open(path, PASSPHRASE)
+    try:
+        counts = raw_fts.sessions_per_client(vault)
+        ranked = sorted(counts, key=lambda client_id: (-counts[client_id], client_id))
+        sessions = SessionRepository(vault).for_client(ranked[0])
+    finally:
+        vault.close()
+    return ranked[0], ranked[1], sessions
+
+
+def search(path: Path, rounds: int = 3) -> dict | None:
+    """Each query through storage's SearchIndex and as the bare FTS5 query; None if no search."""
+    try:
+        from storage.search import SearchIndex
+    except ImportError:
+        return None
+    vault = Vault.open(path, PASSPHRASE)
+    try:
+        index = SearchIndex(vault)
+        tables = raw_fts.fts_tables(vault)
+        app: dict[str, list[float]] = {query: [] for query in QUERIES}
+        raw: dict[str, list[float]] = {query: [] for query in QUERIES}
+        hits: dict[str, int] = {}
+        for _ in range(rounds):
+            for query in QUERIES:
+                started = time.perf_counter()
+                hits[query] = len(index.search(query))
+                app[query].append(time.perf_counter() - started)
+                started = time.perf_counter()
+                raw_fts.best_matches(vault, query, tables)
+                raw[query].append(time.perf_counter() - started)
+    finally:
+        vault.close()
+    app_each = {q: _ms(statistics.median(times)) for q, times in app.items()}
+    raw_each = {q: _ms(statistics.median(times)) for q, times in raw.items()}
+    worst = max(app_each, key=app_each.get)
+    return {
+        "median_ms": statistics.median(app_each.values()),
+        "worst_ms": app_each[worst],
+        "worst_query": worst,
+        "raw_median_ms": statistics.median(raw_each.values()),
+        "raw_worst_ms": max(raw_each.values()),
+        "per_query_ms": app_each,
+        "raw_per_query_ms": raw_each,
+        "hits": hits,
+        "raw_tables": tables,
+    }
+
+
+def _long_note(session_id: int, template_key: str, size: int = 20_000) -> ProgressNote:
+    """About `size` bytes of realistic text, spread over the sections of the draft's template."""
+    sessions = synthetic_client(99, 1 + size // (NOTE_WORDS * 5)).sessions
+    text = " ".join(s.process_text for s in sessions)
+    keys = template(template_key).section_keys()
+    share = size // len(keys)
+    sections = {key: text[n * share : (n + 1) * share] for n, key in enumerate(keys)}
+    return ProgressNote(session_id, template_key, sections)
+
+
+def note_save(path: Path, session_id: int, repeats: int = 15) -> dict:
+    """Save a 20 KB draft progress note through NoteRepository (synchronous=FULL, as shipped).
+
+    Two versions alternate, so every save changes the text and its full-text index entry.
+    """
+    vault = Vault.open(path, PASSPHRASE)
+    try:
+        notes = NoteRepository(vault)
+        draft = notes.progress_note(session_id)
+        if draft.signed:
+            raise RuntimeError("the benchmark's draft note is signed")
+        note = _long_note(session_id, draft.template)
+        versions = [dict(note.sections), {k: v + " Revised." for k, v in note.sections.items()}]
+        size = sum(len(v.encode()) for v in note.sections.values())
+        times = []
+        for turn in range(repeats):
+            note.sections = versions[turn % 2]
+            started = time.perf_counter()
+            notes.save_progress_note(note)
+            times.append(time.perf_counter() - started)
+    finally:
+        vault.close()
+    return {
+        "median_ms": _ms(statistics.median(times)),
+        "worst_ms": _ms(max(times)),
+        "bytes": size,
+        "samples_ms": [_ms(t) for t in times],
+    }
+
+
+def supervision_report(path: Path, client_id: int, sessions: list, target: Path) -> dict | None:
+    """A supervision report over the client's last 52 sessions, as the export job writes it."""
+    try:
+        from notes.report_inputs import Period
+        from storage.report_data import ReportData
+        from ui.report_export import SupervisionRequest, export_supervision_report
+    except ImportError:
+        return None
+    last = sessions[-52:]
+    period = Period(last[0].starts_at.date(), last[-1].starts_at.date() + timedelta(days=1))
+    vault = Vault.open(path, PASSPHRASE)
+    try:
+        started = time.perf_counter()
+        export_supervision_report(
+            ReportData(vault), SupervisionRequest(client_id, period, target, therapist="Bench")
+        )
+        seconds = time.perf_counter() - started
+    finally:
+        vault.close()
+    return {
+        "seconds": seconds,
+        "sessions": len(last),
+        "bytes": target.stat().st_size,
+        "period": [period.start.isoformat(), period.end.isoformat()],
+    }

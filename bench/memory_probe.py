@@ -1,0 +1,32 @@
+"""`python -m bench.memory_probe VAULT SETTINGS_FOLDER CLIENT_ID OTHER_ID`: the app's peak memory.
+
+A fresh process makes the real window, unlocks the vault by typing the passphrase, lets the
+after-unlock work finish, opens the client's page (coming from another client) and runs one
+search, then prints its peak
+resident set size (getrusage's ru_maxrss) as one JSON line.
+"""
+
+import json
+import resource
+import sys
+from pathlib import Path
+
+from bench import gui
+from bench.stall import wait_until
+from ui.app import make_app
+
+if __name__ == "__main__":
+    vault, settings = Path(sys.argv[1]), Path(sys.argv[2])
+    client_id, other_id = int(sys.argv[3]), int(sys.argv[4])
+    app = make_app()
+    gui.isolate_settings(settings)
+    with gui.unlocked_window(vault) as window:
+        gui.wait_for_background()
+        page_ms = gui.client_page(window, client_id, other_id, repeats=1)["first_ms"]
+        panel = gui.search_panel_of(window)
+        if panel is not None:
+            panel.set_query("anxious")
+            wait_until(lambda: bool(panel.hits()))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    scale = 1 if sys.platform != "darwin" else 1 / 1024  # macOS reports bytes
+    print(json.dumps({"peak_mb": peak * scale / 1024, "client_page_ms": page_ms}))

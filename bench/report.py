@@ -1,0 +1,218 @@
+"""The results as a table with targets and PASS/MISS, growth ratios, and a JSON file.
+
+Targets are judged on the career vault (50,000 sessions); the small vault's column is there to
+show how each measure grows with the size of the vault. The table is Markdown, so the same text
+reads in a terminal and goes into README.md as it is.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+NOT_YET = "not measured"
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    small: str
+    career: str
+    target: str
+    verdict: str  # PASS, MISS, or why it was not measured
+
+
+def _get(results: dict, *keys: str):
+    """results[k1][k2]…, or None when any part is missing (a feature not built yet)."""
+    value = results
+    for key in keys:
+        if not isinstance(value, dict) or value.get(key) is None:
+            return None
+        value = value[key]
+    return value
+
+
+def _ms(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.1f} ms" if value < 10 else f"{value:,.0f} ms"
+
+
+def _s(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.2f} s"
+
+
+def _verdict(ok: bool | None, missing: str = NOT_YET) -> str:
+    if ok is None:
+        return missing
+    return "PASS" if ok else "MISS"
+
+
+def rows(results: dict) -> list[Row]:
+    small, career = results.get("small", {}), results.get("career", {})
+    out: list[Row] = []
+
+    def add(label, small_text, career_text, target, ok, missing=NOT_YET):
+        out.append(Row(label, small_text, career_text, target, _verdict(ok, missing)))
+
+    overhead = _get(career, "unlock", "overhead_ms")
+    add(
+        "Unlock (Vault.open)",
+        _ms(_get(small, "unlock", "open_ms")),
+        _ms(_get(career, "unlock", "open_ms")),
+        "key derivation + 300 ms",
+        None if overhead is None else overhead <= 300,
+    )
+    add(
+        "  bare key derivation (connect + key + SELECT)",
+        _ms(_get(small, "unlock", "kdf_ms")),
+        _ms(_get(career, "unlock", "kdf_ms")),
+        "",
+        None,
+        "",
+    )
+    startup = results.get("startup") or {}
+    add(
+        "Start to unlock screen",
+        "",
+        _ms(startup.get("app_ms")),
+        "1.5 × bare window",
+        None if not startup else startup["ratio"] <= 1.5,
+    )
+    add("  bare PySide6 window", "", _ms(startup.get("bare_ms")), "", None, "")
+    for key, label in (("first_ms", "first opening"), ("median_ms", "again, median")):
+        value = _get(career, "client_page", key)
+        add(
+            f"Client page, {label} (1,000 sessions)",
+            _ms(_get(small, "client_page", key)),
+            _ms(value),
+            "150 ms",
+            None if value is None else value <= 150,
+        )
+    search_missing = "no storage/search.py yet"
+    median, raw = _get(career, "search", "median_ms"), _get(career, "search", "raw_median_ms")
+    add(
+        "Search, median of 20 queries",
+        _ms(_get(small, "search", "median_ms")),
+        _ms(median),
+        "< 100 ms and 3 × raw FTS5",
+        None if median is None else median < 100 and median <= 3 * raw,
+        search_missing,
+    )
+    add(
+        "  raw FTS5, median",
+        _ms(_get(small, "search", "raw_median_ms")),
+        _ms(raw),
+        "",
+        None,
+        "",
+    )
+    worst = _get(career, "search", "worst_ms")
+    worst_query = _get(career, "search", "worst_query")
+    add(
+        f"Search, worst ({worst_query})" if worst_query else "Search, worst",
+        _ms(_get(small, "search", "worst_ms")),
+        _ms(worst),
+        "< 300 ms",
+        None if worst is None else worst < 300,
+        search_missing,
+    )
+    save = _get(career, "note_save", "median_ms")
+    add(
+        "Save a 20 KB note, median",
+        _ms(_get(small, "note_save", "median_ms")),
+        _ms(save),
+        "< 20 ms",
+        None if save is None else save < 20,
+    )
+    add(
+        "  worst of 15",
+        _ms(_get(small, "note_save", "worst_ms")),
+        _ms(_get(career, "note_save", "worst_ms")),
+        "",
+        None,
+        "",
+    )
+    report = _get(career, "report", "seconds")
+    add(
+        "Supervision report, 52 sessions",
+        _s(_get(small, "report", "seconds")),
+        _s(report),
+        "< 3 s",
+        None if report is None else report < 3,
+        "no export yet",
+    )
+    peak = _get(results, "memory", "peak_mb")
+    add(
+        "Peak memory, career vault open",
+        "",
+        "—" if peak is None else f"{peak:,.0f} MB",
+        "< 400 MB",
+        None if peak is None else peak < 400,
+    )
+    stalls = results.get("stalls", {})
+    for key, label in (
+        ("search", "search (typing in the search box)"),
+        ("export", "supervision report export"),
+        ("backup", "backup"),
+        ("passphrase", "passphrase change"),
+        ("after_unlock_check", "daily damage check after unlock"),
+    ):
+        entry = stalls.get(key) or {}
+        value = entry.get("stall_ms")
+        add(
+            f"Longest GUI stall: {label}",
+            _ms(_get(small, "stalls", key, "stall_ms")),
+            _ms(value),
+            "< 100 ms",
+            None if value is None else value < 100,
+            entry.get("missing", NOT_YET),
+        )
+    return out
+
+
+def table(results: dict) -> str:
+    lines = [
+        "| Measure | 5,000 sessions | 50,000 sessions | Target | Result |",
+        "| --- | ---: | ---: | --- | --- |",
+    ]
+    for row in rows(results):
+        lines.append(f"| {row.label} | {row.small} | {row.career} | {row.target} | {row.verdict} |")
+    return "\n".join(lines)
+
+
+def growth(results: dict) -> dict[str, float]:
+    """career ÷ small for each measure that should not grow in proportion (10× the sessions)."""
+    pairs = {
+        "client page, first opening": ("client_page", "first_ms"),
+        "client page, again": ("client_page", "median_ms"),
+        "search, median": ("search", "median_ms"),
+        "search, worst": ("search", "worst_ms"),
+        "unlock": ("unlock", "open_ms"),
+        "note save": ("note_save", "median_ms"),
+    }
+    ratios = {}
+    for name, keys in pairs.items():
+        small, career = _get(results, "small", *keys), _get(results, "career", *keys)
+        if small and career:
+            ratios[name] = career / small
+    return ratios
+
+
+def growth_text(ratios: dict[str, float]) -> str:
+    lines = ["Growth from 5,000 to 50,000 sessions (10× the vault; 1.0 means no growth):"]
+    lines += [f"  {name:<28} × {ratio:.2f}" for name, ratio in ratios.items()]
+    return "\n".join(lines)
+
+
+def write_json(results: dict) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"bench-{datetime.now():%Y%m%d-%H%M%S}.json"
+    text = json.dumps(results, indent=2, default=str)
+    path.write_text(text, encoding="utf-8")
+    (RESULTS / "latest.json").write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,84 @@
+"""Time from process start to the unlock screen, beside a bare PySide6 window; peak memory.
+
+Both start-up runs are fresh processes timed the same way: the parent notes the wall-clock time
+just before spawning, the child prints `shown <unix time>` after its first window's first paint
+(ui/first_paint.py) and quits. They alternate, after one unmeasured run of each that warms the
+operating system's file cache, as any second launch of an app finds it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from ui.first_paint import BENCH_EXIT_ON_SHOWN
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(settings: Path) -> dict[str, str]:
+    # XDG_CONFIG_HOME: the children keep their window layout away from the user's own settings.
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(settings),
+        BENCH_EXIT_ON_SHOWN: "1",
+    }
+
+
+def _time_to_shown(command: list[str], env: dict[str, str]) -> float:
+    started = time.time()
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    for line in done.stdout.splitlines():
+        if line.startswith("shown "):
+            return float(line.split()[1]) - started
+    raise RuntimeError(f"{command} showed nothing:\n{done.stderr[-2000:]}")
+
+
+def startup(vault: Path, settings: Path, repeats: int = 5) -> dict:
+    env = _env(settings)
+    app = [sys.executable, "main.py", "--vault", str(vault)]
+    bare = [sys.executable, "-m", "bench.bare_window"]
+    _time_to_shown(app, env)
+    _time_to_shown(bare, env)
+    app_times, bare_times = [], []
+    for _ in range(repeats):
+        app_times.append(_time_to_shown(app, env))
+        bare_times.append(_time_to_shown(bare, env))
+    app_ms, bare_ms = statistics.median(app_times) * 1000, statistics.median(bare_times) * 1000
+    return {
+        "app_ms": app_ms,
+        "bare_ms": bare_ms,
+        "ratio": app_ms / bare_ms,
+        "app_samples_ms": [t * 1000 for t in app_times],
+        "bare_samples_ms": [t * 1000 for t in bare_times],
+    }
+
+
+def peak_memory(vault: Path, settings: Path, client_id: int, other_id: int) -> dict:
+    """Peak resident memory of a fresh app process that unlocks and opens the biggest client."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.memory_probe",
+            str(vault),
+            str(settings),
+            str(client_id),
+            str(other_id),
+        ],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    for line in done.stdout.splitlines():
+        if line.startswith("{"):
+            return json.loads(line)
+    raise RuntimeError(f"the memory probe failed:\n{done.stderr[-2000:]}")
