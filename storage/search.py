@@ -99,9 +99,14 @@ class SearchIndex:
                         score=score,
                     )
                 )
+        notes += self._observations(parameters)
         notes.sort(key=lambda hit: hit.score)  # bm25: lower is better
         hits += notes
         return self._with_sections(hits[:limit])
+
+    def _observations(self, parameters: dict) -> list[SearchHit]:
+        """Observations (issue 5): see the block at the end of this module."""
+        return _observation_hits(self._vault, parameters)
 
     def _clients(self, parameters: dict) -> list[SearchHit]:
         hits = []
@@ -154,3 +159,51 @@ def _section_holding(match_text: str, template_key: str, sections: dict) -> str 
             if needle and needle in compare(str(sections[key])):
                 return key
     return None
+
+
+# -- observations (issue 5) -----------------------------------------------------------------
+# Their index (migration 4) has three columns: the category ("countertransference Helpless /
+# inadequate"), the tagged words, and the therapist's own lines on them. A hit shows the
+# category first, then whichever text matched.
+
+_OBSERVATION_SQL = """
+    SELECT o.session_id, s.client_id, c.code, s.starts_at, hit.category, hit.words,
+           hit.reflection, hit.score
+    FROM (
+        SELECT rowid AS id, highlight(search_observations, 0, :start, :end) AS category,
+               snippet(search_observations, 1, :start, :end, '…', :tokens) AS words,
+               snippet(search_observations, 2, :start, :end, '…', :tokens) AS reflection,
+               rank AS score
+        FROM search_observations WHERE search_observations MATCH :query
+        ORDER BY rank LIMIT :limit
+    ) AS hit
+    JOIN observations o ON o.id = hit.id
+    JOIN sessions s ON s.id = o.session_id
+    JOIN clients c ON c.id = s.client_id
+"""
+
+
+def _observation_hits(vault: Vault, parameters: dict) -> list[SearchHit]:
+    hits = []
+    for session_id, client_id, code, starts_at, category, words, reflection, score in vault.read(
+        _OBSERVATION_SQL, parameters
+    ):
+        heading = category[:1].upper() + category[1:]  # the kind is indexed in lower case
+        if MARK_START in (words or "") or not (reflection or "").strip():
+            body = f"“{words}”" if (words or "").strip() else ""
+        else:
+            body = reflection
+        snippet = tidy_snippet(f"{heading} — {body}" if body else heading)
+        hits.append(
+            SearchHit(
+                client_id=client_id,
+                client_code=code,
+                session_id=session_id,
+                session_start=datetime.fromisoformat(starts_at),
+                source="observation",
+                snippet=snippet,
+                match_text=first_match(snippet),
+                score=score,
+            )
+        )
+    return hits
