@@ -108,8 +108,8 @@ _ASSESSMENT_READING = _Reading(
 # TH-01's thread in his latest sessions: his words, then the therapist's own reaction.
 _JUDGED = (
     ("When I mentioned the time, Tomás said I was ", "'just like the mediator, keeping score'"),
-    ("Tomás asked whether I had 'already decided he is the bad guy'", ""),
-    ("Tomás said I 'always take Lucía's side'", ""),
+    ("Tomás asked whether I had ", "'already decided he is the bad guy'"),
+    ("Tomás said I ", "'always take Lucía's side'"),
 )
 _JUDGED_REPLY = (
     ". I felt myself tense up and wanted to defend myself.",
@@ -182,11 +182,9 @@ def _judged(process: str, number: int, rng: random.Random, found: list) -> str:
     """Add a TH-01 sentence to the process note and tag both his words and the reaction."""
     opening, quoted = _JUDGED[number % len(_JUDGED)]
     reply = _JUDGED_REPLY[number % len(_JUDGED_REPLY)]
-    his_words = opening + quoted if quoted else opening
-    text = f"{process} {his_words}{reply}".strip()
-    words = quoted or opening.removeprefix("Tomás ")
+    text = f"{process} {opening}{quoted}{reply}".strip()
     client = _Reading(
-        words,
+        quoted,
         T,
         "angry_entitled",
         "A small remark about the schedule became an accusation.",

@@ -164,13 +164,22 @@ class ObservationFilter(QSortFilterProxyModel):
         return [self.index(row, 0).data(ItemRole) for row in range(self.rowCount())]
 
 
-def pattern_text(category: Category, sessions: list[int], window: int) -> str:
-    numbers = [str(number) for number in sessions]
-    listed = ", ".join(numbers[:-1]) + f" and {numbers[-1]}" if len(numbers) > 1 else numbers[0]
+def _sessions_text(numbers: list[int]) -> str:
+    listed = [str(number) for number in numbers]
+    return ", ".join(listed[:-1]) + f" and {listed[-1]}" if len(listed) > 1 else listed[0]
+
+
+def pattern_text(found: list[tuple[Category, list[int]]], window: int) -> str:
+    """One gentle paragraph naming each recurring category and the sessions it came up in."""
+    lines = [
+        f"• “{category.display_label}” ({category.kind.value}): {len(numbers)} of {window} — "
+        f"sessions {_sessions_text(numbers)}"
+        for category, numbers in found
+    ]
     return (
-        f"“{category.display_label}” ({category.kind.value}) came up in {len(sessions)} of the "
-        f"last {window} sessions with observations (sessions {listed}). A pattern like this is "
-        "often worth bringing to supervision."
+        f"Coming back in the last {window} sessions with observations:\n"
+        + "\n".join(lines)
+        + "\nA pattern like this is often worth bringing to supervision."
     )
 
 
@@ -189,7 +198,8 @@ class PatternChart(QChartView):
     def show_rows(self, rows: list[ObservationRow], categories: list[Category]) -> None:
         chart = QChart()
         chart.setTitle("Observations per session, by category")
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)  # room for whole names
+        chart.legend().setShowToolTips(True)
         chart.setBackgroundRoundness(0)
         chart.setMargins(chart.margins())
         sessions = sorted({(r.session_start, r.session_number) for r in rows})
@@ -386,12 +396,13 @@ class ClientPatterns(QWidget):
         )
         order = [s.id for s in sorted(self._sessions, key=lambda s: (s.starts_at, s.id))]
         found = recurring_in(observations, order)
-        self.pattern.setText(
-            "\n\n".join(
-                pattern_text(by_id[p.category], [sessions[s].number for s in p.sessions], p.window)
-                for p in found
+        if found:
+            self.pattern.setText(
+                pattern_text(
+                    [(by_id[p.category], [sessions[s].number for s in p.sessions]) for p in found],
+                    found[0].window,
+                )
             )
-        )
         self.pattern.setVisible(bool(found))
         self._fill_categories()
         self._show_state()

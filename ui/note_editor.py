@@ -547,6 +547,24 @@ class NoteEditor(QWidget):
             self._scroll.ensureWidgetVisible(box)
         box.setFocus()
 
+    def reveal_observation(self, match_text: str) -> bool:
+        """Choose the first observation holding `match_text` (a search hit) and show it."""
+        needle = match_text.strip().casefold()
+        for observation in self._tags.observations():
+            texts = (
+                observation.quote,
+                observation.figure,
+                observation.what_happened,
+                observation.what_i_felt,
+                observation.how_i_responded,
+                headline(observation, self._categories),
+            )
+            if needle and any(needle in text.casefold() for text in texts):
+                self._refresh_observations(keep=observation.id)
+                self.show_observation(observation)
+                return True
+        return False
+
     def _words_deleted(self, observations: list[Observation]) -> None:
         """The words of a tag were deleted: keep the observation untagged, or delete it."""
         if self._session is None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBox
 from notes.observations import Category, Observation
 from ui.models import DataclassListModel, ItemRole
 from ui.observation_form import quoted
-from ui.observation_tags import LEGEND
 
 
 def headline(observation: Observation, categories: dict[int, Category]) -> str:
@@ -73,8 +72,8 @@ class ObservationPanel(QWidget):
         heading.setObjectName("sectionHeading")
         heading.setWordWrap(True)
         hint = QLabel(
-            "Select words in a note, then Ctrl+T (transference) or Ctrl+Shift+T "
-            f"(countertransference).\n{LEGEND.replace(' · ', chr(10))}"
+            "Select words in a note, then Ctrl+T for transference (solid underline, blue) or "
+            "Ctrl+Shift+T for countertransference (wavy underline, amber)."
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)

@@ -35,7 +35,6 @@ _STYLE = {
         "#f8e3cc",
     ),
 }
-LEGEND = "Transference: solid underline, blue · Countertransference: wavy underline, amber"
 
 
 def tag_format(kind: ObservationKind) -> QTextCharFormat:

@@ -374,7 +374,7 @@ def test_client_page_lists_filters_charts_and_points_out_a_pattern(qtbot, window
     )
     qtbot.waitUntil(lambda: patterns.model.rowCount() == 3)
     assert patterns.pattern.isVisible()
-    assert "“Helpless / inadequate” (countertransference) came up in 3 of the last 3" in (
+    assert "“Helpless / inadequate” (countertransference): 3 of 3 — sessions 4, 5 and 6" in (
         patterns.pattern.text()
     )
     assert "supervision" in patterns.pattern.text()
