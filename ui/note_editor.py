@@ -504,7 +504,7 @@ class NoteEditor(QWidget):
         if self._session is None or not self.flush():
             return
         form = ObservationForm(list(self._categories.values()), observation, self)
-        if not form.exec():
+        if not form.exec() or self._session is None:  # cancelled, or locked meanwhile
             return
         try:
             saved = self._service.save_observation(form.observation(), self._session.client_id)
@@ -581,19 +581,21 @@ class NoteEditor(QWidget):
             "note's text, or delete it?"
         )
         keep = box.addButton("Keep, untagged", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Delete observation", QMessageBox.ButtonRole.DestructiveRole)
+        delete = box.addButton("Delete observation", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         box.exec()
+        if self._session is None:  # locked meanwhile: the observation and its quote are kept
+            return
         client_id = self._session.client_id
         try:
             for observation in observations:
-                if box.clickedButton() is keep:
-                    untagged = replace(observation, anchor=None)
-                    self._tags.update(self._service.save_observation(untagged, client_id))
-                else:
+                if box.clickedButton() is delete:  # only ever on an explicit choice
                     self._service.delete_observation(observation.id, client_id)
                     self._tags.remove(observation.id)
+                else:
+                    untagged = replace(observation, anchor=None)
+                    self._tags.update(self._service.save_observation(untagged, client_id))
         except VaultError as error:
             self.saveFailed.emit(error.message)
         self._refresh_observations()

@@ -446,3 +446,33 @@ def test_buttons_and_lists_have_names(window):
     assert editor.observations.view.accessibleName()
     for button in editor.observations.findChildren(QPushButton):
         assert button.text()
+
+
+def test_a_question_closed_without_an_answer_never_deletes(qtbot, window):
+    open_session(qtbot, window, 3)
+    editor = window.workspace.editor
+    box = editor.process_box
+    select_words(qtbot, box, "mediator")
+    fill_form(qtbot, "Angry / entitled", 3, "Judged.")
+    press(qtbot, window, "Ctrl+T")
+    qtbot.waitUntil(lambda: len(panel_rows(window)) == 1)
+    answer_dialog(qtbot, lambda question: question.reject())  # as auto-lock closes dialogs
+    select_words(qtbot, box, "mediator")
+    qtbot.keyClick(box, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: "(untagged)" in panel_rows(window)[0])
+    (stored,) = window.service.session_observations(editor.session.id)
+    assert stored.quote == "mediator" and not stored.tagged
+
+
+def test_reveal_observation_chooses_it_and_selects_its_words(qtbot, window):
+    open_session(qtbot, window, 3)
+    editor = window.workspace.editor
+    select_words(qtbot, editor.process_box, "wanted to defend")
+    fill_form(qtbot, "Criticized / mistreated", 2, "Cornered.")
+    press(qtbot, window, "Ctrl+Shift+T")
+    qtbot.waitUntil(lambda: len(panel_rows(window)) == 1)
+    editor.process_box.moveCursor(editor.process_box.textCursor().MoveOperation.End)
+    assert editor.reveal_observation("cornered")
+    assert editor.process_box.textCursor().selectedText() == "wanted to defend"
+    assert editor.observations.current().what_i_felt == "Cornered."
+    assert not editor.reveal_observation("nothing like this")
