@@ -144,6 +144,8 @@ class _ExportDialog(QDialog):
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(self.form)
 
+        self._locked_out = False
+        service.locked.connect(self._vault_locked)
         self.client_box.currentIndexChanged.connect(self._client_changed)
         self.choose_button.clicked.connect(self._choose_file)
         self.export_button.clicked.connect(self.export)
@@ -248,6 +250,8 @@ class _ExportDialog(QDialog):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
     def _failed(self, error: BaseException) -> None:
+        if self._locked_out:
+            return  # the vault was locked under the export: nothing was saved, nothing to say
         self._set_running(False)
         self.progress.setVisible(False)
         if isinstance(error, VaultError):
@@ -259,6 +263,14 @@ class _ExportDialog(QDialog):
     def _show_problem(self, text: str) -> None:
         self.message.setText(text)
         QMessageBox.warning(self, "Export", text)
+
+    def _vault_locked(self) -> None:
+        """Locking drops every client detail on screen, this dialog's too."""
+        self._locked_out = True
+        self.client_box.blockSignals(True)
+        self.client_box.clear()
+        self.client_box.blockSignals(False)
+        self.done(QDialog.DialogCode.Rejected)
 
     def reject(self) -> None:
         if not self._running:  # an export in progress finishes first
@@ -331,6 +343,11 @@ class SupervisionExportDialog(_ExportDialog):
     def _client_changed(self) -> None:
         super()._client_changed()
         self._show_replacements()
+
+    def _vault_locked(self) -> None:
+        self.replacements.set_items([])
+        self.questions.clear()
+        super()._vault_locked()
 
     def _show_replacements(self) -> None:
         client = self.client()

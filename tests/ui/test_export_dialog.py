@@ -16,7 +16,7 @@ from storage.note_store import NoteRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
 from tests.docx_checks import all_text, headings, leaks, open_docx
-from tests.ui.conftest import STRONG_PASSPHRASE, press
+from tests.ui.conftest import STRONG_PASSPHRASE, press, visible_text
 from ui.export_dialog import RecordExportDialog, ReplacementListModel, SupervisionExportDialog
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
@@ -266,6 +266,18 @@ def test_record_export_withholds_process_notes_unless_confirmed(qtbot, open_wind
     assert dialog.process_notes.isChecked()
     run_export(qtbot, dialog)
     assert "I felt protective of Maya (1)." in all_text(open_docx(target))
+
+
+def test_locking_closes_the_dialog_and_forgets_the_client(qtbot, open_window):
+    dialog = SupervisionExportDialog(open_window.service, parent=open_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.questions, "About Maya")
+    assert "Maya Lindqvist" in visible_text(dialog)
+    open_window.lock()
+    assert not dialog.isVisible()
+    assert dialog.client_box.count() == 0 and dialog.replacements.rowCount() == 0
+    assert dialog.questions.toPlainText() == ""
 
 
 def test_replacement_list_model(qtmodeltester):
