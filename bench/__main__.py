@@ -159,6 +159,7 @@ def _describe(path: Path, shape: Shape) -> dict:
         "size_mb": round(path.stat().st_size / 1e6),
         "clients": shape.clients,
         "sessions": shape.sessions,
+        "records": vaults.record_counts(path),
     }
 
 

@@ -12,6 +12,7 @@ app fills them.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 
@@ -45,24 +46,32 @@ def _iso(moment: datetime | None) -> str | None:
     return moment.isoformat(timespec="seconds") if moment else None
 
 
-def write_caseload(vault: Vault, shape: Shape, progress: Progress | None = None) -> int:
-    """Fill `vault` with `shape`'s synthetic caseload in one transaction; returns sessions."""
+def write_caseload(
+    vault: Vault, shape: Shape, progress: Progress | None = None, counts: Counter | None = None
+) -> int:
+    """Fill `vault` with `shape`'s synthetic caseload in one transaction; returns sessions.
+
+    `counts`, when given, is filled with how many of each kind of record were written.
+    """
     clients = ClientRepository(vault)
+    counts = Counter() if counts is None else counts
     written = 0
     with vault.transaction() as db:
         next_id = db.execute(_LAST_SESSION).fetchone()[0] + 1
         for index, synthetic in enumerate(caseload(shape)):
             client_id = clients.save(synthetic.client).id
             first_id = next_id
-            next_id = _write_sessions(db, client_id, synthetic, first_id)
-            _write_records(vault, client_id, index, synthetic, first_id)
+            next_id = _write_sessions(db, client_id, synthetic, first_id, counts)
+            _write_records(vault, client_id, index, synthetic, first_id, counts)
             written += len(synthetic.sessions)
             if progress:
                 progress(written, shape.sessions)
     return written
 
 
-def _write_sessions(db, client_id: int, synthetic: SyntheticClient, first_id: int) -> int:
+def _write_sessions(
+    db, client_id: int, synthetic: SyntheticClient, first_id: int, counts: Counter
+) -> int:
     sessions, progress_notes, process_notes, addenda, audit = [], [], [], [], []
     for session_id, item in enumerate(synthetic.sessions, first_id):
         starts = item.starts_at.isoformat(timespec="minutes")
@@ -88,14 +97,35 @@ def _write_sessions(db, client_id: int, synthetic: SyntheticClient, first_id: in
     db.executemany(_PROCESS, process_notes)
     db.executemany(_ADDENDUM, addenda)
     db.executemany(_AUDIT, audit)
+    counts.update(
+        clients=1,
+        sessions=len(sessions),
+        progress_notes=len(progress_notes),
+        process_notes=len(process_notes),
+        addenda=len(addenda),
+    )
     return first_id + len(synthetic.sessions)
 
 
 def _write_records(
-    vault: Vault, client_id: int, index: int, synthetic: SyntheticClient, first_id: int
+    vault: Vault,
+    client_id: int,
+    index: int,
+    synthetic: SyntheticClient,
+    first_id: int,
+    counts: Counter,
 ) -> None:
     """The client's other records, through the repositories; sessions are first_id + index."""
     records = client_records(index, synthetic.sessions)
+    counts.update(
+        alliance_checks=len(records.ratings),
+        conduct_checks=len(records.checks),
+        ruptures=len(records.ruptures),
+        contract_terms=len(records.contract),
+        goals=len(records.goals),
+        boundary_events=len(records.boundaries),
+        observations=len(records.observations),
+    )
     alliance, conduct = AllianceRepository(vault), ConductRepository(vault)
     observations = ObservationRepository(vault)
     categories = {(c.kind, c.key): c.id for c in CategoryRepository(vault).list()}

@@ -8,9 +8,12 @@ reads in a terminal and goes into README.md as it is.
 from __future__ import annotations
 
 import json
+import statistics
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+from bench.measures import ONE_CLIENTS_NAMES, WORDS_IN_MOST_NOTES
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -200,6 +203,16 @@ def growth(results: dict) -> dict[str, float]:
         small, career = _get(results, "small", *keys), _get(results, "career", *keys)
         if small and career:
             ratios[name] = career / small
+    # One client's name against words found in most notes: FTS5 ranks every note that matches,
+    # so a word in most notes costs in proportion to the notes in the vault.
+    small_each = _get(results, "small", "search", "per_query_ms") or {}
+    career_each = _get(results, "career", "search", "per_query_ms") or {}
+    for name, queries in (
+        ("search, one client's name", ONE_CLIENTS_NAMES),
+        ("search, words in most notes", WORDS_IN_MOST_NOTES),
+    ):
+        if all(q in small_each and q in career_each for q in queries):
+            ratios[name] = statistics.median(career_each[q] / small_each[q] for q in queries)
     return ratios
 
 

@@ -9,8 +9,10 @@ name and is renamed only when it finished, so an interrupted build is never reus
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from bench import bulk, synthetic, synthetic_records, vocabulary
@@ -47,26 +49,38 @@ def ensure(shape: Shape) -> tuple[Path, float | None]:
         return path, None
     CACHE.mkdir(parents=True, exist_ok=True)
     for stale in CACHE.glob(f"career-{shape.name}-*"):
-        stale.unlink()  # an older fingerprint: its content no longer matches the code
+        stale.unlink()  # an older fingerprint (and its companions): no longer matches the code
     partial = path.with_name(path.stem + ".building.vault")
     _remove_with_companions(partial)
     started = time.perf_counter()
     bar = ProgressBar(f"Building the {shape.name} vault ({shape.sessions:,} sessions)")
+    counts: Counter = Counter()
     vault = Vault.create(partial, PASSPHRASE)
     try:
-        bulk.write_caseload(vault, shape, bar.update)
+        bulk.write_caseload(vault, shape, bar.update, counts)
     finally:
         vault.close()
     _remove_with_companions(partial, keep_vault=True)
     partial.rename(path)
+    contents_of(path).write_text(json.dumps(dict(counts), indent=2), encoding="utf-8")
     seconds = time.perf_counter() - started
     bar.done(f"built in {seconds:.0f} s, {path.stat().st_size / 1e6:,.0f} MB")
     return path, seconds
 
 
+def contents_of(path: Path) -> Path:
+    """Beside each cached vault: how many records of each kind it holds (JSON)."""
+    return path.with_name(path.name + ".json")
+
+
+def record_counts(path: Path) -> dict[str, int]:
+    sidecar = contents_of(path)
+    return json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else {}
+
+
 def _remove_with_companions(path: Path, keep_vault: bool = False) -> None:
     """The vault and the files SQLite and the instance lock keep beside it."""
-    for suffix in ("-wal", "-shm", ".lock"):
+    for suffix in ("-wal", "-shm", ".lock", ".json"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
     if not keep_vault:
         path.unlink(missing_ok=True)

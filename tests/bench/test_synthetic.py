@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from bench.bulk import write_caseload
 from bench.synthetic import NOTE_WORDS, Shape, caseload, synthetic_client
 from bench.vaults import ProgressBar, cached_path
@@ -22,7 +24,9 @@ def _words(text: str) -> int:
 
 
 def test_a_tiny_caseload_lands_in_the_vault_with_notes_of_realistic_length(vault):
-    assert write_caseload(vault, TINY) == 10
+    counts = Counter()
+    assert write_caseload(vault, TINY, counts=counts) == 10
+    assert counts["clients"] == 2 and counts["progress_notes"] == counts["process_notes"] == 10
 
     clients = ClientRepository(vault).list()
     assert [c.code for c in clients] == ["DB-02", "ML-01"]  # Daniel Byrne, Maya Lindqvist
