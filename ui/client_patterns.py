@@ -47,10 +47,15 @@ from ui.observation_form import quoted
 from ui.vault_service import VaultService
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+SortRole = Qt.ItemDataRole.UserRole + 1  # what a column sorts by (dates as dates, not text)
 
-# Soft, distinct colours; transference in cool tones, countertransference in warm ones.
-_COOL = ("#2b5797", "#3f8f8a", "#7a9cc6", "#5b4b8a", "#6fae6a", "#1f5f5b")
-_WARM = ("#c0392b", "#e08a2c", "#c9a227", "#8e44ad", "#a1461c", "#d77a94", "#7d5a44", "#9a9a9a")
+# Distinct colours, transference in cool tones and countertransference in warm ones; a category
+# keeps its colour (by its place in the list) whichever filter is chosen.
+_COOL = ("#1f4e99", "#2a9d8f", "#7fb3e6", "#6a4c93", "#8ab17d", "#264653")
+_WARM = ("#d1495b", "#f08c2e", "#e0b83c", "#8c510a", "#b23a8a", "#f2a7b5", "#8d8d8d", "#7a1f1f")
+
+
+CHART_SESSIONS = 16  # bars the chart shows at most (their numbers must fit): the latest ones
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,8 @@ class ClientObservationModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == ItemRole:
             return row
+        if role == SortRole:
+            return self._sort_key(row, index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._text(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -112,6 +119,18 @@ class ClientObservationModel(QAbstractTableModel):
             ]
             return "\n".join(f"{label}: {text}" for label, text in lines if text) or None
         return None
+
+    @staticmethod
+    def _sort_key(row: ObservationRow, column: int) -> Any:
+        o = row.observation
+        keys = (
+            row.session_start.isoformat(),
+            o.kind.value,
+            row.category.label.casefold(),
+            o.intensity,
+            int(o.supervision),
+        )
+        return keys[column] if column < len(keys) else (o.quote or o.what_i_felt).casefold()
 
     @staticmethod
     def _text(row: ObservationRow, column: int) -> str:
@@ -203,11 +222,16 @@ class PatternChart(QChartView):
         chart.setBackgroundRoundness(0)
         chart.setMargins(chart.margins())
         sessions = sorted({(r.session_start, r.session_number) for r in rows})
+        if len(sessions) > CHART_SESSIONS:  # hundreds of bars read as nothing: the latest ones
+            sessions = sessions[-CHART_SESSIONS:]
+            shown = {number for _start, number in sessions}
+            rows = [r for r in rows if r.session_number in shown]
+            chart.setTitle(f"{chart.title()} — the last {CHART_SESSIONS} sessions with any")
         columns = {number: column for column, (_start, number) in enumerate(sessions)}
         series = QStackedBarSeries()
         self.series_labels = []
         used = {r.observation.category_id for r in rows}
-        cool = warm = 0
+        places = {kind: [c.id for c in categories if c.kind is kind] for kind in ObservationKind}
         for category in categories:
             if category.id not in used:
                 continue
@@ -218,10 +242,8 @@ class PatternChart(QChartView):
             label = f"{category.kind.short} · {category.display_label}"
             bar_set = QBarSet(label)
             bar_set.append([float(count) for count in counts])
-            if category.kind is ObservationKind.TRANSFERENCE:
-                colour, cool = _COOL[cool % len(_COOL)], cool + 1
-            else:
-                colour, warm = _WARM[warm % len(_WARM)], warm + 1
+            palette = _COOL if category.kind is ObservationKind.TRANSFERENCE else _WARM
+            colour = palette[places[category.kind].index(category.id) % len(palette)]
             bar_set.setColor(QColor(colour))
             bar_set.setBorderColor(QColor("white"))
             series.append(bar_set)
@@ -298,6 +320,7 @@ class ClientPatterns(QWidget):
         self.model = ClientObservationModel(self)
         self.filtered = ObservationFilter(self)
         self.filtered.setSourceModel(self.model)
+        self.filtered.setSortRole(SortRole)
         self.table = QTableView()
         self.table.setObjectName("client_observations")
         self.table.setAccessibleName("observations of this client")
@@ -307,10 +330,13 @@ class ClientPatterns(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setResizeContentsPrecision(50)  # years of rows stay quick
         self.table.horizontalHeader().setSectionResizeMode(
             len(_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
         )
         self.table.setMinimumHeight(220)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the latest sessions first
         self.chart = PatternChart()
 
         layout = QVBoxLayout(self)

@@ -19,7 +19,14 @@ from notes.observations import Anchor, NoteKind, Observation, ObservationKind
 from notes.records import Client, ProcessNote, ProgressNote, Session
 from tests.ui.conftest import answer_dialog, press, visible_text
 from ui.category_settings import CategoryListModel, CategorySettings
-from ui.client_patterns import ClientObservationModel, ObservationFilter
+from ui.client_patterns import (
+    CHART_SESSIONS,
+    ClientObservationModel,
+    ObservationFilter,
+    ObservationRow,
+    PatternChart,
+    SortRole,
+)
 from ui.main_window import MainWindow
 from ui.observation_form import ObservationForm
 from ui.observation_panel import SessionObservationModel
@@ -393,7 +400,7 @@ def test_client_page_lists_filters_charts_and_points_out_a_pattern(qtbot, window
     patterns.category.setCurrentIndex(patterns.category.findText("CT · Helpless / inadequate"))
     assert patterns.count.text() == "2 of 3 observations"
     first = patterns.filtered.index(0, 0)
-    assert first.data().startswith("5 · ") and patterns.filtered.index(0, 5).data() == "“useless”"
+    assert first.data().startswith("6 · ") and patterns.filtered.index(0, 5).data() == "“useless”"
 
 
 def test_client_page_has_no_pattern_below_three_sessions(qtbot, window):
@@ -420,8 +427,6 @@ def test_models_pass_the_model_tester(qtmodeltester, window):
     session_model.set_items(observations)
     qtmodeltester.check(session_model)
 
-    from ui.client_patterns import ObservationRow
-
     table = ClientObservationModel()
     table.set_rows(
         [
@@ -433,6 +438,8 @@ def test_models_pass_the_model_tester(qtmodeltester, window):
     filtered = ObservationFilter()
     filtered.setSourceModel(table)
     filtered.set_filter(least_intensity=3)
+    filtered.setSortRole(SortRole)
+    filtered.sort(0, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(filtered)
     assert filtered.rowCount() == 1
 
@@ -476,3 +483,23 @@ def test_reveal_observation_chooses_it_and_selects_its_words(qtbot, window):
     assert editor.process_box.textCursor().selectedText() == "wanted to defend"
     assert editor.observations.current().what_i_felt == "Cornered."
     assert not editor.reveal_observation("nothing like this")
+
+
+def test_the_chart_shows_only_the_latest_sessions_it_can_label(qtbot, window):
+    categories = window.service.observation_categories(CT)
+    rows = [
+        ObservationRow(
+            Observation(1, CT, categories[n % 3].id),
+            n,
+            FIRST + timedelta(weeks=n),
+            categories[n % 3],
+        )
+        for n in range(1, CHART_SESSIONS + 10)
+    ]
+    chart = PatternChart()
+    qtbot.addWidget(chart)
+    chart.show_rows(rows, categories)
+    (axis,) = chart.chart().axes(Qt.Orientation.Horizontal)
+    assert axis.categories() == [str(n) for n in range(10, CHART_SESSIONS + 10)]
+    assert f"the last {CHART_SESSIONS} sessions" in chart.chart().title()
+    assert chart.series_labels == [f"CT · {c.label}" for c in categories[:3]]
