@@ -38,10 +38,10 @@ PROCESS = "He said I was just like the mediator. I felt tense and wanted to defe
 SIGNED_TEXT = "Arrived late and angry; said therapy is a waste of his money."
 
 
-@pytest.fixture
-def vault_file(tmp_path, template_vault, passphrase):
+@pytest.fixture(scope="module")
+def prepared_vault(tmp_path_factory, template_vault, passphrase):
     """One client with three sessions: the first signed, the last with a process note."""
-    path = tmp_path / "observations.vault"
+    path = tmp_path_factory.mktemp("observations") / "observations.vault"
     shutil.copyfile(template_vault, path)
     service = VaultService(path)
     service.unlock(passphrase)
@@ -54,6 +54,14 @@ def vault_file(tmp_path, template_vault, passphrase):
     service.sign(signed, client.id)
     service.save_process_note(ProcessNote(sessions[2].id, PROCESS))
     service.lock()
+    return path
+
+
+@pytest.fixture
+def vault_file(tmp_path, prepared_vault):
+    """This test's own copy of the prepared vault (a byte copy costs no key derivation)."""
+    path = tmp_path / "observations.vault"
+    shutil.copyfile(prepared_vault, path)
     return path
 
 
@@ -503,3 +511,53 @@ def test_the_chart_shows_only_the_latest_sessions_it_can_label(qtbot, window):
     assert axis.categories() == [str(n) for n in range(10, CHART_SESSIONS + 10)]
     assert f"the last {CHART_SESSIONS} sessions" in chart.chart().title()
     assert chart.series_labels == [f"CT · {c.label}" for c in categories[:3]]
+
+
+def test_a_tag_whose_text_moved_is_found_again_by_its_words(qtbot, window):
+    service = window.service
+    client = service.clients()[0]
+    session = service.sessions(client.id)[2]
+    angry = next(c for c in service.observation_categories(T) if c.key == "angry_entitled")
+    # Stored offsets that no longer fit (the text changed since): the quote still finds it.
+    service.save_observation(
+        Observation(
+            session.id,
+            T,
+            angry.id,
+            quote="the mediator",
+            anchor=Anchor(NoteKind.PROCESS, "text", 0, 12),
+        ),
+        client.id,
+    )
+    open_session(qtbot, window, 3)
+    box = window.workspace.editor.process_box
+    assert highlighted(box)[0][0] == "the mediator"
+    qtbot.mouseClick(box.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(box, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(box, " Later.")
+    press(qtbot, window, "Ctrl+S")
+    (stored,) = service.session_observations(session.id)
+    assert PROCESS[stored.anchor.start : stored.anchor.end] == "the mediator"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # the offscreen platform, on popups
+def test_the_context_menu_offers_the_tags(qtbot, window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    open_session(qtbot, window, 3)
+    box = window.workspace.editor.process_box
+    seen: list[str] = []
+
+    def read_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(10, read_menu)
+            return
+        seen.extend(action.text() for action in menu.actions())
+        menu.close()
+
+    QTimer.singleShot(0, read_menu)
+    box.customContextMenuRequested.emit(box.viewport().rect().center())
+    assert "Tag as &transference…" in seen and "Tag as &countertransference…" in seen
+    assert "&Record observation…" in seen and any("Copy" in text for text in seen)
