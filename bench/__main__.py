@@ -112,6 +112,7 @@ def main() -> int:
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
             "python": platform.python_version(),
+            "load_before": os.getloadavg(),  # other work on the machine skews every timing
         },
         "build_seconds": {},
         "vaults": {},
@@ -139,6 +140,7 @@ def main() -> int:
     )
     results["growth"] = report.growth(results)
     results["total_seconds"] = time.perf_counter() - started
+    results["machine"]["load_after"] = os.getloadavg()
     shutil.rmtree(work, ignore_errors=True)
 
     print()
@@ -149,6 +151,8 @@ def main() -> int:
     if built:
         print("Built: " + ", ".join(f"{name} in {s:.0f} s" for name, s in built.items()))
     print(f"Whole run: {results['total_seconds']:.0f} s on {os.cpu_count()} cores")
+    load = results["machine"]["load_before"][0], results["machine"]["load_after"][0]
+    print(f"Load average (1 min) before and after: {load[0]:.2f}, {load[1]:.2f}")
     print(f"JSON: {report.write_json(results)}")
     return 0
 

@@ -54,7 +54,7 @@ def _ms(seconds: float) -> float:
     return seconds * 1000
 
 
-def unlock(path: Path, repeats: int = 7) -> dict:
+def unlock(path: Path, repeats: int = 9) -> dict:
     """Vault.open on a fresh connection, beside the bare key derivation on the same file.
 
     The bare cost is storage.vault.connect: sqlcipher3.connect, PRAGMA key and one SELECT —
@@ -92,7 +92,7 @@ def biggest_client(path: Path) -> tuple[int, int, list]:
     return ranked[0], ranked[1], sessions
 
 
-def search(path: Path, rounds: int = 3) -> dict | None:
+def search(path: Path, rounds: int = 5) -> dict | None:
     """Each query through storage's SearchIndex and as the bare FTS5 query; None if no search."""
     try:
         from storage.search import SearchIndex

@@ -167,6 +167,8 @@ def rows(results: dict) -> list[Row]:
     ):
         entry = stalls.get(key) or {}
         value = entry.get("stall_ms")
+        if entry.get("worst_query"):
+            label += f", worst: {entry['worst_query']}"
         add(
             f"Longest GUI stall: {label}",
             _ms(_get(small, "stalls", key, "stall_ms")),
