@@ -14,13 +14,13 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings
 
-from storage.demo import write_demo  # noqa: E402
-from storage.vault import Vault  # noqa: E402
-from ui.app import make_app  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.vault_service import VaultService  # noqa: E402
+from storage.demo import write_demo
+from storage.vault import Vault
+from ui.app import make_app
+from ui.main_window import MainWindow
+from ui.vault_service import VaultService
 
 PASSPHRASE = "screenshot only, thrown away"
 
