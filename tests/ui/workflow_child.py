@@ -11,17 +11,17 @@ import sys
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from datetime import date, datetime  # noqa: E402
-from pathlib import Path  # noqa: E402
+from datetime import date, datetime
+from pathlib import Path
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtTest import QTest
 
-from notes.records import Client, Session  # noqa: E402
-from ui import app_settings as keys  # noqa: E402
-from ui.app import make_app  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
-from ui.vault_service import VaultService  # noqa: E402
+from notes.records import Client, Session
+from ui import app_settings as keys
+from ui.app import make_app
+from ui.main_window import MainWindow
+from ui.vault_service import VaultService
 
 
 def main() -> None:
