@@ -169,7 +169,7 @@ class Pattern:
 
     @property
     def summary(self) -> str:
-        return f"“No” or “partly” in {self.gaps} of your last {self.out_of} checks"
+        return f"“no” or “partly” in {self.gaps} of your last {self.out_of} checks"
 
 
 def conduct_patterns(
@@ -204,6 +204,24 @@ def conduct_patterns(
             group, text = current.group, current.text
         found.append(Pattern(key, prompt_set.group(group), text, count, len(recent)))
     return sorted(found, key=lambda p: (order.get(p.group.key, len(order)), -p.gaps))
+
+
+@dataclass(frozen=True)
+class GroupPatterns:
+    """The patterns of one group together, so its suggestion is offered once."""
+
+    group: Group
+    patterns: tuple[Pattern, ...]
+
+
+def by_group(patterns: Iterable[Pattern]) -> list[GroupPatterns]:
+    """Patterns gathered per group, in the order they come (conduct_patterns sorts by group)."""
+    gathered: dict[str, list[Pattern]] = {}
+    groups: dict[str, Group] = {}
+    for pattern in patterns:
+        gathered.setdefault(pattern.group.key, []).append(pattern)
+        groups[pattern.group.key] = pattern.group
+    return [GroupPatterns(groups[key], tuple(found)) for key, found in gathered.items()]
 
 
 # -- the therapist's own trend across clients -------------------------------------------------
@@ -261,3 +279,19 @@ def conduct_trend(
         GroupTrend(group, tuple(TrendCell(*cell) for cell in counts.get(group.key, empty)))
         for group in groups
     ]
+
+
+def questions_for(
+    prompt_set: PromptSet, first_session: bool, check: ConductCheck | None
+) -> list[Prompt]:
+    """What to ask for a session: the current prompts, except that those already answered keep
+    the words they were answered in (and are still shown if since retired)."""
+    answered = {answer.prompt_key: answer for answer in (check.answers if check else [])}
+    asked = [Prompt(a.prompt_key, a.group, a.prompt_text) for a in answered.values()]
+    asked += [p for p in prompt_set.for_session(first_session) if p.key not in answered]
+    groups = {group.key: index for index, group in enumerate(prompt_set.groups)}
+    places = {prompt.key: index for index, prompt in enumerate(prompt_set.prompts)}
+    return sorted(
+        asked,
+        key=lambda p: (groups.get(p.group, len(groups)), places.get(p.key, len(places))),
+    )

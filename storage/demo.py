@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from notes.demo import demo_clients
 from notes.records import ProcessNote, ProgressNote
 from storage.clients import ClientRepository
+from storage.demo_alliance import write_alliance_demo
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.sessions import SessionRepository
@@ -43,6 +44,7 @@ def write_demo(
                 for observation in item.observations:
                     observations.save(observation.placed(session.id, category_ids))
                 written += 1
+            write_alliance_demo(vault, client.id, client.code, demo.sessions)
             if progress:
                 progress(f"Wrote {client.code}", (index + 1) / len(caseload))
     return written

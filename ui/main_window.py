@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from notes.templates import TEMPLATES
 from storage.errors import VaultError
+from ui.alliance_actions import AllianceActions
 from ui.category_settings import CategorySettings
 from ui.clipboard_guard import ClipboardGuard
 from ui.crash_dialog import CrashHandler
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         for page in (self.create_page, self.unlock_page, self.workspace):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
+        self.alliance_actions = AllianceActions(self, service, self.workspace)
         self._build_menus()
 
         self.create_page.submitted.connect(self._create)
@@ -85,6 +87,10 @@ class MainWindow(QMainWindow):
         )
         self._action(clients, "&Edit client…", "Ctrl+E", self.workspace.edit_client)
         self._action(clients, "&Close or reopen case…", "", self.workspace.toggle_case)
+        clients.addSeparator()
+        self._action(
+            clients, "My conduct across clients…", "", self.alliance_actions.show_conduct_trend
+        )
         sessions = bar.addMenu("&Session")
         self.new_session_action = self._action(
             sessions, "&New session…", "Ctrl+Shift+N", self.workspace.new_session
@@ -100,6 +106,12 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(
             sessions, "Save &now", QKeySequence.StandardKey.Save, self.workspace.editor.flush
         )
+        sessions.addSeparator()
+        alliance = self.alliance_actions
+        self._action(sessions, "Check my &conduct…", "Ctrl+Shift+K", alliance.check_conduct)
+        self._action(sessions, "Rate the &alliance…", "Ctrl+Shift+A", alliance.rate_alliance)
+        self._action(sessions, "Record a r&upture…", "", alliance.record_rupture)
+        self._action(sessions, "Conduct pro&mpts…", "", alliance.edit_conduct_prompts)
         sessions.addSeparator()
         for action in self.workspace.editor.observation_actions():
             sessions.addAction(action)  # tag words as (counter)transference, or record

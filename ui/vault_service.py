@@ -6,13 +6,25 @@ Locking drops the vault and tells every view to forget what it shows.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from notes.alliance import (
+    AllianceRating,
+    BoundaryEvent,
+    ContractItem,
+    Goal,
+    Rupture,
+    full_contract,
+)
+from notes.conduct import ConductAnswer, ConductCheck, PromptSet
 from notes.observations import Category, Observation, ObservationKind
 from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
+from storage.alliance import AllianceRepository
 from storage.clients import ClientRepository
+from storage.conduct import ConductRepository
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.preferences import Preferences
@@ -63,6 +75,8 @@ class VaultService(QObject):
         self._clients = ClientRepository(vault)
         self._sessions = SessionRepository(vault)
         self._notes = NoteRepository(vault)
+        self._conduct = ConductRepository(vault)
+        self._alliance = AllianceRepository(vault)
         self._categories = CategoryRepository(vault)
         self._observations = ObservationRepository(vault)
         self.preferences = Preferences(vault)
@@ -122,6 +136,81 @@ class VaultService(QObject):
     def save_process_note(self, note: ProcessNote) -> None:
         self._notes.save_process_note(note)
         self.noteSaved.emit(note.session_id)
+
+    # -- conduct checks and the working alliance (issue 6) ----------------------------------
+    # Announced per client (the client's id), so only that client's views refresh.
+
+    conductChanged = Signal(int)
+    allianceChanged = Signal(int)
+    conductPromptsChanged = Signal()  # the therapist's prompt set, for every client
+
+    def conduct_prompts(self) -> PromptSet:
+        return self._conduct.prompt_set()
+
+    def save_conduct_prompts(self, prompt_set: PromptSet) -> None:
+        self._conduct.save_prompt_set(prompt_set)
+        self.conductPromptsChanged.emit()
+
+    def conduct_check(self, session_id: int) -> ConductCheck | None:
+        return self._conduct.check(session_id)
+
+    def conduct_checks(self, client_id: int) -> list[ConductCheck]:
+        return self._conduct.for_client(client_id)
+
+    def conduct_checks_since(self, moment: datetime) -> list[ConductCheck]:
+        return self._conduct.since(moment)
+
+    def mark_conduct_due(self, session: Session) -> None:
+        """Remember the check until it is answered; the session list shows it is due."""
+        self._conduct.mark_due(session.id)
+        self.sessionsChanged.emit(session.client_id)
+
+    def save_conduct_answers(self, session: Session, answers: list[ConductAnswer]) -> None:
+        self._conduct.save_answers(session.id, answers)
+        self.conductChanged.emit(session.client_id)
+        self.sessionsChanged.emit(session.client_id)
+
+    def alliance_ratings(self, client_id: int) -> list[AllianceRating]:
+        return self._alliance.ratings(client_id)
+
+    def alliance_rating(self, session_id: int) -> AllianceRating:
+        return self._alliance.rating(session_id)
+
+    def save_alliance_rating(self, rating: AllianceRating, client_id: int) -> None:
+        self._alliance.save_rating(rating)
+        self.allianceChanged.emit(client_id)
+
+    def ruptures(self, client_id: int) -> list[Rupture]:
+        return self._alliance.ruptures(client_id)
+
+    def save_rupture(self, rupture: Rupture, client_id: int) -> Rupture:
+        saved = self._alliance.save_rupture(rupture)
+        self.allianceChanged.emit(client_id)
+        return saved
+
+    def contract(self, client_id: int) -> list[ContractItem]:
+        """Every contract term for the client, explained or not, in the usual order."""
+        return full_contract(client_id, self._alliance.contract(client_id))
+
+    def save_contract_item(self, item: ContractItem) -> None:
+        self._alliance.save_contract_item(item)
+        self.allianceChanged.emit(item.client_id)
+
+    def goals(self, client_id: int) -> list[Goal]:
+        return self._alliance.goals(client_id)
+
+    def save_goal(self, goal: Goal) -> Goal:
+        saved = self._alliance.save_goal(goal)
+        self.allianceChanged.emit(goal.client_id)
+        return saved
+
+    def boundary_events(self, client_id: int) -> list[BoundaryEvent]:
+        return self._alliance.boundary_events(client_id)
+
+    def save_boundary_event(self, event: BoundaryEvent) -> BoundaryEvent:
+        saved = self._alliance.save_boundary_event(event)
+        self.allianceChanged.emit(event.client_id)
+        return saved
 
     # -- search ----------------------------------------------------------------------------
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from notes.records import Client, ClientStatus
 from storage.errors import VaultError
+from ui.alliance_sections import add_alliance_sections
 from ui.client_dialog import ClientDialog
 from ui.client_page import ClientPage
 from ui.client_patterns import ClientPatterns
@@ -85,6 +86,7 @@ class Workspace(QSplitter):
         self.new_session_button = QPushButton("New session…")
         self.editor = NoteEditor(service)
         self.client_page = ClientPage()
+        self.alliance_sections = add_alliance_sections(self.client_page, service)
         self.client_page.add_section(ClientPatterns.TITLE, ClientPatterns(service))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)

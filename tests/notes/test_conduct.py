@@ -13,6 +13,7 @@ from notes.conduct import (
     conduct_patterns,
     conduct_trend,
     default_prompt_set,
+    questions_for,
     recent_months,
 )
 
@@ -134,3 +135,16 @@ def test_trend_is_the_share_of_yes_per_group_and_month_leaving_out_not_applicabl
     assert (march.yes, march.answered, april.yes, april.answered) == (2, 3, 0, 1)
     assert march.share == 2 / 3 and april.share == 0
     assert trend["trust"][0].share is None
+
+
+def test_a_check_reopened_shows_answered_prompts_in_their_old_words_and_new_ones_too():
+    prompts = default_prompt_set()
+    earlier = check(0, {"empathy.remarks": Answer.NO})
+    prompts.prompt("empathy.remarks").text = "Reworded since"
+    own = prompts.add("interest", "Did I notice the small things?")
+    asked = questions_for(prompts, first_session=False, check=earlier)
+    texts = {p.key: p.text for p in asked}
+    assert texts["empathy.remarks"].startswith("Did I put my empathy into words")
+    assert texts[own.key] == "Did I notice the small things?"
+    assert [p.key for p in asked] == [p.key for p in prompts.for_session(False)]
+    assert questions_for(prompts, True, None) == prompts.for_session(True)
