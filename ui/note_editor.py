@@ -42,6 +42,7 @@ from notes.observations import (
 from notes.records import Client, ProcessNote, ProgressNote, Session
 from notes.templates import TEMPLATES, orphaned_sections, section_title, template
 from storage.errors import VaultError
+from ui.find_bar import FindBar
 from ui.models import session_title
 from ui.observation_form import ObservationForm, quoted
 from ui.observation_panel import ObservationPanel, headline
@@ -156,6 +157,8 @@ class NoteEditor(QWidget):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addLayout(header)
         body_layout.addWidget(self.status)
+        self.find_bar = FindBar(self._find_boxes)
+        body_layout.addWidget(self.find_bar)
         body_layout.addWidget(beside, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
@@ -214,6 +217,7 @@ class NoteEditor(QWidget):
         self.process_box.clear()
         self._loading = False
         self._clear_sections()
+        self.find_bar.clear()
         self.title.clear()
         self.status.clear()
         self._body.hide()
@@ -279,6 +283,14 @@ class NoteEditor(QWidget):
         self._sections_layout.addWidget(heading)
         self._sections_layout.addWidget(box)
         self._section_boxes[key] = box
+
+    def _find_boxes(self) -> list[QPlainTextEdit]:
+        return [*self._section_boxes.values(), self.process_box]
+
+    def show_find(self) -> None:
+        """Ctrl+F: find words in this session's notes."""
+        if self._session is not None:
+            self.find_bar.open_bar()
 
     def section_box(self, key: str) -> QPlainTextEdit:
         return self._section_boxes[key]

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from notes.records import ProcessNote
 from tests.ui.conftest import press
-from tests.ui.test_workspace import choose_client
+from tests.ui.test_workspace import choose_client, choose_session
 
 
 def test_search_opens_the_session_and_selects_the_match(qtbot, open_window):
@@ -37,3 +37,30 @@ def test_locking_clears_the_search_results(qtbot, open_window):
     qtbot.waitUntil(lambda: panel.results.rowCount() == 1)
     press(qtbot, open_window, "Ctrl+L")
     assert panel.results.rowCount() == 0 and panel.field.text() == ""
+
+
+def test_find_in_note_cycles_through_sections_and_the_process_note(qtbot, open_window):
+    choose_client(qtbot, open_window)
+    choose_session(qtbot, open_window, 0)
+    editor = open_window.workspace.editor
+    qtbot.keyClicks(editor.section_box("subjective"), "Sleep was poor. Sleep diary kept.")
+    qtbot.keyClicks(editor.process_box, "I felt sleepy myself.")
+    press(qtbot, open_window, "Ctrl+F")
+    bar = editor.find_bar
+    assert bar.isVisible() and bar.field.hasFocus()
+    qtbot.keyClicks(bar.field, "sleep")
+    assert bar.result.text() == "3 in this note"
+    subjective = editor.section_box("subjective")
+    assert subjective.textCursor().selectionStart() == 0
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    assert subjective.textCursor().selectionStart() == subjective.toPlainText().index("Sleep diary")
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    assert editor.process_box.textCursor().selectedText() == "sleep"
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)  # wraps to the first match
+    assert subjective.textCursor().selectionStart() == 0
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.process_box.textCursor().selectedText() == "sleep"
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    qtbot.keyClicks(bar.field, "x")
+    assert bar.result.text() == "No match"
