@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 
 PENDING = "pending_dialog"
 OPENER = "draft_opener"
+# A dialog whose work is better saved than set aside (an observation form): auto-lock accepts it.
+SAVE_ON_LOCK = "save_on_lock"
 Fields = dict[str, Any]
 
 

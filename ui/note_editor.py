@@ -148,6 +148,7 @@ class NoteEditor(QWidget):
         beside.addWidget(self.observations)
         beside.setStretchFactor(0, 1)
         beside.setSizes([600, 250])
+        self.observation_splitter = beside
 
         self.empty = QLabel("Choose a session, or add one with Ctrl+Shift+N.")
         self.empty.setObjectName("hint")

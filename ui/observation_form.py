@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from notes.observations import INTENSITIES, Category, Observation, ObservationKind
+from ui.dialog_drafts import SAVE_ON_LOCK
 
 QUOTE_SHOWN = 160  # characters of the tagged words shown in the form; the rest in a tooltip
 
@@ -45,6 +46,8 @@ class ObservationForm(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("observationForm")
+        # Auto-lock saves a half-filled observation rather than losing it (see MainWindow).
+        self.setProperty(SAVE_ON_LOCK, True)
         self._categories = categories
         self._observation = observation
         self.setWindowTitle("Observation" if observation.id is None else "Edit observation")

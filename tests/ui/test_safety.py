@@ -120,3 +120,30 @@ def test_auto_lock_keeps_a_half_filled_dialog_and_reopens_it(qtbot, open_window)
     assert reopened == [("Tomas Herrera", "TH-01", "Lucia")]
     qtbot.waitUntil(lambda: "TH-01  Tomas Herrera" in visible_text(open_window.workspace))
     assert open_window.service.preferences.get("pending_dialog") == ""
+
+
+def test_auto_lock_saves_a_half_filled_observation(qtbot, open_window):
+    from tests.ui.test_observations import select_words
+    from ui.observation_form import ObservationForm
+
+    choose_client(qtbot, open_window)
+    choose_session(qtbot, open_window, 0)
+    editor = open_window.workspace.editor
+    box = editor.section_box("subjective")
+    qtbot.keyClicks(box, "She said I sounded just like her father")
+    select_words(qtbot, box, "I sounded just like her father")
+    open_window.idle.set_timeout_ms(400)
+
+    def half_fill(form: ObservationForm) -> None:
+        qtbot.keyClicks(form.happened, "Pushed back on homework")
+        open_window.idle.start()
+
+    answer_dialog(qtbot, half_fill, ObservationForm)
+    press(qtbot, open_window, "Ctrl+T")
+    qtbot.waitUntil(lambda: window_is_locked(open_window))
+
+    open_window.service.unlock(STRONG_PASSPHRASE)
+    saved = open_window.service.session_observations(editor.session.id)
+    assert [(o.quote, o.what_happened) for o in saved] == [
+        ("I sounded just like her father", "Pushed back on homework")
+    ]
