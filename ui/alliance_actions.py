@@ -165,9 +165,9 @@ class AllianceActions(QObject):
         if client is None:
             return
         session = next((s for s in self._service.sessions(client.id) if s.id == session_id), None)
-        if session is None or not attempt(
-            self._window, lambda: self._service.mark_conduct_due(session)
-        ):
+        if session is None or not session.attendance.kept:
+            return  # nobody came: there is no conduct to look back on
+        if not attempt(self._window, lambda: self._service.mark_conduct_due(session)):
             return
         if self.offer is not None:
             self.offer.close()

@@ -82,7 +82,7 @@ class SessionListModel(DataclassListModel[Session]):
     def show(self, session: Session, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             state = "Signed" if session.note_signed else "Draft"
-            due = " · conduct check due" if session.conduct_due else ""
+            due = " · conduct due" if session.conduct_due else ""  # short: rows are one width
             return (
                 f"{session.number:>3}.  {session.starts_at:%a %d %b %Y  %H:%M}\n"
                 f"       {session.attendance.label} · {state}{due}"
@@ -94,7 +94,10 @@ class SessionListModel(DataclassListModel[Session]):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Signed: read-only" if session.note_signed else "Draft: still editable"
+            tip = "Signed: read-only" if session.note_signed else "Draft: still editable"
+            if session.conduct_due:
+                tip += ". Conduct check due: Session > Check my conduct… (Ctrl+Shift+K)"
+            return tip
         return None
 
     def row_of(self, session_id: int) -> int | None:

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
 
 from notes.conduct import Answer, ConductAnswer, conduct_trend, default_prompt_set, recent_months
-from notes.records import Client, ProgressNote, Session
+from notes.records import Attendance, Client, ProgressNote, Session
 from storage.clients import ClientRepository
 from storage.conduct import ConductRepository
 from storage.note_store import NoteRepository
@@ -107,14 +107,27 @@ def test_signing_marks_the_check_due_and_offers_it_without_blocking(qtbot, open_
     assert not offer.isModal()
     assert "look back at your own part in session 6 with ML-01" in visible_text(offer)
     # Due at once: ignoring the offer, or choosing "Later", loses nothing.
-    assert "Signed · conduct check due" in workspace.sessions.index(0).data()
-    assert "conduct check due" not in workspace.sessions.index(1).data()
+    assert "Signed · conduct due" in workspace.sessions.index(0).data()
+    assert "conduct due" not in workspace.sessions.index(1).data()
     qtbot.keyClicks(workspace.editor.addendum_box, "Still writing while it waits.")
     click(qtbot, offer.later)
     qtbot.waitUntil(lambda: actions.offer is None)
-    assert "conduct check due" in workspace.sessions.index(0).data()
+    assert "conduct due" in workspace.sessions.index(0).data()
     workspace.tabs.setCurrentWidget(workspace.client_page)
     assert "1 check is still due" in visible_text(workspace.alliance_sections.conduct)
+
+
+def test_signing_the_note_of_a_missed_session_offers_nothing(qtbot, open_window):
+    workspace, actions = open_window.workspace, open_window.alliance_actions
+    client = workspace.current_client()
+    missed = Session(client.id, FIRST + timedelta(weeks=WEEKS), attendance=Attendance.NO_SHOW)
+    open_window.service.save_session(missed)
+    choose_session(qtbot, open_window, 0)
+    assert workspace.editor.session.attendance is Attendance.NO_SHOW
+    sign_current_note(qtbot, open_window)
+    qtbot.waitUntil(lambda: "No-show · Signed" in workspace.sessions.index(0).data())
+    assert actions.offer is None
+    assert "conduct due" not in workspace.sessions.index(0).data()
 
 
 def test_answer_now_from_the_offer(qtbot, open_window):
@@ -129,7 +142,7 @@ def test_answer_now_from_the_offer(qtbot, open_window):
 
     when_dialog(qtbot, ConductDialog, answer)
     click(qtbot, actions.offer.now)
-    qtbot.waitUntil(lambda: "conduct check due" not in workspace.sessions.index(0).data())
+    qtbot.waitUntil(lambda: "conduct due" not in workspace.sessions.index(0).data())
     answers = open_window.service.conduct_check(workspace.editor.session.id).answers
     assert [(a.prompt_key, a.answer) for a in answers] == [("trust.noticed", Answer.YES)]
 
@@ -151,7 +164,7 @@ def test_answering_from_the_menu_clears_the_mark_and_keeps_the_wording(qtbot, op
     choose_session(qtbot, open_window, 0)
     session = workspace.editor.session
     service.mark_conduct_due(session)
-    qtbot.waitUntil(lambda: "conduct check due" in workspace.sessions.index(0).data())
+    qtbot.waitUntil(lambda: "conduct due" in workspace.sessions.index(0).data())
 
     def answer(dialog: ConductDialog) -> None:
         assert not dialog.save_button.isEnabled()  # nothing answered yet
@@ -164,7 +177,7 @@ def test_answering_from_the_menu_clears_the_mark_and_keeps_the_wording(qtbot, op
 
     when_dialog(qtbot, ConductDialog, answer)
     press(qtbot, open_window, "Ctrl+Shift+K")
-    qtbot.waitUntil(lambda: "conduct check due" not in workspace.sessions.index(0).data())
+    qtbot.waitUntil(lambda: "conduct due" not in workspace.sessions.index(0).data())
     check = service.conduct_check(session.id)
     assert [(a.prompt_key, a.answer, a.comment) for a in check.answers] == [
         ("interest.presence", Answer.PARTLY, "glanced at the clock"),
@@ -187,9 +200,7 @@ def test_a_first_session_is_asked_the_stronger_understanding_prompts(qtbot, open
     assert "Even at this first meeting" in shown[0]
     assert "First sessions have their own questions" in shown[0]
     # "Later" from the menu is remembered too.
-    qtbot.waitUntil(
-        lambda: "conduct check due" in open_window.workspace.sessions.index(WEEKS - 1).data()
-    )
+    qtbot.waitUntil(lambda: "conduct due" in open_window.workspace.sessions.index(WEEKS - 1).data())
 
 
 def test_rewording_and_retiring_prompts_leaves_past_answers_alone(qtbot, open_window):
