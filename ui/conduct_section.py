@@ -68,9 +68,10 @@ class ConductSection(RecordSection):
         return self._text
 
     def check_latest(self) -> None:
-        """The newest session whose check was put off, or else the newest session."""
+        """The newest session whose check is due, or else the newest session the client came to."""
         if self.client is None or not self.sessions:
             return
         newest_first = sorted(self.sessions, key=lambda s: s.starts_at, reverse=True)
-        session = next((s for s in newest_first if s.conduct_due), newest_first[0])
+        kept = [s for s in newest_first if s.attendance.kept] or newest_first
+        session = next((s for s in newest_first if s.conduct_due), kept[0])
         check_conduct(self, self._service, self.client, session)
