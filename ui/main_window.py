@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -14,21 +14,19 @@ from PySide6.QtWidgets import (
 )
 
 from notes.templates import TEMPLATES
-from storage.errors import VaultError
+from storage.errors import VaultDamaged, VaultError, WrongPassphrase
 from ui.alliance_actions import AllianceActions
+from ui.app_settings import app_settings, autolock_minutes
 from ui.category_settings import CategorySettings
 from ui.clipboard_guard import ClipboardGuard
 from ui.crash_dialog import CrashHandler
+from ui.dialog_drafts import SAVE_ON_LOCK, DialogDrafts
 from ui.export_dialog import RecordExportDialog, SupervisionExportDialog
-from ui.idle_lock import DEFAULT_MINUTES, IdleWatcher
+from ui.idle_lock import IdleWatcher
 from ui.passphrase_pages import CreateVaultPage, UnlockPage
+from ui.vault_actions import VaultActions
 from ui.vault_service import VaultService
 from ui.workspace import Workspace
-
-
-def app_settings() -> QSettings:
-    """Window layout only — never any client data (that lives in the vault)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Alliance", "Alliance")
 
 
 class MainWindow(QMainWindow):
@@ -44,6 +42,12 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.alliance_actions = AllianceActions(self, service, self.workspace)
+        self.vault_actions = VaultActions(service, self)
+        self.drafts = DialogDrafts(
+            lambda key: service.preferences.get(key), lambda k, v: service.preferences.set(k, v)
+        )
+        for name in ("new_client", "edit_client", "new_session"):
+            self.drafts.register(name, getattr(self.workspace, name))
         self._build_menus()
 
         self.create_page.submitted.connect(self._create)
@@ -54,7 +58,7 @@ class MainWindow(QMainWindow):
         )
         service.unlocked.connect(self._show_workspace)
         service.locked.connect(self._show_locked)
-        self.idle = IdleWatcher(self.auto_lock_minutes(), self)
+        self.idle = IdleWatcher(autolock_minutes(), self)
         self.idle.idle.connect(self.auto_lock)
         self.clipboard_guard = ClipboardGuard(self)
         self.crash_handler = CrashHandler(self, self.workspace.editor.flush, self.lock)
@@ -77,6 +81,19 @@ class MainWindow(QMainWindow):
         vault = bar.addMenu("&Vault")
         self.lock_action = self._action(vault, "&Lock", "Ctrl+L", self.lock)
         vault.addSeparator()
+        actions = self.vault_actions
+        self._action(vault, "&Back up now", "Ctrl+Shift+B", actions.back_up_now)
+        restore = QAction("&Restore from backup…", self)  # also while locked: a damaged vault
+        restore.triggered.connect(lambda: actions.restore_from_backup())
+        vault.addAction(restore)
+        self._action(vault, "Check for &damage", "", actions.check_now)
+        self._action(vault, "Change &passphrase…", "", actions.change_passphrase)
+        self._action(vault, "&Audit log…", "", actions.show_audit_log)
+        settings = QAction("Se&ttings…", self)
+        settings.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings.triggered.connect(actions.open_settings)
+        vault.addAction(settings)
+        vault.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -86,6 +103,8 @@ class MainWindow(QMainWindow):
             clients, "&New client…", "Ctrl+Shift+C", self.workspace.new_client
         )
         self._action(clients, "&Edit client…", "Ctrl+E", self.workspace.edit_client)
+        self._action(clients, "&Search notes…", "Ctrl+K", self.workspace.show_search)
+        self._action(clients, "&Find in this note…", "Ctrl+F", self.workspace.editor.show_find)
         self._action(clients, "&Close or reopen case…", "", self.workspace.toggle_case)
         clients.addSeparator()
         self._action(
@@ -167,6 +186,12 @@ class MainWindow(QMainWindow):
     def _unlock(self, passphrase: str) -> None:
         try:
             self.service.unlock(passphrase)
+        except WrongPassphrase as error:
+            damaged = self.vault_actions.explain_failed_unlock(passphrase)
+            self.unlock_page.show_message(damaged or error.message)
+        except VaultDamaged as error:
+            self.unlock_page.show_message(error.message)
+            self.vault_actions.offer_restore(f"{self.service.path.name} is damaged.")
         except VaultError as error:
             self.unlock_page.show_message(error.message)
 
@@ -174,6 +199,8 @@ class MainWindow(QMainWindow):
         self.create_page.clear()
         self.unlock_page.clear()
         self.workspace.load()
+        self.vault_actions.check_after_unlock()
+        self.drafts.bring_back()
         default = self.service.preferences.default_template()
         for action in self._template_actions.actions():
             action.setChecked(action.data() == default)
@@ -197,6 +224,9 @@ class MainWindow(QMainWindow):
         """Save what is on screen, then lock; the window keeps no client data."""
         if not self.service.is_unlocked:
             return
+        if self.vault_actions.busy:  # a backup or rekey is running: lock as soon as it ends
+            self.vault_actions.lock_when_done = True
+            return
         self.workspace.editor.flush()
         self.service.lock()
 
@@ -204,13 +234,25 @@ class MainWindow(QMainWindow):
         """Lock after idle time without asking anything: open dialogs are closed first."""
         if not self.service.is_unlocked:
             return
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QDialog) and widget.isVisible():
-                widget.reject()
-        self.lock()
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)]
+        dialogs = [dialog for dialog in dialogs if dialog.isVisible()]
+        saving = [dialog for dialog in dialogs if dialog.property(SAVE_ON_LOCK)]
+        if saving:
+            # Accepted dialogs save their work once their exec() returns, on the next turn of
+            # the event loop; the lock follows right after, still without asking anything.
+            for dialog in saving:
+                dialog.accept()
+            QTimer.singleShot(0, self._finish_auto_lock)
+            return
+        self._finish_auto_lock()
 
-    def auto_lock_minutes(self) -> int:
-        return int(app_settings().value("security/autolock_minutes", DEFAULT_MINUTES))
+    def _finish_auto_lock(self) -> None:
+        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)]
+        dialogs = [dialog for dialog in dialogs if dialog.isVisible()]
+        self.drafts.set_aside(dialogs)
+        for dialog in dialogs:
+            dialog.reject()
+        self.lock()
 
     def show_problem(self, message: str) -> None:
         QMessageBox.warning(self, "Alliance", message)
@@ -233,6 +275,7 @@ class MainWindow(QMainWindow):
         return {
             "workspaceSplitter": self.workspace,
             "noteSplitter": self.workspace.editor.splitter,
+            "observationSplitter": self.workspace.editor.observation_splitter,
         }
 
     def save_layout(self) -> None:
@@ -243,6 +286,15 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.vault_actions.busy:
+            QMessageBox.information(
+                self,
+                "Alliance",
+                "A backup or passphrase change is still running. Quit again "
+                "in a moment, once it has finished.",
+            )
+            event.ignore()
+            return
         self.save_layout()
         if self.service.is_unlocked and not self.workspace.editor.flush():
             answer = QMessageBox.question(
@@ -254,5 +306,6 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        self.vault_actions.back_up_on_quit()
         self.service.lock()
         event.accept()

@@ -22,16 +22,19 @@ from notes.alliance import (
 from notes.conduct import ConductAnswer, ConductCheck, PromptSet
 from notes.observations import Category, Observation, ObservationKind
 from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
+from storage import backups
 from storage.alliance import AllianceRepository
+from storage.audit import AuditLog
 from storage.clients import ClientRepository
 from storage.conduct import ConductRepository
+from storage.errors import VaultError, WrongPassphrase
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.preferences import Preferences
 from storage.report_data import ReportData
 from storage.search import SearchHit, SearchIndex
 from storage.sessions import SessionRepository
-from storage.vault import Vault
+from storage.vault import IntegrityReport, Progress, Vault, verify_copy
 
 
 class VaultService(QObject):
@@ -45,6 +48,7 @@ class VaultService(QObject):
         super().__init__(parent)
         self.path = Path(path)
         self._vault: Vault | None = None
+        self._failed_unlocks = 0
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -59,7 +63,16 @@ class VaultService(QObject):
         self._attach(Vault.create(self.path, passphrase))
 
     def unlock(self, passphrase: str) -> None:
-        self._attach(Vault.open(self.path, passphrase))
+        try:
+            vault = Vault.open(self.path, passphrase)
+        except WrongPassphrase:
+            # The vault cannot be written while locked; the attempts are logged at the next unlock.
+            self._failed_unlocks += 1
+            raise
+        if self._failed_unlocks:
+            vault.record("failed unlock", f"{self._failed_unlocks} attempt(s) before this unlock")
+            self._failed_unlocks = 0
+        self._attach(vault)
 
     def lock(self) -> None:
         if self._vault is None:
@@ -220,13 +233,50 @@ class VaultService(QObject):
             return []
         return SearchIndex(self._vault).search(text, limit)
 
-    # -- reports (issue 7): the export jobs read through this on a worker thread -----------
+    # -- vault safety: backups, integrity, passphrase, audit ---------------------------------
+    # The first three may run on a worker thread (ui/jobs.py): they touch no widget.
 
-    def report_data(self) -> ReportData:
-        """What reports read from the vault; safe off the GUI thread (the vault serialises)."""
+    def back_up(self, folder: Path, keep: int | None = None, progress: Progress | None = None):
+        """A new verified backup in `folder`; with `keep`, older ones beyond it are deleted."""
+        path = backups.back_up(self._require(), folder, progress)
+        if keep:
+            backups.prune(folder, self.path, keep)
+        return path
+
+    def integrity_check(self) -> IntegrityReport:
+        return self._require().integrity_check()
+
+    def change_passphrase(
+        self, current: str, new: str, backup_folder: Path, progress: Progress | None = None
+    ) -> Path:
+        return self._require().change_passphrase(current, new, backup_folder, progress)
+
+    def restore(self, backup: Path, passphrase: str) -> Path:
+        """Lock, put `backup` in the vault's place (the old file kept aside), unlock it."""
+        self.lock()
+        aside = backups.restore(backup, self.path, passphrase)
+        self.unlock(passphrase)
+        self._require().record("restore", Path(backup).name)
+        return aside
+
+    def newest_backup(self, folder: Path | None) -> Path | None:
+        found = backups.backups_in(folder, self.path) if folder else []
+        return found[0] if found else None
+
+    def backup_opens_with(self, backup: Path, passphrase: str) -> bool:
+        try:
+            verify_copy(backup, passphrase)
+        except VaultError:
+            return False
+        return True
+
+    def audit_log(self) -> AuditLog:
+        return AuditLog(self._require())
+
+    def _require(self) -> Vault:
         if self._vault is None:
             raise RuntimeError("the vault is locked")
-        return ReportData(self._vault)
+        return self._vault
 
     # -- transference and countertransference observations (issue 5) ----------------------
     # The signals sit here with the methods that emit them. Anchor offsets change with every
@@ -264,3 +314,11 @@ class VaultService(QObject):
     def delete_observation(self, observation_id: int, client_id: int) -> None:
         self._observations.delete(observation_id)
         self.observationsChanged.emit(client_id)
+
+    # -- reports (issue 7): the export jobs read through this on a worker thread -----------
+
+    def report_data(self) -> ReportData:
+        """What reports read from the vault; safe off the GUI thread (the vault serialises)."""
+        if self._vault is None:
+            raise RuntimeError("the vault is locked")
+        return ReportData(self._vault)

@@ -22,8 +22,10 @@ from ui.alliance_sections import add_alliance_sections
 from ui.client_dialog import ClientDialog
 from ui.client_page import ClientPage
 from ui.client_patterns import ClientPatterns
+from ui.dialog_drafts import OPENER, Fields, restore
 from ui.models import ClientListModel, ItemRole, SessionListModel
 from ui.note_editor import NoteEditor
+from ui.search_panel import SearchPanel, reveal_match
 from ui.session_dialog import SessionDialog
 from ui.vault_service import VaultService
 
@@ -94,6 +96,10 @@ class Workspace(QSplitter):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.editor, "Session note")
         self.tabs.addTab(self.client_page, "Client page")
+        self.search_panel = SearchPanel(service.search)
+        self.tabs.addTab(self.search_panel, "Search")
+        self.search_panel.resultChosen.connect(self.open_search_hit)
+        service.locked.connect(self.search_panel.clear)
 
         self.addWidget(
             _pane(
@@ -228,16 +234,40 @@ class Workspace(QSplitter):
 
     # -- actions ---------------------------------------------------------------------------
 
-    def new_client(self) -> None:
-        dialog = ClientDialog(self._service.client_codes(), parent=self)
-        if dialog.exec():
-            self._save_client(dialog.client())
+    def show_search(self) -> None:
+        self.tabs.setCurrentWidget(self.search_panel)
+        self.search_panel.focus_search()
 
-    def edit_client(self) -> None:
-        client = self.current_client()
-        if client is None:
+    def open_search_hit(self, hit) -> None:
+        """Select the hit's client and session and show the matching words in the note."""
+        if self.clients.row_of(hit.client_id) is None:
+            self.show_closed.setChecked(True)  # a closed case: show it rather than do nothing
+        self.select_client(hit.client_id)
+        if hit.session_id is None:
+            self.tabs.setCurrentWidget(self.client_page)
             return
+        self.select_session(hit.session_id)
+        self.tabs.setCurrentWidget(self.editor)
+        if hit.source == "process":
+            reveal_match(self.editor.process_box, hit.match_text)
+        elif hit.source == "progress" and hit.section:
+            reveal_match(self.editor.section_box(hit.section), hit.match_text)
+        elif hit.source == "observation":
+            self.editor.reveal_observation(hit.match_text)
+
+    def new_client(self, fields: Fields | None = None) -> None:
+        self._client_dialog(None, "new_client", fields)
+
+    def edit_client(self, fields: Fields | None = None) -> None:
+        client = self.current_client()
+        if client is not None:
+            self._client_dialog(client, "edit_client", fields)
+
+    def _client_dialog(self, client: Client | None, opener: str, fields: Fields | None) -> None:
         dialog = ClientDialog(self._service.client_codes(), client, parent=self)
+        dialog.setProperty(OPENER, opener)  # what auto-lock sets aside and brings back
+        if fields:
+            dialog.restore_fields(fields)
         if dialog.exec():
             self._save_client(dialog.client())
 
@@ -272,7 +302,7 @@ class Workspace(QSplitter):
         except VaultError as error:
             self.problem.emit(error.message)
 
-    def new_session(self) -> None:
+    def new_session(self, fields: Fields | None = None) -> None:
         client = self.current_client()
         if client is None:
             QMessageBox.information(self, "New session", "Choose or add a client first.")
@@ -280,6 +310,9 @@ class Workspace(QSplitter):
         self.editor.flush()
         sessions = self._service.sessions(client.id)
         dialog = SessionDialog(client.id, sessions[-1] if sessions else None, parent=self)
+        dialog.setProperty(OPENER, "new_session")
+        if fields:
+            restore(dialog, fields)
         if not dialog.exec():
             return
         try:
