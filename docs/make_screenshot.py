@@ -34,7 +34,7 @@ def main() -> None:
         vault.close()
         app = make_app()
         window = MainWindow(VaultService(path))
-        window.resize(1280, 800)
+        window.resize(1440, 900)
         window.show()
         window.service.unlock(PASSPHRASE)
         workspace = window.workspace

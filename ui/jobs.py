@@ -28,11 +28,20 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._work(self.signals.progressed.emit)
-        except BaseException as error:  # handed to the GUI thread, which decides
-            self.signals.failed.emit(error)
-        else:
-            self.signals.finished.emit(result)
+            try:
+                result = self._work(self._progress)
+            except BaseException as error:  # handed to the GUI thread, which decides
+                self.signals.failed.emit(error)
+            else:
+                self.signals.finished.emit(result)
+        except RuntimeError:
+            pass  # the application closed meanwhile: nobody is left to tell
+
+    def _progress(self, text: str, share: float) -> None:
+        try:
+            self.signals.progressed.emit(text, share)
+        except RuntimeError:
+            pass  # as above
 
 
 _running: set[_Signals] = set()  # keeps the signal objects alive until the job ends
