@@ -7,6 +7,7 @@ result or raises, and the callbacks run on the GUI thread through queued signals
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -38,10 +39,8 @@ class _Job(QRunnable):
             pass  # the application closed meanwhile: nobody is left to tell
 
     def _progress(self, text: str, share: float) -> None:
-        try:
+        with suppress(RuntimeError):  # as above
             self.signals.progressed.emit(text, share)
-        except RuntimeError:
-            pass  # as above
 
 
 _running: set[_Signals] = set()  # keeps the signal objects alive until the job ends
