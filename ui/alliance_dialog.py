@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from notes.alliance import QUESTIONS, AllianceRating, Rater, describe_difference
 from notes.records import Session
+from ui.dialog_parts import dialog_buttons
 from ui.record_fields import SessionChooser
 
 NOT_ASKED = -1  # the spin box's lowest value reads "–": not asked this time
@@ -93,11 +93,7 @@ class AllianceDialog(QDialog):
             grid.addWidget(widget, mean_row, column)
         grid.setColumnStretch(3, 1)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         top = QHBoxLayout()
         top.addWidget(QLabel("Session"))
         top.addWidget(self.session, 1)

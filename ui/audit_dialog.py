@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from storage.audit import AuditEntry, AuditLog
+from ui.dialog_parts import Standard, dialog_buttons
 
 _HEADERS = ("When", "What", "Record")
 ALL_ACTIONS = "All actions"
@@ -88,8 +88,7 @@ class AuditDialog(QDialog):
         filters.addStretch(1)
         note = QLabel("The log records what was done and to which record, never what a note says.")
         note.setObjectName("hint")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, Standard.Close)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)

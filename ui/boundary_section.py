@@ -13,15 +13,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
 from notes.alliance import BOUNDARY_DIMENSIONS, BoundaryEvent, BoundaryKind
 from notes.records import Client, Session
+from ui.dialog_parts import form_dialog_layout
 from ui.models import DataclassListModel
 from ui.record_fields import SessionChooser, text_box
 from ui.record_section import RecordSection, attempt
@@ -94,14 +93,7 @@ class BoundaryDialog(QDialog):
         form.addRow("", self.kind_hint)
         form.addRow("What happened", self.what)
         form.addRow("", self.supervision)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_dialog_layout(self, form)
         self.kind.currentIndexChanged.connect(self._show_hint)
         self.session.currentIndexChanged.connect(self._session_chosen)
         self._sessions = {s.id: s for s in sessions}

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from notes.observations import Category, ObservationKind
 from notes.taxonomy import kind_description
 from storage.errors import VaultError
+from ui.dialog_parts import Standard, dialog_buttons
 from ui.models import DataclassListModel, ItemRole
 from ui.vault_service import VaultService
 
@@ -110,14 +110,13 @@ class CategorySettings(QDialog):
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(details, 2)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close = dialog_buttons(self, Standard.Close)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(columns, 1)
         layout.addWidget(close)
         self.resize(700, 420)
 
-        close.rejected.connect(self.reject)
         self.kind.currentIndexChanged.connect(lambda: self._reload(None))
         self.view.selectionModel().currentChanged.connect(self._chosen)
         self.new_button.clicked.connect(self._new)

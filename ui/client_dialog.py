@@ -8,18 +8,17 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from notes.codes import suggest_code
 from notes.records import Client
 from ui.dialog_drafts import restore
+from ui.dialog_parts import Standard, form_dialog_layout
 
 
 def _named(widget: QWidget, name: str) -> QWidget:
@@ -67,16 +66,8 @@ class ClientDialog(QDialog):
         form.addRow("Presenting problem", self.problem)
         form.addRow("Identifying terms", self.terms)
         form.addRow("", terms_hint)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        buttons = form_dialog_layout(self, form, self.message)
+        self.save_button = buttons.button(Standard.Save)
         self.resize(520, 420)
 
         if client:

@@ -12,7 +12,6 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from notes.conduct import Applies, Prompt, PromptSet
+from ui.dialog_parts import Standard, dialog_buttons, form_dialog_layout
 from ui.models import DataclassListModel, ItemRole
 from ui.record_fields import text_box
 
@@ -73,19 +73,12 @@ class PromptForm(QDialog):
         form.addRow("Group", self.group)
         form.addRow("Asked after", self.applies)
         form.addRow("Wording", self.text)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        buttons = form_dialog_layout(self, form)
+        save = buttons.button(Standard.Save)
         save.setEnabled(bool(self.text.toPlainText().strip()))
         self.text.textChanged.connect(
             lambda: save.setEnabled(bool(self.text.toPlainText().strip()))
         )
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
         self.setMinimumWidth(520)
         self.adjustSize()
 
@@ -127,11 +120,7 @@ class PromptSetDialog(QDialog):
         for button in (self.add_button, self.edit_button, self.retire_button):
             row.addWidget(button)
         row.addStretch(1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addWidget(self.view, 1)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QTableView,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from notes.conduct import GroupTrend
+from ui.dialog_parts import Standard, dialog_buttons
 from ui.models import AnyIndex, ItemRole
 
 
@@ -125,8 +125,7 @@ class ConductTrendDialog(QDialog):
             else "No answered checks in these months yet."
         )
         self.basis.setObjectName("hint")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, Standard.Close)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(hint)

@@ -9,7 +9,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from notes.alliance import CONTRACT_TERMS, ContractItem, contract_summary, label_of
 from notes.records import Client
+from ui.dialog_parts import dialog_buttons
 from ui.models import DataclassListModel
 from ui.record_fields import OptionalDate, text_box
 from ui.record_section import RecordSection, attempt
@@ -74,11 +74,7 @@ class ContractTermDialog(QDialog):
         form.addRow(self.explained)
         form.addRow("Agreement", row)
         form.addRow("Notes", self.notes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(hint)

@@ -9,14 +9,13 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QVBoxLayout,
     QWidget,
 )
 
 from notes.alliance import Goal, GoalStatus
 from notes.records import Client
+from ui.dialog_parts import Standard, form_dialog_layout
 from ui.models import DataclassListModel
 from ui.record_fields import OptionalDate, text_box
 from ui.record_section import RecordSection, attempt
@@ -57,19 +56,12 @@ class GoalDialog(QDialog):
         form.addRow(self.reviewed)
         form.addRow("Status", self.status)
         form.addRow("Review", self.review_note)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons = form_dialog_layout(self, form)
+        save = self.buttons.button(Standard.Save)
         self.text.textChanged.connect(
             lambda: save.setEnabled(bool(self.text.toPlainText().strip()))
         )
         save.setEnabled(bool(goal.text.strip()))
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
         self.setMinimumWidth(480)
         self.adjustSize()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from notes.observations import INTENSITIES, Category, Observation, ObservationKind
 from ui.dialog_drafts import SAVE_ON_LOCK
+from ui.dialog_parts import dialog_buttons
 
 QUOTE_SHOWN = 160  # characters of the tagged words shown in the form; the rest in a tooltip
 
@@ -100,9 +101,7 @@ class ObservationForm(QDialog):
         form.addRow("What I felt or noticed", self.felt)
         form.addRow("How I responded", self.responded)
         form.addRow("", self.supervision)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = dialog_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.words)
         layout.addLayout(form)
@@ -111,8 +110,6 @@ class ObservationForm(QDialog):
 
         self.kind.currentIndexChanged.connect(self._fill_categories)
         self.category.currentIndexChanged.connect(self._describe)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         self.kind.setCurrentIndex(self.kind.findData(observation.kind.value))
         self._fill_categories()
         self.category.setFocus()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QWidget
 
 from notes.passphrase import new_passphrase_problem
+from ui.dialog_parts import Standard, form_dialog_layout
 from ui.passphrase_pages import StrengthMeter, message_label, passphrase_field
 
 
@@ -22,17 +23,11 @@ class PassphraseChangeDialog(QDialog):
         form.addRow("New passphrase", self.new)
         form.addRow("New, again", self.repeat)
         form.addRow("", self.meter)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        buttons = form_dialog_layout(
+            self, form, self.message, standard=Standard.Ok | Standard.Cancel
         )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button = buttons.button(Standard.Ok)
         self.ok_button.setText("Change passphrase")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
         self.new.textChanged.connect(self.meter.show_for)
 
     def accept(self) -> None:

@@ -8,18 +8,17 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from notes.alliance import RUPTURE_MARKERS, Repair, Rupture, RuptureKind
 from notes.records import Session
+from ui.dialog_parts import form_dialog_layout
 from ui.record_fields import SessionChooser, text_box
 
 _KIND_HINTS = {
@@ -90,14 +89,7 @@ class RuptureDialog(QDialog):
         form.addRow("Repair", self.repair)
         form.addRow("Repaired in", self.repair_session)
         form.addRow("How", self.how)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_dialog_layout(self, form)
 
         kind_group.buttonToggled.connect(lambda *_: self._show_kind())
         self.repair.currentIndexChanged.connect(self._show_repair)

@@ -9,14 +9,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QSpinBox,
     QTimeEdit,
-    QVBoxLayout,
 )
 
 from notes.records import Attendance, Session
+from ui.dialog_parts import form_dialog_layout
 
 
 class SessionDialog(QDialog):
@@ -51,14 +50,7 @@ class SessionDialog(QDialog):
         form.addRow("Time", self.time)
         form.addRow("Duration", self.duration)
         form.addRow("Attendance", self.attendance)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_dialog_layout(self, form)
 
     def session(self) -> Session:
         moment: datetime = QDateTime(self.date.date(), self.time.time()).toPython()

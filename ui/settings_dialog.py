@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -13,11 +12,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from ui import app_settings as keys
+from ui.dialog_parts import form_dialog_layout
 from ui.idle_lock import MINUTES_RANGE
 
 
@@ -58,14 +57,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.on_quit)
         form.addRow("Keep", self.keep)
         form.addRow("", hint)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_dialog_layout(self, form)
         self.resize(520, 260)
 
     def _choose_folder(self) -> None:
