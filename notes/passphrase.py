@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from zxcvbn import zxcvbn
-
 MINIMUM_SCORE = 3  # zxcvbn's "safely unguessable: moderate protection from offline attacks"
 _LABELS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
 _ASSESSED_LENGTH = 72  # zxcvbn refuses longer input; the first 72 characters decide
@@ -32,6 +30,8 @@ class Strength:
 def assess(passphrase: str) -> Strength:
     if not passphrase:
         return Strength(0, _LABELS[0], "", ("Type a passphrase of several unusual words.",))
+    from zxcvbn import zxcvbn  # 30 ms to import: only when a passphrase is being chosen
+
     result = zxcvbn(passphrase[:_ASSESSED_LENGTH])
     feedback = result.get("feedback", {})
     return Strength(

@@ -1,13 +1,15 @@
-"""The benchmark's start-up probe: report the moment a widget is first painted, then quit.
+"""Act once a widget is first painted: the window builds its workspace then, and the
+benchmark's start-up probe reports the moment and quits.
 
-Used only when the environment variable ALLIANCE_BENCH_EXIT_ON_SHOWN is set (see ui/app.py and
-bench/startup.py); it reads no passphrase and changes nothing. It imports nothing but QtCore,
-so a bare PySide6 window measured the same way pays no cost for it.
+The probe is used only when the environment variable ALLIANCE_BENCH_EXIT_ON_SHOWN is set (see
+ui/app.py and bench/startup.py); it reads no passphrase and changes nothing. It imports nothing
+but QtCore, so a bare PySide6 window measured the same way pays no cost for it.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
@@ -15,21 +17,28 @@ BENCH_EXIT_ON_SHOWN = "ALLIANCE_BENCH_EXIT_ON_SHOWN"
 
 
 class _FirstPaint(QObject):
-    def __init__(self, widget: QObject) -> None:
+    def __init__(self, widget: QObject, then: Callable[[], object]) -> None:
         super().__init__(widget)
+        self._then = then
         self._seen = False
 
     def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._seen:
             self._seen = True
-            QTimer.singleShot(0, self._report)  # runs once this paint has finished
+            QTimer.singleShot(0, self._then)  # runs once this paint has finished
         return False
 
-    def _report(self) -> None:
-        print(f"shown {time.time():.6f}", flush=True)
-        QCoreApplication.quit()
+
+def after_first_paint(widget: QObject, then: Callable[[], object]) -> None:
+    """Call `then` once `widget` has been painted for the first time."""
+    widget.installEventFilter(_FirstPaint(widget, then))
+
+
+def _report_and_quit() -> None:
+    print(f"shown {time.time():.6f}", flush=True)
+    QCoreApplication.quit()
 
 
 def quit_on_first_paint(widget: QObject) -> None:
     """Print `shown <unix time>` on stdout once `widget` has been painted, then quit the app."""
-    widget.installEventFilter(_FirstPaint(widget))
+    after_first_paint(widget, _report_and_quit)

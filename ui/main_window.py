@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -15,55 +17,84 @@ from PySide6.QtWidgets import (
 
 from notes.templates import TEMPLATES
 from storage.errors import VaultDamaged, VaultError, WrongPassphrase
-from ui.alliance_actions import AllianceActions
 from ui.app_settings import app_settings, autolock_minutes
-from ui.category_settings import CategorySettings
 from ui.clipboard_guard import ClipboardGuard
 from ui.crash_dialog import CrashHandler
 from ui.dialog_drafts import SAVE_ON_LOCK, DialogDrafts
-from ui.export_dialog import RecordExportDialog, SupervisionExportDialog
+from ui.first_paint import after_first_paint
 from ui.idle_lock import IdleWatcher
 from ui.passphrase_pages import CreateVaultPage, UnlockPage
-from ui.vault_actions import VaultActions
 from ui.vault_service import VaultService
-from ui.workspace import Workspace
+
+if TYPE_CHECKING:  # imported when the workspace is built, after the first paint
+    from ui.workspace import Workspace
 
 
 class MainWindow(QMainWindow):
+    """Paints the create or unlock page first; the workspace, its menus and the actions behind
+    them are built right after (or at once, when something asks for `workspace`)."""
+
     def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.setWindowTitle("Alliance")
         self.create_page = CreateVaultPage(str(service.path))
         self.unlock_page = UnlockPage(str(service.path))
-        self.workspace = Workspace(service)
         self.pages = QStackedWidget()
-        for page in (self.create_page, self.unlock_page, self.workspace):
+        for page in (self.create_page, self.unlock_page):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
-        self.alliance_actions = AllianceActions(self, service, self.workspace)
-        self.vault_actions = VaultActions(service, self)
-        self.drafts = DialogDrafts(
-            lambda key: service.preferences.get(key), lambda k, v: service.preferences.set(k, v)
-        )
-        for name in ("new_client", "edit_client", "new_session"):
-            self.drafts.register(name, getattr(self.workspace, name))
-        self._build_menus()
-
+        self.menuBar()  # exists before the first show, so menus added later get shortcuts
+        self._workspace: Workspace | None = None
+        self._vault_actions: list[QAction] = []
         self.create_page.submitted.connect(self._create)
         self.unlock_page.submitted.connect(self._unlock)
-        self.workspace.problem.connect(self.show_problem)
-        self.workspace.editor.saved.connect(
-            lambda moment: self.statusBar().showMessage(f"Saved at {moment:%H:%M:%S}", 4000)
-        )
         service.unlocked.connect(self._show_workspace)
         service.locked.connect(self._show_locked)
         self.idle = IdleWatcher(autolock_minutes(), self)
         self.idle.idle.connect(self.auto_lock)
         self.clipboard_guard = ClipboardGuard(self)
-        self.crash_handler = CrashHandler(self, self.workspace.editor.flush, self.lock)
-        self._restore_layout()
+        self.crash_handler = CrashHandler(self, self._save_typing, self.lock)
+        self._restore_geometry()
         self._show_locked()
+        # Start-up time is the time to this page: build the rest while the passphrase is typed.
+        after_first_paint(self.pages, self._complete)
+
+    @property
+    def workspace(self) -> Workspace:
+        self._complete()
+        assert self._workspace is not None
+        return self._workspace
+
+    def _complete(self) -> None:
+        """Build the workspace, the menus and what stands behind them (once)."""
+        if self._workspace is not None:
+            return
+        from ui.alliance_actions import AllianceActions
+        from ui.vault_actions import VaultActions
+        from ui.workspace import Workspace
+
+        service = self.service
+        self._workspace = workspace = Workspace(service)
+        self.pages.addWidget(workspace)
+        self.alliance_actions = AllianceActions(self, service, workspace)
+        self.vault_actions = VaultActions(service, self)
+        self.drafts = DialogDrafts(
+            lambda key: service.preferences.get(key), lambda k, v: service.preferences.set(k, v)
+        )
+        for name in ("new_client", "edit_client", "new_session"):
+            self.drafts.register(name, getattr(workspace, name))
+        self._build_menus()
+        workspace.problem.connect(self.show_problem)
+        workspace.editor.saved.connect(
+            lambda moment: self.statusBar().showMessage(f"Saved at {moment:%H:%M:%S}", 4000)
+        )
+        self._restore_splitters()
+        for action in self._vault_actions:
+            action.setEnabled(service.is_unlocked)
+
+    def _save_typing(self) -> bool:
+        return self._workspace.editor.flush() if self._workspace is not None else True
 
     # -- menus -----------------------------------------------------------------------------
 
@@ -157,9 +188,13 @@ class MainWindow(QMainWindow):
     # -- reports (issue 7) -----------------------------------------------------------------
 
     def export_supervision_report(self) -> None:
+        from ui.export_dialog import SupervisionExportDialog  # python-docx: load when needed
+
         self._export(SupervisionExportDialog)
 
     def export_record(self) -> None:
+        from ui.export_dialog import RecordExportDialog
+
         self._export(RecordExportDialog)
 
     def _export(self, dialog_class) -> None:
@@ -172,6 +207,8 @@ class MainWindow(QMainWindow):
 
     def edit_observation_categories(self) -> None:
         """Rename, describe, add or retire the categories offered for observations."""
+        from ui.category_settings import CategorySettings
+
         if self.service.is_unlocked:
             CategorySettings(self.service, self).exec()
 
@@ -184,6 +221,7 @@ class MainWindow(QMainWindow):
             self.create_page.show_message(error.message)
 
     def _unlock(self, passphrase: str) -> None:
+        self._complete()  # the messages below may offer a backup
         try:
             self.service.unlock(passphrase)
         except WrongPassphrase as error:
@@ -212,7 +250,8 @@ class MainWindow(QMainWindow):
     def _show_locked(self) -> None:
         self.idle.stop()
         self.clipboard_guard.clear_if_ours()
-        self.workspace.clear()
+        if self._workspace is not None:
+            self._workspace.clear()
         for action in self._vault_actions:
             action.setEnabled(False)
         page = self.unlock_page if self.service.vault_exists() else self.create_page
@@ -259,23 +298,27 @@ class MainWindow(QMainWindow):
 
     # -- layout memory ---------------------------------------------------------------------
 
-    def _restore_layout(self) -> None:
-        settings = app_settings()
-        geometry = settings.value("window/geometry")
+    def _restore_geometry(self) -> None:
+        geometry = app_settings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 760)
+
+    def _restore_splitters(self) -> None:
+        settings = app_settings()
         for name, splitter in self._splitters().items():
             state = settings.value(f"window/{name}")
             if state is not None:
                 splitter.restoreState(state)
 
     def _splitters(self) -> dict:
+        if self._workspace is None:
+            return {}
         return {
-            "workspaceSplitter": self.workspace,
-            "noteSplitter": self.workspace.editor.splitter,
-            "observationSplitter": self.workspace.editor.observation_splitter,
+            "workspaceSplitter": self._workspace,
+            "noteSplitter": self._workspace.editor.splitter,
+            "observationSplitter": self._workspace.editor.observation_splitter,
         }
 
     def save_layout(self) -> None:
@@ -286,6 +329,11 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._workspace is None:  # closed before anything but the first page was built
+            self.save_layout()
+            self.service.lock()
+            event.accept()
+            return
         if self.vault_actions.busy:
             QMessageBox.information(
                 self,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -31,10 +32,12 @@ from storage.errors import VaultError, WrongPassphrase
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.preferences import Preferences
-from storage.report_data import ReportData
 from storage.search import SearchHit, SearchIndex
 from storage.sessions import SessionRepository
 from storage.vault import IntegrityReport, Progress, Vault, verify_copy
+
+if TYPE_CHECKING:  # the report code loads on first export, not at start-up
+    from storage.report_data import ReportData
 
 
 class VaultService(QObject):
@@ -228,10 +231,15 @@ class VaultService(QObject):
     # -- search ----------------------------------------------------------------------------
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
-        """The best matches in notes and clients for what was typed; [] while locked."""
-        if self._vault is None:
+        """The best matches in notes and clients for what was typed; [] while locked.
+
+        Safe on a worker thread (the search box runs it there): it reads on the vault's own
+        read connection, so a save on the GUI thread never waits for it.
+        """
+        vault = self._vault  # read once: a lock on the GUI thread may drop it meanwhile
+        if vault is None:
             return []
-        return SearchIndex(self._vault).search(text, limit)
+        return SearchIndex(vault, detached=True).search(text, limit)
 
     # -- vault safety: backups, integrity, passphrase, audit ---------------------------------
     # The first three may run on a worker thread (ui/jobs.py): they touch no widget.
@@ -321,4 +329,6 @@ class VaultService(QObject):
         """What reports read from the vault; safe off the GUI thread (the vault serialises)."""
         if self._vault is None:
             raise RuntimeError("the vault is locked")
+        from storage.report_data import ReportData
+
         return ReportData(self._vault)
