@@ -32,9 +32,7 @@ from ui.alliance_section import RuptureModel
 from ui.boundary_section import BoundaryDialog, BoundaryModel
 from ui.contract_section import ContractModel, ContractTermDialog
 from ui.goals_section import GoalDialog, GoalModel
-from ui.main_window import MainWindow
 from ui.rupture_dialog import RuptureDialog
-from ui.vault_service import VaultService
 
 FIRST = datetime(2026, 9, 7, 17, 0)
 
@@ -59,15 +57,10 @@ def caseload(vault_path):
 
 
 @pytest.fixture
-def window(qtbot, caseload):
-    main = MainWindow(VaultService(caseload))
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.service.unlock(STRONG_PASSPHRASE)
-    choose_client(qtbot, main)
-    yield main
-    main.service.lock()
+def window(qtbot, open_window):
+    """The unlocked window of tests/ui/conftest.py, on this caseload, with Daniel chosen."""
+    choose_client(qtbot, open_window)
+    return open_window
 
 
 def sections(window):

@@ -24,8 +24,6 @@ from ui.conduct_offer import ConductOffer
 from ui.conduct_prompts_dialog import PromptForm, PromptListModel, PromptSetDialog
 from ui.conduct_section import PatternModel
 from ui.conduct_trend import ConductTrendDialog, TrendModel
-from ui.main_window import MainWindow
-from ui.vault_service import VaultService
 
 # Recent, so the trend across clients (the last six months from today) includes them.
 FIRST = datetime.combine(date.today() - timedelta(weeks=7), time(9, 0))
@@ -61,16 +59,10 @@ def caseload(vault_path):
 
 
 @pytest.fixture
-def open_window(qtbot, caseload):
-    window = MainWindow(VaultService(caseload))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.service.unlock(STRONG_PASSPHRASE)
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.workspace)
-    choose_client(qtbot, window)
-    yield window
-    window.service.lock()
+def open_window(qtbot, open_window):
+    """The unlocked window of tests/ui/conftest.py, on this caseload, with the client chosen."""
+    choose_client(qtbot, open_window)
+    return open_window
 
 
 def when_dialog(qtbot, kind: type, act) -> None:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from notes.records import Attendance, Client, ProcessNote, ProgressNote, Session
 from storage.clients import ClientRepository
@@ -16,10 +15,8 @@ from storage.note_store import NoteRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
 from tests.docx_checks import all_text, headings, leaks, open_docx
-from tests.ui.conftest import STRONG_PASSPHRASE, press, visible_text
+from tests.ui.conftest import STRONG_PASSPHRASE, answer_dialog, press, visible_text
 from ui.export_dialog import RecordExportDialog, ReplacementListModel, SupervisionExportDialog
-from ui.main_window import MainWindow
-from ui.vault_service import VaultService
 
 NAME_WORDS = ["Maya", "Lindqvist", "Jonas", "Uppsala"]
 
@@ -57,30 +54,10 @@ def caseload(vault_path):
 
 
 @pytest.fixture
-def open_window(qtbot, caseload):
-    window = MainWindow(VaultService(caseload))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.keyClicks(window.unlock_page.passphrase, STRONG_PASSPHRASE)
-    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.workspace)
-    window.workspace.select_client(window.service.clients()[0].id)
-    yield window
-    window.service.lock()
-
-
-def answer_box(qtbot, act: Callable[[QMessageBox], None]) -> None:
-    """Run `act` on the next message box once it is the window in front."""
-
-    def handle() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, handle)
-            return
-        act(box)
-
-    QTimer.singleShot(0, handle)
+def open_window(open_window):
+    """The unlocked window of tests/ui/conftest.py, on this caseload, with Maya chosen."""
+    open_window.workspace.select_client(open_window.service.clients()[0].id)
+    return open_window
 
 
 def click(qtbot, box: QMessageBox, button: QMessageBox.StandardButton, seen: list[str]) -> None:
@@ -88,9 +65,30 @@ def click(qtbot, box: QMessageBox, button: QMessageBox.StandardButton, seen: lis
     qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
 
 
+def answer(qtbot, button: QMessageBox.StandardButton, seen: list[str]) -> None:
+    """Click `button` on the next message box once it opens, noting its text in `seen`."""
+    answer_dialog(qtbot, lambda box: click(qtbot, box, button, seen), QMessageBox)
+
+
+def show_dialog(qtbot, kind: type, window):
+    """An export dialog of `kind` over the window, shown."""
+    dialog = kind(window.service, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
 def tick(qtbot, box) -> None:
     """Click a check box on its square, where a person would."""
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def tick_and_answer(qtbot, box, button: QMessageBox.StandardButton, seen: list[str]) -> None:
+    """Tick a check box that asks a question first, and answer it with `button`."""
+    asked = len(seen)
+    answer(qtbot, button, seen)
+    tick(qtbot, box)
+    qtbot.waitUntil(lambda: len(seen) > asked)
 
 
 def type_into(qtbot, field, text: str) -> None:
@@ -99,10 +97,10 @@ def type_into(qtbot, field, text: str) -> None:
     qtbot.keyClicks(field, text)
 
 
-def run_export(qtbot, dialog, answer=QMessageBox.StandardButton.No) -> list[str]:
-    """Click Export, wait for the worker, and answer the closing question; returns its text."""
+def run_export(qtbot, dialog, button=QMessageBox.StandardButton.No) -> list[str]:
+    """Click Export, wait for the worker, and answer the message it ends with; returns its text."""
     seen: list[str] = []
-    answer_box(qtbot, lambda box: click(qtbot, box, answer, seen))
+    answer(qtbot, button, seen)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
     return seen
@@ -128,14 +126,7 @@ def test_supervision_report_from_the_menu_is_de_identified(qtbot, open_window, t
             dialog.buttons.button(dialog.buttons.StandardButton.Close), Qt.MouseButton.LeftButton
         )
 
-    def handle() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, SupervisionExportDialog):
-            QTimer.singleShot(10, handle)
-            return
-        operate(dialog)
-
-    QTimer.singleShot(0, handle)
+    answer_dialog(qtbot, operate, SupervisionExportDialog)
     press(qtbot, open_window, "Ctrl+Shift+E")
     qtbot.waitUntil(lambda: "status" in shown, timeout=20_000)
 
@@ -177,19 +168,13 @@ class _UrlCatcher(QObject):
 
 
 def test_identified_report_needs_a_confirmation_and_opens_the_folder(qtbot, open_window, tmp_path):
-    dialog = SupervisionExportDialog(open_window.service, parent=open_window)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = show_dialog(qtbot, SupervisionExportDialog, open_window)
     seen: list[str] = []
-    answer_box(qtbot, lambda box: click(qtbot, box, QMessageBox.StandardButton.No, seen))
-    tick(qtbot, dialog.deidentify)
-    qtbot.waitUntil(lambda: bool(seen))
+    tick_and_answer(qtbot, dialog.deidentify, QMessageBox.StandardButton.No, seen)
     assert "Export with the client's name?" in seen[0]
     assert dialog.deidentify.isChecked()  # "No" keeps the report de-identified
 
-    answer_box(qtbot, lambda box: click(qtbot, box, QMessageBox.StandardButton.Yes, seen))
-    tick(qtbot, dialog.deidentify)
-    qtbot.waitUntil(lambda: len(seen) == 2)
+    tick_and_answer(qtbot, dialog.deidentify, QMessageBox.StandardButton.Yes, seen)
     assert not dialog.deidentify.isChecked()
     assert "will name the client" in dialog.privacy_hint.text()
 
@@ -218,14 +203,9 @@ def test_identified_report_needs_a_confirmation_and_opens_the_folder(qtbot, open
 def test_a_folder_it_cannot_write_to_is_explained_then_a_file_is_replaced_whole(
     qtbot, open_window, tmp_path
 ):
-    dialog = SupervisionExportDialog(open_window.service, parent=open_window)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = show_dialog(qtbot, SupervisionExportDialog, open_window)
     type_into(qtbot, dialog.target, str(tmp_path / "missing" / "report.docx"))
-    seen: list[str] = []
-    answer_box(qtbot, lambda box: click(qtbot, box, QMessageBox.StandardButton.Ok, seen))
-    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    seen = run_export(qtbot, dialog, QMessageBox.StandardButton.Ok)
     assert "does not exist" in seen[0]
     assert "does not exist" in dialog.message.text()
     assert dialog.export_button.isEnabled()  # the therapist can choose again
@@ -242,13 +222,9 @@ def test_a_folder_it_cannot_write_to_is_explained_then_a_file_is_replaced_whole(
 
 
 def test_record_export_withholds_process_notes_unless_confirmed(qtbot, open_window, tmp_path):
-    dialog = RecordExportDialog(open_window.service, parent=open_window)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = show_dialog(qtbot, RecordExportDialog, open_window)
     seen: list[str] = []
-    answer_box(qtbot, lambda box: click(qtbot, box, QMessageBox.StandardButton.No, seen))
-    tick(qtbot, dialog.process_notes)
-    qtbot.waitUntil(lambda: bool(seen))
+    tick_and_answer(qtbot, dialog.process_notes, QMessageBox.StandardButton.No, seen)
     assert "normally withheld" in seen[0] and "164.501" in seen[0]
     assert not dialog.process_notes.isChecked()
 
@@ -260,18 +236,14 @@ def test_record_export_withholds_process_notes_unless_confirmed(qtbot, open_wind
     assert "Maya's week 2; Jonas called." in text
     assert "I felt protective" not in text
 
-    answer_box(qtbot, lambda box: click(qtbot, box, QMessageBox.StandardButton.Yes, seen))
-    tick(qtbot, dialog.process_notes)
-    qtbot.waitUntil(lambda: len(seen) == 2)
+    tick_and_answer(qtbot, dialog.process_notes, QMessageBox.StandardButton.Yes, seen)
     assert dialog.process_notes.isChecked()
     run_export(qtbot, dialog)
     assert "I felt protective of Maya (1)." in all_text(open_docx(target))
 
 
 def test_locking_closes_the_dialog_and_forgets_the_client(qtbot, open_window):
-    dialog = SupervisionExportDialog(open_window.service, parent=open_window)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = show_dialog(qtbot, SupervisionExportDialog, open_window)
     qtbot.keyClicks(dialog.questions, "About Maya")
     assert "Maya Lindqvist" in visible_text(dialog)
     open_window.lock()
