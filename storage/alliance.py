@@ -17,7 +17,29 @@ from notes.alliance import (
     Rupture,
     RuptureKind,
 )
+from storage.rows import save_row
 from storage.vault import Vault
+
+# The columns each save writes, in the order of its values.
+_RUPTURE_COLUMNS = (
+    "session_id",
+    "kind",
+    "markers",
+    "what_happened",
+    "repair",
+    "repair_session_id",
+    "how_repaired",
+)
+_GOAL_COLUMNS = ("client_id", "text", "agreed_on", "reviewed_on", "status", "review_note")
+_BOUNDARY_COLUMNS = (
+    "client_id",
+    "session_id",
+    "occurred_on",
+    "dimension",
+    "kind",
+    "what_happened",
+    "discussed_in_supervision",
+)
 
 
 def _day(value: date | None) -> str | None:
@@ -106,21 +128,9 @@ class AllianceRepository:
             rupture.repair_session_id,
             rupture.how_repaired,
         )
-        with self._vault.transaction() as db:
-            if rupture.id is None:
-                rupture.id = db.execute(
-                    "INSERT INTO ruptures (session_id, kind, markers, what_happened, repair,"
-                    " repair_session_id, how_repaired) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    values,
-                ).lastrowid
-                self._vault.record("rupture recorded", f"rupture {rupture.id}")
-            else:
-                db.execute(
-                    "UPDATE ruptures SET session_id = ?, kind = ?, markers = ?, what_happened = ?,"
-                    " repair = ?, repair_session_id = ?, how_repaired = ? WHERE id = ?",
-                    (*values, rupture.id),
-                )
-                self._vault.record("rupture edited", f"rupture {rupture.id}")
+        rupture.id = save_row(
+            self._vault, "ruptures", _RUPTURE_COLUMNS, values, rupture.id, "rupture", "recorded"
+        )
         return rupture
 
     # -- the therapy contract ------------------------------------------------------------------
@@ -170,21 +180,7 @@ class AllianceRepository:
             goal.status.value,
             goal.review_note,
         )
-        with self._vault.transaction() as db:
-            if goal.id is None:
-                goal.id = db.execute(
-                    "INSERT INTO treatment_goals (client_id, text, agreed_on, reviewed_on,"
-                    " status, review_note) VALUES (?, ?, ?, ?, ?, ?)",
-                    values,
-                ).lastrowid
-                self._vault.record("goal added", f"goal {goal.id}")
-            else:
-                db.execute(
-                    "UPDATE treatment_goals SET client_id = ?, text = ?, agreed_on = ?,"
-                    " reviewed_on = ?, status = ?, review_note = ? WHERE id = ?",
-                    (*values, goal.id),
-                )
-                self._vault.record("goal edited", f"goal {goal.id}")
+        goal.id = save_row(self._vault, "treatment_goals", _GOAL_COLUMNS, values, goal.id, "goal")
         return goal
 
     # -- boundary events -----------------------------------------------------------------------
@@ -219,21 +215,13 @@ class AllianceRepository:
             event.what_happened,
             int(event.discussed_in_supervision),
         )
-        with self._vault.transaction() as db:
-            if event.id is None:
-                event.id = db.execute(
-                    "INSERT INTO boundary_events (client_id, session_id, occurred_on, dimension,"
-                    " kind, what_happened, discussed_in_supervision)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    values,
-                ).lastrowid
-                self._vault.record("boundary event recorded", f"boundary event {event.id}")
-            else:
-                db.execute(
-                    "UPDATE boundary_events SET client_id = ?, session_id = ?, occurred_on = ?,"
-                    " dimension = ?, kind = ?, what_happened = ?, discussed_in_supervision = ?"
-                    " WHERE id = ?",
-                    (*values, event.id),
-                )
-                self._vault.record("boundary event edited", f"boundary event {event.id}")
+        event.id = save_row(
+            self._vault,
+            "boundary_events",
+            _BOUNDARY_COLUMNS,
+            values,
+            event.id,
+            "boundary event",
+            "recorded",
+        )
         return event

@@ -7,9 +7,19 @@ from datetime import date
 
 from notes.records import Client, ClientStatus
 from storage.errors import VaultError
+from storage.rows import save_row
 from storage.vault import Vault
 
-_COLUMNS = "id, code, full_name, identifying_terms, presenting_problem, start_date, status"
+# The columns `save` writes, in the order of its values; reads take the id first.
+_SAVED_COLUMNS = (
+    "code",
+    "full_name",
+    "identifying_terms",
+    "presenting_problem",
+    "start_date",
+    "status",
+)
+_COLUMNS = ", ".join(("id", *_SAVED_COLUMNS))
 
 
 class DuplicateCode(VaultError):
@@ -63,23 +73,7 @@ class ClientRepository:
         )
         if clash:
             raise DuplicateCode(values[0])
-        with self._vault.transaction() as db:
-            if client.id is None:
-                cursor = db.execute(
-                    "INSERT INTO clients (code, full_name, identifying_terms, presenting_problem,"
-                    " start_date, status) VALUES (?, ?, ?, ?, ?, ?)",
-                    values,
-                )
-                client.id = cursor.lastrowid
-                action = "client added"
-            else:
-                db.execute(
-                    "UPDATE clients SET code = ?, full_name = ?, identifying_terms = ?,"
-                    " presenting_problem = ?, start_date = ?, status = ? WHERE id = ?",
-                    (*values, client.id),
-                )
-                action = "client edited"
-            self._vault.record(action, f"client {client.id}")
+        client.id = save_row(self._vault, "clients", _SAVED_COLUMNS, values, client.id, "client")
         return client
 
     def set_status(self, client_id: int, status: ClientStatus) -> None:

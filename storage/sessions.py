@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from notes.records import Attendance, Session
+from storage.rows import save_row
 from storage.vault import Vault
 
 # Numbering is derived, never stored, so adding an earlier session renumbers the rest.
@@ -58,20 +59,12 @@ class SessionRepository:
             session.duration_minutes,
             session.attendance.value,
         )
-        with self._vault.transaction() as db:
-            if session.id is None:
-                cursor = db.execute(
-                    "INSERT INTO sessions (client_id, starts_at, duration_minutes, attendance)"
-                    " VALUES (?, ?, ?, ?)",
-                    values,
-                )
-                session.id = cursor.lastrowid
-                self._vault.record("session added", f"session {session.id}")
-            else:
-                db.execute(
-                    "UPDATE sessions SET client_id = ?, starts_at = ?, duration_minutes = ?,"
-                    " attendance = ? WHERE id = ?",
-                    (*values, session.id),
-                )
-                self._vault.record("session edited", f"session {session.id}")
+        session.id = save_row(
+            self._vault,
+            "sessions",
+            ("client_id", "starts_at", "duration_minutes", "attendance"),
+            values,
+            session.id,
+            "session",
+        )
         return self.get(session.id)

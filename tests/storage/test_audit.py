@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 import sqlcipher3
 
+from notes.alliance import BoundaryEvent, BoundaryKind, Goal, Rupture, RuptureKind
 from notes.records import ClientStatus, ProcessNote, ProgressNote
 from storage import audit
+from storage.alliance import AllianceRepository
 from storage.clients import ClientRepository
 from storage.note_store import NoteRepository
+from storage.sessions import SessionRepository
 from storage.vault import Vault
 
 SECRET = "she told me about the affair with Jonas"
@@ -54,6 +57,40 @@ def test_the_log_records_what_happened_without_any_note_text(
         datetime.fromisoformat(at)  # every line is dated
         for text in (action, record):
             assert "Jonas" not in text and "affair" not in text and "Maya" not in text
+
+
+def test_a_new_record_is_logged_as_added_and_a_change_as_edited(vault, add_client, add_session):
+    clients, sessions, alliance = (
+        ClientRepository(vault),
+        SessionRepository(vault),
+        AllianceRepository(vault),
+    )
+    client = add_client()
+    session = add_session(client.id, datetime(2024, 3, 4, 9))
+    rupture = alliance.save_rupture(Rupture(session.id, RuptureKind.WITHDRAWAL))
+    goal = alliance.save_goal(Goal(client.id, "Sleep through most nights"))
+    event = alliance.save_boundary_event(
+        BoundaryEvent(client.id, date(2024, 3, 4), "time", BoundaryKind.CROSSING, "Ran over.")
+    )
+    clients.save(client)
+    sessions.save(session)
+    alliance.save_rupture(rupture)
+    alliance.save_goal(goal)
+    alliance.save_boundary_event(event)
+
+    actions = [(action, record) for _at, action, record in audit_rows(vault)]
+    assert actions[-10:] == [
+        ("client added", f"client {client.id}"),
+        ("session added", f"session {session.id}"),
+        ("rupture recorded", f"rupture {rupture.id}"),
+        ("goal added", f"goal {goal.id}"),
+        ("boundary event recorded", f"boundary event {event.id}"),
+        ("client edited", f"client {client.id}"),
+        ("session edited", f"session {session.id}"),
+        ("rupture edited", f"rupture {rupture.id}"),
+        ("goal edited", f"goal {goal.id}"),
+        ("boundary event edited", f"boundary event {event.id}"),
+    ]
 
 
 def test_the_log_cannot_be_changed_or_emptied(vault):
