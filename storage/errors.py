@@ -116,6 +116,13 @@ class PassphraseChangeFailed(VaultError):
     """The rekey did not verify; `message` says what state the vault was left in."""
 
 
+class VaultLocked(VaultError):
+    """The vault was locked while a read on a worker thread (a search) was under way."""
+
+    def __init__(self) -> None:
+        super().__init__("The vault was locked. Unlock it to go on.")
+
+
 # SQLite's primary result codes (extended codes carry them in the low byte).
 _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT = 8, 10, 11

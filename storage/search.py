@@ -3,14 +3,18 @@
 The FTS5 indexes are tables in the vault itself (migration 2), so they are encrypted like
 everything else and kept in step by triggers; nothing about a search is kept anywhere else.
 Each index answers its best `limit` matches by bm25; client matches come first (a name or a
-code is a precise wish), then note matches merged by score.
+code is a precise wish), then note matches merged by score. A search on a worker thread (the
+window's search box) reads `detached`, on the vault's read connection, so that it never holds
+up a save on the main one.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from notes.search_query import (
     MARK_END,
@@ -25,6 +29,8 @@ from notes.templates import template
 from storage.vault import Vault
 
 __all__ = ["SNIPPET_TOKENS", "SearchHit", "SearchIndex"]
+
+Read = Callable[[str, Any], list[tuple]]  # Vault.read or Vault.read_detached
 
 SNIPPET_TOKENS = 16  # words of context shown around a match
 
@@ -66,8 +72,8 @@ _CLIENT_SQL = """
 
 
 class SearchIndex:
-    def __init__(self, vault: Vault) -> None:
-        self._vault = vault
+    def __init__(self, vault: Vault, detached: bool = False) -> None:
+        self._read = vault.read_detached if detached else vault.read
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         """The best matches for what was typed; [] when it holds nothing to search for."""
@@ -84,7 +90,7 @@ class SearchIndex:
         hits = self._clients(parameters)
         notes: list[SearchHit] = []
         for source, table in _NOTE_INDEXES:
-            for session_id, client_id, code, starts_at, snippet, score in self._vault.read(
+            for session_id, client_id, code, starts_at, snippet, score in self._read(
                 _note_sql(table), parameters
             ):
                 notes.append(
@@ -106,11 +112,11 @@ class SearchIndex:
 
     def _observations(self, parameters: dict) -> list[SearchHit]:
         """Observations (issue 5): see the block at the end of this module."""
-        return _observation_hits(self._vault, parameters)
+        return _observation_hits(self._read, parameters)
 
     def _clients(self, parameters: dict) -> list[SearchHit]:
         hits = []
-        for client_id, code, code_text, name_text in self._vault.read(_CLIENT_SQL, parameters):
+        for client_id, code, code_text, name_text in self._read(_CLIENT_SQL, parameters):
             snippet = tidy_snippet(f"{code_text} · {name_text}")
             hits.append(
                 SearchHit(
@@ -133,7 +139,7 @@ class SearchIndex:
         marks = ",".join("?" * len(wanted))
         notes = {
             session_id: (template_key, json.loads(sections))
-            for session_id, template_key, sections in self._vault.read(
+            for session_id, template_key, sections in self._read(
                 f"SELECT session_id, template, sections FROM progress_notes"
                 f" WHERE session_id IN ({marks})",
                 tuple(wanted),
@@ -183,9 +189,9 @@ _OBSERVATION_SQL = """
 """
 
 
-def _observation_hits(vault: Vault, parameters: dict) -> list[SearchHit]:
+def _observation_hits(read: Read, parameters: dict) -> list[SearchHit]:
     hits = []
-    for session_id, client_id, code, starts_at, category, words, reflection, score in vault.read(
+    for session_id, client_id, code, starts_at, category, words, reflection, score in read(
         _OBSERVATION_SQL, parameters
     ):
         heading = category[:1].upper() + category[1:]  # the kind is indexed in lower case

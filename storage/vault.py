@@ -28,6 +28,7 @@ from storage.errors import (
     VaultDamaged,
     VaultError,
     VaultExists,
+    VaultLocked,
     VaultMissing,
     VaultTooNew,
     WrongPassphrase,
@@ -118,6 +119,11 @@ class Vault:
         self._lock = lock
         self._mutex = threading.RLock()  # long jobs may run on a worker thread
         self._depth = 0
+        # A second connection for reads on a worker thread (search as the person types): with
+        # its own lock it never waits behind a save on the main connection, nor holds one up.
+        self._reader: sqlcipher3.Connection | None = None
+        self._reader_mutex = threading.Lock()
+        self._closing = False  # set as locking begins: no read starts after it
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -177,10 +183,15 @@ class Vault:
         return self._connection is not None
 
     def close(self) -> None:
-        """Lock: record it, close the connection and forget the passphrase."""
+        """Lock: record it, close both connections and forget the passphrase."""
         if self._connection is None:
             return
-        with self._mutex:
+        self._closing = True
+        reader = self._reader
+        if reader is not None:
+            reader.interrupt()  # a search under way stops now (thread-safe) rather than wait
+        # Always the read lock before the main one (change_passphrase too): no deadlock.
+        with self._reader_mutex, self._mutex:
             if self._connection is None:  # another thread (auto-lock, say) got here first
                 return
             try:
@@ -191,6 +202,7 @@ class Vault:
                 # raising here would hide the real problem, e.g. `verify`'s damage report.
                 pass
             finally:
+                self._drop_reader()
                 self._connection.close()
                 self._connection = None
                 self._passphrase = None
@@ -231,6 +243,47 @@ class Vault:
     def read_one(self, sql: str, parameters: tuple[Any, ...] | dict[str, Any] = ()) -> tuple | None:
         rows = self.read(sql, parameters)
         return rows[0] if rows else None
+
+    def read_detached(
+        self, sql: str, parameters: tuple[Any, ...] | dict[str, Any] = ()
+    ) -> list[tuple]:
+        """Like `read`, on a connection of its own: for reads on a worker thread.
+
+        WAL lets it read the last committed state while the main connection writes, so a long
+        read never makes a save wait, nor the other way round. The connection opens on first
+        use (its key derivation costs as much as an unlock) and closes with the vault. Locking
+        stops a read under way: it then raises VaultLocked, as does a read after the lock.
+        """
+        with self._reader_mutex:
+            reader = self._open_reader()
+            try:
+                with translated(self.path):
+                    return reader.execute(sql, parameters).fetchall()
+            except sqlcipher3.Error as error:
+                if self._closing:  # interrupted by `close`
+                    raise VaultLocked() from error
+                raise
+
+    def _open_reader(self) -> sqlcipher3.Connection:
+        """The read connection, opened if need be; call with `_reader_mutex` held."""
+        passphrase = self._passphrase
+        if self._closing or self._connection is None or passphrase is None:
+            raise VaultLocked()
+        if self._reader is None:
+            reader = connect(self.path, passphrase)
+            reader.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files
+            reader.execute("PRAGMA query_only = ON")
+            if self._closing:  # locking began while the key was derived
+                reader.close()
+                raise VaultLocked()
+            self._reader = reader
+        return self._reader
+
+    def _drop_reader(self) -> None:
+        """Close the read connection; call with `_reader_mutex` held."""
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
 
     def record(self, action: str, record: str = "") -> None:
         """Append one line to the audit log (never any note text)."""
@@ -311,19 +364,24 @@ class Vault:
             lambda text, share: progress(text, share * 0.5),
         )
         progress("Changing the passphrase", 0.6)
-        with self._mutex, translated(self.path):
-            connection = self._require_open()
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            connection.execute(f"PRAGMA rekey = {quote_passphrase(new)}")
-        progress("Checking the new passphrase", 0.8)
-        try:
-            connect(self.path, new).close()
-        except Exception as error:
-            raise PassphraseChangeFailed(
-                "The new passphrase did not open the vault afterwards, so it was not changed. "
-                f"Your old passphrase still applies; a backup was saved as {backup.name}."
-            ) from error
-        self._passphrase = new
+        # The read connection holds the old key: close it, and keep it closed until the new
+        # passphrase is in place, so that no search reopens it with the old one meanwhile.
+        with self._reader_mutex:
+            self._drop_reader()
+            with self._mutex, translated(self.path):
+                connection = self._require_open()
+                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                connection.execute(f"PRAGMA rekey = {quote_passphrase(new)}")
+            progress("Checking the new passphrase", 0.8)
+            try:
+                connect(self.path, new).close()
+            except Exception as error:
+                raise PassphraseChangeFailed(
+                    "The new passphrase did not open the vault afterwards, so it was not "
+                    "changed. Your old passphrase still applies; a backup was saved as "
+                    f"{backup.name}."
+                ) from error
+            self._passphrase = new
         self.record("passphrase changed")
         progress("Passphrase changed", 1.0)
         return backup
