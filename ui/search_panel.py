@@ -2,16 +2,21 @@
 
 The panel knows nothing of the window or the vault: it is given a `search` callable (normally
 `VaultService.search`) and announces the hit a person opens with `resultChosen`. Typing is
-debounced, so a burst of keystrokes costs one search; the search itself is quick (an FTS5
-index with a LIMIT), so it runs on the GUI thread.
+debounced, so a burst of keystrokes costs one search. The search runs on a worker thread (on a
+50,000-session vault a common word takes ~100 ms, which would freeze typing), one at a time:
+each query gets a generation number, a result for text the person has since changed is dropped,
+and the newest text is searched next, so the newest query always wins. Clearing (on lock) drops
+whatever is still on its way, so no client data reaches a locked window.
 
-Keys in the search box: Up/Down move through the results, Enter opens the current one, Escape
+Keys in the search box: Up/Down move through the results, Enter opens the current one (pressed
+before the results of the text in the box have arrived, the best of them when they do), Escape
 clears everything (and, when there is nothing to clear, emits `dismissed`).
 """
 
 from __future__ import annotations
 
 import html
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +40,7 @@ from PySide6.QtWidgets import (
 from notes.search_query import SearchHit
 from notes.templates import section_title
 from storage.errors import VaultError
+from ui.jobs import run_in_background
 from ui.models import DataclassListModel, ItemRole
 
 DEBOUNCE_MS = 150
@@ -45,6 +51,7 @@ HINT = (
 _MATCH_BACKGROUND = "#fbe7a1"  # a soft marker-pen yellow behind each match
 _MUTED = "#5c6370"  # the style sheet's hint colour
 _PADDING_X, _PADDING_Y, _LINE_GAP = 10, 7, 2
+_KEPT_DOCUMENTS = 300  # laid-out rows kept; a result list has at most 50 hits
 
 
 def when_text(hit: SearchHit) -> str:
@@ -70,12 +77,37 @@ class SearchResultModel(DataclassListModel[SearchHit]):
 
 
 class SearchResultDelegate(QStyledItemDelegate):
-    """Two lines per hit: who and when, then the snippet with each match in bold."""
+    """Two lines per hit: who and when, then the snippet with each match in bold.
+
+    Laying out rich text is the costly part of a row, and Qt asks for each row's size and then
+    paints it (again on every hover, selection change and scroll), so each laid-out row is kept
+    until the results change (`forget`).
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._documents: dict[tuple, QTextDocument] = {}
+
+    def forget(self) -> None:
+        """Drop every laid-out row (new results, or a lock: no note text is kept)."""
+        self._documents.clear()
 
     def _document(self, option: QStyleOptionViewItem, hit: SearchHit, width: int) -> QTextDocument:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
         muted = palette.color(QPalette.ColorRole.HighlightedText).name() if selected else _MUTED
+        key = (hit, width, selected, muted, option.font.key())
+        document = self._documents.get(key)
+        if document is None:
+            if len(self._documents) >= _KEPT_DOCUMENTS:
+                self._documents.clear()
+            document = self._documents[key] = self._laid_out(option, hit, width, selected, muted)
+        return document
+
+    @staticmethod
+    def _laid_out(
+        option: QStyleOptionViewItem, hit: SearchHit, width: int, selected: bool, muted: str
+    ) -> QTextDocument:
         pieces = []
         for text, marked in hit.parts():
             text = html.escape(text)
@@ -174,7 +206,9 @@ class SearchPanel(QWidget):
         self.view.setObjectName("search_results")
         self.view.setAccessibleName("search results")
         self.view.setModel(self.results)
-        self.view.setItemDelegate(SearchResultDelegate(self.view))
+        self._delegate = SearchResultDelegate(self.view)
+        self.view.setItemDelegate(self._delegate)
+        self.results.modelAboutToBeReset.connect(self._delegate.forget)
         self.view.setUniformItemSizes(False)
         self.view.setWordWrap(True)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
@@ -193,7 +227,12 @@ class SearchPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self._run)
-        self._searched: str | None = None
+        self._searched: str | None = None  # the text last searched for (maybe still running)
+        self._generation = 0  # one more for each query and each clear
+        self._shown_generation = 0  # the generation whose results (or message) are on screen
+        self._running: int | None = None  # the generation searching on the worker thread
+        self._queued = False  # newer text waits for the running search to end
+        self._open_first = False  # Enter came before the results: open the best one on arrival
         self.field.textChanged.connect(self._typed)
         self.field.installEventFilter(self)
         self.view.activated.connect(self._choose)
@@ -207,14 +246,18 @@ class SearchPanel(QWidget):
         self.field.selectAll()
 
     def set_query(self, text: str) -> None:
-        """Search for `text` at once, as if it had been typed."""
+        """Search for `text` at once, as if it had been typed (the results follow shortly)."""
         self.field.setText(text)
         self.search_now()
 
     def search_now(self) -> None:
-        """Run the pending search without waiting for the pause in typing."""
+        """Start the pending search without waiting for the pause in typing."""
         if self._timer.isActive() or self._searched != self.field.text():
             self._run()
+
+    def is_searching(self) -> bool:
+        """True while typed text waits for its pause or a search runs."""
+        return self._timer.isActive() or self._running is not None
 
     def refresh(self) -> None:
         """Search again for the same text, e.g. after a note was saved."""
@@ -222,12 +265,19 @@ class SearchPanel(QWidget):
             self._run()
 
     def clear(self) -> None:
-        """Forget the query and every result (used on lock: no client data stays on screen)."""
+        """Forget the query and every result (used on lock: no client data stays on screen).
+
+        A search still running is left to end on its own; its result is dropped on arrival.
+        """
         self._timer.stop()
         self.field.blockSignals(True)
         self.field.setText("")  # unlike clear(), setText also drops the undo history
         self.field.blockSignals(False)
+        self._generation += 1
+        self._shown_generation = self._generation
+        self._queued = self._open_first = False
         self.results.set_items([])
+        self._delegate.forget()
         self._show_results(False)
         self._searched = None
 
@@ -241,6 +291,7 @@ class SearchPanel(QWidget):
     # -- searching -------------------------------------------------------------------------
 
     def _typed(self) -> None:
+        self._open_first = False  # an Enter pressed before this was for other text
         if not self.field.text().strip():
             self._run()  # an emptied box clears at once
         else:
@@ -250,24 +301,69 @@ class SearchPanel(QWidget):
         self._timer.stop()
         text = self.field.text()
         self._searched = text
+        self._generation += 1
         if not text.strip():
+            self._queued = self._open_first = False
+            self._shown_generation = self._generation
             self.results.set_items([])
             self._show_results(False)
             return
-        try:
-            hits = self._search(text)
-        except VaultError as error:
-            self.results.set_items([])
-            self._show_results(False, error.message)
+        if self._running is not None:
+            self._queued = True  # one search at a time: this text goes next
             return
+        self._start(text)
+
+    def _start(self, text: str) -> None:
+        self._running = self._generation
+        search = self._search
+        # Bound methods of this panel: if it is gone when the search ends, Qt drops the call.
+        run_in_background(lambda _progress: search(text), self._arrived, self._failed)
+
+    def _landed(self) -> bool:
+        """A search ended: True if it was for the text still in the box, else start the newest."""
+        current = self._running == self._generation
+        if current:
+            self._shown_generation = self._generation
+        self._running = None
+        if self._queued:
+            self._queued = False
+            self._start(self._searched or "")
+        return current
+
+    def _arrived(self, hits: list[SearchHit]) -> None:
+        if not self._landed():
+            return
+        open_first, self._open_first = self._open_first, False
         self.results.set_items(hits)
         if hits:
             self._show_results(True)
             self.view.setCurrentIndex(self.results.index(0))
             self.view.scrollToTop()
+            if open_first:
+                self._choose(self.results.index(0))
         else:
-            shown = text.strip() if len(text.strip()) <= 40 else text.strip()[:39] + "…"
+            text = (self._searched or "").strip()
+            shown = text if len(text) <= 40 else text[:39] + "…"
             self._show_results(False, f"No notes match \u201c{shown}\u201d.")
+
+    def _failed(self, error: BaseException) -> None:
+        if not self._landed():
+            return  # the text changed or the vault was locked meanwhile: nothing to say
+        self._open_first = False
+        self.results.set_items([])
+        if isinstance(error, VaultError):
+            self._show_results(False, error.message)
+            return
+        self._show_results(False, "The search did not finish. Please try again.")
+        sys.excepthook(type(error), error, error.__traceback__)  # a bug: the crash dialog
+
+    def _showing_current(self) -> bool:
+        """The results on screen are for the text in the box."""
+        return (
+            not self._timer.isActive()
+            and self._searched == self.field.text()
+            and self._shown_generation == self._generation
+        )
 
     def _show_results(self, found: bool, message: str = "") -> None:
         """The list when there are hits; otherwise a line saying why not, or how to search."""
@@ -282,15 +378,20 @@ class SearchPanel(QWidget):
             assert isinstance(event, QKeyEvent)
             key = event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-                self.search_now()
-                step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5}
-                self._move(step.get(key, -5))
+                if self._showing_current():
+                    step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5}
+                    self._move(step.get(key, -5))
+                else:
+                    self.search_now()  # the new results arrive with the best one current
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.search_now()
-                if self.results.rowCount():
-                    row = max(self.view.currentIndex().row(), 0)
-                    self._choose(self.results.index(row))
+                if self._showing_current():
+                    if self.results.rowCount():
+                        row = max(self.view.currentIndex().row(), 0)
+                        self._choose(self.results.index(row))
+                else:
+                    self._open_first = True  # the best hit for this text, once it arrives
+                    self.search_now()
                 return True
             if key == Qt.Key.Key_Escape:
                 if self.field.text() or self.results.rowCount():

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 
 from notes.records import ProcessNote
-from tests.ui.conftest import press
+from tests.ui.conftest import press, visible_text
 from tests.ui.test_workspace import choose_client, choose_session
 
 
@@ -37,6 +37,24 @@ def test_locking_clears_the_search_results(qtbot, open_window):
     qtbot.waitUntil(lambda: panel.results.rowCount() == 1)
     press(qtbot, open_window, "Ctrl+L")
     assert panel.results.rowCount() == 0 and panel.field.text() == ""
+
+
+def test_a_search_result_on_its_way_at_lock_never_reaches_the_screen(qtbot, open_window):
+    press(qtbot, open_window, "Ctrl+K")
+    panel = open_window.workspace.search_panel
+    in_flight: list[bool] = []
+    open_window.service.locked.connect(lambda: in_flight.append(panel.is_searching()))
+    qtbot.keyClicks(panel.field, "Maya")
+    panel.search_now()
+    # The worker finds Maya; its result waits in the event queue (no event is handled here)
+    # and can only land after the lock.
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    press(qtbot, open_window, "Ctrl+L")
+    assert in_flight == [True]
+    qtbot.waitUntil(lambda: not panel.is_searching())  # its result arrived, and was dropped
+    assert panel.results.rowCount() == 0 and panel.field.text() == ""
+    shown = visible_text(open_window)
+    assert "ML-01" not in shown and "Maya" not in shown
 
 
 def test_find_in_note_cycles_through_sections_and_the_process_note(qtbot, open_window):

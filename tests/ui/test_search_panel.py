@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
+import threading
 from datetime import date, datetime
 
 import pytest
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 from notes.records import Client, ProcessNote, ProgressNote, Session
 from notes.search_query import MARK_START, SearchHit
 from storage.errors import VaultError
-from ui.search_panel import SearchPanel, SearchResultModel, reveal_match
+from ui.search_panel import HINT, SearchPanel, SearchResultModel, reveal_match
 from ui.vault_service import VaultService
 
 
@@ -147,11 +148,17 @@ def test_clear_forgets_everything_on_screen(qtbot, panel):
     assert "anxious" not in shown and "ML-01" not in shown
 
 
+def search_and_wait(qtbot, panel: SearchPanel, text: str) -> None:
+    panel.set_query(text)
+    qtbot.waitUntil(lambda: not panel.is_searching())
+
+
 def test_hostile_text_in_the_box(qtbot, panel):
     for text in ['"', "AND (", "NEAR*", "😀", "-:^", "x" * 2000]:
-        panel.set_query(text)
+        search_and_wait(qtbot, panel, text)
         assert panel.results.rowCount() == 0
-    panel.set_query('"very anxious')
+        assert panel.message.text().startswith("No notes match")
+    search_and_wait(qtbot, panel, '"very anxious')
     assert panel.results.rowCount() == 1
 
 
@@ -175,7 +182,7 @@ def test_a_vault_problem_is_shown_in_plain_words(qtbot):
 
     widget = SearchPanel(search)
     qtbot.addWidget(widget)
-    widget.set_query("anything")
+    search_and_wait(qtbot, widget, "anything")
     assert widget.message.text() == "The vault is locked. Unlock it to search."
 
 
@@ -220,3 +227,90 @@ def test_reveal_match_selects_and_scrolls_to_the_word(qtbot):
     assert not reveal_match(boxes[0], "needle")
     assert reveal_match(boxes[-1], "Needle\nhere")  # across lines: found by its first word
     assert boxes[-1].textCursor().selectedText() == "Needle"
+
+
+# -- searching off the GUI thread --------------------------------------------------------------
+
+
+class HeldSearch:
+    """The service's real search, held back for `slow` text until `release()`: a long search on
+    a big vault, still running when the person types on."""
+
+    def __init__(self, service: VaultService, slow: str) -> None:
+        self._service = service
+        self._slow = slow
+        self._gate = threading.Event()
+        self.searched: list[str] = []
+
+    def __call__(self, text: str) -> list[SearchHit]:
+        self.searched.append(text)
+        if text == self._slow:
+            self._gate.wait(10)
+        return self._service.search(text)
+
+    def release(self) -> None:
+        self._gate.set()
+
+
+@pytest.fixture
+def held(qtbot, service):
+    search = HeldSearch(service, slow="anxious")
+    widget = SearchPanel(search)
+    qtbot.addWidget(widget)
+    widget.resize(420, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget, search
+    search.release()  # never leave a worker thread waiting
+    qtbot.waitUntil(lambda: not widget.is_searching())
+
+
+def test_a_result_for_text_since_changed_is_never_shown(qtbot, held):
+    panel, search = held
+    shown: list[list[str]] = []
+    panel.results.modelReset.connect(lambda: shown.append(rows(panel)))
+    qtbot.keyClicks(panel.field, "anxious")
+    qtbot.waitUntil(lambda: search.searched == ["anxious"])  # running, held back
+    qtbot.keyClicks(panel.field, " interv")
+    panel.search_now()
+    search.release()
+    qtbot.waitUntil(lambda: not panel.is_searching())
+    assert search.searched == ["anxious", "anxious interv"]  # the newest text, searched once
+    assert len(rows(panel)) == 1 and rows(panel)[0].startswith("ML-01")
+    assert all("DO-01" not in row for rows_shown in shown for row in rows_shown)
+
+
+def test_enter_while_the_search_runs_opens_the_best_hit_of_the_newest_text(qtbot, held, service):
+    panel, search = held
+    qtbot.keyClicks(panel.field, "anxious")
+    qtbot.waitUntil(lambda: search.searched == ["anxious"])
+    qtbot.keyClicks(panel.field, " too")
+    with qtbot.waitSignal(panel.resultChosen) as chosen:
+        qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+        search.release()
+    assert chosen.args[0].session_id == service.second.id  # "I felt anxious too"
+    assert panel.field.text() == "anxious too"
+
+
+def test_clearing_while_a_search_runs_keeps_its_result_off_screen(qtbot, held):
+    panel, search = held
+    qtbot.keyClicks(panel.field, "anxious")
+    qtbot.waitUntil(lambda: search.searched == ["anxious"])
+    panel.clear()  # what locking does
+    search.release()
+    qtbot.waitUntil(lambda: not panel.is_searching())
+    assert panel.results.rowCount() == 0
+    assert not panel.view.isVisible()
+    assert panel.message.text() == HINT
+
+
+def test_typing_during_a_search_runs_only_the_newest_text_next(qtbot, held):
+    panel, search = held
+    qtbot.keyClicks(panel.field, "anxious")
+    qtbot.waitUntil(lambda: search.searched == ["anxious"])
+    for text in ("interview", "okafor", "bold"):
+        panel.set_query(text)
+    search.release()
+    qtbot.waitUntil(lambda: not panel.is_searching())
+    assert search.searched == ["anxious", "bold"]
+    assert len(rows(panel)) == 1 and rows(panel)[0].startswith("DO-01")
