@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from notes.records import Client
-from notes.report import Block, DocumentProperties, Heading, Paragraph, Report
-from notes.report_builder import CONFIDENTIAL, session_blocks
+from notes.report import Block, Heading, Paragraph, Report
+from notes.report_builder import confidential_report, session_blocks
 from notes.report_inputs import Period, SessionRecord, format_date
 
 
@@ -52,16 +52,12 @@ def record_report(
         blocks.append(Paragraph("No sessions were recorded in this period."))
     for record in inputs.sessions:
         blocks += session_blocks(record, progress=True, process=include_process_notes)
-    return Report(
-        title=f"Clinical record: {client.full_name}",
-        header=f"{client.code} · {CONFIDENTIAL}",
-        properties=DocumentProperties(
-            title=f"Clinical record {client.code}",
-            subject="Clinical record",
-            author=inputs.therapist.strip() or "Alliance",
-            keywords=CONFIDENTIAL,
-            comments="Confidential clinical record.",
-            category="Clinical record",
-        ),
-        blocks=tuple(blocks),
+    return confidential_report(
+        "Clinical record",
+        client.full_name,
+        client.code,
+        inputs.therapist,
+        subject="Clinical record",
+        comments="Confidential clinical record.",
+        blocks=blocks,
     )

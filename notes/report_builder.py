@@ -62,20 +62,43 @@ def supervision_report(
         ):
             blocks += build()
     name = client.code if deidentify else f"{client.full_name} ({client.code})"
-    report = Report(
-        title=f"Supervision report: {name}",
-        header=f"{client.code} · {CONFIDENTIAL}",
+    report = confidential_report(
+        "Supervision report",
+        name,
+        client.code,
+        inputs.therapist,
+        subject="Clinical supervision",
+        comments="Confidential: prepared for clinical supervision.",
+        blocks=blocks,
+    )
+    return deidentified(report, client) if deidentify else report
+
+
+def confidential_report(
+    kind: str,
+    name: str,
+    code: str,
+    therapist: str,
+    subject: str,
+    comments: str,
+    blocks: Iterable[Block],
+) -> Report:
+    """A report of `kind` ("Clinical record") about the client shown as `name`: every page
+    headed with the client `code` and "Confidential", and Word's properties naming only the
+    code."""
+    return Report(
+        title=f"{kind}: {name}",
+        header=f"{code} · {CONFIDENTIAL}",
         properties=DocumentProperties(
-            title=f"Supervision report {client.code}",
-            subject="Clinical supervision",
-            author=inputs.therapist.strip() or "Alliance",
+            title=f"{kind} {code}",
+            subject=subject,
+            author=therapist.strip() or "Alliance",
             keywords=CONFIDENTIAL,
-            comments="Confidential: prepared for clinical supervision.",
-            category="Supervision report",
+            comments=comments,
+            category=kind,
         ),
         blocks=tuple(blocks),
     )
-    return deidentified(report, client) if deidentify else report
 
 
 def deidentified(report: Report, client: Client) -> Report:
