@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -20,37 +20,18 @@ from PySide6.QtWidgets import (
 
 from storage.audit import AuditEntry, AuditLog
 from ui.dialog_parts import Standard, dialog_buttons
+from ui.models import DataclassTableModel
 
-_HEADERS = ("When", "What", "Record")
 ALL_ACTIONS = "All actions"
 
 
-class AuditTableModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._entries: list[AuditEntry] = []
+class AuditTableModel(DataclassTableModel[AuditEntry]):
+    headings = ("When", "What", "Record")
 
-    def set_entries(self, entries: list[AuditEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def data(self, index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+    def show(self, entry: AuditEntry, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        entry = self._entries[index.row()]
-        return (f"{entry.at:%d %b %Y  %H:%M:%S}", entry.action, entry.record)[index.column()]
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _HEADERS[section]
-        return None
+        return (f"{entry.at:%d %b %Y  %H:%M:%S}", entry.action, entry.record)[column]
 
 
 def _date_edit(day: date) -> QDateEdit:
@@ -108,6 +89,6 @@ class AuditDialog(QDialog):
             self.until.date().toPython(),
             None if action == ALL_ACTIONS else action,
         )
-        self.model.set_entries(entries)
+        self.model.set_items(entries)
         self.table.resizeColumnsToContents()
         self.count.setText(f"{len(entries)} entries")

@@ -45,12 +45,6 @@ class CategoryListModel(DataclassListModel[Category]):
             return font
         return None
 
-    def row_of(self, category_id: int | None) -> int | None:
-        for row, category in enumerate(self._items):
-            if category.id == category_id:
-                return row
-        return None
-
 
 class CategorySettings(QDialog):
     def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:

@@ -21,9 +21,6 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -42,11 +39,10 @@ from PySide6.QtWidgets import (
 
 from notes.observations import Category, Observation, ObservationKind, recurring_in
 from notes.records import Client, Session
-from ui.models import ItemRole
+from ui.models import AnyIndex, DataclassTableModel, ItemRole
 from ui.observation_form import quoted
 from ui.vault_service import VaultService
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1  # what a column sorts by (dates as dates, not text)
 
 # Distinct colours, transference in cool tones and countertransference in warm ones; a category
@@ -68,47 +64,14 @@ class ObservationRow:
     category: Category
 
 
-_COLUMNS = ("Session", "Kind", "Category", "Intensity", "Supervision", "Words or feeling")
+class ClientObservationModel(DataclassTableModel[ObservationRow]):
+    headings = ("Session", "Kind", "Category", "Intensity", "Supervision", "Words or feeling")
 
-
-class ClientObservationModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ObservationRow] = []
-
-    def set_rows(self, rows: list[ObservationRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[ObservationRow]:
-        return list(self._rows)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(_COLUMNS)
-        ):
-            return _COLUMNS[section]
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == ItemRole:
-            return row
+    def show(self, row: ObservationRow, column: int, role: int) -> Any:
         if role == SortRole:
-            return self._sort_key(row, index.column())
+            return self._sort_key(row, column)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, index.column())
+            return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             o = row.observation
             lines = [
@@ -332,7 +295,7 @@ class ClientPatterns(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setResizeContentsPrecision(50)  # years of rows stay quick
         self.table.horizontalHeader().setSectionResizeMode(
-            len(_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch
+            len(ClientObservationModel.headings) - 1, QHeaderView.ResizeMode.Stretch
         )
         self.table.setMinimumHeight(220)
         self.table.setSortingEnabled(True)
@@ -372,7 +335,7 @@ class ClientPatterns(QWidget):
     def clear(self) -> None:
         self._client, self._sessions, self._categories = None, [], []
         self._stale = False
-        self.model.set_rows([])
+        self.model.set_items([])
         self.pattern.hide()
         self.pattern.clear()
         self.category.clear()
@@ -409,7 +372,7 @@ class ClientPatterns(QWidget):
             for o in self._service.client_observations(self._client.id)
             if o.session_id in sessions
         ]
-        self.model.set_rows(
+        self.model.set_items(
             [
                 ObservationRow(
                     o,

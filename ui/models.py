@@ -1,10 +1,17 @@
-"""Item models over the domain's dataclasses: the client list and a client's sessions."""
+"""Item models over the domain's dataclasses: the list and table bases, the client list and a
+client's sessions."""
 
 from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from notes.records import Client, ClientStatus, Session
@@ -14,8 +21,9 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 ItemRole = Qt.ItemDataRole.UserRole
 
 
-class DataclassListModel(QAbstractListModel, Generic[Item]):
-    """A flat list of dataclasses; subclasses say how one item is shown."""
+class _DataclassRows(Generic[Item]):
+    """The dataclasses behind a list or a table model, one a row; mixed in before the Qt base,
+    so that the list and the table keep, count and find their rows the same way."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -32,6 +40,13 @@ class DataclassListModel(QAbstractListModel, Generic[Item]):
     def item(self, row: int) -> Item:
         return self._items[row]
 
+    def row_of(self, item_id: int | None) -> int | None:
+        """The row of the item whose `id` this is, or None when it is not listed."""
+        for row, item in enumerate(self._items):
+            if item.id == item_id:
+                return row
+        return None
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._items)
 
@@ -41,9 +56,45 @@ class DataclassListModel(QAbstractListModel, Generic[Item]):
         item = self._items[index.row()]
         if role == ItemRole:
             return item
+        return self._show(item, index.column(), role)
+
+    def _show(self, item: Item, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+
+class DataclassListModel(_DataclassRows[Item], QAbstractListModel):
+    """A flat list of dataclasses; subclasses say how one item is shown."""
+
+    def _show(self, item: Item, column: int, role: int) -> Any:
         return self.show(item, role)
 
     def show(self, item: Item, role: int) -> Any:
+        raise NotImplementedError
+
+
+class DataclassTableModel(_DataclassRows[Item], QAbstractTableModel):
+    """Rows of dataclasses under column headings; subclasses say how one cell is shown."""
+
+    headings: tuple[str, ...] = ()
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headings)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headings)
+        ):
+            return self.headings[section]
+        return None
+
+    def _show(self, item: Item, column: int, role: int) -> Any:
+        return self.show(item, column, role)
+
+    def show(self, item: Item, column: int, role: int) -> Any:
         raise NotImplementedError
 
 
@@ -59,12 +110,6 @@ class ClientListModel(DataclassListModel[Client]):
             font = QFont()
             font.setItalic(True)
             return font
-        return None
-
-    def row_of(self, client_id: int) -> int | None:
-        for row, client in enumerate(self._items):
-            if client.id == client_id:
-                return row
         return None
 
 
@@ -98,10 +143,4 @@ class SessionListModel(DataclassListModel[Session]):
             if session.conduct_due:
                 tip += ". Conduct check due: Session > Check my conduct… (Ctrl+Shift+K)"
             return tip
-        return None
-
-    def row_of(self, session_id: int) -> int | None:
-        for row, session in enumerate(self._items):
-            if session.id == session_id:
-                return row
         return None

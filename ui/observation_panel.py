@@ -51,12 +51,6 @@ class SessionObservationModel(DataclassListModel[Observation]):
             return font
         return None
 
-    def row_of(self, observation_id: int) -> int | None:
-        for row, observation in enumerate(self._items):
-            if observation.id == observation_id:
-                return row
-        return None
-
 
 class ObservationPanel(QWidget):
     chosen = Signal(object)  # Observation: show its words

@@ -436,7 +436,7 @@ def test_models_pass_the_model_tester(qtmodeltester, window):
     qtmodeltester.check(session_model)
 
     table = ClientObservationModel()
-    table.set_rows(
+    table.set_items(
         [
             ObservationRow(o, n, FIRST, categories[o.category_id])
             for n, o in enumerate(observations, 1)

@@ -206,10 +206,11 @@ def test_damaged_later_page_is_reported_and_left_as_it_was(
     assert not list(caseload.parent.glob("*.replaced-*"))
 
 
-def test_audit_log_lists_actions_and_filters_them(qtbot, open_window):
+def test_audit_log_lists_actions_and_filters_them(qtbot, qtmodeltester, open_window):
     choose_client(qtbot, open_window)
     dialog = AuditDialog(open_window.service.audit_log(), open_window)
     qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model)
     rows = {dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())}
     assert {"vault created", "client added", "unlock", "lock"} <= rows
     dialog.action.setCurrentText("client added")
