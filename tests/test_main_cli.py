@@ -159,3 +159,35 @@ def test_an_empty_passphrase_on_stdin_is_refused_plainly(tmp_path):
 def test_read_passphrase_strips_only_the_line_ending(monkeypatch, typed, passphrase):
     monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
     assert main.read_passphrase(from_stdin=True) == passphrase
+
+
+def test_backup_writes_a_verified_copy_and_prints_its_path(demo_copy, tmp_path):
+    folder = tmp_path / "backups"
+    done = run(
+        "backup",
+        "--vault",
+        str(demo_copy),
+        "--passphrase-stdin",
+        "--to",
+        str(folder),
+        stdin=PASSPHRASE + "\n",
+    )
+    assert done.returncode == 0, done.stderr
+    printed = Path(done.stdout.strip())
+    assert printed.parent == folder and printed.exists()
+    assert verify(printed).returncode == 0
+
+
+def test_backup_with_a_wrong_passphrase_writes_nothing(demo_copy, tmp_path):
+    folder = tmp_path / "backups"
+    done = run(
+        "backup",
+        "--vault",
+        str(demo_copy),
+        "--passphrase-stdin",
+        "--to",
+        str(folder),
+        stdin=WRONG + "\n",
+    )
+    assert done.returncode == 2
+    assert not folder.exists() or not any(folder.iterdir())
