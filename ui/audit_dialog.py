@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from storage.audit import AuditEntry, AuditLog
 from ui.dialog_parts import Standard, dialog_buttons
 from ui.models import DataclassTableModel
+from ui.record_fields import date_edit
 
 ALL_ACTIONS = "All actions"
 
@@ -34,21 +34,14 @@ class AuditTableModel(DataclassTableModel[AuditEntry]):
         return (f"{entry.at:%d %b %Y  %H:%M:%S}", entry.action, entry.record)[column]
 
 
-def _date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    return edit
-
-
 class AuditDialog(QDialog):
     def __init__(self, log: AuditLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Audit log")
         self._log = log
-        self.since = _date_edit(date.today() - timedelta(days=30))
+        self.since = date_edit(date.today() - timedelta(days=30))
         self.since.setAccessibleName("from")
-        self.until = _date_edit(date.today())
+        self.until = date_edit(date.today())
         self.until.setAccessibleName("to")
         self.action = QComboBox()
         self.action.setAccessibleName("action")

@@ -11,7 +11,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -22,7 +21,7 @@ from notes.alliance import BOUNDARY_DIMENSIONS, BoundaryEvent, BoundaryKind
 from notes.records import Client, Session
 from ui.dialog_parts import form_dialog_layout
 from ui.models import DataclassListModel
-from ui.record_fields import SessionChooser, text_box
+from ui.record_fields import SessionChooser, date_edit, text_box
 from ui.record_section import RecordSection, attempt
 from ui.vault_service import VaultService
 
@@ -60,9 +59,7 @@ class BoundaryDialog(QDialog):
         super().__init__(parent)
         self._event = event
         self.setWindowTitle("Boundary event" if event.id else "New boundary event")
-        self.day = QDateEdit(QDate(event.occurred_on))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd d MMM yyyy")
+        self.day = date_edit(event.occurred_on, "ddd d MMM yyyy")
         self.day.setAccessibleName("date")
         self.session = SessionChooser(sessions, event.session_id, "Outside a session")
         self.session.setAccessibleName("session")

@@ -6,25 +6,18 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QWidget,
 )
 
 from notes.codes import suggest_code
 from notes.records import Client
 from ui.dialog_drafts import restore
 from ui.dialog_parts import Standard, form_dialog_layout
-
-
-def _named(widget: QWidget, name: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(name.replace("_", " "))
-    return widget
+from ui.record_fields import date_edit, named
 
 
 class ClientDialog(QDialog):
@@ -37,16 +30,14 @@ class ClientDialog(QDialog):
             self._taken.discard(client.code.upper())
         self._code_edited = client is not None
 
-        self.full_name = _named(QLineEdit(), "full_name")
-        self.code = _named(QLineEdit(), "code")
+        self.full_name = named(QLineEdit(), "full_name")
+        self.code = named(QLineEdit(), "code")
         self.code.setMaxLength(20)
-        self.start_date = _named(QDateEdit(QDate.currentDate()), "start_date")
-        self.start_date.setCalendarPopup(True)
-        self.start_date.setDisplayFormat("d MMM yyyy")
-        self.problem = _named(QPlainTextEdit(), "presenting_problem")
+        self.start_date = named(date_edit(date.today()), "start_date")
+        self.problem = named(QPlainTextEdit(), "presenting_problem")
         self.problem.setPlaceholderText("What brought them to therapy, in a sentence or two.")
         self.problem.setTabChangesFocus(True)
-        self.terms = _named(QPlainTextEdit(), "identifying_terms")
+        self.terms = named(QPlainTextEdit(), "identifying_terms")
         self.terms.setPlaceholderText("One per line: partner's name, employer, town…")
         self.terms.setTabChangesFocus(True)
         self.message = QLabel()

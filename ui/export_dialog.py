@@ -44,6 +44,7 @@ from notes.report_inputs import Period, ReportSection, default_period, format_da
 from storage.errors import VaultError
 from ui.jobs import run_in_background
 from ui.models import DataclassListModel
+from ui.record_fields import date_edit, named, text_box
 from ui.report_export import (
     FOLDER_KEY,
     SUPERVISOR_KEY,
@@ -63,21 +64,8 @@ class ReplacementListModel(DataclassListModel[Replacement]):
         return None
 
 
-def _named(widget: QWidget, name: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(name.replace("_", " "))
-    return widget
-
-
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-def _date_edit(name: str) -> QDateEdit:
-    edit = _named(QDateEdit(), name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    return edit
 
 
 def _documents_folder() -> str:
@@ -98,7 +86,7 @@ class _ExportDialog(QDialog):
         self._running = False
         self.saved_path: Path | None = None
 
-        self.client_box = _named(QComboBox(), "client")
+        self.client_box = named(QComboBox(), "client")
         for client in service.clients(include_closed=True):
             self.client_box.addItem(f"{client.code}  {client.full_name}", client)
         chosen = next(
@@ -110,13 +98,13 @@ class _ExportDialog(QDialog):
             0,
         )
         self.client_box.setCurrentIndex(chosen)
-        self.start = _date_edit("period_start")
-        self.end = _date_edit("period_end")
+        self.start = named(date_edit(), "period_start")
+        self.end = named(date_edit(), "period_end")
         self.period_hint = QLabel()
         self.period_hint.setObjectName("hint")
-        self.target = _named(QLineEdit(), "target_file")
+        self.target = named(QLineEdit(), "target_file")
         self.choose_button = QPushButton("Choose…")
-        self.progress = _named(QProgressBar(), "export_progress")
+        self.progress = named(QProgressBar(), "export_progress")
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
         self.message = QLabel()
@@ -192,6 +180,21 @@ class _ExportDialog(QDialog):
         )
         if path:
             self.target.setText(path)
+
+    def confirm_or_undo(self, box: QCheckBox, title: str, question: str) -> None:
+        """Ask before the privacy choice the box was just ticked or cleared for; unless the
+        answer is Yes, put the box back as it was, quietly."""
+        answer = QMessageBox.question(
+            self,
+            title,
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            box.blockSignals(True)
+            box.setChecked(not box.isChecked())
+            box.blockSignals(False)
 
     def target_path(self) -> Path | None:
         text = self.target.text().strip()
@@ -286,12 +289,14 @@ class SupervisionExportDialog(_ExportDialog):
         super().__init__(service, client_id, parent)
         self.setWindowTitle("Supervision report")
         prefs = service.preferences
-        self.therapist = _named(QLineEdit(prefs.get(THERAPIST_KEY)), "therapist")
-        self.supervisor = _named(QLineEdit(prefs.get(SUPERVISOR_KEY)), "supervisor")
-        self.questions = _named(QPlainTextEdit(), "questions")
-        self.questions.setPlaceholderText("One question per line: what you want to think through.")
-        self.questions.setTabChangesFocus(True)
-        self.questions.setFixedHeight(80)
+        self.therapist = named(QLineEdit(prefs.get(THERAPIST_KEY)), "therapist")
+        self.supervisor = named(QLineEdit(prefs.get(SUPERVISOR_KEY)), "supervisor")
+        self.questions = text_box(
+            "questions",
+            "One question per line: what you want to think through.",
+            height=80,
+            keyed=True,
+        )
         self.form.addRow("Your name", self.therapist)
         self.form.addRow("Supervisor", self.supervisor)
         self.form.addRow("Questions", self.questions)
@@ -302,7 +307,7 @@ class SupervisionExportDialog(_ExportDialog):
         for index, section in enumerate(ReportSection):
             if section is ReportSection.QUESTIONS:
                 continue  # the questions are included whenever there are some
-            box = _named(QCheckBox(section.label), f"include_{section.value}")
+            box = named(QCheckBox(section.label), f"include_{section.value}")
             box.setChecked(True)
             self.section_boxes[section] = box
             grid.addWidget(box, index // 2, index % 2)
@@ -313,13 +318,13 @@ class SupervisionExportDialog(_ExportDialog):
 
         privacy = QGroupBox("Privacy")
         privacy_layout = QVBoxLayout(privacy)
-        self.deidentify = _named(
+        self.deidentify = named(
             QCheckBox("De-identify: replace the client's name and identifying terms"),
             "deidentify",
         )
         self.deidentify.setChecked(True)
         self.replacements = ReplacementListModel(self)
-        self.replacement_view = _named(QListView(), "replacements")
+        self.replacement_view = named(QListView(), "replacements")
         self.replacement_view.setModel(self.replacements)
         self.replacement_view.setMaximumHeight(110)
         self.privacy_hint = QLabel()
@@ -375,19 +380,13 @@ class SupervisionExportDialog(_ExportDialog):
 
     def _deidentify_toggled(self, on: bool) -> None:
         if not on:
-            answer = QMessageBox.question(
-                self,
+            self.confirm_or_undo(
+                self.deidentify,
                 "Name the client in the report?",
                 "Supervision reports normally name clients only by their code (APA Ethics "
                 "Code 4.06). A report with the client's name identifies them to anyone who "
                 "sees it.\n\nExport with the client's name?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                self.deidentify.blockSignals(True)
-                self.deidentify.setChecked(True)
-                self.deidentify.blockSignals(False)
         self._show_replacements()
 
     def sections(self) -> frozenset[ReportSection]:
@@ -426,7 +425,7 @@ class RecordExportDialog(_ExportDialog):
         )
         explanation.setWordWrap(True)
         self.layout_.insertWidget(0, explanation)
-        self.process_notes = _named(
+        self.process_notes = named(
             QCheckBox("Also include my private process notes"), "include_process_notes"
         )
         self.layout_.addWidget(self.process_notes)
@@ -436,23 +435,16 @@ class RecordExportDialog(_ExportDialog):
         self.resize(560, 280)
 
     def _process_notes_toggled(self, on: bool) -> None:
-        if not on:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Include process notes?",
-            "Process notes are your private analysis of the sessions: what you felt, the "
-            "transference and countertransference. They are kept apart from the clinical "
-            "record and are normally withheld from a records request (in US law they are "
-            "“psychotherapy notes”, 45 CFR 164.501, released only with the client's separate "
-            "authorisation).\n\nInclude them in this export?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            self.process_notes.blockSignals(True)
-            self.process_notes.setChecked(False)
-            self.process_notes.blockSignals(False)
+        if on:
+            self.confirm_or_undo(
+                self.process_notes,
+                "Include process notes?",
+                "Process notes are your private analysis of the sessions: what you felt, the "
+                "transference and countertransference. They are kept apart from the clinical "
+                "record and are normally withheld from a records request (in US law they are "
+                "“psychotherapy notes”, 45 CFR 164.501, released only with the client's "
+                "separate authorisation).\n\nInclude them in this export?",
+            )
 
     def work(self, client: Client, period: Period, target: Path):
         request = RecordRequest(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -47,19 +48,13 @@ from ui.models import session_title
 from ui.observation_form import ObservationForm, quoted
 from ui.observation_panel import ObservationPanel, headline
 from ui.observation_tags import TagTracker, text_index
+from ui.record_fields import text_box
 from ui.vault_service import VaultService
 
 AUTOSAVE_MS = 1500
 
 
-def _text_box(name: str, placeholder: str = "") -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setObjectName(name)
-    box.setAccessibleName(name.replace("_", " "))
-    box.setPlaceholderText(placeholder)
-    box.setTabChangesFocus(True)
-    box.setMinimumHeight(84)
-    return box
+_text_box = partial(text_box, height=84, grows=True, keyed=True)  # note sections grow with text
 
 
 class NoteEditor(QWidget):

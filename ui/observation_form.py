@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -21,18 +21,10 @@ from PySide6.QtWidgets import (
 from notes.observations import INTENSITIES, Category, Observation, ObservationKind
 from ui.dialog_drafts import SAVE_ON_LOCK
 from ui.dialog_parts import dialog_buttons
+from ui.record_fields import text_box
 
 QUOTE_SHOWN = 160  # characters of the tagged words shown in the form; the rest in a tooltip
-
-
-def _box(name: str, placeholder: str) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setObjectName(name)
-    box.setAccessibleName(name.replace("_", " "))
-    box.setPlaceholderText(placeholder)
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(58)
-    return box
+_form_box = partial(text_box, height=58, keyed=True)  # three to a small form
 
 
 def quoted(text: str, limit: int = QUOTE_SHOWN) -> str:
@@ -80,9 +72,9 @@ class ObservationForm(QDialog):
         self.figure = QLineEdit(observation.figure)
         self.figure.setAccessibleName("redirected from")
         self.figure.setPlaceholderText("Optional — e.g. her father, an older brother")
-        self.happened = _box("what_happened", "What was going on at that moment.")
-        self.felt = _box("what_i_felt", "In you, or in the room.")
-        self.responded = _box("how_i_responded", "What you said or did — or held back.")
+        self.happened = _form_box("what_happened", "What was going on at that moment.")
+        self.felt = _form_box("what_i_felt", "In you, or in the room.")
+        self.responded = _form_box("how_i_responded", "What you said or did — or held back.")
         self.happened.setPlainText(observation.what_happened)
         self.felt.setPlainText(observation.what_i_felt)
         self.responded.setPlainText(observation.how_i_responded)

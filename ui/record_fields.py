@@ -1,9 +1,10 @@
-"""Small input widgets shared by the alliance forms: an optional date, a session chooser, a
-multi-line text box, and a list view that grows with its rows."""
+"""Small input widgets shared by the forms: a named widget, a date, an optional date, a session
+chooser, a multi-line text box, and a list view that grows with its rows."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, QRect, QSize, Qt
 from PySide6.QtWidgets import (
@@ -20,6 +21,24 @@ from PySide6.QtWidgets import (
 from notes.records import Session
 from ui.models import session_title
 
+Widget = TypeVar("Widget", bound=QWidget)
+
+
+def named(widget: Widget, name: str) -> Widget:
+    """The widget with `name` as its object name, by which drafts and tests find it, and as
+    what a screen reader calls it (underscores read as spaces)."""
+    widget.setObjectName(name)
+    widget.setAccessibleName(name.replace("_", " "))
+    return widget
+
+
+def date_edit(day: date | None = None, display: str = "d MMM yyyy") -> QDateEdit:
+    """A date typed or picked from a calendar, shown as "5 Oct 2026" unless told otherwise."""
+    edit = QDateEdit(QDate(day)) if day is not None else QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(display)
+    return edit
+
 
 class OptionalDate(QWidget):
     """A date that may not have happened yet: a tick box ("Explained") and the date beside it."""
@@ -27,9 +46,7 @@ class OptionalDate(QWidget):
     def __init__(self, text: str, value: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.check = QCheckBox(text)
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMM yyyy")
+        self.date = date_edit()
         self.date.setAccessibleName(f"{text} date")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -74,12 +91,28 @@ class SessionChooser(QComboBox):
         return self.currentData()
 
 
-def text_box(name: str, placeholder: str = "", text: str = "") -> QPlainTextEdit:
+def text_box(
+    name: str,
+    placeholder: str = "",
+    text: str = "",
+    *,
+    height: int = 72,
+    grows: bool = False,
+    keyed: bool = False,
+) -> QPlainTextEdit:
+    """A multi-line box that Tab leaves rather than types into, `height` pixels tall (at least
+    that, if it `grows`). A screen reader calls it `name`, underscores read as spaces; a `keyed`
+    box also carries `name` as its object name, as `named` gives it."""
     box = QPlainTextEdit(text)
-    box.setAccessibleName(name)
+    if keyed:
+        box.setObjectName(name)
+    box.setAccessibleName(name.replace("_", " "))
     box.setPlaceholderText(placeholder)
     box.setTabChangesFocus(True)
-    box.setFixedHeight(72)
+    if grows:
+        box.setMinimumHeight(height)
+    else:
+        box.setFixedHeight(height)
     return box
 
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QSpinBox,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from notes.records import Attendance, Session
 from ui.dialog_parts import form_dialog_layout
+from ui.record_fields import date_edit, named
 
 
 class SessionDialog(QDialog):
@@ -23,26 +23,16 @@ class SessionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("New session")
         self._client_id = client_id
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("ddd d MMM yyyy")
-        self.date.setAccessibleName("date")
-        self.date.setObjectName("date")
+        self.date = named(date_edit(date.today(), "ddd d MMM yyyy"), "date")
         start = QTime(last.starts_at.hour, last.starts_at.minute) if last else QTime(9, 0)
-        self.time = QTimeEdit(start)
+        self.time = named(QTimeEdit(start), "time")
         self.time.setDisplayFormat("HH:mm")
-        self.time.setAccessibleName("time")
-        self.time.setObjectName("time")
-        self.duration = QSpinBox()
+        self.duration = named(QSpinBox(), "duration")
         self.duration.setRange(5, 480)
         self.duration.setSingleStep(5)
         self.duration.setSuffix(" min")
         self.duration.setValue(last.duration_minutes if last else 50)
-        self.duration.setAccessibleName("duration")
-        self.duration.setObjectName("duration")
-        self.attendance = QComboBox()
-        self.attendance.setAccessibleName("attendance")
-        self.attendance.setObjectName("attendance")
+        self.attendance = named(QComboBox(), "attendance")
         for value in Attendance:
             self.attendance.addItem(value.label, value)
         form = QFormLayout()
