@@ -70,6 +70,9 @@ def measure_vault(path: Path, work: Path, career: bool) -> dict:
         if panel is None:
             stalls["search"] = {"missing": "no search box in the window yet"}
         else:
+            # As Ctrl+K does: the Search tab in front, so the results are laid out and painted
+            # too (with the search on a worker thread, that is most of what the GUI thread does).
+            window.workspace.show_search()
             stalls["search"] = gui.search_stalls(panel, measures.QUERIES)
         last = sessions[-52:]
         period = (last[0].starts_at.date(), last[-1].starts_at.date())
