@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from notes.alliance import (
@@ -20,7 +19,7 @@ from notes.alliance import (
 from notes.records import Client
 from ui.alliance_actions import rate_alliance, record_rupture
 from ui.alliance_chart import AllianceChart
-from ui.models import DataclassListModel
+from ui.models import DataclassListModel, emphasis
 from ui.record_section import RecordSection
 from ui.vault_service import VaultService
 
@@ -46,9 +45,7 @@ class RuptureModel(DataclassListModel[Rupture]):
             lines.append(f"    {repair}")
             return "\n".join(lines)
         if role == Qt.ItemDataRole.FontRole and rupture.repair is Repair.NOT_YET:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return emphasis(bold=True)
         return None
 
 

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from notes.alliance import BOUNDARY_DIMENSIONS, BoundaryEvent, BoundaryKind
 from notes.records import Client, Session
 from ui.dialog_parts import form_dialog_layout
-from ui.models import DataclassListModel
+from ui.models import DataclassListModel, emphasis
 from ui.record_fields import SessionChooser, date_edit, text_box
 from ui.record_section import RecordSection, attempt
 from ui.vault_service import VaultService
@@ -46,9 +45,7 @@ class BoundaryModel(DataclassListModel[BoundaryEvent]):
                 f"{event.kind.label.lower()} · {supervision}\n    {event.what_happened}"
             )
         if role == Qt.ItemDataRole.FontRole and event.kind is BoundaryKind.VIOLATION:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return emphasis(bold=True)
         return None
 
 

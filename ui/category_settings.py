@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +28,7 @@ from notes.observations import Category, ObservationKind
 from notes.taxonomy import kind_description
 from storage.errors import VaultError
 from ui.dialog_parts import Standard, dialog_buttons
-from ui.models import DataclassListModel, ItemRole
+from ui.models import DataclassListModel, ItemRole, emphasis
 from ui.vault_service import VaultService
 
 
@@ -40,9 +39,7 @@ class CategoryListModel(DataclassListModel[Category]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return category.description or None
         if role == Qt.ItemDataRole.FontRole and category.retired:
-            font = QFont()
-            font.setItalic(True)
-            return font
+            return emphasis(italic=True)
         return None
 
 

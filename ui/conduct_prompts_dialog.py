@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from notes.conduct import Applies, Prompt, PromptSet
 from ui.dialog_parts import Standard, dialog_buttons, form_dialog_layout
-from ui.models import DataclassListModel, ItemRole
+from ui.models import DataclassListModel, ItemRole, emphasis
 from ui.record_fields import text_box
 
 
@@ -40,9 +40,7 @@ class PromptListModel(DataclassListModel[Prompt]):
         if role == Qt.ItemDataRole.ForegroundRole and prompt.retired:
             return QColor("#8a8f98")
         if role == Qt.ItemDataRole.FontRole and prompt.retired:
-            font = QFont()
-            font.setItalic(True)
-            return font
+            return emphasis(italic=True)
         return None
 
     def refresh(self, row: int) -> None:

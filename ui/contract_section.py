@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from notes.alliance import CONTRACT_TERMS, ContractItem, contract_summary, label_of
 from notes.records import Client
 from ui.dialog_parts import dialog_buttons
-from ui.models import DataclassListModel
+from ui.models import DataclassListModel, emphasis
 from ui.record_fields import OptionalDate, text_box
 from ui.record_section import RecordSection, attempt
 from ui.vault_service import VaultService
@@ -38,9 +37,7 @@ class ContractModel(DataclassListModel[ContractItem]):
             notes = f"\n    {item.notes}" if item.notes else ""
             return f"{item.label} — {state}{notes}"
         if role == Qt.ItemDataRole.FontRole and item.explained_on is None:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return emphasis(bold=True)
         if role == Qt.ItemDataRole.ToolTipRole:
             return next((t.hint for t in CONTRACT_TERMS if t.key == item.term), None)
         return None

@@ -21,6 +21,17 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 ItemRole = Qt.ItemDataRole.UserRole
 
 
+def emphasis(bold: bool = False, italic: bool = False) -> QFont:
+    """A font for a row's FontRole: bold to stand out, italic to step back. Only what is asked
+    for is set, so the view's own font fills in the rest."""
+    font = QFont()
+    if bold:
+        font.setBold(True)
+    if italic:
+        font.setItalic(True)
+    return font
+
+
 class _DataclassRows(Generic[Item]):
     """The dataclasses behind a list or a table model, one a row; mixed in before the Qt base,
     so that the list and the table keep, count and find their rows the same way."""
@@ -107,9 +118,7 @@ class ClientListModel(DataclassListModel[Client]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return client.presenting_problem or None
         if role == Qt.ItemDataRole.FontRole and closed:
-            font = QFont()
-            font.setItalic(True)
-            return font
+            return emphasis(italic=True)
         return None
 
 
@@ -135,9 +144,7 @@ class SessionListModel(DataclassListModel[Session]):
         if role == Qt.ItemDataRole.DecorationRole:
             return None
         if role == Qt.ItemDataRole.FontRole and not session.note_signed:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return emphasis(bold=True)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = "Signed: read-only" if session.note_signed else "Draft: still editable"
             if session.conduct_due:

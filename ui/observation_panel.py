@@ -6,11 +6,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from notes.observations import Category, Observation
-from ui.models import DataclassListModel, ItemRole
+from ui.models import DataclassListModel, ItemRole, emphasis
 from ui.observation_form import quoted
 
 
@@ -46,9 +45,7 @@ class SessionObservationModel(DataclassListModel[Observation]):
             parts = [observation.what_i_felt, observation.what_happened]
             return "\n".join(part for part in parts if part) or None
         if role == Qt.ItemDataRole.FontRole and observation.supervision:
-            font = QFont()
-            font.setBold(True)
-            return font
+            return emphasis(bold=True)
         return None
 
 
