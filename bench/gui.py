@@ -234,15 +234,9 @@ def backup_stall(window: MainWindow, folder: Path) -> dict:
     settings.setValue(app_settings.BACKUP_FOLDER, str(folder))
     settings.sync()
     before = set(folder.glob("*")) if folder.exists() else set()
-    actions = window.vault_actions
-    with answering_dialogs(dismiss), StallMeter() as meter:
-        started = time.perf_counter()
-        actions.back_up_now()
-        wait_until(lambda: not actions.busy)
-        seconds = time.perf_counter() - started
-        settle()
+    result = _vault_action_stall(window, window.vault_actions.back_up_now, dismiss)
     written = set(folder.glob("*.vault")) - before
-    return {"seconds": seconds, "stall_ms": meter.longest_ms, "saved": bool(written)}
+    return {**result, "saved": bool(written)}
 
 
 def passphrase_stall(window: MainWindow, new: str) -> dict:
@@ -258,10 +252,18 @@ def passphrase_stall(window: MainWindow, new: str) -> dict:
         else:
             dismiss(dialog)
 
+    return _vault_action_stall(window, window.vault_actions.change_passphrase, answer)
+
+
+def _vault_action_stall(
+    window: MainWindow, start: Callable[[], None], answer: Callable[[QWidget], None]
+) -> dict:
+    """Seconds from `start` until the vault action is done, and the longest stall of the window
+    meanwhile, with any dialog it opens answered by `answer`."""
     actions = window.vault_actions
     with answering_dialogs(answer), StallMeter() as meter:
         started = time.perf_counter()
-        actions.change_passphrase()
+        start()
         wait_until(lambda: not actions.busy)
         seconds = time.perf_counter() - started
         settle()
