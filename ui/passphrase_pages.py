@@ -14,13 +14,12 @@ from PySide6.QtWidgets import (
 )
 
 from notes.passphrase import assess, new_passphrase_problem
+from ui.record_fields import named
 
 
 def passphrase_field(name: str) -> QLineEdit:
-    field = QLineEdit()
+    field = named(QLineEdit(), name)
     field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setObjectName(name)
-    field.setAccessibleName(name.replace("_", " "))
     field.setMinimumWidth(320)
     return field
 

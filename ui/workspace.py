@@ -25,15 +25,14 @@ from ui.client_patterns import ClientPatterns
 from ui.dialog_drafts import OPENER, Fields, restore
 from ui.models import ClientListModel, ItemRole, SessionListModel
 from ui.note_editor import NoteEditor
+from ui.record_fields import named
 from ui.search_panel import SearchPanel, reveal_match
 from ui.session_dialog import SessionDialog
 from ui.vault_service import VaultService
 
 
 def _list_view(name: str) -> QListView:
-    view = QListView()
-    view.setObjectName(name)
-    view.setAccessibleName(name.replace("_", " "))
+    view = named(QListView(), name)
     view.setUniformItemSizes(True)
     view.setAlternatingRowColors(True)
     return view
