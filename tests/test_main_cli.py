@@ -161,17 +161,14 @@ def test_read_passphrase_strips_only_the_line_ending(monkeypatch, typed, passphr
     assert main.read_passphrase(from_stdin=True) == passphrase
 
 
+def backup(vault: Path, folder: Path, passphrase: str) -> subprocess.CompletedProcess[str]:
+    arguments = ("backup", "--vault", str(vault), "--passphrase-stdin", "--to", str(folder))
+    return run(*arguments, stdin=passphrase + "\n")
+
+
 def test_backup_writes_a_verified_copy_and_prints_its_path(demo_copy, tmp_path):
     folder = tmp_path / "backups"
-    done = run(
-        "backup",
-        "--vault",
-        str(demo_copy),
-        "--passphrase-stdin",
-        "--to",
-        str(folder),
-        stdin=PASSPHRASE + "\n",
-    )
+    done = backup(demo_copy, folder, PASSPHRASE)
     assert done.returncode == 0, done.stderr
     printed = Path(done.stdout.strip())
     assert printed.parent == folder and printed.exists()
@@ -180,14 +177,6 @@ def test_backup_writes_a_verified_copy_and_prints_its_path(demo_copy, tmp_path):
 
 def test_backup_with_a_wrong_passphrase_writes_nothing(demo_copy, tmp_path):
     folder = tmp_path / "backups"
-    done = run(
-        "backup",
-        "--vault",
-        str(demo_copy),
-        "--passphrase-stdin",
-        "--to",
-        str(folder),
-        stdin=WRONG + "\n",
-    )
+    done = backup(demo_copy, folder, WRONG)
     assert done.returncode == 2
     assert not folder.exists() or not any(folder.iterdir())
