@@ -23,8 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _env(settings: Path) -> dict[str, str]:
     # XDG_CONFIG_HOME: the children keep their window layout away from the user's own settings.
+    # PYTHONDONTWRITEBYTECODE (set on some build machines, never by Alliance) is dropped: a
+    # person's second launch finds Python's compiled modules, as the warm-up run leaves them.
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     return {
-        **os.environ,
+        **env,
         "QT_QPA_PLATFORM": "offscreen",
         "XDG_CONFIG_HOME": str(settings),
         BENCH_EXIT_ON_SHOWN: "1",

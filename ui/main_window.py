@@ -57,8 +57,9 @@ class MainWindow(QMainWindow):
         self.crash_handler = CrashHandler(self, self._save_typing, self.lock)
         self._restore_geometry()
         self._show_locked()
-        # Start-up time is the time to this page: build the rest while the passphrase is typed.
-        after_first_paint(self.pages, self._complete)
+        # Start-up time is the time to this page: build the rest while the passphrase is typed,
+        # a moment after the first paint so the page is on screen before the work starts.
+        after_first_paint(self.pages, lambda: QTimer.singleShot(30, self._complete))
 
     @property
     def workspace(self) -> Workspace:
