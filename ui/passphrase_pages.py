@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -53,11 +54,16 @@ class StrengthMeter(QWidget):
         return strength.acceptable
 
 
-def _centred(*widgets: QWidget) -> QVBoxLayout:
+def _centred(box: QWidget) -> QVBoxLayout:
+    """The box in the middle of the page. Stretches rather than an alignment flag centre it, so
+    its wrapped text is given the height it needs at the box's width."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(box)
+    row.addStretch(1)
     layout = QVBoxLayout()
     layout.addStretch(2)
-    for widget in widgets:
-        layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+    layout.addLayout(row)
     layout.addStretch(3)
     return layout
 
@@ -103,7 +109,7 @@ class CreateVaultPage(QWidget):
         form.addRow("Again", self.repeat)
         form.addRow("", self.meter)
         box = QWidget()
-        box.setMaximumWidth(460)
+        box.setFixedWidth(480)  # a fixed width lets wrapped text take its full height
         inner = QVBoxLayout(box)
         inner.addWidget(_title("Create your vault"))
         inner.addWidget(intro)
@@ -149,7 +155,7 @@ class UnlockPage(QWidget):
         where = QLabel(vault_path)
         where.setObjectName("hint")
         box = QWidget()
-        box.setMaximumWidth(460)
+        box.setFixedWidth(480)
         inner = QVBoxLayout(box)
         inner.addWidget(_title("Alliance is locked"))
         inner.addWidget(where)
