@@ -22,6 +22,7 @@ from ui.conduct_dialog import Choice, ConductDialog
 from ui.conduct_offer import ConductOffer
 from ui.conduct_prompts_dialog import PromptSetDialog
 from ui.conduct_trend import ConductTrendDialog
+from ui.dialog_drafts import OPENER, Fields, restore
 from ui.record_section import attempt
 from ui.rupture_dialog import RuptureDialog
 from ui.vault_service import VaultService
@@ -33,13 +34,18 @@ TREND_MONTHS = 6
 
 
 def check_conduct(
-    parent: QWidget, service: VaultService, client: Client, session: Session
+    parent: QWidget,
+    service: VaultService,
+    client: Client,
+    session: Session,
+    fields: Fields | None = None,
 ) -> Choice:
     """Ask the conduct prompts for a session; "Later" keeps (or makes) the check due."""
     prompt_set = service.conduct_prompts()
     previous = service.conduct_check(session.id)
     questions = questions_for(prompt_set, session.number == 1, previous)
     dialog = ConductDialog(client, session, prompt_set, questions, previous, parent)
+    _draftable(dialog, "check_conduct", fields)
     dialog.exec()
     if dialog.choice is Choice.SAVED:
         answers = dialog.answers()
@@ -56,14 +62,18 @@ def record_rupture(
     sessions: list[Session],
     session_id: int | None = None,
     rupture: Rupture | None = None,
+    fields: Fields | None = None,
 ) -> None:
     """Record a new rupture (at `session_id`, or the latest session) or edit `rupture`."""
     if not sessions:
         return
+    new = rupture is None
     if rupture is None:
         latest = max(sessions, key=lambda s: s.starts_at)
         rupture = Rupture(session_id or latest.id, RuptureKind.WITHDRAWAL)
     dialog = RuptureDialog(rupture, sessions, parent)
+    if new:  # an edit of an older rupture is simply closed by auto-lock
+        _draftable(dialog, "record_rupture", fields)
     if dialog.exec():
         attempt(parent, lambda: service.save_rupture(dialog.rupture(), client.id))
 
@@ -74,6 +84,7 @@ def rate_alliance(
     client: Client,
     sessions: list[Session],
     session_id: int | None = None,
+    fields: Fields | None = None,
 ) -> None:
     """Enter the alliance check for a session; if the client's score dropped, offer to record
     a rupture for it."""
@@ -84,6 +95,7 @@ def rate_alliance(
         unrated = [s for s in sessions if s.attendance.kept and s.id not in ratings]
         session_id = max(unrated or sessions, key=lambda s: s.starts_at).id
     dialog = AllianceDialog(sessions, ratings, session_id, parent)
+    _draftable(dialog, "rate_alliance", fields)
     if not dialog.exec():
         return
     rating = dialog.rating()
@@ -93,6 +105,13 @@ def rate_alliance(
     suggest = drop is not None and drop.session_id == rating.session_id
     if suggest and ask_to_record_rupture(parent, drop.describe()):
         record_rupture(parent, service, client, sessions, drop.session_id)
+
+
+def _draftable(dialog: QDialog, opener: str, fields: Fields | None) -> None:
+    """Let auto-lock set the dialog's typing aside, and refill it when it is reopened."""
+    dialog.setProperty(OPENER, opener)
+    if fields:
+        restore(dialog, fields)
 
 
 def ask_to_record_rupture(parent: QWidget, why: str) -> bool:
@@ -190,22 +209,36 @@ class AllianceActions(QObject):
         if self.offer is not None:
             self.offer.close()
 
-    def check_conduct(self) -> None:
+    # `fields` is a draft set aside by auto-lock (ui/dialog_drafts.py); menus pass none.
+
+    def check_conduct(self, fields: Fields | None = None) -> None:
         current = self._current_session()
         if current is not None:
-            check_conduct(self._window, self._service, *current)
+            check_conduct(self._window, self._service, *current, fields=fields or None)
 
-    def rate_alliance(self) -> None:
+    def rate_alliance(self, fields: Fields | None = None) -> None:
         chosen = self._client_and_sessions()
         if chosen is not None:
             editing = self._workspace.editor.session
-            rate_alliance(self._window, self._service, *chosen, editing.id if editing else None)
+            rate_alliance(
+                self._window,
+                self._service,
+                *chosen,
+                editing.id if editing else None,
+                fields=fields or None,
+            )
 
-    def record_rupture(self) -> None:
+    def record_rupture(self, fields: Fields | None = None) -> None:
         chosen = self._client_and_sessions()
         if chosen is not None:
             editing = self._workspace.editor.session
-            record_rupture(self._window, self._service, *chosen, editing.id if editing else None)
+            record_rupture(
+                self._window,
+                self._service,
+                *chosen,
+                editing.id if editing else None,
+                fields=fields or None,
+            )
 
     def show_conduct_trend(self) -> None:
         show_conduct_trend(self._window, self._service)

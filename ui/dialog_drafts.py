@@ -14,8 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QTime, QTimer
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractSpinBox,
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -34,50 +34,64 @@ SAVE_ON_LOCK = "save_on_lock"
 Fields = dict[str, Any]
 
 
-def snapshot(dialog: QWidget) -> Fields:
-    """The values of every named input in a dialog."""
-    fields: Fields = {}
+# How to read and write each kind of input; the first matching kind wins (a date edit is also
+# a spin box, so dates and times come before numbers).
+_KINDS: list[tuple[type, Callable[[Any], Any], Callable[[Any, Any], None]]] = [
+    (QLineEdit, lambda w: w.text(), lambda w, v: w.setText(v)),
+    (QPlainTextEdit, lambda w: w.toPlainText(), lambda w, v: w.setPlainText(v)),
+    (QTextEdit, lambda w: w.toPlainText(), lambda w, v: w.setPlainText(v)),
+    (QAbstractButton, lambda w: w.isChecked(), lambda w, v: w.setChecked(bool(v))),
+    (QComboBox, lambda w: w.currentIndex(), lambda w, v: w.setCurrentIndex(int(v))),
+    (
+        QDateEdit,
+        lambda w: w.date().toString("yyyy-MM-dd"),
+        lambda w, v: w.setDate(QDate.fromString(v, "yyyy-MM-dd")),
+    ),
+    (
+        QTimeEdit,
+        lambda w: w.time().toString("HH:mm"),
+        lambda w, v: w.setTime(QTime.fromString(v, "HH:mm")),
+    ),
+    (QSpinBox, lambda w: w.value(), lambda w, v: w.setValue(int(v))),
+]
+
+
+def _inputs(dialog: QWidget) -> list[tuple[str, QWidget, int]]:
+    """Each input with a stable key: its object name, else its kind and place in the dialog.
+
+    The same dialog built again from the same records has the same inputs in the same order,
+    so an unnamed input gets the same key when the dialog is reopened.
+    """
+    found, counts = [], {}
     for child in dialog.findChildren(QWidget):
-        name = child.objectName()
-        if not name or name.startswith("qt_"):
+        if isinstance(child, QLineEdit) and isinstance(child.parent(), QAbstractSpinBox):
+            continue  # the text inside a spin or date box: the box itself is the input
+        if isinstance(child, QAbstractButton) and not child.isCheckable():
             continue
-        if isinstance(child, QLineEdit) and not isinstance(child.parent(), QAbstractSpinBox):
-            fields[name] = child.text()
-        elif isinstance(child, QPlainTextEdit | QTextEdit):
-            fields[name] = child.toPlainText()
-        elif isinstance(child, QCheckBox):
-            fields[name] = child.isChecked()
-        elif isinstance(child, QComboBox):
-            fields[name] = child.currentIndex()
-        elif isinstance(child, QDateEdit):
-            fields[name] = child.date().toString("yyyy-MM-dd")
-        elif isinstance(child, QTimeEdit):
-            fields[name] = child.time().toString("HH:mm")
-        elif isinstance(child, QSpinBox):
-            fields[name] = child.value()
-    return fields
+        for index, (kind, _read, _write) in enumerate(_KINDS):
+            if isinstance(child, kind):
+                counts[index] = counts.get(index, 0) + 1
+                name = child.objectName()
+                key = (
+                    name
+                    if name and not name.startswith("qt_")
+                    else f"{kind.__name__}#{counts[index]}"
+                )
+                found.append((key, child, index))
+                break
+    return found
+
+
+def snapshot(dialog: QWidget) -> Fields:
+    """The value of every input in a dialog."""
+    return {key: _KINDS[index][1](child) for key, child, index in _inputs(dialog)}
 
 
 def restore(dialog: QWidget, fields: Fields) -> None:
-    """Put saved values back into the dialog's named inputs (unknown names are ignored)."""
-    for child in dialog.findChildren(QWidget):
-        if child.objectName() not in fields:
-            continue
-        value = fields[child.objectName()]
-        if isinstance(child, QLineEdit):
-            child.setText(value)
-        elif isinstance(child, QPlainTextEdit | QTextEdit):
-            child.setPlainText(value)
-        elif isinstance(child, QCheckBox):
-            child.setChecked(bool(value))
-        elif isinstance(child, QComboBox):
-            child.setCurrentIndex(int(value))
-        elif isinstance(child, QDateEdit):
-            child.setDate(QDate.fromString(value, "yyyy-MM-dd"))
-        elif isinstance(child, QTimeEdit):
-            child.setTime(QTime.fromString(value, "HH:mm"))
-        elif isinstance(child, QSpinBox):
-            child.setValue(int(value))
+    """Put saved values back into the dialog's inputs (unknown keys are ignored)."""
+    for key, child, index in _inputs(dialog):
+        if key in fields:
+            _KINDS[index][2](child, fields[key])
 
 
 class DialogDrafts:

@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
         )
         for name in ("new_client", "edit_client", "new_session"):
             self.drafts.register(name, getattr(workspace, name))
+        for name in ("rate_alliance", "record_rupture", "check_conduct"):
+            self.drafts.register(name, getattr(self.alliance_actions, name))
         self._build_menus()
         workspace.problem.connect(self.show_problem)
         workspace.editor.saved.connect(

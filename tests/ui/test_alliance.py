@@ -248,3 +248,36 @@ def test_the_models_pass_the_model_tester(qtmodeltester, window):
         model.set_items(items)
         assert model.rowCount() >= 1
         qtmodeltester.check(model)
+
+
+def test_auto_lock_keeps_a_half_entered_alliance_check(qtbot, window):
+    choose_session(qtbot, window, 0)
+    session_id = window.workspace.editor.session.id
+    window.idle.set_timeout_ms(400)
+
+    def half_enter(dialog: AllianceDialog) -> None:
+        type_score(qtbot, dialog.client_boxes["comfortable"], 8)  # no drop: no rupture question
+        type_score(qtbot, dialog.therapist_boxes["comfortable"], 9)
+        window.idle.start()  # then the therapist is called away
+
+    when_dialog(qtbot, AllianceDialog, half_enter)
+    press(qtbot, window, "Ctrl+Shift+A")
+    qtbot.waitUntil(lambda: not window.service.is_unlocked)
+    window.idle.set_timeout_ms(60_000)  # back from the break: no second auto-lock now
+
+    reopened = {}
+
+    def finish(dialog: AllianceDialog) -> None:
+        reopened["scores"] = (
+            dialog.client_boxes["comfortable"].value(),
+            dialog.therapist_boxes["comfortable"].value(),
+        )
+        save(qtbot, dialog)
+
+    when_dialog(qtbot, AllianceDialog, finish)
+    qtbot.keyClicks(window.unlock_page.passphrase, STRONG_PASSPHRASE)
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(reopened))
+    assert reopened["scores"] == (8, 9)
+    stored = window.service.alliance_rating(session_id)
+    assert stored.client == {"comfortable": 8} and stored.therapist == {"comfortable": 9}
