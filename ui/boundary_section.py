@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from notes.alliance import BOUNDARY_DIMENSIONS, BoundaryEvent, BoundaryKind
 from notes.records import Client, Session
+from ui.dialog_drafts import OPENER, Fields, restore
 from ui.dialog_parts import form_dialog_layout
 from ui.models import DataclassListModel, emphasis
 from ui.record_fields import SessionChooser, date_edit, text_box
@@ -137,16 +138,21 @@ class BoundarySection(RecordSection):
             text += f"; {waiting} not yet taken to supervision"
         return text + "."
 
-    def add_event(self) -> None:
+    def add_event(self, fields: Fields | None = None) -> None:
+        """A new event; `fields` refill it after auto-lock set it aside."""
         if self.client is not None:
-            self._edit(BoundaryEvent(self.client.id, date.today(), BOUNDARY_DIMENSIONS[0].key))
+            event = BoundaryEvent(self.client.id, date.today(), BOUNDARY_DIMENSIONS[0].key)
+            self._edit(event, fields or {})
 
     def edit_chosen(self) -> None:
         event = self.chosen()
         if event is not None:
             self._edit(event)
 
-    def _edit(self, event: BoundaryEvent) -> None:
+    def _edit(self, event: BoundaryEvent, draft: Fields | None = None) -> None:
         dialog = BoundaryDialog(event, self.sessions, self)
+        if draft is not None:  # a new event: auto-lock keeps what was typed
+            dialog.setProperty(OPENER, "add_boundary_event")
+            restore(dialog, draft)
         if dialog.exec():
             attempt(self, lambda: self._service.save_boundary_event(dialog.boundary_event()))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from notes.alliance import Goal, GoalStatus
 from notes.records import Client
+from ui.dialog_drafts import OPENER, Fields, restore
 from ui.dialog_parts import Standard, form_dialog_layout
 from ui.models import DataclassListModel
 from ui.record_fields import OptionalDate, text_box
@@ -96,16 +97,20 @@ class GoalsSection(RecordSection):
             text += f" {len(proposed)} not yet agreed with the client."
         return text
 
-    def add_goal(self) -> None:
+    def add_goal(self, fields: Fields | None = None) -> None:
+        """A new goal; `fields` refill it after auto-lock set it aside."""
         if self.client is not None:
-            self._edit(Goal(self.client.id, ""))
+            self._edit(Goal(self.client.id, ""), fields or {})
 
     def edit_chosen(self) -> None:
         goal = self.chosen()
         if goal is not None:
             self._edit(goal)
 
-    def _edit(self, goal: Goal) -> None:
+    def _edit(self, goal: Goal, draft: Fields | None = None) -> None:
         dialog = GoalDialog(goal, self)
+        if draft is not None:  # a new goal: auto-lock keeps what was typed
+            dialog.setProperty(OPENER, "add_goal")
+            restore(dialog, draft)
         if dialog.exec():
             attempt(self, lambda: self._service.save_goal(dialog.goal()))

@@ -87,6 +87,8 @@ class MainWindow(QMainWindow):
             self.drafts.register(name, getattr(workspace, name))
         for name in ("rate_alliance", "record_rupture", "check_conduct"):
             self.drafts.register(name, getattr(self.alliance_actions, name))
+        self.drafts.register("add_goal", workspace.alliance_sections.goals.add_goal)
+        self.drafts.register("add_boundary_event", workspace.alliance_sections.boundaries.add_event)
         self._build_menus()
         workspace.problem.connect(self.show_problem)
         workspace.editor.saved.connect(

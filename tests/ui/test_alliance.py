@@ -281,3 +281,31 @@ def test_auto_lock_keeps_a_half_entered_alliance_check(qtbot, window):
     assert reopened["scores"] == (8, 9)
     stored = window.service.alliance_rating(session_id)
     assert stored.client == {"comfortable": 8} and stored.therapist == {"comfortable": 9}
+
+
+def test_auto_lock_keeps_a_half_written_goal(qtbot, window):
+    page = sections(window)
+    window.idle.set_timeout_ms(400)
+
+    def half_write(dialog: GoalDialog) -> None:
+        qtbot.keyClicks(dialog.text, "Sleep through most nights")
+        window.idle.start()
+
+    when_dialog(qtbot, GoalDialog, half_write)
+    click(qtbot, button(page.goals, "Add goal…"))
+    qtbot.waitUntil(lambda: not window.service.is_unlocked)
+    window.idle.set_timeout_ms(60_000)
+    assert page.goals.model.rowCount() == 0
+
+    reopened = []
+
+    def finish(dialog: GoalDialog) -> None:
+        reopened.append(dialog.text.toPlainText())
+        save(qtbot, dialog)
+
+    when_dialog(qtbot, GoalDialog, finish)
+    qtbot.keyClicks(window.unlock_page.passphrase, STRONG_PASSPHRASE)
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(reopened))
+    assert reopened == ["Sleep through most nights"]
+    qtbot.waitUntil(lambda: sections(window).goals.model.rowCount() == 1)
