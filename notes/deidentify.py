@@ -45,7 +45,14 @@ def _folded_with_origins(text: str) -> tuple[str, list[int]]:
     folded: list[str] = []
     origins: list[int] = []
     for index, ch in enumerate(text):
-        for each in _fold(ch):
+        folded_ch = _fold(ch)
+        if not unicodedata.category(ch).startswith(("L", "N", "M")) and any(
+            each.isalnum() for each in folded_ch
+        ):
+            # A symbol that merely looks like letters ("🄫" folds to "c") must still end a word,
+            # or "Maya🄫" would read as one longer word and the name would survive.
+            folded_ch = " "
+        for each in folded_ch:
             folded.append(each)
             origins.append(index)
     origins.append(len(text))
