@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from notes.attendance import attendance_counts, kept
 from notes.deidentify import Deidentifier
-from notes.records import Attendance, Client
+from notes.records import Client
 from notes.report import (
     Block,
     BulletList,
@@ -136,25 +137,17 @@ def _front_matter(inputs: SupervisionInputs, deidentify: bool, prepared_on: date
     return lines
 
 
-def attendance_counts(records: Iterable[SessionRecord]) -> dict[Attendance, int]:
-    counts = dict.fromkeys(Attendance, 0)
-    for record in records:
-        counts[record.session.attendance] += 1
-    return counts
-
-
 def _summary(inputs: SupervisionInputs, charts: Charts) -> list[Block]:
     client = inputs.client
     blocks: list[Block] = [Heading(ReportSection.SUMMARY.label)]
     if client.presenting_problem.strip():
         blocks.append(Paragraph(client.presenting_problem.strip(), label="Presenting problem: "))
-    counts = attendance_counts(inputs.sessions)
-    kept = sum(count for kind, count in counts.items() if kind.kept)
+    counts = attendance_counts(record.session.attendance for record in inputs.sessions)
     total = len(inputs.sessions)
     blocks.append(
         Paragraph(
             f"In therapy since {format_date(client.start_date)}. "
-            f"{_plural(total, 'session')} in this period, {kept} of them held; "
+            f"{_plural(total, 'session')} in this period, {kept(counts)} of them held; "
             f"{_plural(inputs.sessions_before + total, 'session')} since the start."
         )
     )

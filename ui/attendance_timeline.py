@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from notes.attendance import summary
 from notes.records import Attendance, Client, Session
 
 _MARK = {
@@ -92,33 +93,10 @@ class AttendanceTimeline(QWidget):
         self.strip.sessions = ordered
         self.strip.updateGeometry()
         self.strip.update()
-        self.counts.setText(attendance_summary(ordered))
+        self.counts.setText(summary(ordered))
         self.strip.setToolTip(self.counts.text())
 
     def clear(self) -> None:
         self.strip.sessions = []
         self.strip.update()
         self.counts.clear()
-
-
-def attendance_summary(sessions: list[Session]) -> str:
-    kept = sum(1 for s in sessions if s.attendance.kept)
-    by_kind = {kind: 0 for kind in Attendance}
-    for session in sessions:
-        by_kind[session.attendance] += 1
-    missed = [
-        f"{by_kind[kind]} {kind.label.lower()}"
-        for kind in (
-            Attendance.CANCELLED_WITH_NOTICE,
-            Attendance.LATE_CANCELLATION,
-            Attendance.NO_SHOW,
-        )
-        if by_kind[kind]
-    ]
-    text = f"{len(sessions)} sessions: {kept} kept"
-    if by_kind[Attendance.LATE]:
-        text += f" ({by_kind[Attendance.LATE]} late)"
-    text += f", {len(sessions) - kept} missed"
-    if missed:
-        text += " — " + ", ".join(missed)
-    return text + "."

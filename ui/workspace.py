@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notes.attendance import short_summary
 from notes.records import Client, ClientStatus
 from storage.errors import VaultError
 from ui.alliance_sections import add_alliance_sections
@@ -197,11 +198,7 @@ class Workspace(QSplitter):
     def _load_sessions(self, client: Client, keep) -> None:
         sessions = self._service.sessions(client.id)
         self.sessions.set_items(sessions)
-        kept = sum(1 for s in sessions if s.attendance.kept)
-        self.client_summary.setText(
-            f"{client.full_name}\n{len(sessions)} sessions · {kept} kept · "
-            f"{len(sessions) - kept} missed or cancelled"
-        )
+        self.client_summary.setText(f"{client.full_name}\n{short_summary(sessions)}")
         self.client_page.show_client(client, sessions)
         if keep is not None:
             self.select_session(keep.id)

@@ -1,0 +1,44 @@
+"""Counting kept and missed appointments: one tally for the session list, the client page and
+the supervision report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from notes.records import Attendance, Session
+
+_MISSED = (Attendance.CANCELLED_WITH_NOTICE, Attendance.LATE_CANCELLATION, Attendance.NO_SHOW)
+
+
+def attendance_counts(attendances: Iterable[Attendance]) -> dict[Attendance, int]:
+    """How many sessions of each kind of attendance, every kind present (zero if none)."""
+    counts = dict.fromkeys(Attendance, 0)
+    for attendance in attendances:
+        counts[attendance] += 1
+    return counts
+
+
+def kept(counts: dict[Attendance, int]) -> int:
+    """Sessions the client came to (late ones included)."""
+    return sum(count for kind, count in counts.items() if kind.kept)
+
+
+def short_summary(sessions: list[Session]) -> str:
+    """ "22 sessions · 19 kept · 3 missed or cancelled", for the session list's heading."""
+    counts = attendance_counts(s.attendance for s in sessions)
+    held = kept(counts)
+    return f"{len(sessions)} sessions · {held} kept · {len(sessions) - held} missed or cancelled"
+
+
+def summary(sessions: list[Session]) -> str:
+    """The same, in a sentence that names each kind of missed appointment and late arrivals."""
+    counts = attendance_counts(s.attendance for s in sessions)
+    held = kept(counts)
+    text = f"{len(sessions)} sessions: {held} kept"
+    if counts[Attendance.LATE]:
+        text += f" ({counts[Attendance.LATE]} late)"
+    text += f", {len(sessions) - held} missed"
+    missed = [f"{counts[kind]} {kind.label.lower()}" for kind in _MISSED if counts[kind]]
+    if missed:
+        text += " — " + ", ".join(missed)
+    return text + "."
