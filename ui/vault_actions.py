@@ -148,15 +148,22 @@ class VaultActions(QObject):
         )
         if not ok:
             return
-        self._window.workspace.editor.flush()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self._window.lock()  # the note is saved first; the copy runs off the GUI thread
+        if self._service.is_unlocked:  # a backup or rekey is still running
+            self._warn("Restore from backup", "Wait for the running backup to finish first.")
+            return
+        self._run(
+            "Restore from backup",
+            lambda progress: self._service.restore_files(backup, passphrase, progress),
+            lambda aside: self._restored(backup, passphrase, aside),
+        )
+
+    def _restored(self, backup: Path, passphrase: str, aside: Path) -> None:
         try:
-            aside = self._service.restore(backup, passphrase)
+            self._service.unlock_restored(backup, passphrase)
         except VaultError as error:
-            QApplication.restoreOverrideCursor()
             self._warn("Restore from backup", error.message)
             return
-        QApplication.restoreOverrideCursor()
         self._inform(
             "Restore from backup",
             f"Restored from {backup.name}. The previous vault file was kept as {aside.name}.",

@@ -259,13 +259,18 @@ class VaultService(QObject):
     ) -> Path:
         return self._require().change_passphrase(current, new, backup_folder, progress)
 
-    def restore(self, backup: Path, passphrase: str) -> Path:
-        """Lock, put `backup` in the vault's place (the old file kept aside), unlock it."""
-        self.lock()
-        aside = backups.restore(backup, self.path, passphrase)
+    def restore_files(
+        self, backup: Path, passphrase: str, progress: Progress | None = None
+    ) -> Path:
+        """Put `backup` in the locked vault's place (the old file kept aside); may run on a
+        worker thread. Returns where the old file went."""
+        if self._vault is not None:
+            raise RuntimeError("lock the vault before restoring")
+        return backups.restore(backup, self.path, passphrase, progress)
+
+    def unlock_restored(self, backup: Path, passphrase: str) -> None:
         self.unlock(passphrase)
         self._require().record("restore", Path(backup).name)
-        return aside
 
     def newest_backup(self, folder: Path | None) -> Path | None:
         found = backups.backups_in(folder, self.path) if folder else []

@@ -132,10 +132,10 @@ def test_restore_from_backup_keeps_the_current_vault_aside(qtbot, open_window, b
         click(qtbot, box, QMessageBox.StandardButton.Yes)
 
     answer_dialog(qtbot, confirm)
+    open_window.vault_actions.restore_from_backup(backup)  # returns as the copy starts
     seen: list[str] = []
-    answer_dialog(qtbot, lambda box: (seen.append(box.text()), box.accept()))
-    open_window.vault_actions.restore_from_backup(backup)
-    assert seen and f"Restored from {backup.name}" in seen[0]
+    wait_for_message(qtbot, seen)
+    assert f"Restored from {backup.name}" in seen[0]
     assert shown_codes(open_window) == ["ML-01"]
     aside = list(open_window.service.path.parent.glob("alliance.vault.replaced-*"))
     assert len([p for p in aside if not p.name.endswith(("-wal", "-shm"))]) == 1
