@@ -98,7 +98,7 @@ def _day(text: str):
 
 
 def _export(args: argparse.Namespace) -> int:
-    from ui.report_export import export_from_command_line
+    from ui.reports.export_job import export_from_command_line
 
     path = export_from_command_line(
         args.vault,

@@ -34,7 +34,7 @@ def say(text: str) -> None:
 def _forget_daily_check(path: Path) -> None:
     """As on the first unlock of a day: the window then runs its damage check after unlock."""
     try:
-        from ui.vault_actions import LAST_CHECK
+        from ui.vault.actions import LAST_CHECK
     except ImportError:
         return
     vault = Vault.open(path, vaults.PASSPHRASE)

@@ -170,7 +170,7 @@ def after_unlock_check(window: MainWindow) -> dict:
 def search_panel_of(window: MainWindow):
     """The window's own search panel; None while the window has none."""
     try:
-        from ui.search_panel import SearchPanel
+        from ui.search.panel import SearchPanel
     except ImportError:
         return None
     return window.findChild(SearchPanel)
@@ -207,7 +207,7 @@ def search_stalls(panel, queries: list[str], rounds: int = 3) -> dict:
 
 def export_stall(window: MainWindow, client_id: int, period: tuple[date, date], target: Path):
     """A supervision report through the export dialog, as a person presses Export."""
-    from ui.export_dialog import SupervisionExportDialog
+    from ui.reports.export_dialog import SupervisionExportDialog
 
     dialog = SupervisionExportDialog(window.service, client_id, parent=window)
     dialog.show()
@@ -241,7 +241,7 @@ def backup_stall(window: MainWindow, folder: Path) -> dict:
 
 def passphrase_stall(window: MainWindow, new: str) -> dict:
     """Vault → Change passphrase…, the dialog filled in as a person would."""
-    from ui.passphrase_change_dialog import PassphraseChangeDialog
+    from ui.vault.passphrase_change_dialog import PassphraseChangeDialog
 
     def answer(dialog: QWidget) -> None:
         if isinstance(dialog, PassphraseChangeDialog):

@@ -174,9 +174,9 @@ def note_save(path: Path, session_id: int, repeats: int = 15) -> dict:
 def supervision_report(path: Path, client_id: int, sessions: list, target: Path) -> dict | None:
     """A supervision report over the client's last 52 sessions, as the export job writes it."""
     try:
-        from notes.report_inputs import Period
+        from notes.reports.inputs import Period
         from storage.report_data import ReportData
-        from ui.report_export import SupervisionRequest, export_supervision_report
+        from ui.reports.export_job import SupervisionRequest, export_supervision_report
     except ImportError:
         return None
     last = sessions[-52:]

@@ -1,11 +1,11 @@
-"""Write the fictional demo caseload (notes/demo.py) into a vault."""
+"""Write the fictional demo caseload (notes/demo/caseload.py) into a vault."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from notes.demo import demo_clients
+from notes.demo.caseload import demo_clients
 from notes.records import ProcessNote, ProgressNote
 from storage.clients import ClientRepository
 from storage.demo_alliance import write_alliance_demo

@@ -1,11 +1,11 @@
-"""Write a demo client's alliance records (notes/demo_alliance.py) once their sessions exist."""
+"""Write a demo client's alliance records (notes/demo/alliance.py) once their sessions exist."""
 
 from __future__ import annotations
 
 from notes.alliance import AllianceRating, BoundaryEvent, ContractItem, Goal, Rupture
 from notes.conduct import ConductAnswer, default_prompt_set
-from notes.demo import DemoSession
-from notes.demo_alliance import demo_alliance, session_day
+from notes.demo.alliance import demo_alliance, session_day
+from notes.demo.caseload import DemoSession
 from storage.alliance import AllianceRepository
 from storage.conduct import ConductRepository
 from storage.vault import Vault

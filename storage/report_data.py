@@ -2,7 +2,7 @@
 
 The records beside the notes (contract and goals, alliance checks, ruptures, observations,
 conduct checks, boundary events) are read through their own repositories and turned into the
-report's rows (notes/report_inputs.py). The contract and goals are shown as they stand today;
+report's rows (notes/reports/inputs.py). The contract and goals are shown as they stand today;
 everything else only from sessions in the period.
 
 Also the memory of past exports: each export is a line in the audit log (never any note text),
@@ -14,9 +14,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from notes import alliance, conduct
-from notes.record_report import RecordInputs
 from notes.records import Session
-from notes.report_inputs import (
+from notes.reports.inputs import (
     AllianceEvent,
     AllianceRating,
     BoundaryEvent,
@@ -28,6 +27,7 @@ from notes.report_inputs import (
     SessionRecord,
     SupervisionInputs,
 )
+from notes.reports.record_report import RecordInputs
 from storage.alliance import AllianceRepository
 from storage.clients import ClientRepository
 from storage.conduct import ConductRepository

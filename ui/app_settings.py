@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from ui.idle_lock import DEFAULT_MINUTES
+from ui.lock.idle_lock import DEFAULT_MINUTES
 
 AUTOLOCK_MINUTES = "security/autolock_minutes"
 BACKUP_FOLDER = "backup/folder"

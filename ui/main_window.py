@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 from notes.templates import TEMPLATES
 from storage.errors import VaultDamaged, VaultError, WrongPassphrase
 from ui.app_settings import app_settings, autolock_minutes
-from ui.clipboard_guard import ClipboardGuard
 from ui.crash_dialog import CrashHandler
-from ui.dialog_drafts import SAVE_ON_LOCK, DialogDrafts
 from ui.first_paint import after_first_paint
-from ui.idle_lock import IdleWatcher
-from ui.passphrase_pages import CreateVaultPage, UnlockPage
+from ui.lock.clipboard_guard import ClipboardGuard
+from ui.lock.dialog_drafts import SAVE_ON_LOCK, DialogDrafts
+from ui.lock.idle_lock import IdleWatcher
+from ui.lock.passphrase_pages import CreateVaultPage, UnlockPage
 from ui.vault_service import VaultService
 
 if TYPE_CHECKING:  # imported when the workspace is built, after the first paint
@@ -71,8 +71,8 @@ class MainWindow(QMainWindow):
         """Build the workspace, the menus and what stands behind them (once)."""
         if self._workspace is not None:
             return
-        from ui.alliance_actions import AllianceActions
-        from ui.vault_actions import VaultActions
+        from ui.alliance.actions import AllianceActions
+        from ui.vault.actions import VaultActions
         from ui.workspace import Workspace
 
         service = self.service
@@ -193,12 +193,14 @@ class MainWindow(QMainWindow):
     # -- reports (issue 7) -----------------------------------------------------------------
 
     def export_supervision_report(self) -> None:
-        from ui.export_dialog import SupervisionExportDialog  # python-docx: load when needed
+        from ui.reports.export_dialog import (
+            SupervisionExportDialog,  # python-docx: load when needed
+        )
 
         self._export(SupervisionExportDialog)
 
     def export_record(self) -> None:
-        from ui.export_dialog import RecordExportDialog
+        from ui.reports.export_dialog import RecordExportDialog
 
         self._export(RecordExportDialog)
 
@@ -212,7 +214,7 @@ class MainWindow(QMainWindow):
 
     def edit_observation_categories(self) -> None:
         """Rename, describe, add or retire the categories offered for observations."""
-        from ui.category_settings import CategorySettings
+        from ui.vault.category_settings import CategorySettings
 
         if self.service.is_unlocked:
             CategorySettings(self.service, self).exec()

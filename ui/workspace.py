@@ -19,17 +19,17 @@ from PySide6.QtWidgets import (
 from notes.attendance import short_summary
 from notes.records import Client, ClientStatus
 from storage.errors import VaultError
-from ui.alliance_sections import add_alliance_sections
-from ui.client_dialog import ClientDialog
-from ui.client_page import ClientPage
-from ui.client_patterns import ClientPatterns
-from ui.dialog_drafts import OPENER, Fields, restore
-from ui.models import ClientListModel, ItemRole, SessionListModel
-from ui.note_editor import NoteEditor
-from ui.record_fields import named
-from ui.search_panel import SearchPanel, reveal_match
-from ui.session_dialog import SessionDialog
+from ui.client_page.client_dialog import ClientDialog
+from ui.client_page.page import ClientPage
+from ui.client_page.patterns import ClientPatterns
+from ui.client_page.section_order import add_alliance_sections
+from ui.lock.dialog_drafts import OPENER, Fields, restore
+from ui.search.panel import SearchPanel, reveal_match
+from ui.session.note_editor import NoteEditor
+from ui.session.session_dialog import SessionDialog
 from ui.vault_service import VaultService
+from ui.widgets.form_fields import named
+from ui.widgets.models import ClientListModel, ItemRole, SessionListModel
 
 
 def _list_view(name: str) -> QListView:

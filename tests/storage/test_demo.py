@@ -1,10 +1,10 @@
-"""The demo caseload written into a real vault matches notes.demo."""
+"""The demo caseload written into a real vault matches notes.demo.caseload."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from notes.demo import demo_clients
+from notes.demo.caseload import demo_clients
 from notes.records import ClientStatus
 from storage.clients import ClientRepository
 from storage.demo import write_demo

@@ -18,7 +18,7 @@ from notes.alliance import (
 from notes.conduct import Answer, ConductAnswer
 from notes.observations import Observation, ObservationKind
 from notes.records import Attendance, ProcessNote, ProgressNote
-from notes.report_inputs import Period
+from notes.reports.inputs import Period
 from storage.alliance import AllianceRepository
 from storage.conduct import ConductRepository
 from storage.note_store import NoteRepository

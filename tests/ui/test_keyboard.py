@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from ui.client_dialog import ClientDialog
-from ui.session_dialog import SessionDialog
+from ui.client_page.client_dialog import ClientDialog
+from ui.session.session_dialog import SessionDialog
 
 
 def focused_name() -> str:

@@ -1,0 +1,385 @@
+"""The supervision report, built as data (notes/reports/model.py) from plain inputs.
+
+Each section says something or is left out. De-identification is the last step and runs over
+every string of the finished report, so no section can forget it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from notes.attendance import attendance_counts, kept
+from notes.deidentify import Deidentifier
+from notes.records import Client
+from notes.reports.inputs import (
+    ALL_SECTIONS,
+    Charts,
+    Observation,
+    ReportSection,
+    SessionRecord,
+    SupervisionInputs,
+    format_date,
+)
+from notes.reports.model import (
+    Block,
+    BulletList,
+    DocumentProperties,
+    Heading,
+    Image,
+    Paragraph,
+    Report,
+    Table,
+)
+from notes.templates import section_title
+
+CONFIDENTIAL = "Confidential"
+
+
+def supervision_report(
+    inputs: SupervisionInputs,
+    sections: Iterable[ReportSection] = ALL_SECTIONS,
+    charts: Charts | None = None,
+    deidentify: bool = True,
+    prepared_on: date | None = None,
+) -> Report:
+    chosen = set(sections)
+    charts = charts or Charts()
+    client = inputs.client
+    blocks: list[Block] = [*_front_matter(inputs, deidentify, prepared_on or date.today())]
+    parts = {
+        ReportSection.SUMMARY: lambda: _summary(inputs, charts),
+        ReportSection.CONTRACT: lambda: _contract(inputs),
+        ReportSection.ALLIANCE: lambda: _alliance(inputs, charts),
+        ReportSection.OBSERVATIONS: lambda: _observations(inputs.observations),
+        ReportSection.CONDUCT: lambda: _conduct(inputs),
+        ReportSection.BOUNDARIES: lambda: _boundaries(inputs),
+        ReportSection.SESSIONS: lambda: _sessions(inputs, chosen),
+        ReportSection.QUESTIONS: lambda: _questions(inputs.questions),
+    }
+    for section, build in parts.items():
+        if section in chosen or (
+            section is ReportSection.SESSIONS and ReportSection.PROCESS_NOTES in chosen
+        ):
+            blocks += build()
+    name = client.code if deidentify else f"{client.full_name} ({client.code})"
+    report = confidential_report(
+        "Supervision report",
+        name,
+        client.code,
+        inputs.therapist,
+        subject="Clinical supervision",
+        comments="Confidential: prepared for clinical supervision.",
+        blocks=blocks,
+    )
+    return deidentified(report, client) if deidentify else report
+
+
+def confidential_report(
+    kind: str,
+    name: str,
+    code: str,
+    therapist: str,
+    subject: str,
+    comments: str,
+    blocks: Iterable[Block],
+) -> Report:
+    """A report of `kind` ("Clinical record") about the client shown as `name`: every page
+    headed with the client `code` and "Confidential", and Word's properties naming only the
+    code."""
+    return Report(
+        title=f"{kind}: {name}",
+        header=f"{code} · {CONFIDENTIAL}",
+        properties=DocumentProperties(
+            title=f"{kind} {code}",
+            subject=subject,
+            author=therapist.strip() or "Alliance",
+            keywords=CONFIDENTIAL,
+            comments=comments,
+            category=kind,
+        ),
+        blocks=tuple(blocks),
+    )
+
+
+def deidentified(report: Report, client: Client) -> Report:
+    """The report with the client's name and identifying terms replaced everywhere."""
+    names = Deidentifier(client.code, client.full_name, client.identifying_terms)
+    return report.map_text(names.apply)
+
+
+# -- front matter and the case summary -----------------------------------------------------
+
+
+def _front_matter(inputs: SupervisionInputs, deidentify: bool, prepared_on: date) -> list[Block]:
+    lines = [
+        Paragraph(inputs.client.code, label="Client: "),
+        Paragraph(inputs.period.label(), label="Period: "),
+    ]
+    if inputs.therapist.strip():
+        lines.append(Paragraph(inputs.therapist.strip(), label="Therapist: "))
+    if inputs.supervisor.strip():
+        lines.append(Paragraph(inputs.supervisor.strip(), label="Supervisor: "))
+    lines.append(Paragraph(format_date(prepared_on), label="Prepared: "))
+    if deidentify:
+        lines.append(
+            Paragraph(
+                "The client's name and identifying details are replaced by the client code "
+                "throughout. Please keep this report confidential and destroy it after use."
+            )
+        )
+    else:
+        lines.append(
+            Paragraph(
+                "This report names the client. Keep it confidential and destroy it after use."
+            )
+        )
+    return lines
+
+
+def _summary(inputs: SupervisionInputs, charts: Charts) -> list[Block]:
+    client = inputs.client
+    blocks: list[Block] = [Heading(ReportSection.SUMMARY.label)]
+    if client.presenting_problem.strip():
+        blocks.append(Paragraph(client.presenting_problem.strip(), label="Presenting problem: "))
+    counts = attendance_counts(record.session.attendance for record in inputs.sessions)
+    total = len(inputs.sessions)
+    blocks.append(
+        Paragraph(
+            f"In therapy since {format_date(client.start_date)}. "
+            f"{_plural(total, 'session')} in this period, {kept(counts)} of them held; "
+            f"{_plural(inputs.sessions_before + total, 'session')} since the start."
+        )
+    )
+    if total:
+        rows = [(kind.label, str(count)) for kind, count in counts.items() if count]
+        rows.append(("All sessions", str(total)))
+        blocks.append(Table(("Attendance", "Sessions"), tuple(rows)))
+    if charts.attendance and total:
+        blocks.append(
+            Image(charts.attendance, f"Chart: attendance by month, {inputs.period.label()}.")
+        )
+    return blocks
+
+
+# -- sections from the records beside the notes --------------------------------------------
+
+
+def _contract(inputs: SupervisionInputs) -> list[Block]:
+    if not inputs.contract and not inputs.goals:
+        return []
+    blocks: list[Block] = [Heading(ReportSection.CONTRACT.label)]
+    if inputs.contract:
+        agreed = {True: "Agreed", False: "Not agreed", None: "Not yet asked"}
+        blocks += [
+            Heading("Contract", 2),
+            Table(
+                ("Term", "Explained", "Agreed", "Note"),
+                tuple(
+                    (term.term, _date_or_dash(term.explained_on), agreed[term.agreed], term.note)
+                    for term in inputs.contract
+                ),
+            ),
+        ]
+    if inputs.goals:
+        blocks += [
+            Heading("Goals", 2),
+            Table(
+                ("Goal", "Set", "Status"),
+                tuple(
+                    (goal.text, _date_or_dash(goal.set_on), goal.status) for goal in inputs.goals
+                ),
+            ),
+        ]
+    return blocks
+
+
+def _alliance(inputs: SupervisionInputs, charts: Charts) -> list[Block]:
+    if not inputs.alliance and not inputs.alliance_events:
+        return []
+    blocks: list[Block] = [Heading(ReportSection.ALLIANCE.label)]
+    if charts.alliance:
+        blocks.append(
+            Image(
+                charts.alliance,
+                "Chart: the therapist's alliance estimate and the client's alliance check, "
+                f"0 to 10, session by session, {inputs.period.label()}.",
+            )
+        )
+    if inputs.alliance:
+        blocks += [
+            Heading("Ratings", 2),
+            Table(
+                ("Date", "Session", "Therapist's estimate", "Client's check", "Difference"),
+                tuple(
+                    (
+                        format_date(rating.on),
+                        str(rating.session_number),
+                        _score(rating.therapist),
+                        _score(rating.client),
+                        rating.note,
+                    )
+                    for rating in inputs.alliance
+                ),
+            ),
+        ]
+    if inputs.alliance_events:
+        blocks += [
+            Heading("Ruptures and repairs", 2),
+            Table(
+                ("Date", "Event", "Marker", "What happened"),
+                tuple(
+                    (format_date(event.on), event.kind, event.detail, event.description)
+                    for event in inputs.alliance_events
+                ),
+            ),
+        ]
+    return blocks
+
+
+def _observations(observations: list[Observation]) -> list[Block]:
+    if not observations:
+        return []
+    blocks: list[Block] = [Heading(ReportSection.OBSERVATIONS.label)]
+    for kind in ("Transference", "Countertransference"):
+        of_kind = [each for each in observations if each.kind.lower() == kind.lower()]
+        if not of_kind:
+            continue
+        blocks.append(Heading(kind, 2))
+        by_category: dict[str, list[Observation]] = {}
+        for each in of_kind:
+            by_category.setdefault(each.category or "Uncategorised", []).append(each)
+        # Categories with flagged items first, then the busiest.
+        order = sorted(
+            by_category.items(),
+            key=lambda item: (-sum(o.flagged for o in item[1]), -len(item[1]), item[0]),
+        )
+        for category, items in order:
+            blocks.append(Heading(category, 3))
+            for item in sorted(items, key=lambda o: (not o.flagged, o.on)):
+                blocks += _observation(item)
+    return blocks
+
+
+def _observation(item: Observation) -> list[Block]:
+    facts = [format_date(item.on)]
+    if item.intensity is not None:
+        facts.append(f"intensity {item.intensity} of 5")
+    if item.figure.strip():
+        facts.append(f"redirected from {item.figure.strip()}")
+    blocks: list[Block] = [Paragraph(", ".join(facts), label="Flagged: " if item.flagged else "")]
+    quoted = item.quoted.strip().strip("'\"‘’“”").strip()  # the words, in one pair of quotes
+    if quoted:
+        blocks.append(Paragraph(f"“{quoted}”", style="Quote"))
+    for label, text in item.notes:
+        blocks += text_blocks(text, label=f"{label}: ")
+    return blocks
+
+
+def _conduct(inputs: SupervisionInputs) -> list[Block]:
+    if not inputs.conduct and not inputs.conduct_patterns:
+        return []
+    blocks: list[Block] = [Heading(ReportSection.CONDUCT.label)]
+    if inputs.conduct:
+        blocks.append(
+            Table(
+                ("Group", "Prompt", "Met"),
+                tuple(
+                    (line.group, line.prompt, f"{line.met} of {_plural(line.checked, 'session')}")
+                    for line in inputs.conduct
+                ),
+            )
+        )
+    if inputs.conduct_patterns:
+        blocks += [Heading("Patterns", 2), BulletList(tuple(inputs.conduct_patterns))]
+    return blocks
+
+
+def _boundaries(inputs: SupervisionInputs) -> list[Block]:
+    if not inputs.boundary_events:
+        return []
+    return [
+        Heading(ReportSection.BOUNDARIES.label),
+        Table(
+            ("Date", "Dimension", "Crossing or violation", "What happened", "Follow-up"),
+            tuple(
+                (format_date(e.on), e.dimension, e.kind, e.description, e.follow_up)
+                for e in inputs.boundary_events
+            ),
+        ),
+    ]
+
+
+# -- session by session, shared with the record export -------------------------------------
+
+
+def _sessions(inputs: SupervisionInputs, chosen: set[ReportSection]) -> list[Block]:
+    if not inputs.sessions:
+        return []
+    blocks: list[Block] = [Heading("Session by session")]
+    for record in inputs.sessions:
+        blocks += session_blocks(
+            record,
+            progress=ReportSection.SESSIONS in chosen,
+            process=ReportSection.PROCESS_NOTES in chosen,
+        )
+    return blocks
+
+
+def session_blocks(record: SessionRecord, progress: bool, process: bool) -> list[Block]:
+    """One session: its heading, attendance, and the notes asked for."""
+    session = record.session
+    day = session.starts_at.date()
+    facts = [session.attendance.label, f"{session.duration_minutes} minutes"]
+    note = record.progress
+    if progress and note is not None and note.text().strip():
+        facts.append(
+            f"note signed {format_date(note.signed_at.date())}" if note.signed_at else "draft note"
+        )
+    blocks: list[Block] = [
+        Heading(f"Session {session.number} · {session.starts_at:%a} {format_date(day)}", 2),
+        Paragraph(" · ".join(facts)),
+    ]
+    if progress and note is not None and note.text().strip():
+        blocks.append(Heading("Progress note", 3))
+        for key, text in note.sections.items():
+            blocks += text_blocks(text, label=f"{section_title(key)}: ")
+        for addendum in note.addenda:
+            blocks += text_blocks(
+                addendum.text, label=f"Addendum, {format_date(addendum.written_at.date())}: "
+            )
+    if process and record.process is not None and record.process.text.strip():
+        blocks.append(Heading("Process note", 3))
+        blocks += text_blocks(record.process.text)
+    return blocks
+
+
+def text_blocks(text: str, label: str = "") -> list[Block]:
+    """A note's text as paragraphs (split at blank lines), the label on the first."""
+    paragraphs = [part.strip() for part in text.replace("\r\n", "\n").split("\n\n")]
+    paragraphs = [part for part in paragraphs if part]
+    return [
+        Paragraph(part, label=label if index == 0 else "") for index, part in enumerate(paragraphs)
+    ]
+
+
+def _questions(questions: str) -> list[Block]:
+    items = tuple(line.strip() for line in questions.splitlines() if line.strip())
+    if not items:
+        return []
+    return [Heading(ReportSection.QUESTIONS.label), BulletList(items, numbered=True)]
+
+
+# -- small helpers -------------------------------------------------------------------------
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _date_or_dash(day: date | None) -> str:
+    return format_date(day) if day else "—"
+
+
+def _score(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"

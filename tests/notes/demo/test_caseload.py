@@ -1,0 +1,46 @@
+"""The fictional demo caseload: enough clients and months of sessions to explore the product."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from notes.demo.caseload import demo_clients
+from notes.records import Attendance, ClientStatus
+
+TODAY = date(2024, 6, 12)
+
+
+def test_at_least_five_clients_with_unique_codes():
+    caseload = demo_clients(TODAY)
+    assert len(caseload) >= 5
+    codes = [demo.client.code for demo in caseload]
+    assert len(set(codes)) == len(codes)
+    assert any(demo.client.status is ClientStatus.CLOSED for demo in caseload)
+
+
+def test_several_months_of_sessions_ending_by_today():
+    caseload = demo_clients(TODAY)
+    for demo in caseload:
+        days = [item.session.starts_at.date() for item in demo.sessions]
+        assert days == sorted(days)
+        assert all(day <= TODAY for day in days)
+        assert demo.sessions[0].session.attendance is Attendance.ATTENDED
+    spans = [
+        demo.sessions[-1].session.starts_at - demo.sessions[0].session.starts_at
+        for demo in caseload
+    ]
+    assert sum(span >= timedelta(days=90) for span in spans) >= 3
+
+
+def test_some_notes_mention_the_clients_name():
+    # As real notes do; this is what de-identification will have to catch.
+    caseload = demo_clients(TODAY)
+    for demo in caseload:
+        first_name = demo.client.full_name.split()[0]
+        texts = [" ".join(item.sections.values()) for item in demo.sessions]
+        assert any(first_name in text for text in texts), demo.client.code
+        assert any(item.signed for item in demo.sessions)
+
+
+def test_the_caseload_is_the_same_for_the_same_day():
+    assert demo_clients(TODAY) == demo_clients(TODAY)

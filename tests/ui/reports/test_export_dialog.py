@@ -1,0 +1,265 @@
+"""The export dialogs, driven as a therapist would: choose, confirm, export, read the file."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
+
+from notes.records import Attendance, Client, ProcessNote, ProgressNote, Session
+from storage.clients import ClientRepository
+from storage.note_store import NoteRepository
+from storage.sessions import SessionRepository
+from storage.vault import Vault
+from tests.docx_checks import all_text, headings, leaks, open_docx
+from tests.ui.conftest import STRONG_PASSPHRASE, answer_dialog, press, visible_text
+from ui.reports.export_dialog import (
+    RecordExportDialog,
+    ReplacementListModel,
+    SupervisionExportDialog,
+)
+
+NAME_WORDS = ["Maya", "Lindqvist", "Jonas", "Uppsala"]
+
+
+@pytest.fixture
+def caseload(vault_path):
+    """Maya, with recent sessions whose notes name her and the people in her life."""
+    vault = Vault.create(vault_path, STRONG_PASSPHRASE)
+    clients, sessions, notes = (
+        ClientRepository(vault),
+        SessionRepository(vault),
+        NoteRepository(vault),
+    )
+    maya = clients.save(
+        Client(
+            "ML-01",
+            "Maya Lindqvist",
+            date.today() - timedelta(weeks=30),
+            ["Jonas", "Uppsala"],
+            "Low mood after Maya lost her job in Uppsala.",
+        )
+    )
+    first = datetime.combine(date.today() - timedelta(weeks=3), datetime.min.time())
+    for week in range(3):
+        attendance = Attendance.NO_SHOW if week == 1 else Attendance.ATTENDED
+        session = sessions.save(
+            Session(maya.id, first + timedelta(weeks=week, hours=9), attendance=attendance)
+        )
+        notes.sign(
+            ProgressNote(session.id, "soap", {"subjective": f"Maya's week {week}; Jonas called."})
+        )
+        notes.save_process_note(ProcessNote(session.id, f"I felt protective of Maya ({week})."))
+    vault.close()
+    return vault_path
+
+
+@pytest.fixture
+def open_window(open_window):
+    """The unlocked window of tests/ui/conftest.py, on this caseload, with Maya chosen."""
+    open_window.workspace.select_client(open_window.service.clients()[0].id)
+    return open_window
+
+
+def click(qtbot, box: QMessageBox, button: QMessageBox.StandardButton, seen: list[str]) -> None:
+    seen.append(box.text())
+    qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
+
+
+def answer(qtbot, button: QMessageBox.StandardButton, seen: list[str]) -> None:
+    """Click `button` on the next message box once it opens, noting its text in `seen`."""
+    answer_dialog(qtbot, lambda box: click(qtbot, box, button, seen), QMessageBox)
+
+
+def show_dialog(qtbot, kind: type, window):
+    """An export dialog of `kind` over the window, shown."""
+    dialog = kind(window.service, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def tick(qtbot, box) -> None:
+    """Click a check box on its square, where a person would."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def tick_and_answer(qtbot, box, button: QMessageBox.StandardButton, seen: list[str]) -> None:
+    """Tick a check box that asks a question first, and answer it with `button`."""
+    asked = len(seen)
+    answer(qtbot, button, seen)
+    tick(qtbot, box)
+    qtbot.waitUntil(lambda: len(seen) > asked)
+
+
+def type_into(qtbot, field, text: str) -> None:
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    qtbot.keyClicks(field, text)
+
+
+def run_export(qtbot, dialog, button=QMessageBox.StandardButton.No) -> list[str]:
+    """Click Export, wait for the worker, and answer the message it ends with; returns its text."""
+    seen: list[str] = []
+    answer(qtbot, button, seen)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    return seen
+
+
+def test_supervision_report_from_the_menu_is_de_identified(qtbot, open_window, tmp_path):
+    target = tmp_path / "out" / "for supervision.docx"
+    target.parent.mkdir()
+    shown: dict[str, object] = {}
+
+    def operate(dialog: SupervisionExportDialog) -> None:
+        assert dialog.deidentify.isChecked()
+        replacements = [dialog.replacements.index(r).data() for r in range(3)]
+        assert replacements[0] == "Maya Lindqvist  →  ML-01"
+        assert "The last three months" in dialog.period_hint.text()
+        type_into(qtbot, dialog.target, str(target))
+        qtbot.keyClicks(dialog.therapist, "Dr Ann Example")
+        qtbot.keyClicks(dialog.supervisor, "Jo Super")
+        qtbot.keyClicks(dialog.questions, "Am I rescuing Maya?")
+        shown["question"] = run_export(qtbot, dialog)
+        shown["status"] = dialog.message.text()
+        qtbot.mouseClick(
+            dialog.buttons.button(dialog.buttons.StandardButton.Close), Qt.MouseButton.LeftButton
+        )
+
+    answer_dialog(qtbot, operate, SupervisionExportDialog)
+    press(qtbot, open_window, "Ctrl+Shift+E")
+    qtbot.waitUntil(lambda: "status" in shown, timeout=20_000)
+
+    assert shown["question"] == [
+        f"Saved as for supervision.docx in {target.parent}.\n\nOpen the folder?"
+    ]
+    assert shown["status"] == f"Saved as {target}"
+    document = open_docx(target)
+    assert headings(document)[0] == ("Title", "Supervision report: ML-01")
+    assert [text for style, text in headings(document) if style == "Heading 1"] == [
+        "Case summary",
+        "Session by session",
+        "Questions for supervision",
+    ]
+    assert len(document.inline_shapes) == 1  # the attendance chart
+    text = all_text(document)
+    assert "Supervisor: Jo Super" in text and "Am I rescuing ML-01?" in text
+    assert "I felt protective of ML-01 (0)." in text  # process notes are in by default
+    assert leaks(target, NAME_WORDS) == []
+    assert [p.name for p in target.parent.iterdir()] == [target.name]  # no partial file left
+
+    # The next report starts where this one was made, and the names are remembered.
+    again = SupervisionExportDialog(open_window.service, parent=open_window)
+    qtbot.addWidget(again)
+    assert "Since the last supervision report" in again.period_hint.text()
+    assert again.start.date().toPython() == date.today()
+    assert again.supervisor.text() == "Jo Super"
+    assert again.target.text().startswith(str(target.parent))
+
+
+class _UrlCatcher(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_identified_report_needs_a_confirmation_and_opens_the_folder(qtbot, open_window, tmp_path):
+    dialog = show_dialog(qtbot, SupervisionExportDialog, open_window)
+    seen: list[str] = []
+    tick_and_answer(qtbot, dialog.deidentify, QMessageBox.StandardButton.No, seen)
+    assert "Export with the client's name?" in seen[0]
+    assert dialog.deidentify.isChecked()  # "No" keeps the report de-identified
+
+    tick_and_answer(qtbot, dialog.deidentify, QMessageBox.StandardButton.Yes, seen)
+    assert not dialog.deidentify.isChecked()
+    assert "will name the client" in dialog.privacy_hint.text()
+
+    for section in ("include_process_notes", "include_summary"):
+        tick(qtbot, dialog.findChild(type(dialog.deidentify), section))
+    target = tmp_path / "named.docx"
+    type_into(qtbot, dialog.target, str(target))
+    catcher = _UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        run_export(qtbot, dialog, QMessageBox.StandardButton.Yes)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert catcher.urls == [QUrl.fromLocalFile(str(tmp_path))]
+    document = open_docx(target)
+    assert headings(document)[0] == ("Title", "Supervision report: Maya Lindqvist (ML-01)")
+    assert "Case summary" not in [text for _style, text in headings(document)]
+    text = all_text(document)
+    assert "Maya's week 0; Jonas called." in text and "I felt protective" not in text
+    audit = open_window.service.report_data()._vault.read(
+        "SELECT action FROM audit_log WHERE action LIKE '%exported'"
+    )
+    assert audit == [("identified supervision report exported",)]
+
+
+def test_a_folder_it_cannot_write_to_is_explained_then_a_file_is_replaced_whole(
+    qtbot, open_window, tmp_path
+):
+    dialog = show_dialog(qtbot, SupervisionExportDialog, open_window)
+    type_into(qtbot, dialog.target, str(tmp_path / "missing" / "report.docx"))
+    seen = run_export(qtbot, dialog, QMessageBox.StandardButton.Ok)
+    assert "does not exist" in seen[0]
+    assert "does not exist" in dialog.message.text()
+    assert dialog.export_button.isEnabled()  # the therapist can choose again
+    assert not (tmp_path / "missing").exists()
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    existing = folder / "report.docx"
+    existing.write_bytes(b"last month's report")
+    type_into(qtbot, dialog.target, str(existing))
+    run_export(qtbot, dialog)
+    assert existing.read_bytes().startswith(b"PK")  # replaced whole by the new .docx
+    assert [p.name for p in folder.iterdir()] == ["report.docx"]
+
+
+def test_record_export_withholds_process_notes_unless_confirmed(qtbot, open_window, tmp_path):
+    dialog = show_dialog(qtbot, RecordExportDialog, open_window)
+    seen: list[str] = []
+    tick_and_answer(qtbot, dialog.process_notes, QMessageBox.StandardButton.No, seen)
+    assert "normally withheld" in seen[0] and "164.501" in seen[0]
+    assert not dialog.process_notes.isChecked()
+
+    target = tmp_path / "record.docx"
+    type_into(qtbot, dialog.target, str(target))
+    run_export(qtbot, dialog)
+    text = all_text(open_docx(target))
+    assert "Clinical record: Maya Lindqvist" in text
+    assert "Maya's week 2; Jonas called." in text
+    assert "I felt protective" not in text
+
+    tick_and_answer(qtbot, dialog.process_notes, QMessageBox.StandardButton.Yes, seen)
+    assert dialog.process_notes.isChecked()
+    run_export(qtbot, dialog)
+    assert "I felt protective of Maya (1)." in all_text(open_docx(target))
+
+
+def test_locking_closes_the_dialog_and_forgets_the_client(qtbot, open_window):
+    dialog = show_dialog(qtbot, SupervisionExportDialog, open_window)
+    qtbot.keyClicks(dialog.questions, "About Maya")
+    assert "Maya Lindqvist" in visible_text(dialog)
+    open_window.lock()
+    assert not dialog.isVisible()
+    assert dialog.client_box.count() == 0 and dialog.replacements.rowCount() == 0
+    assert dialog.questions.toPlainText() == ""
+
+
+def test_replacement_list_model(qtmodeltester):
+    from notes.deidentify import Deidentifier
+
+    model = ReplacementListModel()
+    model.set_items(Deidentifier("ML-01", "Maya Lindqvist", ["Jonas"]).replacements())
+    qtmodeltester.check(model)
+    assert model.index(3).data() == "Jonas  →  [ML-01 T1]"

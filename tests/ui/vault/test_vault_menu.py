@@ -1,0 +1,250 @@
+"""The Vault menu as a therapist uses it: backups, restore, passphrase, damage, audit, settings."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from storage.backups import backups_in
+from storage.vault import Vault
+from tests.ui.conftest import STRONG_PASSPHRASE, answer_dialog
+from tests.ui.test_workspace import choose_client
+from ui import app_settings as keys
+from ui.vault.audit_dialog import AuditDialog
+from ui.vault.passphrase_change_dialog import PassphraseChangeDialog
+from ui.vault.settings_dialog import SettingsDialog
+
+NEW_PASSPHRASE = "copper meadow ferry 'lantern' quietly"
+
+
+@pytest.fixture
+def backup_folder(tmp_path):
+    folder = tmp_path / "backups"
+    settings = keys.app_settings()
+    settings.setValue(keys.BACKUP_FOLDER, str(folder))
+    settings.sync()
+    return folder
+
+
+def click(qtbot, box: QMessageBox, button: QMessageBox.StandardButton) -> None:
+    qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
+
+
+def menu_action(window, text: str):
+    for action in window.menuBar().actions()[0].menu().actions():
+        if action.text().replace("&", "") == text:
+            return action
+    raise AssertionError(f"no menu entry {text!r}")
+
+
+def wait_for_message(qtbot, seen: list) -> None:
+    answer_dialog(qtbot, lambda box: (seen.append(box.text()), box.accept()), QMessageBox)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+
+
+def test_back_up_now_writes_a_verified_copy_in_the_chosen_folder(qtbot, open_window, backup_folder):
+    seen: list[str] = []
+    menu_action(open_window, "Back up now").trigger()
+    wait_for_message(qtbot, seen)
+    assert "Backup written and checked" in seen[0]
+    [backup] = backups_in(backup_folder, open_window.service.path)
+    assert str(backup) in seen[0]
+    copy = Vault.open(backup, STRONG_PASSPHRASE)
+    copy.close()
+
+
+def test_backup_on_quit_keeps_the_newest_n(qtbot, open_window, backup_folder):
+    settings = keys.app_settings()
+    settings.setValue(keys.BACKUP_ON_QUIT, "true")
+    settings.setValue(keys.BACKUP_KEEP, 2)
+    settings.sync()
+    for _ in range(3):
+        open_window.vault_actions.back_up_on_quit()
+    assert len(backups_in(backup_folder, open_window.service.path)) == 2
+    open_window.close()
+    assert not open_window.service.is_unlocked
+    assert len(backups_in(backup_folder, open_window.service.path)) == 2
+
+
+def test_change_passphrase_from_the_menu(qtbot, open_window, backup_folder):
+    def fill(dialog: PassphraseChangeDialog) -> None:
+        qtbot.keyClicks(dialog.current, STRONG_PASSPHRASE)
+        qtbot.keyClicks(dialog.new, NEW_PASSPHRASE)
+        qtbot.keyClicks(dialog.repeat, NEW_PASSPHRASE)
+        assert dialog.meter.bar.format() in ("Strong", "Very strong")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    answer_dialog(qtbot, fill)
+    menu_action(open_window, "Change passphrase…").trigger()
+    seen: list[str] = []
+    wait_for_message(qtbot, seen)
+    assert "Your passphrase is changed" in seen[0]
+    open_window.lock()
+    qtbot.keyClicks(open_window.unlock_page.passphrase, STRONG_PASSPHRASE)
+    qtbot.keyClick(open_window.unlock_page.passphrase, Qt.Key.Key_Return)
+    assert "does not open this vault" in open_window.unlock_page.message.text()
+    open_window.unlock_page.passphrase.clear()
+    qtbot.keyClicks(open_window.unlock_page.passphrase, NEW_PASSPHRASE)
+    qtbot.keyClick(open_window.unlock_page.passphrase, Qt.Key.Key_Return)
+    assert open_window.service.is_unlocked
+    before = list(backup_folder.glob("*before-passphrase-change*"))
+    assert before, "no backup was made before the change"
+    Vault.open(before[0], STRONG_PASSPHRASE).close()
+
+
+def test_wrong_current_passphrase_changes_nothing(qtbot, open_window, backup_folder):
+    def fill(dialog: PassphraseChangeDialog) -> None:
+        qtbot.keyClicks(dialog.current, "not my passphrase")
+        qtbot.keyClicks(dialog.new, NEW_PASSPHRASE)
+        qtbot.keyClicks(dialog.repeat, NEW_PASSPHRASE)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    answer_dialog(qtbot, fill)
+    open_window.vault_actions.change_passphrase()
+    seen: list[str] = []
+    wait_for_message(qtbot, seen)
+    assert "does not open this vault" in seen[0]
+    open_window.lock()
+    open_window.service.unlock(STRONG_PASSPHRASE)
+
+
+def test_restore_from_backup_keeps_the_current_vault_aside(qtbot, open_window, backup_folder):
+    backup = open_window.service.back_up(backup_folder)
+    choose_client(qtbot, open_window)
+    open_window.service.set_client_status(
+        open_window.workspace.current_client().id,
+        open_window.workspace.current_client().status.CLOSED,
+    )
+    assert shown_codes(open_window) == []
+
+    def confirm(box: QMessageBox) -> None:
+        assert "is not deleted" in box.text()
+
+        def passphrase(dialog: QInputDialog) -> None:
+            dialog.setTextValue(STRONG_PASSPHRASE)
+            dialog.accept()
+
+        answer_dialog(qtbot, passphrase)
+        click(qtbot, box, QMessageBox.StandardButton.Yes)
+
+    answer_dialog(qtbot, confirm)
+    open_window.vault_actions.restore_from_backup(backup)  # returns as the copy starts
+    seen: list[str] = []
+    wait_for_message(qtbot, seen)
+    assert f"Restored from {backup.name}" in seen[0]
+    assert shown_codes(open_window) == ["ML-01"]
+    aside = list(open_window.service.path.parent.glob("alliance.vault.replaced-*"))
+    assert len([p for p in aside if not p.name.endswith(("-wal", "-shm"))]) == 1
+    actions = [entry.action for entry in open_window.service.audit_log().read()]
+    assert "restore" in actions
+
+
+def shown_codes(window) -> list[str]:
+    model = window.workspace.clients
+    return [model.index(row).data().split()[0] for row in range(model.rowCount())]
+
+
+def damage(path, page: int) -> bytes:
+    """Overwrite 64 bytes inside one page; returns the damaged bytes."""
+    data = bytearray(path.read_bytes())
+    noise = os.urandom(64)
+    data[page * 4096 + 200 : page * 4096 + 264] = noise
+    path.write_bytes(bytes(data))
+    return noise
+
+
+def test_damaged_first_page_is_told_apart_when_a_backup_opens(qtbot, open_window, backup_folder):
+    open_window.service.back_up(backup_folder)
+    path = open_window.service.path
+    open_window.lock()
+    damage(path, 0)
+    before = path.read_bytes()
+    qtbot.keyClicks(open_window.unlock_page.passphrase, STRONG_PASSPHRASE)
+    qtbot.keyClick(open_window.unlock_page.passphrase, Qt.Key.Key_Return)
+    message = open_window.unlock_page.message.text()
+    assert "opens your backup" in message and "probably damaged" in message
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("with_backup", [False, True])
+def test_damaged_later_page_is_reported_and_left_as_it_was(
+    qtbot, caseload, backup_folder, with_backup
+):
+    from ui.main_window import MainWindow
+    from ui.vault_service import VaultService
+
+    if with_backup:
+        backup_folder.mkdir()
+        shutil.copyfile(caseload, backup_folder / "alliance-backup-2026-11-01_090000.vault")
+    pages = caseload.stat().st_size // 4096
+    noise = damage(caseload, pages - 1)
+    window = MainWindow(VaultService(caseload))
+    qtbot.addWidget(window)
+    window.show()
+    seen: list[str] = []
+
+    def read_and_decline(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.reject() if not with_backup else click(qtbot, box, QMessageBox.StandardButton.No)
+
+    answer_dialog(qtbot, read_and_decline, QMessageBox)
+    qtbot.keyClicks(window.unlock_page.passphrase, STRONG_PASSPHRASE)
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert "alliance.vault is damaged" in seen[0]
+    if with_backup:
+        assert "Restore from it now?" in seen[0] and "2026-11-01_090000" in seen[0]
+    else:
+        assert "No backup was found" in seen[0]
+    window.service.lock()
+    start = (pages - 1) * 4096 + 200
+    assert caseload.exists() and caseload.read_bytes()[start : start + 64] == noise
+    assert not list(caseload.parent.glob("*.replaced-*"))
+
+
+def test_audit_log_lists_actions_and_filters_them(qtbot, qtmodeltester, open_window):
+    choose_client(qtbot, open_window)
+    dialog = AuditDialog(open_window.service.audit_log(), open_window)
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model)
+    rows = {dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())}
+    assert {"vault created", "client added", "unlock", "lock"} <= rows
+    dialog.action.setCurrentText("client added")
+    assert dialog.model.rowCount() == 2
+    assert all(
+        dialog.model.index(r, 1).data() == "client added" for r in range(dialog.model.rowCount())
+    )
+    assert dialog.count.text() == "2 entries"
+
+
+def test_failed_unlocks_are_recorded_at_the_next_unlock(qtbot, open_window):
+    open_window.lock()
+    for _ in range(2):
+        qtbot.keyClicks(open_window.unlock_page.passphrase, "wrong")
+        qtbot.keyClick(open_window.unlock_page.passphrase, Qt.Key.Key_Return)
+        open_window.unlock_page.passphrase.clear()
+    open_window.service.unlock(STRONG_PASSPHRASE)
+    entries = open_window.service.audit_log().read(action="failed unlock")
+    assert [entry.record for entry in entries] == ["2 attempt(s) before this unlock"]
+
+
+def test_settings_change_the_auto_lock_time(qtbot, open_window):
+    def set_three_minutes(dialog: SettingsDialog) -> None:
+        dialog.autolock.setValue(3)
+        dialog.accept()
+
+    answer_dialog(qtbot, set_three_minutes)
+    open_window.vault_actions.open_settings()
+    assert keys.autolock_minutes() == 3
+    assert open_window.idle._timer.interval() == 3 * 60_000
+
+
+def test_check_for_damage_reports_a_sound_vault(qtbot, open_window):
+    seen: list[str] = []
+    menu_action(open_window, "Check for damage").trigger()
+    wait_for_message(qtbot, seen)
+    assert seen == ["The vault is sound: every page passed its check."]

@@ -1,0 +1,1 @@
+"""The alliance dialogs and their actions: the client's alliance check, ruptures and repairs."""

@@ -1,0 +1,1 @@
+"""The client page: everything about one client over time, as a column of sections and charts."""

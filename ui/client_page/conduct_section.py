@@ -1,0 +1,77 @@
+"""Conduct patterns on the client page: prompts answered "no" or "partly" more than once in the
+last few checks with this client, each with a short, kind suggestion."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from notes.conduct import PATTERN_WINDOW, CheckState, GroupPatterns, by_group, conduct_patterns
+from notes.records import Client
+from ui.alliance.actions import check_conduct, edit_conduct_prompts, show_conduct_trend
+from ui.client_page.list_section import RecordSection
+from ui.vault_service import VaultService
+from ui.widgets.models import DataclassListModel
+
+
+class PatternModel(DataclassListModel[GroupPatterns]):
+    def show(self, found: GroupPatterns, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            lines = [found.group.label]
+            lines += [f"• {p.text} — {p.summary}." for p in found.patterns]
+            if found.group.suggestion:
+                lines.append(found.group.suggestion)
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return found.group.suggestion or None
+        return None
+
+
+class ConductSection(RecordSection):
+    def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
+        super().__init__(service, PatternModel(), "conduct patterns", "", parent)
+        self.view.setSelectionMode(self.view.SelectionMode.NoSelection)
+        self.add_button("Check my conduct…", self.check_latest)
+        self.add_button("My conduct across clients…", lambda: show_conduct_trend(self, service))
+        self.add_button("Edit prompts…", lambda: edit_conduct_prompts(self, service))
+        service.conductChanged.connect(self._changed)
+        service.conductPromptsChanged.connect(self.reload)
+        self._text = ""
+
+    def load(self, client: Client) -> list[GroupPatterns]:
+        checks = self._service.conduct_checks(client.id)
+        answered = [c for c in checks if c.state is CheckState.DONE and c.answers]
+        due = sum(1 for c in checks if c.state is CheckState.DUE)
+        patterns = conduct_patterns(checks, self._service.conduct_prompts())
+        looked_at = min(len(answered), PATTERN_WINDOW)
+        text = f"{due} {'check is' if due == 1 else 'checks are'} still due. " if due else ""
+        if not answered:
+            text += (
+                "No answered conduct checks with this client yet. They are offered when you "
+                "sign a note, and any time with Ctrl+Shift+K."
+            )
+        elif patterns:
+            text += (
+                f"In your last {looked_at} checks with {client.code}, these came up more than once:"
+            )
+        else:
+            text += (
+                f"Nothing came up more than once in your last {looked_at} checks with "
+                f"{client.code}."
+            )
+        self._text = text
+        return by_group(patterns)
+
+    def summary_text(self, patterns: list[GroupPatterns]) -> str:
+        return self._text
+
+    def check_latest(self) -> None:
+        """The newest session whose check is due, or else the newest session the client came to."""
+        if self.client is None or not self.sessions:
+            return
+        newest_first = sorted(self.sessions, key=lambda s: s.starts_at, reverse=True)
+        kept = [s for s in newest_first if s.attendance.kept] or newest_first
+        session = next((s for s in newest_first if s.conduct_due), kept[0])
+        check_conduct(self, self._service, self.client, session)

@@ -1,0 +1,115 @@
+"""A client-page section over a list of records: a summary line, the list, and its buttons.
+
+Subclasses say how to load the records for a client and what the buttons do; the base keeps the
+client and their sessions, refreshes on the service's `allianceChanged` for that client, and
+forgets everything on `clear`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from notes.records import Client, Session
+from storage.errors import VaultError
+from ui.vault_service import VaultService
+from ui.widgets.form_fields import FittedListView
+from ui.widgets.models import DataclassListModel, ItemRole
+
+
+def attempt(parent: QWidget, action: Callable[[], object]) -> bool:
+    """Run a save; a problem the therapist can act on (disk full, …) is shown in plain words."""
+    try:
+        action()
+    except VaultError as error:
+        QMessageBox.warning(parent, "Alliance", error.message)
+        return False
+    return True
+
+
+class RecordSection(QWidget):
+    def __init__(
+        self,
+        service: VaultService,
+        model: DataclassListModel,
+        name: str,
+        empty_text: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self.client: Client | None = None
+        self.sessions: list[Session] = []
+        self.model = model
+        self.model.setParent(self)
+        self._empty_text = empty_text
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("sectionSummary")
+        self.view = FittedListView(name)
+        self.view.setModel(self.model)
+        self.view.doubleClicked.connect(lambda _index: self.edit_chosen())
+        self._buttons = QHBoxLayout()
+        self._buttons.setContentsMargins(0, 0, 0, 0)
+        self._buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view)
+        layout.addLayout(self._buttons)
+        self._layout = layout
+        service.allianceChanged.connect(self._changed)
+
+    def insert_above_list(self, widget: QWidget) -> None:
+        self._layout.insertWidget(self._layout.indexOf(self.view), widget)
+
+    def add_button(self, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        self._buttons.insertWidget(self._buttons.count() - 1, button)
+        return button
+
+    def chosen(self):
+        index = self.view.currentIndex()
+        return index.data(ItemRole) if index.isValid() else None
+
+    # -- ClientSection -------------------------------------------------------------------------
+
+    def show_client(self, client: Client, sessions: list[Session]) -> None:
+        self.client, self.sessions = client, sessions
+        self.reload()
+
+    def clear(self) -> None:
+        self.client, self.sessions = None, []
+        self.model.set_items([])
+        self.summary.clear()
+        self.view.refit()
+
+    def reload(self) -> None:
+        if self.client is None:
+            return
+        items = self.load(self.client)
+        self.model.set_items(items)
+        self.view.setVisible(bool(items))
+        self.view.refit()
+        self.summary.setText(self.summary_text(items))
+
+    def _changed(self, client_id: int) -> None:
+        if self.client is not None and self.client.id == client_id:
+            self.reload()
+
+    # -- for subclasses ------------------------------------------------------------------------
+
+    def load(self, client: Client) -> list:
+        raise NotImplementedError
+
+    def summary_text(self, items: list) -> str:
+        """The line above the list: a summary of the records, or what to do when there are none."""
+        return self.describe(items) if items else self._empty_text
+
+    def describe(self, items: list) -> str:
+        return ""
+
+    def edit_chosen(self) -> None:
+        """Open the chosen record for editing (double-click does the same)."""

@@ -1,0 +1,68 @@
+"""The client page: everything about one client over time, as a column of sections.
+
+Each section is a widget with `show_client(client, sessions)` and `clear()`. Sections are added
+in reading order with `add_section`; the page asks them all to refresh when the client or the
+client's sessions change, and to forget everything when the vault locks.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from notes.records import Client, Session
+from ui.client_page.attendance_timeline import AttendanceTimeline
+
+
+class ClientSection(Protocol):
+    def show_client(self, client: Client, sessions: list[Session]) -> None: ...
+
+    def clear(self) -> None: ...
+
+
+class ClientPage(QScrollArea):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("clientPage")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(12, 8, 12, 12)
+        self._layout.setSpacing(14)
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setObjectName("hint")
+        self._layout.addWidget(self.heading)
+        self._layout.addWidget(self.problem)
+        self._layout.addStretch(1)
+        self.setWidget(body)
+        self._sections: list[ClientSection] = []
+        self.timeline = AttendanceTimeline()
+        self.add_section("Sessions and attendance", self.timeline)
+
+    def add_section(self, title: str, section: QWidget) -> None:
+        heading = QLabel(title)
+        heading.setObjectName("sectionHeading")
+        at = self._layout.count() - 1  # before the stretch
+        self._layout.insertWidget(at, heading)
+        self._layout.insertWidget(at + 1, section)
+        self._sections.append(section)
+
+    def show_client(self, client: Client, sessions: list[Session]) -> None:
+        self.heading.setText(f"{client.code} · {client.full_name}")
+        since = f"In therapy since {client.start_date:%d %b %Y}"
+        if client.presenting_problem:
+            since += f". {client.presenting_problem}"
+        self.problem.setText(since)
+        for section in self._sections:
+            section.show_client(client, sessions)
+
+    def clear(self) -> None:
+        self.heading.clear()
+        self.problem.clear()
+        for section in self._sections:
+            section.clear()

@@ -1,0 +1,183 @@
+"""The two screens before the vault is open: create a new vault, and unlock an existing one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from notes.passphrase import assess, new_passphrase_problem
+from ui.widgets.form_fields import named
+
+
+def passphrase_field(name: str) -> QLineEdit:
+    field = named(QLineEdit(), name)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setMinimumWidth(320)
+    return field
+
+
+class StrengthMeter(QWidget):
+    """A bar and a sentence: how hard the passphrase would be to guess, and how to improve it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 4)
+        self.bar.setTextVisible(True)
+        self.bar.setAccessibleName("passphrase strength")
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        self.advice.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.advice)
+        self.show_for("")
+
+    def show_for(self, passphrase: str) -> bool:
+        strength = assess(passphrase)
+        self.bar.setValue(strength.score)
+        self.bar.setFormat(strength.label)
+        self.bar.setProperty("strength", "ok" if strength.acceptable else "weak")
+        self.bar.style().unpolish(self.bar)
+        self.bar.style().polish(self.bar)
+        self.advice.setText(strength.advice())
+        return strength.acceptable
+
+
+def _centred(box: QWidget) -> QVBoxLayout:
+    """The box in the middle of the page. Stretches rather than an alignment flag centre it, so
+    its wrapped text is given the height it needs at the box's width."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(box)
+    row.addStretch(1)
+    layout = QVBoxLayout()
+    layout.addStretch(2)
+    layout.addLayout(row)
+    layout.addStretch(3)
+    return layout
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("pageTitle")
+    return label
+
+
+def message_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("error")
+    label.setWordWrap(True)
+    label.setMaximumWidth(460)
+    label.setAccessibleName("message")
+    return label
+
+
+class CreateVaultPage(QWidget):
+    """First start: choose a passphrase (twice), see its strength, create the vault."""
+
+    submitted = Signal(str)
+
+    def __init__(self, vault_path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        intro = QLabel(
+            "Your notes are kept in one encrypted file on this computer:\n"
+            f"{vault_path}\n\n"
+            "Choose a passphrase. Nobody, including us, can recover it: write it down and keep "
+            "it somewhere safe. Several unusual words make a strong one."
+        )
+        intro.setWordWrap(True)
+        intro.setMaximumWidth(460)
+        self.passphrase = passphrase_field("new_passphrase")
+        self.repeat = passphrase_field("repeat_passphrase")
+        self.meter = StrengthMeter()
+        self.message = message_label()
+        self.create_button = QPushButton("Create vault")
+        self.create_button.setDefault(True)
+        form = QFormLayout()
+        form.addRow("Passphrase", self.passphrase)
+        form.addRow("Again", self.repeat)
+        form.addRow("", self.meter)
+        box = QWidget()
+        box.setFixedWidth(480)  # a fixed width lets wrapped text take its full height
+        inner = QVBoxLayout(box)
+        inner.addWidget(_title("Create your vault"))
+        inner.addWidget(intro)
+        inner.addLayout(form)
+        inner.addWidget(self.message)
+        inner.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.setLayout(_centred(box))
+        self.passphrase.textChanged.connect(self.meter.show_for)
+        self.create_button.clicked.connect(self._submit)
+        self.repeat.returnPressed.connect(self._submit)
+        self.passphrase.returnPressed.connect(self.repeat.setFocus)
+
+    def _submit(self) -> None:
+        problem = new_passphrase_problem(self.passphrase.text(), self.repeat.text())
+        self.show_message(problem)
+        if problem:
+            focus = self.repeat if "not the same" in problem else self.passphrase
+            focus.selectAll()
+            focus.setFocus()
+            return
+        self.submitted.emit(self.passphrase.text())
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def clear(self) -> None:
+        self.passphrase.clear()
+        self.repeat.clear()
+        self.message.clear()
+
+
+class UnlockPage(QWidget):
+    """Later starts, and after locking: the passphrase, and nothing about any client."""
+
+    submitted = Signal(str)
+
+    def __init__(self, vault_path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.passphrase = passphrase_field("passphrase")
+        self.message = message_label()
+        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button.setDefault(True)
+        where = QLabel(vault_path)
+        where.setObjectName("hint")
+        box = QWidget()
+        box.setFixedWidth(480)
+        inner = QVBoxLayout(box)
+        inner.addWidget(_title("Alliance is locked"))
+        inner.addWidget(where)
+        form = QFormLayout()
+        form.addRow("Passphrase", self.passphrase)
+        inner.addLayout(form)
+        inner.addWidget(self.message)
+        inner.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.setLayout(_centred(box))
+        self.unlock_button.clicked.connect(self._submit)
+        self.passphrase.returnPressed.connect(self._submit)
+
+    def _submit(self) -> None:
+        self.submitted.emit(self.passphrase.text())
+
+    def show_message(self, text: str) -> None:
+        """Show why unlocking failed, with the passphrase selected for retyping."""
+        self.message.setText(text)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def clear(self) -> None:
+        self.passphrase.clear()
+        self.message.clear()
+        self.passphrase.setFocus()

@@ -1,0 +1,4 @@
+"""Supervision reports and record exports.
+
+The dialogs, the charts drawn for Word and the export job.
+"""

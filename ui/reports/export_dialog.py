@@ -1,0 +1,458 @@
+"""The export dialogs: a de-identified supervision report, and the record for a records request.
+
+Both choose a client, a period and a file, run the export on a worker thread (ui/jobs.py) with
+progress, and end by offering to open the folder. The supervision report is de-identified unless
+the therapist explicitly confirms otherwise, and shows every replacement it will make; the
+record export includes process notes only after a confirmation that says why they are normally
+withheld.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from notes.deidentify import Deidentifier, Replacement
+from notes.records import Client
+from notes.reports.inputs import Period, ReportSection, default_period, format_date
+from storage.errors import VaultError
+from ui.jobs import run_in_background
+from ui.reports.export_job import (
+    FOLDER_KEY,
+    SUPERVISOR_KEY,
+    THERAPIST_KEY,
+    RecordRequest,
+    SupervisionRequest,
+    export_record,
+    export_supervision_report,
+)
+from ui.vault_service import VaultService
+from ui.widgets.form_fields import date_edit, named, text_box
+from ui.widgets.models import DataclassListModel
+
+
+class ReplacementListModel(DataclassListModel[Replacement]):
+    def show(self, item: Replacement, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{item.original}  →  {item.replacement}"
+        return None
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _documents_folder() -> str:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+
+class _ExportDialog(QDialog):
+    """What both exports share: client, period, file, progress and the worker."""
+
+    kind = "report"
+
+    def __init__(
+        self, service: VaultService, client_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._running = False
+        self.saved_path: Path | None = None
+
+        self.client_box = named(QComboBox(), "client")
+        for client in service.clients(include_closed=True):
+            self.client_box.addItem(f"{client.code}  {client.full_name}", client)
+        chosen = next(
+            (
+                row
+                for row in range(self.client_box.count())
+                if self.client_box.itemData(row).id == client_id
+            ),
+            0,
+        )
+        self.client_box.setCurrentIndex(chosen)
+        self.start = named(date_edit(), "period_start")
+        self.end = named(date_edit(), "period_end")
+        self.period_hint = QLabel()
+        self.period_hint.setObjectName("hint")
+        self.target = named(QLineEdit(), "target_file")
+        self.choose_button = QPushButton("Choose…")
+        self.progress = named(QProgressBar(), "export_progress")
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.message = QLabel()
+        self.message.setObjectName("hint")
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setDefault(True)
+
+        period = QHBoxLayout()
+        period.addWidget(self.start)
+        period.addWidget(QLabel("to"))
+        period.addWidget(self.end)
+        period.addStretch(1)
+        target = QHBoxLayout()
+        target.addWidget(self.target, 1)
+        target.addWidget(self.choose_button)
+        self.form = QFormLayout()
+        self.form.addRow("Client", self.client_box)
+        self.form.addRow("Period", period)
+        self.form.addRow("", self.period_hint)
+        self.form.addRow("Save as", target)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addLayout(self.form)
+
+        self._locked_out = False
+        service.locked.connect(self._vault_locked)
+        self.client_box.currentIndexChanged.connect(self._client_changed)
+        self.choose_button.clicked.connect(self._choose_file)
+        self.export_button.clicked.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+
+    def finish_layout(self) -> None:
+        """Subclasses add their own rows, then call this to put progress and buttons last."""
+        self.layout_.addWidget(self.progress)
+        self.layout_.addWidget(self.message)
+        self.layout_.addWidget(self.buttons)
+        self._client_changed()
+
+    # -- choices ---------------------------------------------------------------------------
+
+    def client(self) -> Client | None:
+        return self.client_box.currentData()
+
+    def period(self) -> Period:
+        return Period(self.start.date().toPython(), self.end.date().toPython())
+
+    def _default_period(self, client: Client) -> tuple[Period, str]:
+        today = date.today()
+        return Period(default_period(today, None).start, today), "The last three months."
+
+    def _client_changed(self) -> None:
+        client = self.client()
+        self.export_button.setEnabled(client is not None)
+        if client is None:
+            self.message.setText("Add a client first: there is nothing to export yet.")
+            return
+        period, hint = self._default_period(client)
+        self.start.setDate(_qdate(period.start))
+        self.end.setDate(_qdate(period.end))
+        self.period_hint.setText(hint)
+        folder = self._service.preferences.get(FOLDER_KEY) or _documents_folder()
+        self.target.setText(str(Path(folder) / self.default_name(client)))
+
+    def default_name(self, client: Client) -> str:
+        return f"{client.code} {self.kind} {date.today():%Y-%m-%d}.docx"
+
+    def _choose_file(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Save the report as", self.target.text(), "Word document (*.docx)"
+        )
+        if path:
+            self.target.setText(path)
+
+    def confirm_or_undo(self, box: QCheckBox, title: str, question: str) -> None:
+        """Ask before the privacy choice the box was just ticked or cleared for; unless the
+        answer is Yes, put the box back as it was, quietly."""
+        answer = QMessageBox.question(
+            self,
+            title,
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            box.blockSignals(True)
+            box.setChecked(not box.isChecked())
+            box.blockSignals(False)
+
+    def target_path(self) -> Path | None:
+        text = self.target.text().strip()
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        return path if path.suffix.lower() == ".docx" else path.with_name(path.name + ".docx")
+
+    # -- running ---------------------------------------------------------------------------
+
+    def work(self, client: Client, period: Period, target: Path):
+        """The work function for the worker thread; it must not touch widgets."""
+        raise NotImplementedError
+
+    def export(self) -> None:
+        client, target = self.client(), self.target_path()
+        if client is None or self._running:
+            return
+        if target is None:
+            self._show_problem("Choose where to save the report.")
+            return
+        period = self.period()
+        if period.start > period.end:
+            self._show_problem("The period ends before it starts. Check the two dates.")
+            return
+        work = self.work(client, period, target)
+        self._service.preferences.set(FOLDER_KEY, str(target.parent))
+        self._set_running(True)
+        self.message.setText("Exporting…")
+        run_in_background(work, self._done, self._failed, self._progressed)
+
+    def _set_running(self, running: bool) -> None:
+        self._running = running
+        self.progress.setVisible(True)
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, QCheckBox | QLineEdit | QComboBox | QDateEdit | QPushButton):
+                widget.setEnabled(not running)
+        for each in self.findChildren(QPlainTextEdit):
+            each.setReadOnly(running)
+
+    def _progressed(self, text: str, share: float) -> None:
+        self.message.setText(f"{text}…" if share < 1 else text)
+        self.progress.setValue(round(share * 100))
+
+    def _done(self, path: Path) -> None:
+        self._set_running(False)
+        self.saved_path = path
+        self.progress.setValue(100)
+        self.message.setText(f"Saved as {path}")
+        answer = QMessageBox.question(
+            self,
+            "Export finished",
+            f"Saved as {path.name} in {path.parent}.\n\nOpen the folder?",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    def _failed(self, error: BaseException) -> None:
+        if self._locked_out:
+            return  # the vault was locked under the export: nothing was saved, nothing to say
+        self._set_running(False)
+        self.progress.setVisible(False)
+        if isinstance(error, VaultError):
+            self._show_problem(error.message)
+            return
+        self._show_problem("The export did not finish. Nothing was saved.")
+        sys.excepthook(type(error), error, error.__traceback__)  # a bug: the crash dialog
+
+    def _show_problem(self, text: str) -> None:
+        self.message.setText(text)
+        QMessageBox.warning(self, "Export", text)
+
+    def _vault_locked(self) -> None:
+        """Locking drops every client detail on screen, this dialog's too."""
+        self._locked_out = True
+        self.client_box.blockSignals(True)
+        self.client_box.clear()
+        self.client_box.blockSignals(False)
+        self.done(QDialog.DialogCode.Rejected)
+
+    def reject(self) -> None:
+        if not self._running:  # an export in progress finishes first
+            super().reject()
+
+
+class SupervisionExportDialog(_ExportDialog):
+    kind = "supervision report"
+
+    def __init__(
+        self, service: VaultService, client_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(service, client_id, parent)
+        self.setWindowTitle("Supervision report")
+        prefs = service.preferences
+        self.therapist = named(QLineEdit(prefs.get(THERAPIST_KEY)), "therapist")
+        self.supervisor = named(QLineEdit(prefs.get(SUPERVISOR_KEY)), "supervisor")
+        self.questions = text_box(
+            "questions",
+            "One question per line: what you want to think through.",
+            height=80,
+            keyed=True,
+        )
+        self.form.addRow("Your name", self.therapist)
+        self.form.addRow("Supervisor", self.supervisor)
+        self.form.addRow("Questions", self.questions)
+
+        sections = QGroupBox("Include")
+        grid = QGridLayout(sections)
+        self.section_boxes: dict[ReportSection, QCheckBox] = {}
+        for index, section in enumerate(ReportSection):
+            if section is ReportSection.QUESTIONS:
+                continue  # the questions are included whenever there are some
+            box = named(QCheckBox(section.label), f"include_{section.value}")
+            box.setChecked(True)
+            self.section_boxes[section] = box
+            grid.addWidget(box, index // 2, index % 2)
+        hint = QLabel("A section with nothing to say for this period is left out.")
+        hint.setObjectName("hint")
+        grid.addWidget(hint, len(ReportSection) // 2 + 1, 0, 1, 2)
+        self.layout_.addWidget(sections)
+
+        privacy = QGroupBox("Privacy")
+        privacy_layout = QVBoxLayout(privacy)
+        self.deidentify = named(
+            QCheckBox("De-identify: replace the client's name and identifying terms"),
+            "deidentify",
+        )
+        self.deidentify.setChecked(True)
+        self.replacements = ReplacementListModel(self)
+        self.replacement_view = named(QListView(), "replacements")
+        self.replacement_view.setModel(self.replacements)
+        self.replacement_view.setMaximumHeight(110)
+        self.privacy_hint = QLabel()
+        self.privacy_hint.setObjectName("hint")
+        self.privacy_hint.setWordWrap(True)
+        privacy_layout.addWidget(self.deidentify)
+        privacy_layout.addWidget(self.replacement_view)
+        privacy_layout.addWidget(self.privacy_hint)
+        self.layout_.addWidget(privacy)
+        self.deidentify.toggled.connect(self._deidentify_toggled)
+        self.finish_layout()
+        self.resize(620, 760)
+
+    def _default_period(self, client: Client) -> tuple[Period, str]:
+        last = self._service.report_data().last_supervision_report(client.id)
+        period = default_period(date.today(), last)
+        if last is not None and period.start == last:
+            return period, f"Since the last supervision report, made on {format_date(last)}."
+        return period, "The last three months (no earlier supervision report for this client)."
+
+    def _client_changed(self) -> None:
+        super()._client_changed()
+        self._show_replacements()
+
+    def _vault_locked(self) -> None:
+        self.replacements.set_items([])
+        self.questions.clear()
+        super()._vault_locked()
+
+    def _show_replacements(self) -> None:
+        client = self.client()
+        if client is None:
+            self.replacements.set_items([])
+            return
+        names = Deidentifier(client.code, client.full_name, client.identifying_terms)
+        on = self.deidentify.isChecked()
+        self.replacements.set_items(names.replacements() if on else [])
+        self.replacement_view.setVisible(on)
+        if not on:
+            text = "This report will name the client. Keep it confidential."
+        else:
+            text = (
+                "Only the words listed are replaced. Nicknames, misspellings and other details "
+                "are not: add them to the client's identifying terms (Clients > Edit client) "
+                "before exporting."
+            )
+            if names.code_reveals_identity():
+                text = (
+                    f"The code {client.code} itself contains part of the name, so it does not "
+                    "hide who the client is. Give the client another code first. " + text
+                )
+        self.privacy_hint.setText(text)
+
+    def _deidentify_toggled(self, on: bool) -> None:
+        if not on:
+            self.confirm_or_undo(
+                self.deidentify,
+                "Name the client in the report?",
+                "Supervision reports normally name clients only by their code (APA Ethics "
+                "Code 4.06). A report with the client's name identifies them to anyone who "
+                "sees it.\n\nExport with the client's name?",
+            )
+        self._show_replacements()
+
+    def sections(self) -> frozenset[ReportSection]:
+        chosen = {section for section, box in self.section_boxes.items() if box.isChecked()}
+        return frozenset(chosen | {ReportSection.QUESTIONS})
+
+    def work(self, client: Client, period: Period, target: Path):
+        prefs = self._service.preferences
+        prefs.set(THERAPIST_KEY, self.therapist.text().strip())
+        prefs.set(SUPERVISOR_KEY, self.supervisor.text().strip())
+        request = SupervisionRequest(
+            client_id=client.id,
+            period=period,
+            target=target,
+            sections=self.sections(),
+            deidentify=self.deidentify.isChecked(),
+            therapist=self.therapist.text().strip(),
+            supervisor=self.supervisor.text().strip(),
+            questions=self.questions.toPlainText(),
+        )
+        data = self._service.report_data()
+        return lambda progress: export_supervision_report(data, request, progress)
+
+
+class RecordExportDialog(_ExportDialog):
+    kind = "record"
+
+    def __init__(
+        self, service: VaultService, client_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(service, client_id, parent)
+        self.setWindowTitle("Record export")
+        explanation = QLabel(
+            "For a records request: the progress notes of the period, with their signed "
+            "addenda. The file names the client."
+        )
+        explanation.setWordWrap(True)
+        self.layout_.insertWidget(0, explanation)
+        self.process_notes = named(
+            QCheckBox("Also include my private process notes"), "include_process_notes"
+        )
+        self.layout_.addWidget(self.process_notes)
+        self.process_notes.toggled.connect(self._process_notes_toggled)
+        self.layout_.addStretch(1)
+        self.finish_layout()
+        self.resize(560, 280)
+
+    def _process_notes_toggled(self, on: bool) -> None:
+        if on:
+            self.confirm_or_undo(
+                self.process_notes,
+                "Include process notes?",
+                "Process notes are your private analysis of the sessions: what you felt, the "
+                "transference and countertransference. They are kept apart from the clinical "
+                "record and are normally withheld from a records request (in US law they are "
+                "“psychotherapy notes”, 45 CFR 164.501, released only with the client's "
+                "separate authorisation).\n\nInclude them in this export?",
+            )
+
+    def work(self, client: Client, period: Period, target: Path):
+        request = RecordRequest(
+            client_id=client.id,
+            period=period,
+            target=target,
+            process_notes=self.process_notes.isChecked(),
+            therapist=self._service.preferences.get(THERAPIST_KEY),
+        )
+        data = self._service.report_data()
+        return lambda progress: export_record(data, request, progress)

@@ -1,0 +1,135 @@
+"""The two exports as work functions: gather, draw the charts, build, write, record.
+
+They take the vault's report reader and a request, report progress through a callable and never
+touch widgets, so the export dialog runs them on a worker thread (ui/jobs.py) and the command
+line runs the very same functions directly.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from notes.reports.builder import supervision_report
+from notes.reports.docx_writer import report_to_docx
+from notes.reports.inputs import ALL_SECTIONS, Charts, Period, ReportSection, default_period
+from notes.reports.record_report import record_report
+from storage.export_file import ExportFailed, write_export
+from storage.preferences import Preferences
+from storage.report_data import ReportData
+from storage.vault import Vault
+from ui.reports.charts import render_charts
+
+Progress = Callable[[str, float], None]
+
+# Preferences (kept inside the vault) that the dialog remembers and the command line reuses.
+THERAPIST_KEY = "report_therapist_name"
+SUPERVISOR_KEY = "report_supervisor_name"
+FOLDER_KEY = "report_folder"
+
+
+@dataclass(frozen=True)
+class SupervisionRequest:
+    client_id: int
+    period: Period
+    target: Path
+    sections: frozenset[ReportSection] = field(default=ALL_SECTIONS)
+    deidentify: bool = True
+    therapist: str = ""
+    supervisor: str = ""
+    questions: str = ""
+
+
+@dataclass(frozen=True)
+class RecordRequest:
+    client_id: int
+    period: Period
+    target: Path
+    process_notes: bool = False
+    therapist: str = ""
+
+
+def _quiet(_text: str, _share: float) -> None:
+    return None
+
+
+def export_supervision_report(
+    data: ReportData, request: SupervisionRequest, progress: Progress = _quiet
+) -> Path:
+    progress("Gathering the notes", 0.05)
+    inputs = data.supervision_inputs(
+        request.client_id,
+        request.period,
+        process_notes=ReportSection.PROCESS_NOTES in request.sections,
+    )
+    inputs.therapist = request.therapist
+    inputs.supervisor = request.supervisor
+    inputs.questions = request.questions
+    progress("Drawing the charts", 0.35)
+    wants_charts = {ReportSection.SUMMARY, ReportSection.ALLIANCE} & request.sections
+    charts = render_charts(inputs) if wants_charts else Charts()
+    progress("Laying out the report", 0.55)
+    report = supervision_report(
+        inputs, request.sections, charts, request.deidentify, prepared_on=date.today()
+    )
+    content = report_to_docx(report)
+    progress("Saving the file", 0.85)
+    written = write_export(request.target, content)
+    data.record_supervision_export(request.client_id, identified=not request.deidentify)
+    progress("Report saved", 1.0)
+    return written
+
+
+def export_record(data: ReportData, request: RecordRequest, progress: Progress = _quiet) -> Path:
+    progress("Gathering the notes", 0.05)
+    inputs = data.record_inputs(request.client_id, request.period, request.process_notes)
+    inputs.therapist = request.therapist
+    progress("Laying out the record", 0.5)
+    content = report_to_docx(record_report(inputs, request.process_notes, prepared_on=date.today()))
+    progress("Saving the file", 0.85)
+    written = write_export(request.target, content)
+    data.record_record_export(request.client_id, request.process_notes)
+    progress("Record saved", 1.0)
+    return written
+
+
+def export_from_command_line(
+    vault_path: Path,
+    passphrase: str,
+    code: str,
+    target: Path,
+    start: date | None = None,
+    end: date | None = None,
+    identified: bool = False,
+) -> Path:
+    """The supervision report the dialog would make with its defaults, for `main.py export`."""
+    # The charts are drawn with Qt's painter, which needs an application object but no screen.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    _app = QGuiApplication.instance() or QGuiApplication(["alliance-export"])
+    vault = Vault.open(vault_path, passphrase)
+    try:
+        data = ReportData(vault)
+        client_id = data.client_id_for_code(code)
+        if client_id is None:
+            raise ExportFailed(f"There is no client with the code {code}. Check the code.")
+        period = default_period(end or date.today(), data.last_supervision_report(client_id))
+        period = Period(start or period.start, end or period.end)
+        if period.start > period.end:
+            raise ExportFailed("The period ends before it starts. Check --from and --to.")
+        preferences = Preferences(vault)
+        request = SupervisionRequest(
+            client_id=client_id,
+            period=period,
+            target=target,
+            deidentify=not identified,
+            therapist=preferences.get(THERAPIST_KEY),
+            supervisor=preferences.get(SUPERVISOR_KEY),
+        )
+        return export_supervision_report(data, request)
+    finally:
+        vault.close()

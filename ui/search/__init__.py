@@ -1,0 +1,1 @@
+"""Search over every note and client, as the person types."""

@@ -1,0 +1,1 @@
+"""The Vault menu's screens and work: backups, restore, passphrase change, audit log, settings."""

@@ -1,0 +1,264 @@
+"""The Vault menu's work: backups, restore, passphrase change, damage checks, audit, settings.
+
+Long jobs run off the GUI thread (ui/jobs.py) behind a progress dialog; while one runs, locking
+waits for it to end, so a backup or a rekey is never cut off halfway.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+
+from storage.errors import VaultError
+from ui import app_settings as keys
+from ui.jobs import run_in_background
+from ui.vault.audit_dialog import AuditDialog
+from ui.vault.passphrase_change_dialog import PassphraseChangeDialog
+from ui.vault.settings_dialog import SettingsDialog
+from ui.vault_service import VaultService
+
+LAST_CHECK = "last_integrity_check"
+
+
+class VaultActions(QObject):
+    def __init__(self, service: VaultService, window: QWidget) -> None:
+        super().__init__(window)
+        self._service = service
+        self._window = window
+        self._progress: QProgressDialog | None = None
+        self.busy = False
+        self.lock_when_done = False
+
+    # -- running a job ---------------------------------------------------------------------
+
+    def _run(self, title: str, work, done) -> None:
+        self.busy = True
+        self._title, self._done = title, done
+        progress = QProgressDialog(title, "", 0, 100, self._window)
+        progress.setWindowTitle(title)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        self._progress = progress
+        # Bound methods, not closures: Qt drops the connection if this object is gone.
+        run_in_background(work, self._finished, self._failed, self._step)
+
+    def _step(self, text: str, share: float) -> None:
+        if self._progress:
+            self._progress.setLabelText(text)
+            self._progress.setValue(int(share * 100))
+
+    def _finished(self, result) -> None:
+        self._end()
+        self._done(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._end()
+        if not isinstance(error, VaultError):
+            raise error
+        self._warn(self._title, error.message)
+
+    def _end(self) -> None:
+        self.busy = False
+        if self._progress:
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+        if self.lock_when_done:
+            self.lock_when_done = False
+            self._window.lock()
+
+    def _warn(self, title: str, text: str) -> None:
+        QMessageBox.warning(self._window, title, text)
+
+    def _inform(self, title: str, text: str) -> None:
+        QMessageBox.information(self._window, title, text)
+
+    # -- backups ---------------------------------------------------------------------------
+
+    def _folder(self, ask: bool) -> Path | None:
+        folder = keys.backup_folder()
+        if folder is None and ask:
+            chosen = QFileDialog.getExistingDirectory(self._window, "Where should backups go?")
+            if not chosen:
+                return None
+            folder = Path(chosen)
+            settings = keys.app_settings()
+            settings.setValue(keys.BACKUP_FOLDER, str(folder))
+            settings.sync()
+        return folder
+
+    def back_up_now(self) -> None:
+        folder = self._folder(ask=True)
+        if folder is None:
+            return
+        self._run(
+            "Back up",
+            lambda progress: self._service.back_up(folder, None, progress),
+            lambda path: self._inform("Back up", f"Backup written and checked:\n{path}"),
+        )
+
+    def back_up_on_quit(self) -> None:
+        """Called while quitting: quick and quiet unless something goes wrong."""
+        folder = keys.backup_folder()
+        if not (keys.backup_on_quit() and folder and self._service.is_unlocked):
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._service.back_up(folder, keys.backups_to_keep())
+        except VaultError as error:
+            self._warn("Backup on quit", error.message)
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def restore_from_backup(self, backup: Path | None = None) -> None:
+        if backup is None:
+            start = str(keys.backup_folder() or self._service.path.parent)
+            chosen, _ = QFileDialog.getOpenFileName(
+                self._window, "Restore from backup", start, "Alliance vaults (*.vault)"
+            )
+            if not chosen:
+                return
+            backup = Path(chosen)
+        answer = QMessageBox.question(
+            self._window,
+            "Restore from backup?",
+            f"Replace the vault with the backup {backup.name}?\n\nThe current vault file is not "
+            "deleted: it is kept beside it, renamed with today's date, in case you need it.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        passphrase, ok = QInputDialog.getText(
+            self._window,
+            "Restore from backup",
+            "The passphrase of that backup:",
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return
+        self._window.lock()  # the note is saved first; the copy runs off the GUI thread
+        if self._service.is_unlocked:  # a backup or rekey is still running
+            self._warn("Restore from backup", "Wait for the running backup to finish first.")
+            return
+        self._run(
+            "Restore from backup",
+            lambda progress: self._service.restore_files(backup, passphrase, progress),
+            lambda aside: self._restored(backup, passphrase, aside),
+        )
+
+    def _restored(self, backup: Path, passphrase: str, aside: Path) -> None:
+        try:
+            self._service.unlock_restored(backup, passphrase)
+        except VaultError as error:
+            self._warn("Restore from backup", error.message)
+            return
+        self._inform(
+            "Restore from backup",
+            f"Restored from {backup.name}. The previous vault file was kept as {aside.name}.",
+        )
+
+    # -- damage ----------------------------------------------------------------------------
+
+    def check_now(self) -> None:
+        self._run("Check for damage", lambda _p: self._service.integrity_check(), self._report)
+
+    def check_after_unlock(self) -> None:
+        """Once a day, read every page in the background; damage is reported at once."""
+        today = date.today().isoformat()
+        if self._service.preferences.get(LAST_CHECK) == today:
+            return
+        self._service.preferences.set(LAST_CHECK, today)
+        run_in_background(
+            lambda _progress: self._service.integrity_check(),
+            self._checked_after_unlock,
+            self._check_interrupted,
+        )
+
+    def _checked_after_unlock(self, report) -> None:
+        if not report.ok and self._service.is_unlocked:
+            self.offer_restore(self._damage_text(report))
+
+    def _check_interrupted(self, _error: BaseException) -> None:
+        """Locked before the check ended; the next unlock checks again."""
+        if self._service.is_unlocked:
+            self._service.preferences.set(LAST_CHECK, "")
+
+    def _report(self, report) -> None:
+        if report.ok:
+            self._inform("Check for damage", "The vault is sound: every page passed its check.")
+        else:
+            self.offer_restore(self._damage_text(report))
+
+    def _damage_text(self, report) -> str:
+        return (
+            f"{self._service.path.name} is damaged: {len(report.problems)} problem(s) were found. "
+            "Nothing has been changed in it."
+        )
+
+    def offer_restore(self, reason: str) -> None:
+        newest = self._service.newest_backup(keys.backup_folder())
+        if newest is None:
+            self._warn(
+                "The vault is damaged",
+                f"{reason}\n\nNo backup was found in your backup folder. Keep the file as it is "
+                "and copy it somewhere safe; choose Vault → Restore from backup… if you have a "
+                "backup elsewhere.",
+            )
+            return
+        answer = QMessageBox.warning(
+            self._window,
+            "The vault is damaged",
+            f"{reason}\n\nYour newest backup is {newest.name}. Restore from it now? The damaged "
+            "file is kept beside it, not deleted.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_from_backup(newest)
+
+    def explain_failed_unlock(self, passphrase: str) -> str | None:
+        """If the passphrase opens the newest backup but not the vault, say it looks damaged."""
+        newest = self._service.newest_backup(keys.backup_folder())
+        if newest is None or not self._service.backup_opens_with(newest, passphrase):
+            return None
+        return (
+            f"This passphrase opens your backup {newest.name} but not the vault, so the start "
+            "of the vault file is probably damaged. Choose Vault → Restore from backup… to "
+            "restore it; the damaged file will be kept."
+        )
+
+    # -- passphrase, audit, settings -------------------------------------------------------
+
+    def change_passphrase(self) -> None:
+        dialog = PassphraseChangeDialog(self._window)
+        if not dialog.exec():
+            return
+        current, new = dialog.current.text(), dialog.new.text()
+        folder = keys.backup_folder() or self._service.path.parent / "backups"
+        self._run(
+            "Change passphrase",
+            lambda progress: self._service.change_passphrase(current, new, folder, progress),
+            lambda backup: self._inform(
+                "Change passphrase",
+                "Your passphrase is changed and the vault opened with it.\n\nA backup from "
+                f"before the change, which opens with the OLD passphrase, is at:\n{backup}",
+            ),
+        )
+
+    def show_audit_log(self) -> None:
+        AuditDialog(self._service.audit_log(), self._window).exec()
+
+    def open_settings(self) -> None:
+        if SettingsDialog(self._window).exec():
+            self._window.idle.set_minutes(keys.autolock_minutes())

@@ -1,0 +1,75 @@
+"""Settings: when to lock by itself, and where and how often to keep backups."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from ui import app_settings as keys
+from ui.lock.idle_lock import MINUTES_RANGE
+from ui.widgets.dialog_parts import form_dialog_layout
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.autolock = QSpinBox()
+        self.autolock.setRange(*MINUTES_RANGE)
+        self.autolock.setSuffix(" minutes")
+        self.autolock.setValue(keys.autolock_minutes())
+        self.autolock.setAccessibleName("lock after idle minutes")
+        folder = keys.backup_folder()
+        self.folder = QLineEdit(str(folder) if folder else "")
+        self.folder.setAccessibleName("backup folder")
+        self.folder.setPlaceholderText("Not chosen yet")
+        choose = QPushButton("Choose…")
+        choose.clicked.connect(self._choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(choose)
+        self.on_quit = QCheckBox("Back up every time I quit")
+        self.on_quit.setChecked(keys.backup_on_quit())
+        self.keep = QSpinBox()
+        self.keep.setRange(1, 365)
+        self.keep.setValue(keys.backups_to_keep())
+        self.keep.setSuffix(" newest backups")
+        self.keep.setAccessibleName("backups to keep")
+        hint = QLabel(
+            "Backups are encrypted with your passphrase, like the vault. An external drive or a "
+            "folder that is itself backed up is a good place for them."
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Lock by itself after", self.autolock)
+        form.addRow("Backup folder", folder_row)
+        form.addRow("", self.on_quit)
+        form.addRow("Keep", self.keep)
+        form.addRow("", hint)
+        form_dialog_layout(self, form)
+        self.resize(520, 260)
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, "Backup folder", self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def accept(self) -> None:
+        settings = keys.app_settings()
+        settings.setValue(keys.AUTOLOCK_MINUTES, self.autolock.value())
+        settings.setValue(keys.BACKUP_FOLDER, self.folder.text().strip())
+        settings.setValue(keys.BACKUP_ON_QUIT, "true" if self.on_quit.isChecked() else "false")
+        settings.setValue(keys.BACKUP_KEEP, self.keep.value())
+        settings.sync()
+        super().accept()

@@ -1,0 +1,1 @@
+"""Shared parts: form fields, the dialogs' button row, item models and the theme."""
