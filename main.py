@@ -116,7 +116,6 @@ def _export(args: argparse.Namespace) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="main.py",
         description="Alliance: encrypted session notes for psychotherapists. "
         "With no command, opens the window.",
         epilog="Exit codes: 0 done, 1 the vault failed its check, 2 wrong passphrase, "

@@ -7,15 +7,15 @@ resources/alliance.json; this module only reads it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from fractions import Fraction
-from pathlib import Path
 
-_VOCABULARY = Path(__file__).resolve().parent.parent / "resources" / "alliance.json"
+import resources
+
+_VOCABULARY = "alliance.json"
 
 DROP_SHARE = Fraction(1, 5)  # a client score this far below their earlier mean suggests a rupture
 
@@ -30,7 +30,7 @@ class Term:
 
 
 def _load() -> dict:
-    return json.loads(_VOCABULARY.read_text(encoding="utf-8"))
+    return resources.data(_VOCABULARY)
 
 
 _DATA = _load()

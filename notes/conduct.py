@@ -7,14 +7,14 @@ or retiring a prompt never changes what was answered in the past.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
-from pathlib import Path
 
-DEFAULT_PROMPTS = Path(__file__).resolve().parent.parent / "resources" / "conduct_prompts.json"
+import resources
+
+DEFAULT_PROMPTS = "conduct_prompts.json"
 
 PATTERN_WINDOW = 4  # the last N answered checks with a client are looked at
 PATTERN_THRESHOLD = 2  # a prompt answered "no" or "partly" this often among them is a pattern
@@ -131,9 +131,9 @@ def prompt_set_from_data(data: dict) -> PromptSet:
     return PromptSet(groups, prompts)
 
 
-def default_prompt_set(path: Path = DEFAULT_PROMPTS) -> PromptSet:
+def default_prompt_set() -> PromptSet:
     """The starting set shipped in resources/."""
-    return prompt_set_from_data(json.loads(path.read_text(encoding="utf-8")))
+    return prompt_set_from_data(resources.data(DEFAULT_PROMPTS))
 
 
 @dataclass

@@ -6,26 +6,25 @@ categories) lives in the vault, and each category keeps the key it was given her
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Collection
 from functools import cache
-from pathlib import Path
 
+import resources
 from notes.observations import Category, ObservationKind
 
-TAXONOMY_FILE = Path(__file__).resolve().parent.parent / "resources" / "taxonomies.json"
+TAXONOMY_FILE = "taxonomies.json"
 
 
 @cache
-def _data(path: Path = TAXONOMY_FILE) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+def _data() -> dict:
+    return resources.data(TAXONOMY_FILE)
 
 
-def starting_categories(path: Path = TAXONOMY_FILE) -> list[Category]:
+def starting_categories() -> list[Category]:
     """Every category the resource file names, transference first, in the file's order."""
-    data = _data(path)
+    data = _data()
     return [
         Category(kind, entry["key"], entry["label"], entry["description"])
         for kind in ObservationKind
@@ -33,9 +32,9 @@ def starting_categories(path: Path = TAXONOMY_FILE) -> list[Category]:
     ]
 
 
-def kind_description(kind: ObservationKind, path: Path = TAXONOMY_FILE) -> str:
+def kind_description(kind: ObservationKind) -> str:
     """One plain sentence on what observations of this kind are about."""
-    return _data(path)[kind.value]["description"]
+    return _data()[kind.value]["description"]
 
 
 def new_key(label: str, taken: Collection[str]) -> str:

@@ -8,19 +8,19 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+import resources
 from ui.first_paint import BENCH_EXIT_ON_SHOWN, quit_on_first_paint
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
 
-STYLE_SHEET = Path(__file__).resolve().parent.parent / "resources" / "style.qss"
+STYLE_SHEET = "style.qss"
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Alliance")
     app.setOrganizationName("Alliance")
-    if STYLE_SHEET.exists():
-        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+    app.setStyleSheet(resources.text(STYLE_SHEET))
     return app
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 import pytest
 
 from notes.observations import (
@@ -136,7 +138,7 @@ def test_the_resource_file_names_both_taxonomies_with_descriptions():
         assert category.description.endswith(".") and category.description.count(". ") == 0
     keys = [(c.kind, c.key) for c in categories]
     assert len(keys) == len(set(keys))
-    assert TAXONOMY_FILE.parent.name == "resources"
+    assert files("resources").joinpath(TAXONOMY_FILE).is_file()
     assert kind_description(ObservationKind.TRANSFERENCE)
 
 
