@@ -100,6 +100,9 @@ class Workspace(QSplitter):
         self.tabs.addTab(self.search_panel, "Search")
         self.search_panel.resultChosen.connect(self.open_search_hit)
         service.locked.connect(self.search_panel.clear)
+        # A saved note or a renamed client changes what the listed results say.
+        service.noteSaved.connect(lambda _session_id: self.search_panel.refresh())
+        service.clientsChanged.connect(self.search_panel.refresh)
 
         self.addWidget(
             _pane(

@@ -82,3 +82,29 @@ def test_find_in_note_cycles_through_sections_and_the_process_note(qtbot, open_w
     assert not bar.isVisible()
     qtbot.keyClicks(bar.field, "x")
     assert bar.result.text() == "No match"
+
+
+def test_results_follow_a_saved_note(qtbot, open_window):
+    """Search, open the hit, change the word, save, go back: the old line is no longer listed."""
+    service = open_window.service
+    choose_client(qtbot, open_window)
+    sessions = service.sessions(open_window.workspace.current_client().id)
+    service.save_process_note(ProcessNote(sessions[0].id, "She watched a kestrel hover."))
+    press(qtbot, open_window, "Ctrl+K")
+    panel = open_window.workspace.search_panel
+    qtbot.keyClicks(panel.field, "kestrel")
+    qtbot.waitUntil(lambda: panel.results.rowCount() == 1)
+    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+
+    editor = open_window.workspace.editor
+    qtbot.waitUntil(lambda: editor.session is not None and editor.session.id == sessions[0].id)
+    box = editor.process_box
+    box.selectAll()
+    qtbot.keyClicks(box, "She watched a falcon hover.")
+    assert editor.flush()
+
+    press(qtbot, open_window, "Ctrl+K")
+    qtbot.waitUntil(lambda: not panel.is_searching() and panel.results.rowCount() == 0)
+    assert panel.field.text() == "kestrel"
+    assert "No notes match" in panel.message.text()
+    assert not panel.view.isVisible()
