@@ -158,3 +158,55 @@ def test_the_import_check_sees_every_form_of_import():
         "importlib.import_module('sqlcipher3')\n"
     )
     assert imported_modules(tree) == {"PySide6", "sqlite3", "sqlcipher3"}
+
+
+# -- the command line ---------------------------------------------------------------------------
+
+WINDOW_ENTRY = "ui.app"  # the only thing main.py starts that may show widgets
+
+
+def dotted_imports(tree: ast.AST) -> set[str]:
+    """Full names of every module a file imports; `from a import b` gives both a and a.b."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def source_of(module: str) -> Path | None:
+    """This repository's file for a dotted module name, or None for anything installed."""
+    base = ROOT.joinpath(*module.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def command_line_imports() -> set[str]:
+    """Every module main.py can import, followed through this repository, window aside."""
+    seen: set[str] = set()
+    waiting = ["main"]
+    while waiting:
+        module = waiting.pop()
+        path = source_of(module)
+        if module in seen or path is None:
+            continue
+        seen.add(module)
+        for name in dotted_imports(parse(path)):
+            if name == WINDOW_ENTRY or name.startswith(WINDOW_ENTRY + "."):
+                continue
+            parts = name.split(".")
+            # importing a.b.c runs a/__init__.py and a/b/__init__.py too
+            waiting.extend(".".join(parts[: i + 1]) for i in range(len(parts)))
+            seen.update(n for n in (name,) if source_of(n) is None)
+    return seen
+
+
+def test_the_command_line_never_imports_qt_widgets():
+    reached = command_line_imports()
+    assert "storage.vault" in reached and "ui.reports.export_job" in reached  # it does follow
+    assert not {name for name in reached if name.startswith("PySide6.QtWidgets")}
