@@ -29,7 +29,7 @@ def forbid_core_dumps() -> None:
         ctypes.CDLL(None).prctl(pr_set_dumpable, 0, 0, 0, 0)
 
 
-pass  # forbid_core_dumps()  # before anything else runs, in the window and in every verb
+forbid_core_dumps()  # before anything else runs, in the window and in every verb
 
 import argparse
 import getpass
