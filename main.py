@@ -19,7 +19,10 @@ def forbid_core_dumps() -> None:
     try:
         import resource
 
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        # The soft limit is the one the kernel obeys; the hard one stays, so a program that
+        # imports this module (the test suite) can still start children that may dump.
+        _soft, hard = resource.getrlimit(resource.RLIMIT_CORE)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, hard))
     except (ImportError, ValueError, OSError):
         pass  # not POSIX, or the limit is not ours to lower: nothing more can be done here
     if sys.platform.startswith("linux"):
