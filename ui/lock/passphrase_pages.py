@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -16,11 +15,11 @@ from PySide6.QtWidgets import (
 
 from notes.passphrase import assess, new_passphrase_problem
 from ui.widgets.form_fields import named
+from ui.widgets.secret_field import SecretField
 
 
-def passphrase_field(name: str) -> QLineEdit:
-    field = named(QLineEdit(), name)
-    field.setEchoMode(QLineEdit.EchoMode.Password)
+def passphrase_field(name: str) -> SecretField:
+    field = named(SecretField(), name)
     field.setMinimumWidth(320)
     return field
 
@@ -117,7 +116,7 @@ class CreateVaultPage(QWidget):
         inner.addWidget(self.message)
         inner.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
         self.setLayout(_centred(box))
-        self.passphrase.textChanged.connect(self.meter.show_for)
+        self.passphrase.secretChanged.connect(self.meter.show_for)
         self.create_button.clicked.connect(self._submit)
         self.repeat.returnPressed.connect(self._submit)
         self.passphrase.returnPressed.connect(self.repeat.setFocus)

@@ -13,8 +13,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QInputDialog,
-    QLineEdit,
     QMessageBox,
     QProgressDialog,
     QWidget,
@@ -27,6 +25,7 @@ from ui.vault.audit_dialog import AuditDialog
 from ui.vault.passphrase_change_dialog import PassphraseChangeDialog
 from ui.vault.settings_dialog import SettingsDialog
 from ui.vault_service import VaultService
+from ui.widgets.secret_field import ask_passphrase
 
 LAST_CHECK = "last_integrity_check"
 
@@ -140,13 +139,10 @@ class VaultActions(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        passphrase, ok = QInputDialog.getText(
-            self._window,
-            "Restore from backup",
-            "The passphrase of that backup:",
-            QLineEdit.EchoMode.Password,
+        passphrase = ask_passphrase(
+            self._window, "Restore from backup", "The passphrase of that backup:"
         )
-        if not ok:
+        if passphrase is None:
             return
         self._window.lock()  # the note is saved first; the copy runs off the GUI thread
         if self._service.is_unlocked:  # a backup or rekey is still running

@@ -28,7 +28,7 @@ class PassphraseChangeDialog(QDialog):
         )
         self.ok_button = buttons.button(Standard.Ok)
         self.ok_button.setText("Change passphrase")
-        self.new.textChanged.connect(self.meter.show_for)
+        self.new.secretChanged.connect(self.meter.show_for)
 
     def accept(self) -> None:
         if not self.current.text():

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from storage.backups import backups_in
 from storage.vault import Vault
@@ -17,6 +17,7 @@ from ui import app_settings as keys
 from ui.vault.audit_dialog import AuditDialog
 from ui.vault.passphrase_change_dialog import PassphraseChangeDialog
 from ui.vault.settings_dialog import SettingsDialog
+from ui.widgets.secret_field import SecretField
 
 NEW_PASSPHRASE = "copper meadow ferry 'lantern' quietly"
 
@@ -124,9 +125,10 @@ def test_restore_from_backup_keeps_the_current_vault_aside(qtbot, open_window, b
     def confirm(box: QMessageBox) -> None:
         assert "is not deleted" in box.text()
 
-        def passphrase(dialog: QInputDialog) -> None:
-            dialog.setTextValue(STRONG_PASSPHRASE)
-            dialog.accept()
+        def passphrase(dialog: QDialog) -> None:
+            field = dialog.findChild(SecretField, "backup_passphrase")
+            qtbot.keyClicks(field, STRONG_PASSPHRASE)
+            qtbot.keyClick(field, Qt.Key.Key_Return)
 
         answer_dialog(qtbot, passphrase)
         click(qtbot, box, QMessageBox.StandardButton.Yes)

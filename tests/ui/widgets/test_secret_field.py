@@ -1,0 +1,114 @@
+"""The passphrase field: editing works as people expect, and nothing Qt can hand to a screen
+reader (the accessible text, the text interface, the text behind every text event) holds a
+typed character."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QAccessible, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from ui.widgets.secret_field import BULLET, SecretField
+
+TYPED = "Tür 'zu' ßok"
+PASTED = "Tür 'zu' 🦉 ok"
+
+
+@pytest.fixture
+def field(qtbot):
+    widget = SecretField()
+    widget.setAccessibleName("passphrase")
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def type_text(field: SecretField, text: str) -> None:
+    """Key presses carrying each character, as a keyboard layout delivers them (QTest's own
+    keyClicks knows only ASCII)."""
+    for character in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character)
+            QApplication.sendEvent(field, event)
+
+
+def what_qt_holds(field: SecretField) -> list[str]:
+    """Every text Qt itself has of the field; the text events are made from the first one."""
+    interface = QAccessible.queryAccessibleInterface(field)
+    text_interface = interface.textInterface()
+    return [
+        QLineEdit.text(field),
+        QLineEdit.displayText(field),
+        QLineEdit.selectedText(field),
+        interface.text(QAccessible.Text.Value),
+        text_interface.text(0, text_interface.characterCount()),
+    ]
+
+
+def assert_no_typed_character(field: SecretField) -> None:
+    for text in what_qt_holds(field):
+        assert set(text) <= {BULLET}, text
+    interface = QAccessible.queryAccessibleInterface(field)
+    assert interface.text(QAccessible.Text.Name) == "passphrase"
+
+
+def test_typed_characters_reach_the_field_and_only_bullets_reach_qt(qtbot, field):
+    emitted: list[str] = []
+    field.textChanged.connect(emitted.append)
+    type_text(field, TYPED)
+    assert field.text() == TYPED
+    assert QLineEdit.text(field) == BULLET * len(TYPED)
+    assert_no_typed_character(field)
+    assert emitted and all(set(text) <= {BULLET} for text in emitted)
+    assert field.echoMode() == QLineEdit.EchoMode.Password  # announced as a password field
+
+
+def test_editing_keys_edit_the_passphrase(qtbot, field):
+    qtbot.keyClicks(field, "abcdef")
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)  # abcde
+    qtbot.keyClick(field, Qt.Key.Key_Home)
+    qtbot.keyClick(field, Qt.Key.Key_Delete)  # bcde
+    qtbot.keyClick(field, Qt.Key.Key_Right)
+    qtbot.keyClicks(field, "X")  # bXcde
+    assert field.text() == "bXcde"
+    qtbot.keyClick(field, Qt.Key.Key_End)
+    qtbot.keyClick(field, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(field, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert field.selectedText() == "de"
+    qtbot.keyClicks(field, "Y")  # the selection is replaced
+    assert field.text() == "bXcY"
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # no undo
+    assert field.text() == "bXcY" and QLineEdit.text(field) == BULLET * 4
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    assert field.text() == "" and QLineEdit.text(field) == ""
+
+
+def test_paste_takes_the_first_line_and_middle_click_pastes_nothing(qtbot, field):
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText(PASTED + "\nsecond line")
+    qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert field.text() == PASTED
+    assert_no_typed_character(field)
+    clipboard.setText("selected elsewhere", clipboard.Mode.Selection)
+    qtbot.mouseClick(field, Qt.MouseButton.MiddleButton, pos=QPoint(5, 5))
+    assert field.text() == PASTED
+    clipboard.clear()
+
+
+def test_clearing_and_setting_keep_qt_on_bullets(field):
+    field.setText(PASTED)
+    assert field.text() == PASTED
+    assert_no_typed_character(field)
+    field.clear()
+    assert field.text() == "" and QLineEdit.text(field) == ""
+
+
+def test_the_passphrase_pages_use_it(qtbot):
+    from ui.lock.passphrase_pages import CreateVaultPage, UnlockPage
+
+    for page in (UnlockPage("alliance.vault"), CreateVaultPage("alliance.vault")):
+        qtbot.addWidget(page)
+        assert isinstance(page.passphrase, SecretField)
