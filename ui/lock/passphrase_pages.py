@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from notes.passphrase import assess, new_passphrase_problem
 from ui.widgets.form_fields import named
 from ui.widgets.secret_field import SecretField
+from ui.widgets.status_line import StatusLine
 
 
 def passphrase_field(name: str) -> SecretField:
@@ -73,12 +74,10 @@ def _title(text: str) -> QLabel:
     return label
 
 
-def message_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("error")
-    label.setWordWrap(True)
+def message_label() -> StatusLine:
+    """Why a passphrase was refused: read out as soon as it appears."""
+    label = StatusLine("error", urgent=True)
     label.setMaximumWidth(460)
-    label.setAccessibleName("message")
     return label
 
 

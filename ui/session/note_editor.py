@@ -50,6 +50,7 @@ from ui.session.observation_tags import TagTracker, text_index
 from ui.vault_service import VaultService
 from ui.widgets.form_fields import text_box
 from ui.widgets.models import session_title
+from ui.widgets.status_line import StatusLine
 
 AUTOSAVE_MS = 1500
 
@@ -77,9 +78,9 @@ class NoteEditor(QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("noteTitle")
-        self.status = QLabel()
-        self.status.setObjectName("hint")
-        self.status.setAccessibleName("save status")
+        # "Editing…" and "Saved" are there to be read, not spoken at every pause in typing;
+        # a failed save is announced.
+        self.status = StatusLine("hint", announce=False)
         self.template_box = QComboBox()
         self.template_box.setAccessibleName("template")
         for each in TEMPLATES.values():
@@ -332,6 +333,7 @@ class NoteEditor(QWidget):
                 self._service.save_observation_anchors(moved, self._session.client_id)
         except VaultError as error:
             self.status.setText("Not saved — see the message")
+            self.status.announce("Not saved", urgent=True)
             self.saveFailed.emit(error.message)
             return False
         self._tags.mark_saved()

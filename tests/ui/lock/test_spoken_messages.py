@@ -1,0 +1,48 @@
+"""What a screen reader hears: a refused unlock or passphrase is read by its text and announced
+at once; the note's status line is read by its text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+
+from tests.ui.conftest import STRONG_PASSPHRASE
+
+
+def spoken_name(widget) -> str:
+    return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+
+
+def test_a_refused_unlock_is_read_out_with_its_reason(qtbot, open_window):
+    open_window.lock()
+    page = open_window.unlock_page
+    heard: list[str] = []
+    page.message.announced.connect(heard.append)
+    qtbot.keyClicks(page.passphrase, "not the passphrase")
+    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    assert "does not open this vault" in page.message.text()
+    assert spoken_name(page.message) == page.message.text()
+    assert heard == [page.message.text()]
+
+
+def test_a_refused_new_passphrase_is_read_out(qtbot, window):
+    page = window.create_page
+    heard: list[str] = []
+    page.message.announced.connect(heard.append)
+    qtbot.keyClicks(page.passphrase, STRONG_PASSPHRASE)
+    qtbot.keyClicks(page.repeat, STRONG_PASSPHRASE + "x")
+    qtbot.keyClick(page.repeat, Qt.Key.Key_Return)
+    assert page.message.text() and heard == [page.message.text()]
+    assert spoken_name(page.message) == page.message.text()
+
+
+def test_the_save_status_is_read_by_its_text(qtbot, open_window):
+    from tests.ui.test_workspace import choose_client, choose_session
+
+    choose_client(qtbot, open_window)
+    choose_session(qtbot, open_window, 0)
+    editor = open_window.workspace.editor
+    qtbot.keyClicks(editor.process_box, "A few words.")
+    assert editor.flush()
+    assert "Saved at" in editor.status.text()
+    assert spoken_name(editor.status) == editor.status.text()

@@ -1,0 +1,53 @@
+"""A line that tells the person something: read out with its own text, announced when it changes.
+
+A QLabel given an accessible name is read by that name instead of its text, so a screen reader
+said "message" where the unlock page said why the passphrase was refused. A status line keeps no
+accessible name of its own, and each new text is sent to assistive technology as an
+announcement: assertive for a refusal the person must act on, polite for a status.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+class StatusLine(QLabel):
+    """A label read out by its text; with `announce`, each new text is also announced."""
+
+    announced = Signal(str)  # each text sent to assistive technology
+
+    def __init__(
+        self,
+        object_name: str,
+        urgent: bool = False,
+        announce: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)  # for the style sheet and tests; never the spoken name
+        self.setWordWrap(True)
+        self._announces = announce
+        self._politeness = (
+            QAccessible.AnnouncementPoliteness.Assertive
+            if urgent
+            else QAccessible.AnnouncementPoliteness.Polite
+        )
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        changed = text != super().text()
+        super().setText(text)
+        if changed and text and self._announces:
+            self.announce(text)
+
+    def announce(self, text: str, urgent: bool | None = None) -> None:
+        """Send `text` to assistive technology now (politeness as built, unless told)."""
+        event = QAccessibleAnnouncementEvent(self, text)
+        if urgent is None:
+            event.setPoliteness(self._politeness)
+        else:
+            assertive = QAccessible.AnnouncementPoliteness.Assertive
+            event.setPoliteness(assertive if urgent else QAccessible.AnnouncementPoliteness.Polite)
+        QAccessible.updateAccessibility(event)
+        self.announced.emit(text)
