@@ -98,6 +98,7 @@ class CreateVaultPage(QWidget):
         intro.setMaximumWidth(460)
         self.passphrase = passphrase_field("new_passphrase")
         self.repeat = passphrase_field("repeat_passphrase")
+        self.setFocusProxy(self.passphrase)  # showing the page puts the cursor in the field
         self.meter = StrengthMeter()
         self.message = message_label()
         self.create_button = QPushButton("Create vault")
@@ -147,6 +148,7 @@ class UnlockPage(QWidget):
     def __init__(self, vault_path: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.passphrase = passphrase_field("passphrase")
+        self.setFocusProxy(self.passphrase)  # showing the page puts the cursor in the field
         self.message = message_label()
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setDefault(True)
