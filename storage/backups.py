@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from storage.errors import NotWritable, translated
+from storage.private_files import reserve_private_file
 from storage.vault import Progress, Vault, verify_copy
 
 _SUFFIX = ".vault"
@@ -70,6 +71,7 @@ def restore(
     incoming = vault_path.with_name(vault_path.name + ".restoring")
     try:
         with translated(vault_path):
+            reserve_private_file(incoming)  # copyfile keeps the mode of a file that exists
             shutil.copyfile(backup, incoming)
             with incoming.open("rb+") as file:
                 os.fsync(file.fileno())

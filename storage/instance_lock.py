@@ -6,11 +6,13 @@ so a crash never leaves the vault locked.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
 
 from storage.errors import NotWritable, VaultInUse
+from storage.private_files import FILE_MODE
 
 
 class InstanceLock:
@@ -23,9 +25,11 @@ class InstanceLock:
 
     def acquire(self) -> InstanceLock:
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         except OSError as error:
             raise NotWritable(self.path.parent) from error
+        with contextlib.suppress(OSError):  # not ours to change: it still locks
+            os.fchmod(fd, FILE_MODE)  # whatever the umask was
         try:
             _lock(fd)
         except OSError as error:

@@ -35,6 +35,7 @@ from storage.errors import (
     translated,
 )
 from storage.instance_lock import InstanceLock
+from storage.private_files import make_private, private_folder, reserve_private_file
 
 Progress = Callable[[str, float], None]
 _PAGE_SIZE = 4096  # SQLCipher 4's default page size
@@ -135,13 +136,14 @@ class Vault:
         if path.exists() and path.stat().st_size > 0:
             raise VaultExists(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(path.parent)
         except OSError as error:
             raise NotWritable(path.parent) from error
         lock = InstanceLock(path).acquire()
         connection = None
         try:
             with translated(path):
+                reserve_private_file(path)  # SQLite gives -wal and -shm this file's mode
                 connection = _keyed_connection(path, passphrase)
                 _configure(connection)
                 schema.migrate(connection)
@@ -159,6 +161,7 @@ class Vault:
         path = Path(path)
         check_file(path)
         lock = InstanceLock(path).acquire()
+        make_private(path)
         try:
             connection = connect(path, passphrase)
             try:
@@ -319,7 +322,7 @@ class Vault:
         target = Path(target)
         partial = target.with_name(target.name + ".partial")
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(target.parent)
             partial.unlink(missing_ok=True)
         except OSError as error:
             raise NotWritable(target.parent) from error
@@ -331,6 +334,7 @@ class Vault:
             # A connection of its own reads a consistent snapshot (WAL) while the window goes
             # on saving notes through the main one, so a long backup never blocks typing.
             with translated(target):
+                reserve_private_file(partial)  # VACUUM INTO fills an empty file, keeping its mode
                 reader = connect(self.path, self._passphrase or "")
                 try:
                     reader.execute("VACUUM INTO ?", (str(partial),))
