@@ -28,7 +28,8 @@ STRONG_PASSPHRASE = "lantern orchard velvet 'quiet' harbour"
 def isolated_settings(tmp_path: Path) -> Path:
     """Window settings go to a temp folder, never the developer's own."""
     folder = tmp_path / "settings"
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    for kind in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):  # Qt's own, too
+        QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder))
     return folder
 
 

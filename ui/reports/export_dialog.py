@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -53,6 +52,7 @@ from ui.reports.export_job import (
     export_supervision_report,
 )
 from ui.vault_service import VaultService
+from ui.widgets.file_dialogs import save_file
 from ui.widgets.form_fields import date_edit, named, text_box
 from ui.widgets.models import DataclassListModel
 
@@ -175,9 +175,7 @@ class _ExportDialog(QDialog):
         return f"{client.code} {self.kind} {date.today():%Y-%m-%d}.docx"
 
     def _choose_file(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, "Save the report as", self.target.text(), "Word document (*.docx)"
-        )
+        path = save_file(self, "Save the report as", self.target.text(), "Word document (*.docx)")
         if path:
             self.target.setText(path)
 

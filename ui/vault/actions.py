@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QMessageBox,
     QProgressDialog,
     QWidget,
@@ -25,6 +24,7 @@ from ui.vault.audit_dialog import AuditDialog
 from ui.vault.passphrase_change_dialog import PassphraseChangeDialog
 from ui.vault.settings_dialog import SettingsDialog
 from ui.vault_service import VaultService
+from ui.widgets.file_dialogs import existing_folder, open_file
 from ui.widgets.secret_field import ask_passphrase
 
 LAST_CHECK = "last_integrity_check"
@@ -90,7 +90,7 @@ class VaultActions(QObject):
     def _folder(self, ask: bool) -> Path | None:
         folder = keys.backup_folder()
         if folder is None and ask:
-            chosen = QFileDialog.getExistingDirectory(self._window, "Where should backups go?")
+            chosen = existing_folder(self._window, "Where should backups go?")
             if not chosen:
                 return None
             folder = Path(chosen)
@@ -125,7 +125,7 @@ class VaultActions(QObject):
     def restore_from_backup(self, backup: Path | None = None) -> None:
         if backup is None:
             start = str(keys.backup_folder() or self._service.path.parent)
-            chosen, _ = QFileDialog.getOpenFileName(
+            chosen = open_file(
                 self._window, "Restore from backup", start, "Alliance vaults (*.vault)"
             )
             if not chosen:

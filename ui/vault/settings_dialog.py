@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 from ui import app_settings as keys
 from ui.lock.idle_lock import MINUTES_RANGE
 from ui.widgets.dialog_parts import form_dialog_layout
+from ui.widgets.file_dialogs import existing_folder
 
 
 class SettingsDialog(QDialog):
@@ -61,7 +61,7 @@ class SettingsDialog(QDialog):
         self.resize(520, 260)
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "Backup folder", self.folder.text())
+        chosen = existing_folder(self, "Backup folder", self.folder.text())
         if chosen:
             self.folder.setText(chosen)
 
