@@ -26,7 +26,7 @@ from storage.conduct import ConductRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.vault import Vault
 
-Progress = Callable[[int, int], None]  # (sessions written, sessions in all)
+WriteProgress = Callable[[int, int], None]  # (sessions written, sessions in all)
 
 _SESSION = (
     "INSERT INTO sessions (id, client_id, starts_at, duration_minutes, attendance)"
@@ -47,7 +47,7 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def write_caseload(
-    vault: Vault, shape: Shape, progress: Progress | None = None, counts: Counter | None = None
+    vault: Vault, shape: Shape, progress: WriteProgress | None = None, counts: Counter | None = None
 ) -> int:
     """Fill `vault` with `shape`'s synthetic caseload in one transaction; returns sessions.
 

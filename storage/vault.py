@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlcipher3
 
+from notes.progress import Progress
 from storage import audit, schema
 from storage.errors import (
     EmptyPassphrase,
@@ -37,7 +38,6 @@ from storage.errors import (
 from storage.instance_lock import InstanceLock
 from storage.private_files import make_private, private_folder, reserve_private_file
 
-Progress = Callable[[str, float], None]
 _PAGE_SIZE = 4096  # SQLCipher 4's default page size
 _PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -22,6 +22,7 @@ from notes.alliance import (
 )
 from notes.conduct import ConductAnswer, ConductCheck, PromptSet
 from notes.observations import Category, Observation, ObservationKind
+from notes.progress import Progress
 from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
 from storage import backups
 from storage.alliance import AllianceRepository
@@ -34,7 +35,7 @@ from storage.observations import CategoryRepository, ObservationRepository
 from storage.preferences import Preferences
 from storage.search import SearchHit, SearchIndex
 from storage.sessions import SessionRepository
-from storage.vault import IntegrityReport, Progress, Vault, verify_copy
+from storage.vault import IntegrityReport, Vault, verify_copy
 
 if TYPE_CHECKING:  # the report code loads on first export, not at start-up
     from storage.report_data import ReportData

@@ -8,11 +8,11 @@ line runs the very same functions directly.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from notes.progress import Progress
 from notes.reports.builder import supervision_report
 from notes.reports.docx_writer import report_to_docx
 from notes.reports.inputs import ALL_SECTIONS, Charts, Period, ReportSection, default_period
@@ -22,8 +22,6 @@ from storage.preferences import Preferences
 from storage.report_data import ReportData
 from storage.vault import Vault
 from ui.reports.charts import render_charts
-
-Progress = Callable[[str, float], None]
 
 # Preferences (kept inside the vault) that the dialog remembers and the command line reuses.
 THERAPIST_KEY = "report_therapist_name"
