@@ -30,6 +30,7 @@ from notes.reports.inputs import (
 )
 from notes.reports.record_report import RecordInputs
 from storage.alliance import AllianceRepository
+from storage.audit import AuditAction
 from storage.clients import ClientRepository
 from storage.conduct import ConductRepository
 from storage.note_store import NoteRepository
@@ -37,10 +38,10 @@ from storage.observations import CategoryRepository, ObservationRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
 
-SUPERVISION_EXPORTED = "supervision report exported"
-IDENTIFIED_SUPERVISION_EXPORTED = "identified supervision report exported"
-RECORD_EXPORTED = "record exported"
-RECORD_WITH_PROCESS_NOTES_EXPORTED = "record with process notes exported"
+_SUPERVISION_EXPORTS = (
+    AuditAction.SUPERVISION_REPORT_EXPORTED,
+    AuditAction.IDENTIFIED_SUPERVISION_REPORT_EXPORTED,
+)
 
 
 def _client_record(client_id: int) -> str:
@@ -159,14 +160,22 @@ class ReportData:
     def last_supervision_report(self, client_id: int) -> date | None:
         row = self._vault.read_one(
             "SELECT max(at) FROM audit_log WHERE action IN (?, ?) AND record = ?",
-            (SUPERVISION_EXPORTED, IDENTIFIED_SUPERVISION_EXPORTED, _client_record(client_id)),
+            (*_SUPERVISION_EXPORTS, _client_record(client_id)),
         )
         return datetime.fromisoformat(row[0]).date() if row and row[0] else None
 
-    def record_supervision_export(self, client_id: int, identified: bool) -> None:
-        action = IDENTIFIED_SUPERVISION_EXPORTED if identified else SUPERVISION_EXPORTED
-        self._vault.record(action, _client_record(client_id))
+    def audit_supervision_export(self, client_id: int, identified: bool) -> None:
+        action = (
+            AuditAction.IDENTIFIED_SUPERVISION_REPORT_EXPORTED
+            if identified
+            else AuditAction.SUPERVISION_REPORT_EXPORTED
+        )
+        self._vault.audit(action, _client_record(client_id))
 
-    def record_record_export(self, client_id: int, process_notes: bool) -> None:
-        action = RECORD_WITH_PROCESS_NOTES_EXPORTED if process_notes else RECORD_EXPORTED
-        self._vault.record(action, _client_record(client_id))
+    def audit_record_export(self, client_id: int, process_notes: bool) -> None:
+        action = (
+            AuditAction.RECORD_WITH_PROCESS_NOTES_EXPORTED
+            if process_notes
+            else AuditAction.RECORD_EXPORTED
+        )
+        self._vault.audit(action, _client_record(client_id))

@@ -26,7 +26,7 @@ from notes.progress import Progress
 from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
 from storage import backups
 from storage.alliance import AllianceRepository
-from storage.audit import AuditLog
+from storage.audit import AuditAction, AuditLog
 from storage.clients import ClientRepository
 from storage.conduct import ConductRepository
 from storage.errors import VaultError, WrongPassphrase
@@ -74,7 +74,9 @@ class VaultService(QObject):
             self._failed_unlocks += 1
             raise
         if self._failed_unlocks:
-            vault.record("failed unlock", f"{self._failed_unlocks} attempt(s) before this unlock")
+            vault.audit(
+                AuditAction.FAILED_UNLOCK, f"{self._failed_unlocks} attempt(s) before this unlock"
+            )
             self._failed_unlocks = 0
         self._attach(vault)
 
@@ -271,7 +273,7 @@ class VaultService(QObject):
 
     def unlock_restored(self, backup: Path, passphrase: str) -> None:
         self.unlock(passphrase)
-        self._require().record("restore", Path(backup).name)
+        self._require().audit(AuditAction.RESTORE, Path(backup).name)
 
     def newest_backup(self, folder: Path | None) -> Path | None:
         found = backups.backups_in(folder, self.path) if folder else []

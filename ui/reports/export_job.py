@@ -76,7 +76,7 @@ def export_supervision_report(
     content = report_to_docx(report)
     progress("Saving the file", 0.85)
     written = write_export(request.target, content)
-    data.record_supervision_export(request.client_id, identified=not request.deidentify)
+    data.audit_supervision_export(request.client_id, identified=not request.deidentify)
     progress("Report saved", 1.0)
     return written
 
@@ -89,7 +89,7 @@ def export_record(data: ReportData, request: RecordRequest, progress: Progress =
     content = report_to_docx(record_report(inputs, request.process_notes, prepared_on=date.today()))
     progress("Saving the file", 0.85)
     written = write_export(request.target, content)
-    data.record_record_export(request.client_id, request.process_notes)
+    data.audit_record_export(request.client_id, request.process_notes)
     progress("Record saved", 1.0)
     return written
 
