@@ -23,11 +23,6 @@ from storage.report_data import ReportData
 from storage.vault import Vault
 from ui.reports.charts import render_charts
 
-# Preferences (kept inside the vault) that the dialog remembers and the command line reuses.
-THERAPIST_KEY = "report_therapist_name"
-SUPERVISOR_KEY = "report_supervisor_name"
-FOLDER_KEY = "report_folder"
-
 
 @dataclass(frozen=True)
 class SupervisionRequest:
@@ -125,8 +120,8 @@ def export_from_command_line(
             period=period,
             target=target,
             deidentify=not identified,
-            therapist=preferences.get(THERAPIST_KEY),
-            supervisor=preferences.get(SUPERVISOR_KEY),
+            therapist=preferences.report_therapist(),
+            supervisor=preferences.report_supervisor(),
         )
         return export_supervision_report(data, request)
     finally:
