@@ -33,13 +33,9 @@ def say(text: str) -> None:
 
 def _forget_daily_check(path: Path) -> None:
     """As on the first unlock of a day: the window then runs its damage check after unlock."""
-    try:
-        from ui.vault.actions import LAST_CHECK
-    except ImportError:
-        return
     vault = Vault.open(path, vaults.PASSPHRASE)
     try:
-        Preferences(vault).set(LAST_CHECK, "")
+        Preferences(vault).set_last_integrity_check(None)
     finally:
         vault.close()
 

@@ -21,12 +21,13 @@ from bench.synthetic_records import client_records, day_of
 from notes.alliance import AllianceRating, BoundaryEvent, ContractItem, Goal, Rupture
 from notes.observations import Observation
 from storage.alliance import AllianceRepository
+from storage.audit import AuditAction
 from storage.clients import ClientRepository
 from storage.conduct import ConductRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.vault import Vault
 
-Progress = Callable[[int, int], None]  # (sessions written, sessions in all)
+WriteProgress = Callable[[int, int], None]  # (sessions written, sessions in all)
 
 _SESSION = (
     "INSERT INTO sessions (id, client_id, starts_at, duration_minutes, attendance)"
@@ -47,7 +48,7 @@ def _iso(moment: datetime | None) -> str | None:
 
 
 def write_caseload(
-    vault: Vault, shape: Shape, progress: Progress | None = None, counts: Counter | None = None
+    vault: Vault, shape: Shape, progress: WriteProgress | None = None, counts: Counter | None = None
 ) -> int:
     """Fill `vault` with `shape`'s synthetic caseload in one transaction; returns sessions.
 
@@ -83,15 +84,15 @@ def _write_sessions(
         )
         process_notes.append((session_id, item.process_text, written))
         audit += [
-            (_iso(item.starts_at), "session added", record),
-            (written, "progress note saved", record),
-            (written, "process note saved", record),
+            (_iso(item.starts_at), AuditAction.SESSION_ADDED.value, record),
+            (written, AuditAction.PROGRESS_NOTE_SAVED.value, record),
+            (written, AuditAction.PROCESS_NOTE_SAVED.value, record),
         ]
         if item.signed_at:
-            audit.append((written, "progress note signed", record))
+            audit.append((written, AuditAction.PROGRESS_NOTE_SIGNED.value, record))
         if item.addendum and item.signed_at:
             addenda.append((session_id, written, item.addendum))
-            audit.append((written, "addendum added", record))
+            audit.append((written, AuditAction.ADDENDUM_ADDED.value, record))
     db.executemany(_SESSION, [(*row[:4], row[4].value) for row in sessions])
     db.executemany(_PROGRESS, progress_notes)
     db.executemany(_PROCESS, process_notes)

@@ -17,6 +17,7 @@ from notes.alliance import (
     Rupture,
     RuptureKind,
 )
+from storage.audit import AuditAction
 from storage.rows import save_row
 from storage.vault import Vault
 
@@ -92,7 +93,7 @@ class AllianceRepository:
                 " VALUES (?, ?, ?, ?)",
                 rows,
             )
-            self._vault.record("alliance check saved", f"session {rating.session_id}")
+            self._vault.audit(AuditAction.ALLIANCE_CHECK_SAVED, f"session {rating.session_id}")
 
     # -- ruptures ----------------------------------------------------------------------------
 
@@ -129,7 +130,14 @@ class AllianceRepository:
             rupture.how_repaired,
         )
         rupture.id = save_row(
-            self._vault, "ruptures", _RUPTURE_COLUMNS, values, rupture.id, "rupture", "recorded"
+            self._vault,
+            "ruptures",
+            _RUPTURE_COLUMNS,
+            values,
+            rupture.id,
+            "rupture",
+            AuditAction.RUPTURE_RECORDED,
+            AuditAction.RUPTURE_EDITED,
         )
         return rupture
 
@@ -157,7 +165,7 @@ class AllianceRepository:
                 " notes = excluded.notes",
                 (item.client_id, item.term, _day(item.explained_on), agreed, item.notes),
             )
-            self._vault.record("contract term saved", f"client {item.client_id}")
+            self._vault.audit(AuditAction.CONTRACT_TERM_SAVED, f"client {item.client_id}")
 
     # -- treatment goals -------------------------------------------------------------------------
 
@@ -180,7 +188,16 @@ class AllianceRepository:
             goal.status.value,
             goal.review_note,
         )
-        goal.id = save_row(self._vault, "treatment_goals", _GOAL_COLUMNS, values, goal.id, "goal")
+        goal.id = save_row(
+            self._vault,
+            "treatment_goals",
+            _GOAL_COLUMNS,
+            values,
+            goal.id,
+            "goal",
+            AuditAction.GOAL_ADDED,
+            AuditAction.GOAL_EDITED,
+        )
         return goal
 
     # -- boundary events -----------------------------------------------------------------------
@@ -222,6 +239,7 @@ class AllianceRepository:
             values,
             event.id,
             "boundary event",
-            "recorded",
+            AuditAction.BOUNDARY_EVENT_RECORDED,
+            AuditAction.BOUNDARY_EVENT_EDITED,
         )
         return event

@@ -1,15 +1,75 @@
-"""The append-only audit log: time, action and record, never any note text."""
+"""The append-only audit log: time, action and record, never any note text.
+
+Every kind of line is an AuditAction; the vault writes them (Vault.audit) and the audit screen
+shows and filters by their text.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from enum import StrEnum, unique
 from typing import TYPE_CHECKING
 
 import sqlcipher3
 
 if TYPE_CHECKING:  # vault.py imports this module to write the log
     from storage.vault import Vault
+
+
+@unique
+class AuditAction(StrEnum):
+    """What an audit line says was done. The text is what the log holds, so it never changes:
+    lines written by earlier versions must still match the audit screen's filter."""
+
+    VAULT_CREATED = "vault created"
+    UNLOCK = "unlock"
+    FAILED_UNLOCK = "failed unlock"
+    LOCK = "lock"
+    BACKUP = "backup"
+    RESTORE = "restore"
+    PASSPHRASE_CHANGED = "passphrase changed"
+
+    CLIENT_ADDED = "client added"
+    CLIENT_EDITED = "client edited"
+    CASE_CLOSED = "case closed"
+    CASE_REOPENED = "case reopened"
+    SESSION_ADDED = "session added"
+    SESSION_EDITED = "session edited"
+
+    PROGRESS_NOTE_SAVED = "progress note saved"
+    PROGRESS_NOTE_SIGNED = "progress note signed"
+    ADDENDUM_ADDED = "addendum added"
+    PROCESS_NOTE_SAVED = "process note saved"
+
+    ALLIANCE_CHECK_SAVED = "alliance check saved"
+    RUPTURE_RECORDED = "rupture recorded"
+    RUPTURE_EDITED = "rupture edited"
+    CONTRACT_TERM_SAVED = "contract term saved"
+    GOAL_ADDED = "goal added"
+    GOAL_EDITED = "goal edited"
+    BOUNDARY_EVENT_RECORDED = "boundary event recorded"
+    BOUNDARY_EVENT_EDITED = "boundary event edited"
+
+    CONDUCT_PROMPTS_EDITED = "conduct prompts edited"
+    CONDUCT_CHECK_PUT_OFF = "conduct check put off"
+    CONDUCT_CHECK_ANSWERED = "conduct check answered"
+
+    OBSERVATION_CATEGORY_ADDED = "observation category added"
+    OBSERVATION_CATEGORY_EDITED = "observation category edited"
+    OBSERVATION_ADDED = "observation added"
+    OBSERVATION_EDITED = "observation edited"
+    OBSERVATION_DELETED = "observation deleted"
+
+    SUPERVISION_REPORT_EXPORTED = "supervision report exported"
+    IDENTIFIED_SUPERVISION_REPORT_EXPORTED = "identified supervision report exported"
+    RECORD_EXPORTED = "record exported"
+    RECORD_WITH_PROCESS_NOTES_EXPORTED = "record with process notes exported"
+
+    @property
+    def coalesces(self) -> bool:
+        """Written again and again while someone types (autosave): one line per burst is kept."""
+        return self.value.endswith(" saved")
 
 
 @dataclass(frozen=True)
@@ -23,21 +83,22 @@ class AuditEntry:
 _COALESCE_SECONDS = 600
 
 
-def append(connection: sqlcipher3.Connection, action: str, record: str = "") -> None:
+def append(connection: sqlcipher3.Connection, action: AuditAction, record: str = "") -> None:
+    """Write one line inside the caller's transaction; `record` names what it concerns."""
     now = datetime.now()
     last = connection.execute(
         "SELECT at, action, record FROM audit_log ORDER BY id DESC LIMIT 1"
     ).fetchone()
     if (
-        action.endswith(" saved")
+        action.coalesces
         and last
-        and last[1:] == (action, record)
+        and last[1:] == (action.value, record)
         and (now - datetime.fromisoformat(last[0])).total_seconds() < _COALESCE_SECONDS
     ):
         return
     connection.execute(
         "INSERT INTO audit_log (at, action, record) VALUES (?, ?, ?)",
-        (now.isoformat(timespec="seconds"), action, record),
+        (now.isoformat(timespec="seconds"), action.value, record),
     )
 
 

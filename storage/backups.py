@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from notes.progress import Progress
 from storage.errors import NotWritable, translated
 from storage.private_files import reserve_private_file
-from storage.vault import Progress, Vault, verify_copy
+from storage.vault import Vault, verify_copy
 
 _SUFFIX = ".vault"
 _STAMP = "%Y-%m-%d_%H%M%S"
@@ -56,7 +56,7 @@ def restore(
     backup: Path,
     vault_path: Path,
     passphrase: str,
-    progress: Callable[[str, float], None] | None = None,
+    progress: Progress | None = None,
 ) -> Path:
     """Put a backup in the vault's place; the current file is kept aside, never overwritten.
 

@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 from notes.records import Client, ClientStatus
+from storage.audit import AuditAction
 from storage.errors import VaultError
 from storage.rows import save_row
 from storage.vault import Vault
@@ -73,11 +74,21 @@ class ClientRepository:
         )
         if clash:
             raise DuplicateCode(values[0])
-        client.id = save_row(self._vault, "clients", _SAVED_COLUMNS, values, client.id, "client")
+        client.id = save_row(
+            self._vault,
+            "clients",
+            _SAVED_COLUMNS,
+            values,
+            client.id,
+            "client",
+            AuditAction.CLIENT_ADDED,
+            AuditAction.CLIENT_EDITED,
+        )
         return client
 
     def set_status(self, client_id: int, status: ClientStatus) -> None:
         with self._vault.transaction() as db:
             db.execute("UPDATE clients SET status = ? WHERE id = ?", (status.value, client_id))
-            action = "case closed" if status is ClientStatus.CLOSED else "case reopened"
-            self._vault.record(action, f"client {client_id}")
+            closed = status is ClientStatus.CLOSED
+            action = AuditAction.CASE_CLOSED if closed else AuditAction.CASE_REOPENED
+            self._vault.audit(action, f"client {client_id}")

@@ -14,6 +14,7 @@ from notes.conduct import (
     PromptSet,
     default_prompt_set,
 )
+from storage.audit import AuditAction
 from storage.vault import Vault
 
 
@@ -57,7 +58,7 @@ class ConductRepository:
                     for position, p in enumerate(prompt_set.prompts)
                 ],
             )
-            self._vault.record("conduct prompts edited")
+            self._vault.audit(AuditAction.CONDUCT_PROMPTS_EDITED)
 
     # -- checks ------------------------------------------------------------------------------
 
@@ -108,7 +109,7 @@ class ConductRepository:
                 " ON CONFLICT (session_id) DO NOTHING",
                 (session_id, _now()),
             )
-            self._vault.record("conduct check put off", f"session {session_id}")
+            self._vault.audit(AuditAction.CONDUCT_CHECK_PUT_OFF, f"session {session_id}")
 
     def save_answers(self, session_id: int, answers: list[ConductAnswer]) -> None:
         """Store the answers as given (each with its own wording); the check is then done."""
@@ -136,4 +137,4 @@ class ConductRepository:
                     for position, a in enumerate(answers)
                 ],
             )
-            self._vault.record("conduct check answered", f"session {session_id}")
+            self._vault.audit(AuditAction.CONDUCT_CHECK_ANSWERED, f"session {session_id}")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from notes.demo.caseload import demo_clients
+from notes.progress import Progress
 from notes.records import ProcessNote, ProgressNote
 from storage.clients import ClientRepository
 from storage.demo_alliance import write_alliance_demo
@@ -15,9 +15,7 @@ from storage.sessions import SessionRepository
 from storage.vault import Vault
 
 
-def write_demo(
-    vault: Vault, today: date | None = None, progress: Callable[[str, float], None] | None = None
-) -> int:
+def write_demo(vault: Vault, today: date | None = None, progress: Progress | None = None) -> int:
     """Fill the vault with the demo caseload in one transaction; returns the sessions written."""
     clients, sessions, notes = (
         ClientRepository(vault),

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from notes.records import Addendum, ProcessNote, ProgressNote
 from notes.templates import DEFAULT_TEMPLATE
+from storage.audit import AuditAction
 from storage.vault import Vault
 
 
@@ -58,7 +59,7 @@ class NoteRepository:
                 " updated_at = excluded.updated_at",
                 (note.session_id, note.template, json.dumps(note.sections), _now()),
             )
-            self._vault.record("progress note saved", f"session {note.session_id}")
+            self._vault.audit(AuditAction.PROGRESS_NOTE_SAVED, f"session {note.session_id}")
 
     def sign(self, note: ProgressNote, at: datetime | None = None) -> ProgressNote:
         """Save the final text and sign it in one transaction; from then on it is immutable."""
@@ -69,7 +70,7 @@ class NoteRepository:
                 "UPDATE progress_notes SET signed_at = ? WHERE session_id = ?",
                 (signed_at.isoformat(), note.session_id),
             )
-            self._vault.record("progress note signed", f"session {note.session_id}")
+            self._vault.audit(AuditAction.PROGRESS_NOTE_SIGNED, f"session {note.session_id}")
         note.signed_at = signed_at
         return note
 
@@ -80,7 +81,7 @@ class NoteRepository:
                 "INSERT INTO addenda (session_id, written_at, text) VALUES (?, ?, ?)",
                 (session_id, addendum.written_at.isoformat(), text),
             )
-            self._vault.record("addendum added", f"session {session_id}")
+            self._vault.audit(AuditAction.ADDENDUM_ADDED, f"session {session_id}")
         return addendum
 
     def process_note(self, session_id: int) -> ProcessNote:
@@ -97,4 +98,4 @@ class NoteRepository:
                 " updated_at = excluded.updated_at",
                 (note.session_id, note.text, _now()),
             )
-            self._vault.record("process note saved", f"session {note.session_id}")
+            self._vault.audit(AuditAction.PROCESS_NOTE_SAVED, f"session {note.session_id}")

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from notes.observations import Anchor, Category, NoteKind, Observation, ObservationKind
 from notes.taxonomy import new_key, starting_categories
+from storage.audit import AuditAction
 from storage.vault import Vault
 
 
@@ -73,14 +74,16 @@ class CategoryRepository:
                     ),
                 )
                 category.id = cursor.lastrowid
-                self._vault.record("observation category added", f"category {category.id}")
+                self._vault.audit(AuditAction.OBSERVATION_CATEGORY_ADDED, f"category {category.id}")
             else:
                 db.execute(
                     "UPDATE observation_categories SET label = ?, description = ?, retired = ?"
                     " WHERE id = ?",
                     (label, category.description.strip(), category.retired, category.id),
                 )
-                self._vault.record("observation category edited", f"category {category.id}")
+                self._vault.audit(
+                    AuditAction.OBSERVATION_CATEGORY_EDITED, f"category {category.id}"
+                )
         category.label = label
         return category
 
@@ -194,7 +197,9 @@ class ObservationRepository:
                     (*values, observation.session_id, _now(), _now()),
                 )
                 observation.id = cursor.lastrowid
-                self._vault.record("observation added", f"session {observation.session_id}")
+                self._vault.audit(
+                    AuditAction.OBSERVATION_ADDED, f"session {observation.session_id}"
+                )
             else:
                 db.execute(
                     "UPDATE observations SET category_id = ?, intensity = ?, figure = ?,"
@@ -203,7 +208,7 @@ class ObservationRepository:
                     " anchor_end = ?, updated_at = ? WHERE id = ?",
                     (*values, _now(), observation.id),
                 )
-                self._vault.record("observation edited", f"observation {observation.id}")
+                self._vault.audit(AuditAction.OBSERVATION_EDITED, f"observation {observation.id}")
             kind = db.execute(
                 "SELECT kind FROM observation_categories WHERE id = ?", (observation.category_id,)
             ).fetchone()[0]
@@ -225,4 +230,4 @@ class ObservationRepository:
     def delete(self, observation_id: int) -> None:
         with self._vault.transaction() as db:
             db.execute("DELETE FROM observations WHERE id = ?", (observation_id,))
-            self._vault.record("observation deleted", f"observation {observation_id}")
+            self._vault.audit(AuditAction.OBSERVATION_DELETED, f"observation {observation_id}")

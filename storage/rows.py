@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from storage.audit import AuditAction
 from storage.vault import Vault
 
 
@@ -15,12 +16,13 @@ def save_row(
     values: Sequence[object],
     row_id: int | None,
     noun: str,
-    added: str = "added",
+    added: AuditAction,
+    edited: AuditAction,
 ) -> int:
     """Write `values` into `columns` of `table`: a new row when `row_id` is None, else that row.
 
-    The audit log says "<noun> <added>" or "<noun> edited", with "<noun> <id>" as the record.
-    Returns the row's id. `table` and `columns` are the caller's constants, never user input.
+    The audit log says `added` or `edited`, with "<noun> <id>" as the record. Returns the row's
+    id. `table` and `columns` are the caller's constants, never user input.
     """
     with vault.transaction() as db:
         if row_id is None:
@@ -35,6 +37,6 @@ def save_row(
                 f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
                 (*values, row_id),
             )
-            action = "edited"
-        vault.record(f"{noun} {action}", f"{noun} {row_id}")
+            action = edited
+        vault.audit(action, f"{noun} {row_id}")
     return row_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from notes.records import Attendance, Session
+from storage.audit import AuditAction
 from storage.rows import save_row
 from storage.vault import Vault
 
@@ -66,5 +67,7 @@ class SessionRepository:
             values,
             session.id,
             "session",
+            AuditAction.SESSION_ADDED,
+            AuditAction.SESSION_EDITED,
         )
         return self.get(session.id)

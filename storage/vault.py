@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,7 +19,10 @@ from typing import Any
 
 import sqlcipher3
 
-from storage import audit, schema
+from notes.progress import Progress
+from storage import audit as audit_log
+from storage import schema
+from storage.audit import AuditAction
 from storage.errors import (
     EmptyPassphrase,
     NotAVault,
@@ -37,7 +40,6 @@ from storage.errors import (
 from storage.instance_lock import InstanceLock
 from storage.private_files import make_private, private_folder, reserve_private_file
 
-Progress = Callable[[str, float], None]
 _PAGE_SIZE = 4096  # SQLCipher 4's default page size
 _PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -153,7 +155,7 @@ class Vault:
             lock.release()
             raise
         vault = cls(path, connection, passphrase, lock)
-        vault.record("vault created")
+        vault.audit(AuditAction.VAULT_CREATED)
         return vault
 
     @classmethod
@@ -178,7 +180,7 @@ class Vault:
             lock.release()
             raise
         vault = cls(path, connection, passphrase, lock)
-        vault.record("unlock")
+        vault.audit(AuditAction.UNLOCK)
         return vault
 
     @property
@@ -198,7 +200,7 @@ class Vault:
             if self._connection is None:  # another thread (auto-lock, say) got here first
                 return
             try:
-                self.record("lock")
+                self.audit(AuditAction.LOCK)
             except VaultError:
                 # Locking must always succeed. A vault that is full, read-only or damaged (after
                 # a failed page check SQLCipher refuses every write) cannot take the audit line;
@@ -288,10 +290,10 @@ class Vault:
             self._reader.close()
             self._reader = None
 
-    def record(self, action: str, record: str = "") -> None:
-        """Append one line to the audit log (never any note text)."""
+    def audit(self, action: AuditAction, record: str = "") -> None:
+        """Append one line to the audit log: what was done, to which record; never note text."""
         with self.transaction() as connection:
-            audit.append(connection, action, record)
+            audit_log.append(connection, action, record)
 
     def _require_open(self) -> sqlcipher3.Connection:
         if self._connection is None:
@@ -348,7 +350,7 @@ class Vault:
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
-        self.record("backup", target.name)
+        self.audit(AuditAction.BACKUP, target.name)
         progress("Backup written", 1.0)
         return target
 
@@ -386,7 +388,7 @@ class Vault:
                     f"{backup.name}."
                 ) from error
             self._passphrase = new
-        self.record("passphrase changed")
+        self.audit(AuditAction.PASSPHRASE_CHANGED)
         progress("Passphrase changed", 1.0)
         return backup
 

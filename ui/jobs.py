@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-Progress = Callable[[str, float], None]
+from notes.progress import Progress
 
 
 class _Signals(QObject):

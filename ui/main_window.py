@@ -80,9 +80,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(workspace)
         self.alliance_actions = AllianceActions(self, service, workspace)
         self.vault_actions = VaultActions(service, self)
-        self.drafts = DialogDrafts(
-            lambda key: service.preferences.get(key), lambda k, v: service.preferences.set(k, v)
-        )
+        self.drafts = DialogDrafts(service.pending_dialog, service.set_pending_dialog)
         for name in ("new_client", "edit_client", "new_session"):
             self.drafts.register(name, getattr(workspace, name))
         for name in ("rate_alliance", "record_rupture", "check_conduct"):
@@ -182,7 +180,7 @@ class MainWindow(QMainWindow):
             action.setData(each.key)
             self._template_actions.addAction(action)
         self._template_actions.triggered.connect(
-            lambda action: self.service.preferences.set("default_template", action.data())
+            lambda action: self.service.set_default_template(action.data())
         )
         reports = bar.addMenu("&Reports")
         self._action(
@@ -246,7 +244,7 @@ class MainWindow(QMainWindow):
         self.workspace.load()
         self.vault_actions.check_after_unlock()
         self.drafts.bring_back()
-        default = self.service.preferences.default_template()
+        default = self.service.default_template()
         for action in self._template_actions.actions():
             action.setChecked(action.data() == default)
         self.pages.setCurrentWidget(self.workspace)

@@ -6,7 +6,7 @@ Locking drops the vault and tells every view to forget what it shows.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,10 +22,11 @@ from notes.alliance import (
 )
 from notes.conduct import ConductAnswer, ConductCheck, PromptSet
 from notes.observations import Category, Observation, ObservationKind
+from notes.progress import Progress
 from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
 from storage import backups
 from storage.alliance import AllianceRepository
-from storage.audit import AuditLog
+from storage.audit import AuditAction, AuditLog
 from storage.clients import ClientRepository
 from storage.conduct import ConductRepository
 from storage.errors import VaultError, WrongPassphrase
@@ -34,7 +35,7 @@ from storage.observations import CategoryRepository, ObservationRepository
 from storage.preferences import Preferences
 from storage.search import SearchHit, SearchIndex
 from storage.sessions import SessionRepository
-from storage.vault import IntegrityReport, Progress, Vault, verify_copy
+from storage.vault import IntegrityReport, Vault, verify_copy
 
 if TYPE_CHECKING:  # the report code loads on first export, not at start-up
     from storage.report_data import ReportData
@@ -73,7 +74,9 @@ class VaultService(QObject):
             self._failed_unlocks += 1
             raise
         if self._failed_unlocks:
-            vault.record("failed unlock", f"{self._failed_unlocks} attempt(s) before this unlock")
+            vault.audit(
+                AuditAction.FAILED_UNLOCK, f"{self._failed_unlocks} attempt(s) before this unlock"
+            )
             self._failed_unlocks = 0
         self._attach(vault)
 
@@ -95,7 +98,7 @@ class VaultService(QObject):
         self._alliance = AllianceRepository(vault)
         self._categories = CategoryRepository(vault)
         self._observations = ObservationRepository(vault)
-        self.preferences = Preferences(vault)
+        self._preferences = Preferences(vault)
         self.unlocked.emit()
 
     # -- clients and sessions --------------------------------------------------------------
@@ -129,7 +132,7 @@ class VaultService(QObject):
     # -- notes -----------------------------------------------------------------------------
 
     def progress_note(self, session_id: int) -> ProgressNote:
-        return self._notes.progress_note(session_id, self.preferences.default_template())
+        return self._notes.progress_note(session_id, self._preferences.default_template())
 
     def save_progress_note(self, note: ProgressNote) -> None:
         self._notes.save_progress_note(note)
@@ -270,7 +273,7 @@ class VaultService(QObject):
 
     def unlock_restored(self, backup: Path, passphrase: str) -> None:
         self.unlock(passphrase)
-        self._require().record("restore", Path(backup).name)
+        self._require().audit(AuditAction.RESTORE, Path(backup).name)
 
     def newest_backup(self, folder: Path | None) -> Path | None:
         found = backups.backups_in(folder, self.path) if folder else []
@@ -327,6 +330,56 @@ class VaultService(QObject):
     def delete_observation(self, observation_id: int, client_id: int) -> None:
         self._observations.delete(observation_id)
         self.observationsChanged.emit(client_id)
+
+    # -- preferences kept in the vault: what the window and the dialogs remember ------------
+
+    def default_template(self) -> str:
+        return self._preferences.default_template()
+
+    def set_default_template(self, key: str) -> None:
+        self._preferences.set_default_template(key)
+
+    def last_client_id(self) -> int | None:
+        return self._preferences.last_client_id()
+
+    def set_last_client_id(self, client_id: int) -> None:
+        self._preferences.set_last_client_id(client_id)
+
+    def last_session_id(self) -> int | None:
+        return self._preferences.last_session_id()
+
+    def set_last_session_id(self, session_id: int) -> None:
+        self._preferences.set_last_session_id(session_id)
+
+    def pending_dialog(self) -> str:
+        return self._preferences.pending_dialog()
+
+    def set_pending_dialog(self, draft: str) -> None:
+        self._preferences.set_pending_dialog(draft)
+
+    def last_integrity_check(self) -> date | None:
+        return self._preferences.last_integrity_check()
+
+    def set_last_integrity_check(self, day: date | None) -> None:
+        self._preferences.set_last_integrity_check(day)
+
+    def report_therapist(self) -> str:
+        return self._preferences.report_therapist()
+
+    def set_report_therapist(self, name: str) -> None:
+        self._preferences.set_report_therapist(name)
+
+    def report_supervisor(self) -> str:
+        return self._preferences.report_supervisor()
+
+    def set_report_supervisor(self, name: str) -> None:
+        self._preferences.set_report_supervisor(name)
+
+    def report_folder(self) -> Path | None:
+        return self._preferences.report_folder()
+
+    def set_report_folder(self, folder: Path) -> None:
+        self._preferences.set_report_folder(folder)
 
     # -- reports (issue 7): the export jobs read through this on a worker thread -----------
 

@@ -167,11 +167,10 @@ class Workspace(QSplitter):
     def load(self) -> None:
         """Show the vault's clients and reopen the client and session last worked on."""
         self.reload_clients()
-        preferences = self._service.preferences
-        self.select_client(preferences.last_client_id())
-        last_session = preferences.get("last_session_id")
-        if last_session.isdigit():
-            self.select_session(int(last_session))
+        self.select_client(self._service.last_client_id())
+        last_session = self._service.last_session_id()
+        if last_session is not None:
+            self.select_session(last_session)
 
     def reload_clients(self) -> None:
         chosen = self.current_client()
@@ -194,7 +193,7 @@ class Workspace(QSplitter):
             self.client_summary.clear()
             self.client_page.clear()
         else:
-            self._service.preferences.set("last_client_id", str(client.id))
+            self._service.set_last_client_id(client.id)
             self._load_sessions(client, keep=None)
         self._update_buttons()
 
@@ -212,7 +211,7 @@ class Workspace(QSplitter):
         if not index.isValid() or client is None:
             return
         session = index.data(ItemRole)
-        self._service.preferences.set("last_session_id", str(session.id))
+        self._service.set_last_session_id(session.id)
         if self.editor.session is None or self.editor.session.id != session.id:
             self.editor.show_session(session, client)
             self.tabs.setCurrentWidget(self.editor)

@@ -15,7 +15,7 @@ from notes.records import Client
 from notes.reports.inputs import (
     ALL_SECTIONS,
     Charts,
-    Observation,
+    ObservationRow,
     ReportSection,
     SessionRecord,
     SupervisionInputs,
@@ -237,7 +237,7 @@ def _alliance(inputs: SupervisionInputs, charts: Charts) -> list[Block]:
     return blocks
 
 
-def _observations(observations: list[Observation]) -> list[Block]:
+def _observations(observations: list[ObservationRow]) -> list[Block]:
     if not observations:
         return []
     blocks: list[Block] = [Heading(ReportSection.OBSERVATIONS.label)]
@@ -246,7 +246,7 @@ def _observations(observations: list[Observation]) -> list[Block]:
         if not of_kind:
             continue
         blocks.append(Heading(kind, 2))
-        by_category: dict[str, list[Observation]] = {}
+        by_category: dict[str, list[ObservationRow]] = {}
         for each in of_kind:
             by_category.setdefault(each.category or "Uncategorised", []).append(each)
         # Categories with flagged items first, then the busiest.
@@ -261,7 +261,7 @@ def _observations(observations: list[Observation]) -> list[Block]:
     return blocks
 
 
-def _observation(item: Observation) -> list[Block]:
+def _observation(item: ObservationRow) -> list[Block]:
     facts = [format_date(item.on)]
     if item.intensity is not None:
         facts.append(f"intensity {item.intensity} of 5")

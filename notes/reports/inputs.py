@@ -1,9 +1,11 @@
 """What a report is built from: plain rows gathered from the vault for one client and period.
 
-storage/report_data.py fills these; the builders never see the vault. The rows for the contract,
-goals, alliance, observations, conduct prompts and boundary events are the report's own view of
-those records, so the report keeps working whatever shape their storage takes: a list left
-empty simply leaves its section out.
+storage/report_data.py fills these (the wording of each row is made in notes/reports/rows.py);
+the builders never see the vault. The rows for the contract, goals, alliance, observations,
+conduct prompts and boundary events are the report's own view of those records, so the report
+keeps working whatever shape their storage takes: a list left empty simply leaves its section
+out. A row is named for its record with "Row" after it (GoalRow beside notes.alliance.Goal), so
+the two are never confused.
 """
 
 from __future__ import annotations
@@ -102,14 +104,14 @@ class ContractTerm:
 
 
 @dataclass(frozen=True)
-class Goal:
+class GoalRow:
     text: str
     status: str = ""
     set_on: date | None = None
 
 
 @dataclass(frozen=True)
-class AllianceRating:
+class AllianceRatingRow:
     """One session's alliance estimates on a 0-10 scale (None where it was not recorded)."""
 
     on: date
@@ -130,7 +132,7 @@ class AllianceEvent:
 
 
 @dataclass(frozen=True)
-class Observation:
+class ObservationRow:
     """A transference or countertransference observation tagged on the words of a note."""
 
     kind: str  # "Transference" or "Countertransference"
@@ -154,7 +156,7 @@ class ConductLine:
 
 
 @dataclass(frozen=True)
-class BoundaryEvent:
+class BoundaryEventRow:
     on: date
     dimension: str
     kind: str  # crossing or violation
@@ -172,13 +174,13 @@ class SupervisionInputs:
     supervisor: str = ""
     questions: str = ""
     contract: list[ContractTerm] = field(default_factory=list)
-    goals: list[Goal] = field(default_factory=list)
-    alliance: list[AllianceRating] = field(default_factory=list)
+    goals: list[GoalRow] = field(default_factory=list)
+    alliance: list[AllianceRatingRow] = field(default_factory=list)
     alliance_events: list[AllianceEvent] = field(default_factory=list)
-    observations: list[Observation] = field(default_factory=list)
+    observations: list[ObservationRow] = field(default_factory=list)
     conduct: list[ConductLine] = field(default_factory=list)
     conduct_patterns: list[str] = field(default_factory=list)
-    boundary_events: list[BoundaryEvent] = field(default_factory=list)
+    boundary_events: list[BoundaryEventRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

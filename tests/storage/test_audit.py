@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 import sqlcipher3
@@ -11,6 +13,7 @@ from notes.alliance import BoundaryEvent, BoundaryKind, Goal, Rupture, RuptureKi
 from notes.records import ClientStatus, ProcessNote, ProgressNote
 from storage import audit
 from storage.alliance import AllianceRepository
+from storage.audit import AuditAction
 from storage.clients import ClientRepository
 from storage.note_store import NoteRepository
 from storage.sessions import SessionRepository
@@ -122,3 +125,59 @@ def test_entries_parse_the_rows(vault):
     assert entries[0].action == "vault created"
     assert entries[-1].action == "unlock"
     assert all(isinstance(entry.at, datetime) for entry in entries)
+
+
+# -- the action types ------------------------------------------------------------------------
+
+PRODUCT = Path(__file__).resolve().parents[2]
+
+
+def _product_sources() -> list[Path]:
+    return [
+        path for folder in ("notes", "storage", "ui") for path in (PRODUCT / folder).rglob("*.py")
+    ]
+
+
+def test_every_action_string_is_written_once_in_the_enum():
+    values = [action.value for action in AuditAction]
+    assert len(values) == len(set(values)) == len(AuditAction.__members__)
+    for source in _product_sources():
+        text = source.read_text(encoding="utf-8")
+        for value in values:
+            if source.name == "audit.py" and source.parent.name == "storage":
+                assert text.count(f'"{value}"') == 1, value
+            else:  # a literal elsewhere would bypass the enum
+                assert f'"{value}"' not in text, (source, value)
+
+
+def test_no_audit_line_is_written_from_a_bare_string():
+    calls = re.compile(r"\.audit\(\s*[\"f']|audit(?:_log)?\.append\([^,]+,\s*[\"f']")
+    for source in _product_sources():
+        assert not calls.search(source.read_text(encoding="utf-8")), source
+
+
+def test_the_log_holds_the_action_text_and_filters_by_action(vault, add_client):
+    client = add_client()
+    ClientRepository(vault).set_status(client.id, ClientStatus.CLOSED)
+    ClientRepository(vault).set_status(client.id, ClientStatus.ACTIVE)
+    log = audit.AuditLog(vault)
+    assert {
+        AuditAction.VAULT_CREATED,
+        AuditAction.UNLOCK,
+        AuditAction.CLIENT_ADDED,
+        AuditAction.CASE_CLOSED,
+        AuditAction.CASE_REOPENED,
+    } <= set(log.actions())
+    assert all(isinstance(action, str) and AuditAction(action) for action in log.actions())
+    [closed] = log.read(action=AuditAction.CASE_CLOSED)
+    assert (closed.action, closed.record) == ("case closed", f"client {client.id}")
+    assert [row[1] for row in audit_rows(vault)][-2:] == ["case closed", "case reopened"]
+
+
+def test_only_autosaved_actions_coalesce():
+    assert {action for action in AuditAction if action.coalesces} == {
+        AuditAction.PROGRESS_NOTE_SAVED,
+        AuditAction.PROCESS_NOTE_SAVED,
+        AuditAction.ALLIANCE_CHECK_SAVED,
+        AuditAction.CONTRACT_TERM_SAVED,
+    }

@@ -20,15 +20,11 @@ from notes.observations import Observation, ObservationKind
 from notes.records import Attendance, ProcessNote, ProgressNote
 from notes.reports.inputs import Period
 from storage.alliance import AllianceRepository
+from storage.audit import AuditAction
 from storage.conduct import ConductRepository
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
-from storage.report_data import (
-    IDENTIFIED_SUPERVISION_EXPORTED,
-    RECORD_WITH_PROCESS_NOTES_EXPORTED,
-    SUPERVISION_EXPORTED,
-    ReportData,
-)
+from storage.report_data import ReportData
 
 PERIOD = Period(date(2026, 3, 1), date(2026, 3, 31))
 
@@ -68,16 +64,16 @@ def test_exports_are_remembered_in_the_audit_log_without_text(vault, add_client)
     other = add_client("Sam Novak", code="SN-01")
     data = ReportData(vault)
     assert data.last_supervision_report(maya.id) is None
-    data.record_supervision_export(maya.id, identified=False)
-    data.record_supervision_export(maya.id, identified=True)
-    data.record_record_export(other.id, process_notes=True)
+    data.audit_supervision_export(maya.id, identified=False)
+    data.audit_supervision_export(maya.id, identified=True)
+    data.audit_record_export(other.id, process_notes=True)
     assert data.last_supervision_report(maya.id) == date.today()
     assert data.last_supervision_report(other.id) is None  # a record export is not supervision
     rows = vault.read("SELECT action, record FROM audit_log WHERE action LIKE '%exported'")
     assert rows == [
-        (SUPERVISION_EXPORTED, f"client {maya.id}"),
-        (IDENTIFIED_SUPERVISION_EXPORTED, f"client {maya.id}"),
-        (RECORD_WITH_PROCESS_NOTES_EXPORTED, f"client {other.id}"),
+        (AuditAction.SUPERVISION_REPORT_EXPORTED, f"client {maya.id}"),
+        (AuditAction.IDENTIFIED_SUPERVISION_REPORT_EXPORTED, f"client {maya.id}"),
+        (AuditAction.RECORD_WITH_PROCESS_NOTES_EXPORTED, f"client {other.id}"),
     ]
 
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-PENDING = "pending_dialog"
 OPENER = "draft_opener"
 # A dialog whose work is better saved than set aside (an observation form): auto-lock accepts it.
 SAVE_ON_LOCK = "save_on_lock"
@@ -97,8 +96,9 @@ def restore(dialog: QWidget, fields: Fields) -> None:
 class DialogDrafts:
     """Set aside open dialogs' text before an auto-lock; bring them back after unlocking."""
 
-    def __init__(self, get: Callable[[str], str], put: Callable[[str, str], None]) -> None:
-        self._get, self._put = get, put
+    def __init__(self, read: Callable[[], str], keep: Callable[[str], None]) -> None:
+        """`read` and `keep` load and store the one dialog set aside, as JSON ("" for none)."""
+        self._read, self._keep = read, keep
         self._openers: dict[str, Callable[[Fields], None]] = {}
 
     def register(self, name: str, opener: Callable[[Fields], None]) -> None:
@@ -108,14 +108,14 @@ class DialogDrafts:
         for dialog in dialogs:
             opener = dialog.property(OPENER)
             if opener in self._openers:
-                self._put(PENDING, json.dumps({"opener": opener, "fields": snapshot(dialog)}))
+                self._keep(json.dumps({"opener": opener, "fields": snapshot(dialog)}))
                 return  # one modal dialog is open at a time
 
     def bring_back(self) -> None:
-        saved = self._get(PENDING)
+        saved = self._read()
         if not saved:
             return
-        self._put(PENDING, "")
+        self._keep("")
         draft = json.loads(saved)
         opener = self._openers.get(draft.get("opener"))
         if opener:  # after the unlock has finished drawing the workspace

@@ -15,7 +15,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
 
 from notes.records import Attendance
-from notes.reports.inputs import AllianceRating, Charts, SupervisionInputs
+from notes.reports.inputs import AllianceRatingRow, Charts, SupervisionInputs
 
 DPI = 200
 WIDTH_INCHES = 6.0
@@ -137,7 +137,7 @@ def _axis(painter: QPainter, plot: QRectF, top: float, steps: int) -> None:
         )
 
 
-def alliance_chart(ratings: list[AllianceRating]) -> bytes:
+def alliance_chart(ratings: list[AllianceRatingRow]) -> bytes:
     """The therapist's estimate (solid, circles) and the client's check (dashed, squares),
     0 to 10, one point per rated session."""
     ordered = sorted(ratings, key=lambda rating: (rating.on, rating.session_number))

@@ -43,9 +43,6 @@ from notes.reports.inputs import Period, ReportSection, default_period, format_d
 from storage.errors import VaultError
 from ui.jobs import run_in_background
 from ui.reports.export_job import (
-    FOLDER_KEY,
-    SUPERVISOR_KEY,
-    THERAPIST_KEY,
     RecordRequest,
     SupervisionRequest,
     export_record,
@@ -168,7 +165,7 @@ class _ExportDialog(QDialog):
         self.start.setDate(_qdate(period.start))
         self.end.setDate(_qdate(period.end))
         self.period_hint.setText(hint)
-        folder = self._service.preferences.get(FOLDER_KEY) or _documents_folder()
+        folder = self._service.report_folder() or _documents_folder()
         self.target.setText(str(Path(folder) / self.default_name(client)))
 
     def default_name(self, client: Client) -> str:
@@ -219,7 +216,7 @@ class _ExportDialog(QDialog):
             self._show_problem("The period ends before it starts. Check the two dates.")
             return
         work = self.work(client, period, target)
-        self._service.preferences.set(FOLDER_KEY, str(target.parent))
+        self._service.set_report_folder(target.parent)
         self._set_running(True)
         self.message.setText("Exporting…")
         run_in_background(work, self._done, self._failed, self._progressed)
@@ -286,9 +283,8 @@ class SupervisionExportDialog(_ExportDialog):
     ) -> None:
         super().__init__(service, client_id, parent)
         self.setWindowTitle("Supervision report")
-        prefs = service.preferences
-        self.therapist = named(QLineEdit(prefs.get(THERAPIST_KEY)), "therapist")
-        self.supervisor = named(QLineEdit(prefs.get(SUPERVISOR_KEY)), "supervisor")
+        self.therapist = named(QLineEdit(service.report_therapist()), "therapist")
+        self.supervisor = named(QLineEdit(service.report_supervisor()), "supervisor")
         self.questions = text_box(
             "questions",
             "One question per line: what you want to think through.",
@@ -392,9 +388,8 @@ class SupervisionExportDialog(_ExportDialog):
         return frozenset(chosen | {ReportSection.QUESTIONS})
 
     def work(self, client: Client, period: Period, target: Path):
-        prefs = self._service.preferences
-        prefs.set(THERAPIST_KEY, self.therapist.text().strip())
-        prefs.set(SUPERVISOR_KEY, self.supervisor.text().strip())
+        self._service.set_report_therapist(self.therapist.text().strip())
+        self._service.set_report_supervisor(self.supervisor.text().strip())
         request = SupervisionRequest(
             client_id=client.id,
             period=period,
@@ -450,7 +445,7 @@ class RecordExportDialog(_ExportDialog):
             period=period,
             target=target,
             process_notes=self.process_notes.isChecked(),
-            therapist=self._service.preferences.get(THERAPIST_KEY),
+            therapist=self._service.report_therapist(),
         )
         data = self._service.report_data()
         return lambda progress: export_record(data, request, progress)

@@ -8,11 +8,11 @@ line runs the very same functions directly.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from notes.progress import Progress
 from notes.reports.builder import supervision_report
 from notes.reports.docx_writer import report_to_docx
 from notes.reports.inputs import ALL_SECTIONS, Charts, Period, ReportSection, default_period
@@ -22,13 +22,6 @@ from storage.preferences import Preferences
 from storage.report_data import ReportData
 from storage.vault import Vault
 from ui.reports.charts import render_charts
-
-Progress = Callable[[str, float], None]
-
-# Preferences (kept inside the vault) that the dialog remembers and the command line reuses.
-THERAPIST_KEY = "report_therapist_name"
-SUPERVISOR_KEY = "report_supervisor_name"
-FOLDER_KEY = "report_folder"
 
 
 @dataclass(frozen=True)
@@ -78,7 +71,7 @@ def export_supervision_report(
     content = report_to_docx(report)
     progress("Saving the file", 0.85)
     written = write_export(request.target, content)
-    data.record_supervision_export(request.client_id, identified=not request.deidentify)
+    data.audit_supervision_export(request.client_id, identified=not request.deidentify)
     progress("Report saved", 1.0)
     return written
 
@@ -91,7 +84,7 @@ def export_record(data: ReportData, request: RecordRequest, progress: Progress =
     content = report_to_docx(record_report(inputs, request.process_notes, prepared_on=date.today()))
     progress("Saving the file", 0.85)
     written = write_export(request.target, content)
-    data.record_record_export(request.client_id, request.process_notes)
+    data.audit_record_export(request.client_id, request.process_notes)
     progress("Record saved", 1.0)
     return written
 
@@ -127,8 +120,8 @@ def export_from_command_line(
             period=period,
             target=target,
             deidentify=not identified,
-            therapist=preferences.get(THERAPIST_KEY),
-            supervisor=preferences.get(SUPERVISOR_KEY),
+            therapist=preferences.report_therapist(),
+            supervisor=preferences.report_supervisor(),
         )
         return export_supervision_report(data, request)
     finally:

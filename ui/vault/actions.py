@@ -27,8 +27,6 @@ from ui.vault_service import VaultService
 from ui.widgets.file_dialogs import existing_folder, open_file
 from ui.widgets.secret_field import ask_passphrase
 
-LAST_CHECK = "last_integrity_check"
-
 
 class VaultActions(QObject):
     def __init__(self, service: VaultService, window: QWidget) -> None:
@@ -172,10 +170,10 @@ class VaultActions(QObject):
 
     def check_after_unlock(self) -> None:
         """Once a day, read every page in the background; damage is reported at once."""
-        today = date.today().isoformat()
-        if self._service.preferences.get(LAST_CHECK) == today:
+        today = date.today()
+        if self._service.last_integrity_check() == today:
             return
-        self._service.preferences.set(LAST_CHECK, today)
+        self._service.set_last_integrity_check(today)
         run_in_background(
             lambda _progress: self._service.integrity_check(),
             self._checked_after_unlock,
@@ -189,7 +187,7 @@ class VaultActions(QObject):
     def _check_interrupted(self, _error: BaseException) -> None:
         """Locked before the check ended; the next unlock checks again."""
         if self._service.is_unlocked:
-            self._service.preferences.set(LAST_CHECK, "")
+            self._service.set_last_integrity_check(None)
 
     def _report(self, report) -> None:
         if report.ok:

@@ -17,13 +17,13 @@ from notes.reports.builder import supervision_report
 from notes.reports.docx_writer import report_to_docx, xml_safe
 from notes.reports.inputs import (
     AllianceEvent,
-    AllianceRating,
-    BoundaryEvent,
+    AllianceRatingRow,
+    BoundaryEventRow,
     Charts,
     ConductLine,
     ContractTerm,
-    Goal,
-    Observation,
+    GoalRow,
+    ObservationRow,
     Period,
     ReportSection,
     SessionRecord,
@@ -87,12 +87,15 @@ def full_inputs(**overrides) -> SupervisionInputs:
         supervisor="Jo Super",
         questions="Am I rescuing Maya?\n\nHow to talk about Jonas?",
         contract=[ContractTerm("Fees", on, True), ContractTerm("Confidentiality", None, None)],
-        goals=[Goal("Sleep through the night", "In progress", on)],
-        alliance=[AllianceRating(on, 11, 6, 7), AllianceRating(on + timedelta(7), 12, 5, None)],
+        goals=[GoalRow("Sleep through the night", "In progress", on)],
+        alliance=[
+            AllianceRatingRow(on, 11, 6, 7),
+            AllianceRatingRow(on + timedelta(7), 12, 5, None),
+        ],
         alliance_events=[AllianceEvent(on, "Rupture", "withdrawal: shifting topic", "Went quiet")],
         observations=[
-            Observation("Countertransference", "Parental/protective", on, "Maya cried", (), 2),
-            Observation(
+            ObservationRow("Countertransference", "Parental/protective", on, "Maya cried", (), 2),
+            ObservationRow(
                 "Countertransference",
                 "Helpless/inadequate",
                 on + timedelta(7),
@@ -101,11 +104,13 @@ def full_inputs(**overrides) -> SupervisionInputs:
                 4,
                 flagged=True,
             ),
-            Observation("Transference", "Anxious/preoccupied", on, "'are you tired of me?'"),
+            ObservationRow("Transference", "Anxious/preoccupied", on, "'are you tired of me?'"),
         ],
         conduct=[ConductLine("Empathy", "Named how painful it is", 2, 1)],
         conduct_patterns=["Empathy prompts missed in late sessions."],
-        boundary_events=[BoundaryEvent(on, "Gifts and services", "crossing", "A card", "Thanked")],
+        boundary_events=[
+            BoundaryEventRow(on, "Gifts and services", "crossing", "A card", "Thanked")
+        ],
     )
     values.update(overrides)
     return SupervisionInputs(**values)

@@ -119,7 +119,7 @@ def test_auto_lock_keeps_a_half_filled_dialog_and_reopens_it(qtbot, open_window)
     qtbot.waitUntil(lambda: bool(reopened))
     assert reopened == [("Tomas Herrera", "TH-01", "Lucia")]
     qtbot.waitUntil(lambda: "TH-01  Tomas Herrera" in visible_text(open_window.workspace))
-    assert open_window.service.preferences.get("pending_dialog") == ""
+    assert open_window.service.pending_dialog() == ""
 
 
 def test_auto_lock_saves_a_half_filled_observation(qtbot, open_window):

@@ -7,11 +7,11 @@ from datetime import date, datetime, timedelta
 from PySide6.QtGui import QColor, QImage
 
 from notes.records import Attendance, Client, Session
-from notes.reports.inputs import AllianceRating, Period, SessionRecord, SupervisionInputs
+from notes.reports.inputs import AllianceRatingRow, Period, SessionRecord, SupervisionInputs
 from ui.reports.charts import DPI, HEIGHT_INCHES, WIDTH_INCHES, render_charts
 
 
-def inputs(ratings: list[AllianceRating]) -> SupervisionInputs:
+def inputs(ratings: list[AllianceRatingRow]) -> SupervisionInputs:
     start = datetime(2026, 9, 7, 9)
     kinds = list(Attendance) * 3
     sessions = [
@@ -43,7 +43,7 @@ def ink(image: QImage) -> int:
 
 def test_both_charts_at_print_resolution(qapp):
     ratings = [
-        AllianceRating(
+        AllianceRatingRow(
             date(2026, 9, 7) + timedelta(weeks=n), n + 1, 5 + n % 3, None if n % 4 else 7
         )
         for n in range(10)
@@ -58,5 +58,5 @@ def test_both_charts_at_print_resolution(qapp):
 
 def test_no_ratings_no_alliance_chart_and_a_single_rating_still_draws(qapp):
     assert render_charts(inputs([])).alliance is None
-    single = render_charts(inputs([AllianceRating(date(2026, 9, 7), 1, 6, 8)]))
+    single = render_charts(inputs([AllianceRatingRow(date(2026, 9, 7), 1, 6, 8)]))
     assert ink(image_of(single.alliance)) > 100

@@ -250,3 +250,18 @@ def test_check_for_damage_reports_a_sound_vault(qtbot, open_window):
     menu_action(open_window, "Check for damage").trigger()
     wait_for_message(qtbot, seen)
     assert seen == ["The vault is sound: every page passed its check."]
+
+
+def test_the_audit_filter_offers_each_action_the_log_holds(qtbot, open_window):
+    from storage.audit import AuditAction
+
+    choose_client(qtbot, open_window)
+    dialog = AuditDialog(open_window.service.audit_log(), open_window)
+    qtbot.addWidget(dialog)
+    offered = [dialog.action.itemText(i) for i in range(1, dialog.action.count())]
+    assert offered == sorted(set(offered))
+    assert {AuditAction.VAULT_CREATED, AuditAction.CLIENT_ADDED, AuditAction.UNLOCK} <= set(offered)
+    for index, text in enumerate(offered, start=1):
+        dialog.action.setCurrentIndex(index)
+        shown = {dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())}
+        assert shown == {AuditAction(text).value}
