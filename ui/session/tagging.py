@@ -9,6 +9,7 @@ annotates, it does not edit.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
 
@@ -57,10 +58,12 @@ class TaggingController(QObject):
         self._tags = TagTracker(lambda o: headline(o, self._categories), self)
         self._last_box: QPlainTextEdit | None = None  # where the words to tag are selected
 
-        def action(text: str, shortcut: str, slot) -> QAction:
+        def action(text: str, shortcut: str, slot: Callable[[], None]) -> QAction:
             made = QAction(text, parent)
             made.setShortcut(QKeySequence(shortcut))
-            made.triggered.connect(slot)
+            # No arguments: Qt would hand `checked` (False) to the slot's first optional
+            # parameter, here the kind of observation to record.
+            made.triggered.connect(lambda _checked=False: slot())
             parent.addAction(made)  # the shortcut works wherever the focus is in the window
             return made
 
