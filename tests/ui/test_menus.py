@@ -147,6 +147,10 @@ def test_shortcuts_reach_their_features(qtbot, open_window):
     press(qtbot, open_window, "Ctrl+Shift+C")  # returns once the dialog is closed
     assert titles == ["New client"]
 
+    answer_dialog(qtbot, lambda dialog: (titles.append(dialog.windowTitle()), dialog.reject()))
+    entry(open_window, "&Record export…").trigger()  # as a click on the entry does
+    assert titles == ["New client", "Record export"]
+
     press(qtbot, open_window, "Ctrl+L")
     qtbot.waitUntil(lambda: not open_window.service.is_unlocked)
     assert not entry(open_window, "&Lock").isEnabled()
