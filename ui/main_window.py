@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.templates import TEMPLATES
 from storage.errors import VaultDamaged, VaultError, WrongPassphrase
 from ui.app_settings import app_settings, autolock_minutes
 from ui.crash_dialog import CrashHandler
@@ -101,121 +100,19 @@ class MainWindow(QMainWindow):
 
     # -- menus -----------------------------------------------------------------------------
 
-    def _action(self, menu, text: str, shortcut: str | QKeySequence.StandardKey, slot) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        self._vault_actions.append(action)
-        return action
-
     def _build_menus(self) -> None:
-        self._vault_actions: list[QAction] = []
-        bar = self.menuBar()
-        vault = bar.addMenu("&Vault")
-        self.lock_action = self._action(vault, "&Lock", "Ctrl+L", self.lock)
-        vault.addSeparator()
-        actions = self.vault_actions
-        self._action(vault, "&Back up now", "Ctrl+Shift+B", actions.back_up_now)
-        restore = QAction("&Restore from backup…", self)  # also while locked: a damaged vault
-        restore.triggered.connect(lambda: actions.restore_from_backup())
-        vault.addAction(restore)
-        self._action(vault, "Check for &damage", "", actions.check_now)
-        self._action(vault, "Change &passphrase…", "", actions.change_passphrase)
-        self._action(vault, "&Audit log…", "", actions.show_audit_log)
-        settings = QAction("Se&ttings…", self)
-        settings.setShortcut(QKeySequence.StandardKey.Preferences)
-        settings.triggered.connect(actions.open_settings)
-        vault.addAction(settings)
-        vault.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        vault.addAction(quit_action)
-        clients = bar.addMenu("&Clients")
-        self.new_client_action = self._action(
-            clients, "&New client…", "Ctrl+Shift+C", self.workspace.new_client
-        )
-        self._action(clients, "&Edit client…", "Ctrl+E", self.workspace.edit_client)
-        self._action(clients, "&Search notes…", "Ctrl+K", self.workspace.show_search)
-        self._action(clients, "&Find in this note…", "Ctrl+F", self.workspace.editor.show_find)
-        self._action(clients, "&Close or reopen case…", "", self.workspace.toggle_case)
-        clients.addSeparator()
-        self._action(
-            clients, "My conduct across clients…", "", self.alliance_actions.show_conduct_trend
-        )
-        sessions = bar.addMenu("&Session")
-        self.new_session_action = self._action(
-            sessions, "&New session…", "Ctrl+Shift+N", self.workspace.new_session
-        )
-        self._action(
-            sessions, "&Previous session", "Alt+Up", lambda: self.workspace.step_session(-1)
-        )
-        self._action(sessions, "Ne&xt session", "Alt+Down", lambda: self.workspace.step_session(1))
-        sessions.addSeparator()
-        self.sign_action = self._action(
-            sessions, "&Sign note…", "Ctrl+Shift+S", self.workspace.editor.sign
-        )
-        self.save_action = self._action(
-            sessions, "Save &now", QKeySequence.StandardKey.Save, self.workspace.editor.flush
-        )
-        sessions.addSeparator()
-        alliance = self.alliance_actions
-        self._action(sessions, "Check my &conduct…", "Ctrl+Shift+K", alliance.check_conduct)
-        self._action(sessions, "Rate the &alliance…", "Ctrl+Shift+A", alliance.rate_alliance)
-        self._action(sessions, "Record a r&upture…", "", alliance.record_rupture)
-        self._action(sessions, "Conduct pro&mpts…", "", alliance.edit_conduct_prompts)
-        sessions.addSeparator()
-        for action in self.workspace.editor.observation_actions():
-            sessions.addAction(action)  # tag words as (counter)transference, or record
-            self._vault_actions.append(action)
-        self._action(sessions, "Observation &categories…", "", self.edit_observation_categories)
-        sessions.addSeparator()
-        self.template_menu = sessions.addMenu("Default &template for new notes")
-        self._vault_actions.append(self.template_menu.menuAction())
-        self._template_actions = QActionGroup(self)
-        for each in TEMPLATES.values():
-            action = self.template_menu.addAction(each.name)
-            action.setCheckable(True)
-            action.setData(each.key)
-            self._template_actions.addAction(action)
-        self._template_actions.triggered.connect(
-            lambda action: self.service.set_default_template(action.data())
-        )
-        reports = bar.addMenu("&Reports")
-        self._action(
-            reports, "&Supervision report…", "Ctrl+Shift+E", self.export_supervision_report
-        )
-        self._action(reports, "&Record export…", "", self.export_record)
+        """The menu bar: each feature offers its entries, ui/menus.py puts them in place."""
+        from ui.alliance import menus as alliance
+        from ui.client_page import menus as client_page
+        from ui.menus import build_menus
+        from ui.reports import menus as reports
+        from ui.search import menus as search
+        from ui.session import menus as session
+        from ui.vault import menus as vault
 
-    # -- reports (issue 7) -----------------------------------------------------------------
-
-    def export_supervision_report(self) -> None:
-        from ui.reports.export_dialog import (
-            SupervisionExportDialog,  # python-docx: load when needed
-        )
-
-        self._export(SupervisionExportDialog)
-
-    def export_record(self) -> None:
-        from ui.reports.export_dialog import RecordExportDialog
-
-        self._export(RecordExportDialog)
-
-    def _export(self, dialog_class) -> None:
-        """Save what is on screen, so the export holds it, then ask what to export."""
-        if not self.service.is_unlocked:
-            return
-        self.workspace.editor.flush()
-        client = self.workspace.current_client()
-        dialog_class(self.service, client.id if client else None, parent=self).exec()
-
-    def edit_observation_categories(self) -> None:
-        """Rename, describe, add or retire the categories offered for observations."""
-        from ui.vault.category_settings import CategorySettings
-
-        if self.service.is_unlocked:
-            CategorySettings(self.service, self).exec()
+        features = (vault, client_page, search, session, alliance, reports)
+        entries = [entry for feature in features for entry in feature.menu_entries(self)]
+        self._vault_actions = build_menus(self.menuBar(), entries, self)
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -244,9 +141,6 @@ class MainWindow(QMainWindow):
         self.workspace.load()
         self.vault_actions.check_after_unlock()
         self.drafts.bring_back()
-        default = self.service.default_template()
-        for action in self._template_actions.actions():
-            action.setChecked(action.data() == default)
         self.pages.setCurrentWidget(self.workspace)
         for action in self._vault_actions:
             action.setEnabled(True)

@@ -5,20 +5,18 @@ another session is chosen, on locking and on quitting: `flush` does that. A sign
 read-only, with its dated addenda below it.
 
 Beside the note, the session's transference and countertransference observations: words of
-either note (signed or not: a tag annotates, it does not edit) can be tagged with Ctrl+T or
-Ctrl+Shift+T, and the tags follow their words as the text changes (ui/session/observation_tags.py).
+either note can be tagged with Ctrl+T or Ctrl+Shift+T. The editor lays the panel out; the tagging
+controller (ui/session/tagging.py) does the rest.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -32,21 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.observations import (
-    PROCESS_SECTION,
-    Anchor,
-    Category,
-    NoteKind,
-    Observation,
-    ObservationKind,
-)
+from notes.observations import PROCESS_SECTION, NoteKind
 from notes.records import Client, ProcessNote, ProgressNote, Session
 from notes.templates import TEMPLATES, orphaned_sections, section_title, template
 from storage.errors import VaultError
 from ui.session.find_bar import FindBar
-from ui.session.observation_form import ObservationForm, quoted
-from ui.session.observation_panel import ObservationPanel, headline
-from ui.session.observation_tags import TagTracker, text_index
+from ui.session.observation_panel import ObservationPanel
+from ui.session.observation_tags import BoxKey
+from ui.session.tagging import TaggingController
 from ui.vault_service import VaultService
 from ui.widgets.form_fields import text_box
 from ui.widgets.models import session_title
@@ -72,9 +63,6 @@ class NoteEditor(QWidget):
         self._section_boxes: dict[str, QPlainTextEdit] = {}
         self._dirty = False
         self._loading = False
-        self._categories: dict[int, Category] = {}
-        self._tags = TagTracker(lambda o: headline(o, self._categories), self)
-        self._last_box: QPlainTextEdit | None = None  # where the words to tag are selected
 
         self.title = QLabel()
         self.title.setObjectName("noteTitle")
@@ -169,15 +157,9 @@ class NoteEditor(QWidget):
         self.process_box.textChanged.connect(self._changed)
         self.template_box.currentIndexChanged.connect(self._template_chosen)
         self.sign_button.clicked.connect(self.sign)
-        self._build_observation_actions()
-        self._watch_text_box(self.process_box)
-        self._tags.wordsDeleted.connect(self._words_deleted)
-        self.observations.chosen.connect(self.show_observation)
-        self.observations.editRequested.connect(self.edit_observation)
-        self.observations.deleteRequested.connect(self.delete_observation)
-        self.observations.recordRequested.connect(self.record_observation)
-        service.categoriesChanged.connect(self._load_categories)
-        QApplication.instance().focusChanged.connect(self._focus_moved)
+        self.tagging = TaggingController(service, self, self.observations, self)
+        self.tagging.saveFailed.connect(self.saveFailed)
+        self.tagging.watch(self.process_box)
 
     # -- showing a session -----------------------------------------------------------------
 
@@ -187,7 +169,7 @@ class NoteEditor(QWidget):
 
     def show_session(self, session: Session, client: Client) -> None:
         self.flush()
-        self._tags.set_observations([])  # the last session's tags leave with its text
+        self.tagging.unload()  # the last session's tags leave with its text
         self._session = session
         self._note = self._service.progress_note(session.id)
         self._process = self._service.process_note(session.id)
@@ -197,7 +179,7 @@ class NoteEditor(QWidget):
         self.process_box.setPlainText(self._process.text)
         self._loading = False
         self._build_sections()
-        self._load_observations()
+        self.tagging.load()
         self._show_state(None)
         self.empty.hide()
         self._body.show()
@@ -205,9 +187,7 @@ class NoteEditor(QWidget):
     def clear(self) -> None:
         """Forget everything shown (used on lock); call `flush` first to keep the text."""
         self._timer.stop()
-        self._tags.clear()
-        self._categories = {}
-        self.observations.show_observations([], {}, None)
+        self.tagging.clear()
         self._session = self._note = self._process = None
         self._dirty = False
         self._loading = True
@@ -260,7 +240,7 @@ class NoteEditor(QWidget):
         self.template_box.setEnabled(not signed)
         self.sign_button.setEnabled(not signed)
         self.setProperty("signed", signed)
-        self._tags.bind(self._tag_boxes())
+        self.tagging.bind()
 
     def _add_section(self, key: str, title: str, hint: str, signed: bool, kept=False) -> None:
         assert self._note is not None
@@ -276,7 +256,7 @@ class NoteEditor(QWidget):
                 | Qt.TextInteractionFlag.TextSelectableByKeyboard
             )
         box.textChanged.connect(self._changed)
-        self._watch_text_box(box)
+        self.tagging.watch(box)
         self._sections_layout.addWidget(heading)
         self._sections_layout.addWidget(box)
         self._section_boxes[key] = box
@@ -327,16 +307,14 @@ class NoteEditor(QWidget):
             if not self._note.signed:
                 self._service.save_progress_note(self._note)
             self._service.save_process_note(self._process)
-            # Tags whose words moved with this edit; a miss is mended on load, by the quote.
-            moved = self._tags.moved()
-            if moved and self._session is not None:
-                self._service.save_observation_anchors(moved, self._session.client_id)
+            if self._session is not None:
+                self.tagging.save_moved(self._session.client_id)
         except VaultError as error:
             self.status.setText("Not saved — see the message")
             self.status.announce("Not saved", urgent=True)
             self.saveFailed.emit(error.message)
             return False
-        self._tags.mark_saved()
+        self.tagging.mark_saved()
         self._dirty = False
         moment = datetime.now()
         self._show_state(moment)
@@ -389,223 +367,24 @@ class NoteEditor(QWidget):
             return
         self._build_sections()
 
-    # -- observations ----------------------------------------------------------------------
+    # -- observations (the tagging controller's boxes and actions) ------------------------
 
-    def _build_observation_actions(self) -> None:
-        def action(text: str, shortcut: str, slot) -> QAction:
-            made = QAction(text, self)
-            made.setShortcut(QKeySequence(shortcut))
-            made.triggered.connect(slot)
-            self.addAction(made)  # the shortcut works wherever the focus is in the window
-            return made
-
-        self.tag_transference_action = action(
-            "Tag as &transference…", "Ctrl+T", lambda: self.tag(ObservationKind.TRANSFERENCE)
-        )
-        self.tag_countertransference_action = action(
-            "Tag as &countertransference…",
-            "Ctrl+Shift+T",
-            lambda: self.tag(ObservationKind.COUNTERTRANSFERENCE),
-        )
-        self.record_observation_action = action(
-            "&Record observation…", "Ctrl+Shift+O", self.record_observation
-        )
-
-    def observation_actions(self) -> list[QAction]:
-        """For the window's menu: tag the selected words, or record without words."""
-        return [
-            self.tag_transference_action,
-            self.tag_countertransference_action,
-            self.record_observation_action,
-        ]
-
-    def _watch_text_box(self, box: QPlainTextEdit) -> None:
-        box.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        box.customContextMenuRequested.connect(lambda at, box=box: self._context_menu(box, at))
-
-    def _context_menu(self, box: QPlainTextEdit, at: QPoint) -> None:
-        self._last_box = box
-        menu = box.createStandardContextMenu(at)
-        menu.addSeparator()
-        menu.addActions(self.observation_actions())
-        menu.exec(box.mapToGlobal(at))
-        menu.deleteLater()
-
-    def _tag_boxes(self) -> dict[tuple[NoteKind, str], QPlainTextEdit]:
+    def tag_boxes(self) -> dict[BoxKey, QPlainTextEdit]:
+        """The boxes whose words can be tagged, by (note kind, section key)."""
         boxes = {(NoteKind.PROGRESS, key): box for key, box in self._section_boxes.items()}
         boxes[(NoteKind.PROCESS, PROCESS_SECTION)] = self.process_box
         return boxes
 
-    def _focus_moved(self, _old, new) -> None:
-        if new is not None and new in self._tag_boxes().values():
-            self._last_box = new
-
-    def _load_categories(self) -> None:
-        if self._session is None:
-            return
-        self._categories = {c.id: c for c in self._service.observation_categories()}
-        self._refresh_observations()
-
-    def _load_observations(self) -> None:
-        assert self._session is not None
-        self._categories = {c.id: c for c in self._service.observation_categories()}
-        self._tags.set_observations(self._service.session_observations(self._session.id))
-        self._refresh_observations()
-
-    def _refresh_observations(self, keep: int | None = None) -> None:
-        if keep is None and (current := self.observations.current()) is not None:
-            keep = current.id
-        self.observations.model.placed = self._tags.is_placed
-        self.observations.show_observations(self._tags.observations(), self._categories, keep)
-
-    def _selected_words(self) -> tuple[Anchor, str] | None:
-        """The anchor and words of the selection in a note box, trimmed of outer spaces."""
-        box = self._last_box
-        if box is None or box not in self._tag_boxes().values():
-            return None
-        cursor = box.textCursor()
-        if not cursor.hasSelection():
-            return None
-        text = box.toPlainText()
-        start = text_index(text, cursor.selectionStart())
-        end = text_index(text, cursor.selectionEnd())
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start == end:
-            return None
-        note, section = next(key for key, each in self._tag_boxes().items() if each is box)
-        return Anchor(note, section, start, end), text[start:end]
-
-    def tag(self, kind: ObservationKind) -> None:
-        """Tag the selected words (or, with none selected, record without words)."""
-        if self._session is None:
-            return
-        selected = self._selected_words()
-        if selected is None:
-            self.record_observation(kind)
-            return
-        anchor, words = selected
-        self._open_form(self._new_observation(kind, words, anchor))
-
-    def record_observation(self, kind: ObservationKind = ObservationKind.COUNTERTRANSFERENCE):
-        if self._session is not None:
-            self._open_form(self._new_observation(kind, "", None))
-
-    def _new_observation(self, kind: ObservationKind, words: str, anchor: Anchor | None):
-        assert self._session is not None and self._session.id is not None
-        active = [c for c in self._categories.values() if c.kind is kind and not c.retired]
-        return Observation(
-            self._session.id,
-            kind,
-            active[0].id if active else 0,
-            quote=words,
-            anchor=anchor,
-        )
-
-    def edit_observation(self, observation: Observation) -> None:
-        current = next((o for o in self._tags.observations() if o.id == observation.id), None)
-        if current is not None:
-            self._open_form(current)
-
-    def _open_form(self, observation: Observation) -> None:
-        # The note is saved first, so the offsets saved with the tag match the saved text.
-        if self._session is None or not self.flush():
-            return
-        form = ObservationForm(list(self._categories.values()), observation, self)
-        if not form.exec() or self._session is None:  # cancelled, or locked meanwhile
-            return
-        try:
-            saved = self._service.save_observation(form.observation(), self._session.client_id)
-        except VaultError as error:
-            self.saveFailed.emit(error.message)
-            return
-        if observation.id is None:
-            self._tags.add(saved)
-        else:
-            self._tags.update(saved)
-        self._refresh_observations(keep=saved.id)
-
-    def delete_observation(self, observation: Observation) -> None:
-        if self._session is None or observation.id is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            "Delete this observation?",
-            f"Delete the observation “{headline(observation, self._categories)}”? "
-            "The note's text stays as it is.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            self._service.delete_observation(observation.id, self._session.client_id)
-        except VaultError as error:
-            self.saveFailed.emit(error.message)
-            return
-        self._tags.remove(observation.id)
-        self._refresh_observations()
-
-    def show_observation(self, observation: Observation) -> None:
-        """Scroll to the observation's words and select them."""
-        box = self._tags.box_of(observation)
-        if box is None or not self._tags.select(observation):
-            return
+    def show_box(self, box: QPlainTextEdit) -> None:
+        """Bring a note box into view and give it the focus."""
         if box is not self.process_box:
             self._scroll.ensureWidgetVisible(box)
         box.setFocus()
 
+    def observation_actions(self) -> list[QAction]:
+        """For the window's menu: tag the selected words, or record without words."""
+        return self.tagging.actions()
+
     def reveal_observation(self, match_text: str) -> bool:
         """Choose the first observation holding `match_text` (a search hit) and show it."""
-        needle = match_text.strip().casefold()
-        for observation in self._tags.observations():
-            texts = (
-                observation.quote,
-                observation.figure,
-                observation.what_happened,
-                observation.what_i_felt,
-                observation.how_i_responded,
-                headline(observation, self._categories),
-            )
-            if needle and any(needle in text.casefold() for text in texts):
-                self._refresh_observations(keep=observation.id)
-                self.show_observation(observation)
-                return True
-        return False
-
-    def _words_deleted(self, observations: list[Observation]) -> None:
-        """The words of a tag were deleted: keep the observation untagged, or delete it."""
-        if self._session is None:
-            return
-        if len(observations) == 1:
-            about = f"the words {quoted(observations[0].quote, 80)}, which were tagged"
-        else:
-            about = f"the words of {len(observations)} tagged observations"
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Tagged words deleted")
-        box.setText(
-            f"You deleted {about}. Keep the observation with its quote, no longer tied to the "
-            "note's text, or delete it?"
-        )
-        keep = box.addButton("Keep, untagged", QMessageBox.ButtonRole.AcceptRole)
-        delete = box.addButton("Delete observation", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        if self._session is None:  # locked meanwhile: the observation and its quote are kept
-            return
-        client_id = self._session.client_id
-        try:
-            for observation in observations:
-                if box.clickedButton() is delete:  # only ever on an explicit choice
-                    self._service.delete_observation(observation.id, client_id)
-                    self._tags.remove(observation.id)
-                else:
-                    untagged = replace(observation, anchor=None)
-                    self._tags.update(self._service.save_observation(untagged, client_id))
-        except VaultError as error:
-            self.saveFailed.emit(error.message)
-        self._refresh_observations()
+        return self.tagging.reveal_observation(match_text)

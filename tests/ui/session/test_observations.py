@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
-from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QMenu, QMessageBox, QPlainTextEdit, QPushButton
 
 from notes.observations import Anchor, NoteKind, Observation, ObservationKind
 from notes.records import Client, ProcessNote, ProgressNote, Session
@@ -295,7 +295,7 @@ def test_record_without_words_then_edit_choose_and_delete_from_the_panel(qtbot, 
 def test_context_menu_offers_both_tags_and_the_menu_shows_shortcuts(qtbot, window):
     shortcuts = {
         action.text(): action.shortcut().toString()
-        for menu in window.menuBar().findChildren(type(window.template_menu))
+        for menu in window.menuBar().findChildren(QMenu)
         for action in menu.actions()
     }
     assert shortcuts["Tag as &transference…"] == "Ctrl+T"
@@ -336,7 +336,7 @@ def test_category_settings_rename_add_and_retire(qtbot, window):
     answer_dialog(qtbot, edit)
     action = next(
         a
-        for m in window.menuBar().findChildren(type(window.template_menu))
+        for m in window.menuBar().findChildren(QMenu)
         for a in m.actions()
         if a.text() == "Observation &categories…"
     )

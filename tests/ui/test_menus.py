@@ -1,0 +1,171 @@
+"""The menu bar built from the features' entries: every entry, its shortcut, and what it does."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from tests.ui.conftest import STRONG_PASSPHRASE, answer_dialog, press
+from tests.ui.test_workspace import choose_client, choose_session
+from ui.menus import LAYOUT, Group, MenuEntry
+
+SEPARATOR = "----"
+MENU_TITLES = ["&Vault", "&Clients", "&Session", "&Reports"]
+
+
+def standard(key: QKeySequence.StandardKey) -> str:
+    """The platform's shortcut for a standard key (it needs the application to exist)."""
+    return QKeySequence(key).toString()
+
+
+def expected() -> dict[str, list]:
+    """Every menu as the therapist sees it: (label with mnemonic, shortcut), separators,
+    submenus with their entries."""
+    preferences = standard(QKeySequence.StandardKey.Preferences)
+    quit_ = standard(QKeySequence.StandardKey.Quit)
+    save = standard(QKeySequence.StandardKey.Save)
+    return {
+        "&Vault": [
+            ("&Lock", "Ctrl+L"),
+            SEPARATOR,
+            ("&Back up now", "Ctrl+Shift+B"),
+            ("&Restore from backup…", ""),
+            ("Check for &damage", ""),
+            ("Change &passphrase…", ""),
+            ("&Audit log…", ""),
+            ("Se&ttings…", preferences),
+            SEPARATOR,
+            ("&Quit", quit_),
+        ],
+        "&Clients": [
+            ("&New client…", "Ctrl+Shift+C"),
+            ("&Edit client…", "Ctrl+E"),
+            ("&Search notes…", "Ctrl+K"),
+            ("&Find in this note…", "Ctrl+F"),
+            ("&Close or reopen case…", ""),
+            SEPARATOR,
+            ("My conduct across clients…", ""),
+        ],
+        "&Session": [
+            ("&New session…", "Ctrl+Shift+N"),
+            ("&Previous session", "Alt+Up"),
+            ("Ne&xt session", "Alt+Down"),
+            SEPARATOR,
+            ("&Sign note…", "Ctrl+Shift+S"),
+            ("Save &now", save),
+            SEPARATOR,
+            ("Check my &conduct…", "Ctrl+Shift+K"),
+            ("Rate the &alliance…", "Ctrl+Shift+A"),
+            ("Record a r&upture…", ""),
+            ("Conduct pro&mpts…", ""),
+            SEPARATOR,
+            ("Tag as &transference…", "Ctrl+T"),
+            ("Tag as &countertransference…", "Ctrl+Shift+T"),
+            ("&Record observation…", "Ctrl+Shift+O"),
+            ("Observation &categories…", ""),
+            SEPARATOR,
+            ("Default &template for new notes", ["SOAP", "DAP", "BIRP", "Free text"]),
+        ],
+        "&Reports": [
+            ("&Supervision report…", "Ctrl+Shift+E"),
+            ("&Record export…", ""),
+        ],
+    }
+
+
+OFFERED_WHILE_LOCKED = {"&Restore from backup…", "Se&ttings…", "&Quit"}
+
+
+def shown(menu: QMenu) -> list:
+    rows: list = []
+    for action in menu.actions():
+        if action.isSeparator():
+            rows.append(SEPARATOR)
+        elif action.menu() is not None:
+            rows.append((action.text(), [each.text() for each in action.menu().actions()]))
+        else:
+            rows.append((action.text(), action.shortcut().toString()))
+    return rows
+
+
+def menus(window) -> dict[str, QMenu]:
+    return {action.text(): action.menu() for action in window.menuBar().actions()}
+
+
+def entry(window, label: str):
+    for menu in menus(window).values():
+        for action in menu.actions():
+            if action.text() == label:
+                return action
+    raise AssertionError(f"no menu entry {label!r}")
+
+
+def test_every_group_has_one_place_in_the_layout():
+    placed = [group for _title, blocks in LAYOUT for block in blocks for group in block]
+    assert sorted(placed, key=lambda g: g.value) == sorted(Group, key=lambda g: g.value)
+
+
+def test_an_entry_acts_in_exactly_one_way():
+    with pytest.raises(ValueError):
+        MenuEntry(Group.LOCK, "&Lock")
+    with pytest.raises(ValueError):
+        MenuEntry(Group.LOCK, "&Lock", handler=print, submenu=lambda menu: None)
+
+
+def test_the_menus_hold_every_entry_with_its_shortcut_in_order(open_window):
+    assert {title: shown(menu) for title, menu in menus(open_window).items()} == expected()
+    every = [a for m in open_window.menuBar().findChildren(QMenu) for a in m.actions()]
+    assert all(action.isEnabled() for action in every)
+    taken = [a.shortcut().toString() for a in every if not a.shortcut().isEmpty()]
+    assert len(taken) == len(set(taken)), "two menu entries share a shortcut"
+
+
+def test_while_locked_only_restore_settings_and_quit_are_offered(qtbot, window):
+    qtbot.waitUntil(lambda: list(menus(window)) == MENU_TITLES)  # built after the first paint
+    offered = {
+        action.text()
+        for menu in menus(window).values()
+        for action in menu.actions()
+        if action.isEnabled() and not action.isSeparator()
+    }
+    assert offered == OFFERED_WHILE_LOCKED
+
+
+def test_shortcuts_reach_their_features(qtbot, open_window):
+    workspace = open_window.workspace
+    press(qtbot, open_window, "Ctrl+K")
+    assert workspace.tabs.currentWidget() is workspace.search_panel
+
+    choose_client(qtbot, open_window)
+    choose_session(qtbot, open_window, 0)
+    press(qtbot, open_window, "Ctrl+F")
+    qtbot.waitUntil(lambda: workspace.editor.find_bar.isVisible())
+
+    titles: list[str] = []
+    answer_dialog(qtbot, lambda dialog: (titles.append(dialog.windowTitle()), dialog.reject()))
+    press(qtbot, open_window, "Ctrl+Shift+C")  # returns once the dialog is closed
+    assert titles == ["New client"]
+
+    answer_dialog(qtbot, lambda dialog: (titles.append(dialog.windowTitle()), dialog.reject()))
+    entry(open_window, "&Record export…").trigger()  # as a click on the entry does
+    assert titles == ["New client", "Record export"]
+
+    press(qtbot, open_window, "Ctrl+L")
+    qtbot.waitUntil(lambda: not open_window.service.is_unlocked)
+    assert not entry(open_window, "&Lock").isEnabled()
+
+
+def test_the_default_template_for_new_notes_is_chosen_in_its_submenu(qtbot, open_window):
+    templates = entry(open_window, "Default &template for new notes").menu()
+    checked = {action.text(): action.isChecked() for action in templates.actions()}
+    assert checked == {"SOAP": True, "DAP": False, "BIRP": False, "Free text": False}
+
+    next(a for a in templates.actions() if a.text() == "DAP").trigger()
+    choose_client(qtbot, open_window)
+    choose_session(qtbot, open_window, 0)  # a session without a note yet
+    assert open_window.workspace.editor.template_box.currentText() == "DAP"
+
+    open_window.lock()
+    open_window.service.unlock(STRONG_PASSPHRASE)
+    assert [a.text() for a in templates.actions() if a.isChecked()] == ["DAP"]

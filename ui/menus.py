@@ -1,0 +1,117 @@
+"""The menu bar as a table: the window lays out menus and groups, each feature offers entries.
+
+`LAYOUT` says which menus there are, in which order, and which groups of entries each holds;
+a separator stands between the blocks of a menu. Each feature folder has a `menus.py` whose
+`menu_entries(window)` names its own entries, with their group, label (with its mnemonic),
+shortcut and handler; `build_menus` puts them in place. Within a group, entries keep the order
+they are offered in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar
+
+
+class Group(Enum):
+    """Where in the menu bar an entry goes."""
+
+    LOCK = "lock"
+    VAULT = "vault"  # backups, restore, damage, passphrase, audit, settings
+    QUIT = "quit"
+    CLIENTS = "clients"
+    SEARCH = "search"
+    FIND = "find"
+    CASE = "case"
+    ACROSS_CLIENTS = "across clients"
+    SESSIONS = "sessions"
+    NOTE = "note"
+    ALLIANCE = "alliance"  # the checks after a session: conduct, alliance, ruptures
+    OBSERVATIONS = "observations"
+    CATEGORIES = "categories"
+    TEMPLATES = "templates"
+    REPORTS = "reports"
+
+
+# Each menu: its title, then its blocks (separated by a line), each an ordered tuple of groups.
+LAYOUT: tuple[tuple[str, tuple[tuple[Group, ...], ...]], ...] = (
+    ("&Vault", ((Group.LOCK,), (Group.VAULT,), (Group.QUIT,))),
+    (
+        "&Clients",
+        ((Group.CLIENTS, Group.SEARCH, Group.FIND, Group.CASE), (Group.ACROSS_CLIENTS,)),
+    ),
+    (
+        "&Session",
+        (
+            (Group.SESSIONS,),
+            (Group.NOTE,),
+            (Group.ALLIANCE,),
+            (Group.OBSERVATIONS, Group.CATEGORIES),
+            (Group.TEMPLATES,),
+        ),
+    ),
+    ("&Reports", ((Group.REPORTS,),)),
+)
+
+Shortcut = str | QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    """One entry: give a handler (the builder makes the action), an action the feature made
+    itself (one the feature also uses elsewhere), or a function that fills a submenu."""
+
+    group: Group
+    label: str = ""  # with its mnemonic: "&Lock"; an `action` brings its own
+    handler: Callable[[], object] | None = None  # called with no arguments
+    shortcut: Shortcut = ""
+    needs_vault: bool = True  # enabled only while the vault is unlocked
+    action: QAction | None = None
+    submenu: Callable[[QMenu], None] | None = None
+
+    def __post_init__(self) -> None:
+        given = [each for each in (self.handler, self.action, self.submenu) if each is not None]
+        if len(given) != 1:
+            raise ValueError(f"menu entry {self.label!r}: give one of handler, action, submenu")
+
+
+def build_menus(bar: QMenuBar, entries: Iterable[MenuEntry], parent: QObject) -> list[QAction]:
+    """Add the menus of LAYOUT with these entries to `bar`; returns the actions that need an
+    unlocked vault, for the window to enable and disable."""
+    by_group: dict[Group, list[MenuEntry]] = {group: [] for group in Group}
+    for entry in entries:
+        by_group[entry.group].append(entry)
+    needs_vault: list[QAction] = []
+    for title, blocks in LAYOUT:
+        menu = bar.addMenu(title)
+        for block in blocks:
+            placed = [entry for group in block for entry in by_group[group]]
+            if placed and not menu.isEmpty():
+                menu.addSeparator()
+            for entry in placed:
+                action = _place(menu, entry, parent)
+                if entry.needs_vault:
+                    needs_vault.append(action)
+    return needs_vault
+
+
+def _place(menu: QMenu, entry: MenuEntry, parent: QObject) -> QAction:
+    if entry.submenu is not None:
+        submenu = menu.addMenu(entry.label)
+        entry.submenu(submenu)
+        return submenu.menuAction()
+    if entry.action is not None:
+        menu.addAction(entry.action)
+        return entry.action
+    assert entry.handler is not None
+    action = QAction(entry.label, parent)
+    action.setShortcut(QKeySequence(entry.shortcut))
+    # No arguments: Qt would hand `checked` to a handler's first optional parameter.
+    action.triggered.connect(lambda _checked=False, handler=entry.handler: handler())
+    menu.addAction(action)
+    return action

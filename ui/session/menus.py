@@ -1,0 +1,69 @@
+"""The Session menu's entries about sessions and their notes, and find in the open note.
+
+The default template for new notes is a submenu of checkable entries: the vault's choice is
+checked whenever the vault is unlocked.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from notes.templates import TEMPLATES
+from ui.menus import Group, MenuEntry
+from ui.vault_service import VaultService
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def menu_entries(window: MainWindow) -> list[MenuEntry]:
+    workspace = window.workspace
+    editor = workspace.editor
+    return [
+        MenuEntry(Group.FIND, "&Find in this note…", editor.show_find, "Ctrl+F"),
+        MenuEntry(Group.SESSIONS, "&New session…", workspace.new_session, "Ctrl+Shift+N"),
+        MenuEntry(
+            Group.SESSIONS, "&Previous session", lambda: workspace.step_session(-1), "Alt+Up"
+        ),
+        MenuEntry(Group.SESSIONS, "Ne&xt session", lambda: workspace.step_session(1), "Alt+Down"),
+        MenuEntry(Group.NOTE, "&Sign note…", editor.sign, "Ctrl+Shift+S"),
+        MenuEntry(Group.NOTE, "Save &now", editor.flush, QKeySequence.StandardKey.Save),
+        # The editor's own actions: their shortcuts work wherever the focus is in the window.
+        *(MenuEntry(Group.OBSERVATIONS, action=each) for each in editor.observation_actions()),
+        MenuEntry(
+            Group.TEMPLATES,
+            "Default &template for new notes",
+            submenu=lambda menu: DefaultTemplateChoice(window.service, menu),
+        ),
+    ]
+
+
+class DefaultTemplateChoice(QObject):
+    """Fills a menu with the templates, one checked: the one new notes start with."""
+
+    def __init__(self, service: VaultService, menu: QMenu) -> None:
+        super().__init__(menu)
+        self._service = service
+        self._group = QActionGroup(self)
+        for each in TEMPLATES.values():
+            action = menu.addAction(each.name)
+            action.setCheckable(True)
+            action.setData(each.key)
+            self._group.addAction(action)
+        self._group.triggered.connect(self._chosen)
+        # Bound methods, not closures: Qt drops the connection if the menu is gone.
+        service.unlocked.connect(self.show_default)
+        if service.is_unlocked:  # built while the vault was being unlocked
+            self.show_default()
+
+    def show_default(self) -> None:
+        default = self._service.default_template()
+        for action in self._group.actions():
+            action.setChecked(action.data() == default)
+
+    def _chosen(self, action: QAction) -> None:
+        self._service.set_default_template(action.data())

@@ -1,0 +1,46 @@
+"""The Vault menu, and the observation categories entry of the Session menu."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QKeySequence
+
+from ui.menus import Group, MenuEntry
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def menu_entries(window: MainWindow) -> list[MenuEntry]:
+    actions = window.vault_actions
+    return [
+        MenuEntry(Group.LOCK, "&Lock", window.lock, "Ctrl+L"),
+        MenuEntry(Group.VAULT, "&Back up now", actions.back_up_now, "Ctrl+Shift+B"),
+        # Also while locked: a damaged vault cannot be unlocked, only restored.
+        MenuEntry(
+            Group.VAULT, "&Restore from backup…", actions.restore_from_backup, needs_vault=False
+        ),
+        MenuEntry(Group.VAULT, "Check for &damage", actions.check_now),
+        MenuEntry(Group.VAULT, "Change &passphrase…", actions.change_passphrase),
+        MenuEntry(Group.VAULT, "&Audit log…", actions.show_audit_log),
+        MenuEntry(
+            Group.VAULT,
+            "Se&ttings…",
+            actions.open_settings,
+            QKeySequence.StandardKey.Preferences,
+            needs_vault=False,
+        ),
+        MenuEntry(
+            Group.QUIT, "&Quit", window.close, QKeySequence.StandardKey.Quit, needs_vault=False
+        ),
+        MenuEntry(Group.CATEGORIES, "Observation &categories…", lambda: edit_categories(window)),
+    ]
+
+
+def edit_categories(window: MainWindow) -> None:
+    """Rename, describe, add or retire the categories offered for observations."""
+    from ui.vault.category_settings import CategorySettings
+
+    if window.service.is_unlocked:
+        CategorySettings(window.service, window).exec()
