@@ -13,11 +13,13 @@ from datetime import date, datetime
 from enum import StrEnum
 
 import resources
+from notes.dates import month_start
 
 DEFAULT_PROMPTS = "conduct_prompts.json"
 
 PATTERN_WINDOW = 4  # the last N answered checks with a client are looked at
 PATTERN_THRESHOLD = 2  # a prompt answered "no" or "partly" this often among them is a pattern
+TREND_MONTHS = 6  # the trend across clients shows this many months, the current one last
 
 
 class Answer(StrEnum):
@@ -243,26 +245,16 @@ class GroupTrend:
     cells: tuple[TrendCell, ...]  # one per month, oldest first
 
 
-def recent_months(today: date, count: int = 6) -> list[date]:
-    """The first day of each of the last `count` months, oldest first, ending with today's."""
-    months = []
-    year, month = today.year, today.month
-    for _ in range(count):
-        months.append(date(year, month, 1))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return months[::-1]
-
-
 def conduct_trend(
     checks: Iterable[ConductCheck], prompt_set: PromptSet, months: list[date]
 ) -> list[GroupTrend]:
     """Share of "yes" per group and month, over every client's answered checks."""
-    index = {(month.year, month.month): column for column, month in enumerate(months)}
+    index = {month_start(month): column for column, month in enumerate(months)}
     counts: dict[str, list[list[int]]] = {}
     for check in checks:
         if check.state is not CheckState.DONE or check.starts_at is None:
             continue
-        column = index.get((check.starts_at.year, check.starts_at.month))
+        column = index.get(month_start(check.starts_at.date()))
         if column is None:
             continue
         for answer in check.answers:

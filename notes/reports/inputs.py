@@ -9,9 +9,10 @@ empty simply leaves its section out.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
+from notes.dates import months_before
 from notes.records import Client, ProcessNote, ProgressNote, Session
 
 
@@ -65,18 +66,6 @@ def default_period(today: date, last_report: date | None) -> Period:
     if last_report is not None and last_report <= today:
         return Period(last_report, today)
     return Period(months_before(today, 3), today)
-
-
-def months_before(day: date, months: int) -> date:
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    for candidate in range(day.day, 0, -1):  # 31 May minus 3 months is 28 or 29 February
-        try:
-            return date(year, month, candidate)
-        except ValueError:
-            continue
-    return day - timedelta(days=91)
 
 
 def format_date(day: date) -> str:

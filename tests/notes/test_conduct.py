@@ -14,8 +14,8 @@ from notes.conduct import (
     conduct_trend,
     default_prompt_set,
     questions_for,
-    recent_months,
 )
+from notes.dates import recent_months
 
 START = datetime(2025, 3, 3, 9)
 GROUPS = ["interest", "empathy", "understanding", "contract", "boundaries", "trust"]

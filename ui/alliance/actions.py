@@ -15,7 +15,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from notes.alliance import Rupture, RuptureKind, rupture_suggestion
-from notes.conduct import conduct_trend, questions_for, recent_months
+from notes.conduct import TREND_MONTHS, conduct_trend, questions_for
+from notes.dates import recent_months
 from notes.records import Client, Session
 from ui.alliance.check_dialog import AllianceDialog
 from ui.alliance.rupture_dialog import RuptureDialog
@@ -29,8 +30,6 @@ from ui.vault_service import VaultService
 
 if TYPE_CHECKING:  # the workspace builds the sections that use the flows below
     from ui.workspace import Workspace
-
-TREND_MONTHS = 6
 
 
 def check_conduct(
