@@ -14,6 +14,7 @@ from enum import StrEnum
 
 import resources
 from notes.dates import month_start
+from notes.records import Session, newest
 
 DEFAULT_PROMPTS = "conduct_prompts.json"
 
@@ -174,6 +175,27 @@ class Pattern:
         return f"“no” or “partly” in {self.gaps} of your last {self.out_of} checks"
 
 
+def answered_checks(checks: Iterable[ConductCheck]) -> list[ConductCheck]:
+    """The checks that were done and hold at least one answer: what patterns are made from."""
+    return [check for check in checks if check.state is CheckState.DONE and check.answers]
+
+
+@dataclass(frozen=True)
+class CheckCounts:
+    """A client's conduct checks at a glance, for the client page."""
+
+    due: int  # put off with "later"
+    answered: int
+    looked_at: int  # the latest answered checks that patterns are looked for in
+
+
+def check_counts(checks: Iterable[ConductCheck], window: int = PATTERN_WINDOW) -> CheckCounts:
+    checks = list(checks)
+    due = sum(1 for check in checks if check.state is CheckState.DUE)
+    answered = len(answered_checks(checks))
+    return CheckCounts(due, answered, min(answered, window))
+
+
 def conduct_patterns(
     checks: Iterable[ConductCheck],
     prompt_set: PromptSet,
@@ -185,7 +207,7 @@ def conduct_patterns(
     Only answered checks count, newest by session date; retired prompts are left out, since the
     therapist chose to stop asking them.
     """
-    answered = [check for check in checks if check.state is CheckState.DONE and check.answers]
+    answered = answered_checks(checks)
     answered.sort(key=lambda check: (check.starts_at or datetime.min, check.session_id))
     recent = answered[-window:]
     gaps: dict[str, int] = {}
@@ -271,6 +293,27 @@ def conduct_trend(
         GroupTrend(group, tuple(TrendCell(*cell) for cell in counts.get(group.key, empty)))
         for group in groups
     ]
+
+
+def needs_conduct_check(session: Session) -> bool:
+    """Whether signing the session's note makes its conduct check due: only if the client came
+    (late counts), since a missed session has no conduct to look back on."""
+    return session.attendance.kept
+
+
+def due_after_later(previous: ConductCheck | None) -> bool:
+    """Whether "Later" marks the session's check due: yes when it has none yet; a check already
+    due stays due, and one already answered keeps its answers."""
+    return previous is None
+
+
+def session_to_check(sessions: Iterable[Session]) -> Session | None:
+    """The session a "check my conduct" asks about: the newest whose check is due, else the
+    newest the client came to, else the newest of all."""
+    sessions = list(sessions)
+    due = [s for s in sessions if s.conduct_due]
+    kept = [s for s in sessions if s.attendance.kept]
+    return newest(due) or newest(kept) or newest(sessions)
 
 
 def questions_for(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -59,6 +60,17 @@ class Session:
     number: int = 0  # 1 for a client's first session; filled in when read from the vault
     note_signed: bool = False  # read-only summary of the progress note, for lists
     conduct_due: bool = False  # a conduct check was put off with "later"; for lists
+
+    @property
+    def first(self) -> bool:
+        """The client's first session, whatever its attendance: its conduct check asks the
+        first-session prompts (understanding the problem, explaining the agreement)."""
+        return self.number == 1
+
+
+def newest(sessions: Iterable[Session]) -> Session | None:
+    """The session that starts last (the first of them given, if two start together)."""
+    return max(sessions, key=lambda s: s.starts_at, default=None)
 
 
 @dataclass(frozen=True)
