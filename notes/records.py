@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 
 
@@ -66,6 +66,14 @@ class Session:
         """The client's first session, whatever its attendance: its conduct check asks the
         first-session prompts (understanding the problem, explaining the agreement)."""
         return self.number == 1
+
+
+def next_session(client_id: int, last: Session | None, day: date) -> Session:
+    """A new session's defaults: on `day`, at the time and length of the client's last session
+    (a weekly slot usually stays put), else at 9:00 for 50 minutes; attended."""
+    at = last.starts_at.time() if last else time(9, 0)
+    minutes = last.duration_minutes if last else Session.duration_minutes
+    return Session(client_id, datetime.combine(day, at.replace(second=0, microsecond=0)), minutes)
 
 
 def newest(sessions: Iterable[Session]) -> Session | None:

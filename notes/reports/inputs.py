@@ -57,15 +57,30 @@ class Period:
     def __contains__(self, day: date) -> bool:
         return self.start <= day <= self.end
 
+    @property
+    def backwards(self) -> bool:
+        """It ends before it starts: nothing can be exported for it."""
+        return self.end < self.start
+
     def label(self) -> str:
         return f"{format_date(self.start)} – {format_date(self.end)}"
+
+
+DEFAULT_MONTHS = 3  # a first supervision report, or a record export, looks this far back
 
 
 def default_period(today: date, last_report: date | None) -> Period:
     """Since the last supervision report for the client (that day included), else 3 months."""
     if last_report is not None and last_report <= today:
         return Period(last_report, today)
-    return Period(months_before(today, 3), today)
+    return Period(months_before(today, DEFAULT_MONTHS), today)
+
+
+def default_period_reason(period: Period, last_report: date | None) -> str:
+    """Why a supervision report's default period is what it is, for the line under it."""
+    if last_report is not None and period.start == last_report:
+        return f"Since the last supervision report, made on {format_date(last_report)}."
+    return "The last three months (no earlier supervision report for this client)."
 
 
 def format_date(day: date) -> str:
