@@ -90,6 +90,36 @@ class Observation:
         return self.anchor is not None
 
 
+def categories_offered(
+    categories: Iterable[Category], kind: ObservationKind, chosen: int | None = None
+) -> list[Category]:
+    """The categories offered for an observation of `kind`, in their order: those in use, and a
+    retired one only to the observation that already has it (`chosen`). A new observation
+    starts with the first of them."""
+    return [
+        category
+        for category in categories
+        if category.kind is kind
+        and (not category.retired or (chosen is not None and category.id == chosen))
+    ]
+
+
+def matches(
+    observation: Observation,
+    kind: ObservationKind | None = None,
+    category_id: int | None = None,
+    least_intensity: int = 1,
+    supervision_only: bool = False,
+) -> bool:
+    """Whether an observation is shown under the client page's filters (None: any)."""
+    return (
+        (kind is None or observation.kind is kind)
+        and (category_id is None or observation.category_id == category_id)
+        and observation.intensity >= least_intensity
+        and (observation.supervision or not supervision_only)
+    )
+
+
 # -- keeping tags on the same words ---------------------------------------------------------
 
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.observations import Category, Observation, ObservationKind, recurring_in
+from notes.observations import Category, Observation, ObservationKind, matches, recurring_in
 from notes.records import Client, Session
 from ui.session.observation_form import quoted
 from ui.vault_service import VaultService
@@ -134,12 +134,12 @@ class ObservationFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         row = self.sourceModel().index(source_row, 0, source_parent).data(ItemRole)
-        o = row.observation
-        return (
-            (self.kind is None or o.kind is self.kind)
-            and (self.category_id is None or o.category_id == self.category_id)
-            and o.intensity >= self.least_intensity
-            and (o.supervision or not self.supervision_only)
+        return matches(
+            row.observation,
+            self.kind,
+            self.category_id,
+            self.least_intensity,
+            self.supervision_only,
         )
 
     def accepted(self) -> list[ObservationRow]:

@@ -39,6 +39,7 @@ from notes.observations import (
     NoteKind,
     Observation,
     ObservationKind,
+    categories_offered,
 )
 from notes.records import Client, ProcessNote, ProgressNote, Session
 from notes.templates import TEMPLATES, orphaned_sections, section_title, template
@@ -495,11 +496,11 @@ class NoteEditor(QWidget):
 
     def _new_observation(self, kind: ObservationKind, words: str, anchor: Anchor | None):
         assert self._session is not None and self._session.id is not None
-        active = [c for c in self._categories.values() if c.kind is kind and not c.retired]
+        offered = categories_offered(self._categories.values(), kind)
         return Observation(
             self._session.id,
             kind,
-            active[0].id if active else 0,
+            offered[0].id if offered else 0,
             quote=words,
             anchor=anchor,
         )
