@@ -163,6 +163,15 @@ def rupture_suggestion(
     return None
 
 
+def rupture_to_offer(
+    ratings: Iterable[AllianceRating], ruptures: Iterable[Rupture], just_rated: int
+) -> RatingDrop | None:
+    """After a check is saved: the drop to offer a rupture for, only if it is on the session
+    just rated (a correction to an older check does not bring up the latest one's drop)."""
+    drop = rupture_suggestion(ratings, ruptures)
+    return drop if drop is not None and drop.session_id == just_rated else None
+
+
 # -- ruptures and repairs ----------------------------------------------------------------------
 
 

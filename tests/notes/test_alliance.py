@@ -28,6 +28,7 @@ from notes.alliance import (
     next_to_explain,
     rating_drops,
     rupture_suggestion,
+    rupture_to_offer,
     session_to_rate,
     unexplained_terms,
 )
@@ -96,6 +97,14 @@ def test_a_rupture_is_suggested_only_for_the_latest_unrecorded_drop():
     # Once a later check recovers, the old drop is no longer pressed on the therapist.
     assert rupture_suggestion([*ratings, rating(4, 9)], []) is None
     assert rupture_suggestion([], []) is None
+
+
+def test_a_rupture_is_offered_after_saving_only_for_the_session_just_rated():
+    ratings = [rating(1, 9), rating(2, 9), rating(3, 5)]
+    assert rupture_to_offer(ratings, [], just_rated=3).session_id == 3
+    assert rupture_to_offer(ratings, [], just_rated=2) is None  # an older check corrected
+    recorded = Rupture(session_id=3, kind=RuptureKind.WITHDRAWAL)
+    assert rupture_to_offer(ratings, [recorded], just_rated=3) is None
 
 
 def test_rupture_markers_read_as_labels():

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from notes.alliance import Rupture, RuptureKind, rupture_suggestion, session_to_rate
+from notes.alliance import Rupture, RuptureKind, rupture_to_offer, session_to_rate
 from notes.conduct import (
     TREND_MONTHS,
     conduct_trend,
@@ -105,9 +105,9 @@ def rate_alliance(
     rating = dialog.rating()
     if not attempt(parent, lambda: service.save_alliance_rating(rating, client.id)):
         return
-    drop = rupture_suggestion(service.alliance_ratings(client.id), service.ruptures(client.id))
-    suggest = drop is not None and drop.session_id == rating.session_id
-    if suggest and ask_to_record_rupture(parent, drop.describe()):
+    ratings_now, ruptures = service.alliance_ratings(client.id), service.ruptures(client.id)
+    drop = rupture_to_offer(ratings_now, ruptures, rating.session_id)
+    if drop is not None and ask_to_record_rupture(parent, drop.describe()):
         record_rupture(parent, service, client, sessions, drop.session_id)
 
 
