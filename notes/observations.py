@@ -19,6 +19,7 @@ PROCESS_SECTION = "text"  # the process note is one text; anchors name it like a
 
 PATTERN_WINDOW = 5  # sessions with observations looked at, the latest ones
 PATTERN_THRESHOLD = 3  # sessions among them that must show the same category
+CHART_SESSIONS = 16  # a chart per session shows at most the latest this many (numbers must fit)
 
 
 class ObservationKind(StrEnum):
@@ -213,3 +214,30 @@ def recurring_in(
     for observation in observations:
         found.setdefault(observation.session_id, set()).add(observation.category_id)
     return recurring([(session_id, found.get(session_id, set())) for session_id in session_order])
+
+
+@dataclass(frozen=True)
+class PerSession(Generic[SessionKey, CategoryKey]):
+    """Observations per session and category, over the latest sessions that have any."""
+
+    sessions: tuple[SessionKey, ...]  # oldest first
+    counts: dict[CategoryKey, tuple[int, ...]]  # per category seen: one count per session
+    left_out: bool  # older sessions with observations did not fit
+
+
+def counts_per_session(
+    observed: Iterable[tuple[SessionKey, CategoryKey]], most: int = CHART_SESSIONS
+) -> PerSession[SessionKey, CategoryKey]:
+    """Count `observed`, one (session, category) pair per observation, for the latest `most`
+    sessions; sessions are keys that sort in time order, such as (start, number)."""
+    pairs = list(observed)
+    sessions = sorted({session for session, _category in pairs})
+    kept = sessions[-most:] if most > 0 else []
+    column = {session: index for index, session in enumerate(kept)}
+    counts: dict[CategoryKey, list[int]] = {}
+    for session, category in pairs:
+        if session in column:
+            counts.setdefault(category, [0] * len(kept))[column[session]] += 1
+    return PerSession(
+        tuple(kept), {key: tuple(row) for key, row in counts.items()}, len(kept) < len(sessions)
+    )

@@ -11,6 +11,7 @@ from notes.observations import (
     Observation,
     ObservationKind,
     categories_offered,
+    counts_per_session,
     locate,
     matches,
     recurring,
@@ -180,3 +181,16 @@ def test_the_filters_combine_and_none_means_any():
     assert [matches(o, least_intensity=2) for o in (strong, mild)] == [True, True]
     assert [matches(o, supervision_only=True) for o in (strong, mild)] == [True, False]
     assert not matches(strong, kind=CT, category_id=4, least_intensity=5)
+
+
+def test_counts_per_session_keep_the_latest_sessions_in_time_order():
+    observed = [((3, "c"), 1), ((1, "a"), 1), ((1, "a"), 2), ((2, "b"), 1), ((1, "a"), 1)]
+    counted = counts_per_session(observed, most=5)
+    assert counted.sessions == ((1, "a"), (2, "b"), (3, "c"))
+    assert counted.counts == {1: (2, 1, 1), 2: (1, 0, 0)}
+    assert not counted.left_out
+    latest = counts_per_session(observed, most=2)
+    assert latest.sessions == ((2, "b"), (3, "c"))
+    assert latest.counts == {1: (1, 1)}  # category 2 only came up in the session left out
+    assert latest.left_out
+    assert counts_per_session([], most=2).sessions == ()
