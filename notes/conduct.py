@@ -1,4 +1,5 @@
-"""The after-session conduct check: the prompt set, the answers, and the patterns they show.
+"""The after-session conduct check: the prompt set, the answers, the patterns they show, and
+which session gets a check and when.
 
 The prompt set is data (resources/conduct_prompts.json is the starting set; a therapist's own
 edited set lives in the vault). Every answer carries the wording it was given with, so rewording

@@ -3,7 +3,8 @@
 An observation may be tagged on the therapist's own words: its anchor says which note and
 section hold them and where, and its quote keeps the words themselves. Offsets follow edits
 (`shift_span`) and are found again by the quote if the text moved (`locate`). A recurring
-pattern is a category seen in at least 3 of the last 5 sessions that have observations.
+pattern is a category seen in at least 3 of the last 5 sessions that have observations. What a
+form offers, what the client page's filters show and its chart counts are decided here too.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The clinical records as plain dataclasses: clients, sessions and their notes."""
+"""The clinical records as plain dataclasses: clients, sessions and their notes, with the few
+rules that belong to a session itself (a first one, the newest, a new one's defaults)."""
 
 from __future__ import annotations
 
