@@ -14,6 +14,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 import resources
+from notes.records import Session, newest
 
 _VOCABULARY = "alliance.json"
 
@@ -44,6 +45,11 @@ BOUNDARY_DIMENSIONS: tuple[Term, ...] = tuple(Term(*row) for row in _DATA["bound
 def label_of(terms: Iterable[Term], key: str) -> str:
     """A key's label; an unknown key (from a newer version) reads as itself."""
     return next((t.label for t in terms if t.key == key), key.replace("_", " ").capitalize())
+
+
+def hint_of(terms: Iterable[Term], key: str) -> str:
+    """A key's hint; "" for a key without one, or unknown."""
+    return next((t.hint for t in terms if t.key == key), "")
 
 
 # -- the alliance check ----------------------------------------------------------------------
@@ -83,6 +89,15 @@ class AllianceRating:
     @property
     def empty(self) -> bool:
         return not self.client and not self.therapist
+
+
+def session_to_rate(sessions: Iterable[Session], rated: Iterable[int]) -> Session | None:
+    """The session an alliance check is entered for when none is chosen: the newest one the
+    client came to that has no check yet, else the newest of all (to look at or correct)."""
+    sessions = list(sessions)
+    done = set(rated)
+    waiting = [s for s in sessions if s.attendance.kept and s.id not in done]
+    return newest(waiting) or newest(sessions)
 
 
 def describe_difference(difference: Fraction | int | None) -> str:
@@ -146,6 +161,15 @@ def rupture_suggestion(
     if drops and drops[-1].session_id == latest and latest not in recorded:
         return drops[-1]
     return None
+
+
+def rupture_to_offer(
+    ratings: Iterable[AllianceRating], ruptures: Iterable[Rupture], just_rated: int
+) -> RatingDrop | None:
+    """After a check is saved: the drop to offer a rupture for, only if it is on the session
+    just rated (a correction to an older check does not bring up the latest one's drop)."""
+    drop = rupture_suggestion(ratings, ruptures)
+    return drop if drop is not None and drop.session_id == just_rated else None
 
 
 # -- ruptures and repairs ----------------------------------------------------------------------
@@ -223,6 +247,11 @@ def unexplained_terms(items: Iterable[ContractItem]) -> list[ContractItem]:
     return [item for item in items if item.explained_on is None]
 
 
+def next_to_explain(items: Iterable[ContractItem]) -> ContractItem | None:
+    """The term to open when none is chosen: the first not yet explained."""
+    return next(iter(unexplained_terms(items)), None)
+
+
 def contract_summary(items: list[ContractItem]) -> str:
     """How complete the contract is, in one or two plain sentences."""
     missing = unexplained_terms(items)
@@ -267,6 +296,17 @@ class Goal:
     id: int | None = None
 
 
+def goals_summary(goals: list[Goal]) -> str:
+    """How many goals are still being worked on (open or partly reached), and how many the
+    client has not yet agreed to."""
+    working = [g for g in goals if g.status in (GoalStatus.OPEN, GoalStatus.PARTLY)]
+    proposed = [g for g in goals if g.agreed_on is None]
+    text = f"{len(working)} of {len(goals)} goals still being worked on."
+    if proposed:
+        text += f" {len(proposed)} not yet agreed with the client."
+    return text
+
+
 # -- boundaries ---------------------------------------------------------------------------------
 
 
@@ -293,3 +333,15 @@ class BoundaryEvent:
     @property
     def dimension_label(self) -> str:
         return label_of(BOUNDARY_DIMENSIONS, self.dimension)
+
+
+def boundary_summary(events: list[BoundaryEvent]) -> str:
+    """How many events, how many of them violations, and how many still wait for supervision."""
+    violations = sum(1 for e in events if e.kind is BoundaryKind.VIOLATION)
+    waiting = sum(1 for e in events if not e.discussed_in_supervision)
+    text = f"{len(events)} recorded"
+    if violations:
+        text += f", {violations} of them violations"
+    if waiting:
+        text += f"; {waiting} not yet taken to supervision"
+    return text + "."

@@ -4,7 +4,9 @@ the supervision report."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
+from notes.dates import month_start, months_from
 from notes.records import Attendance, Session
 
 _MISSED = (Attendance.CANCELLED_WITH_NOTICE, Attendance.LATE_CANCELLATION, Attendance.NO_SHOW)
@@ -16,6 +18,19 @@ def attendance_counts(attendances: Iterable[Attendance]) -> dict[Attendance, int
     for attendance in attendances:
         counts[attendance] += 1
     return counts
+
+
+def attendance_by_month(
+    sessions: Iterable[Session], start: date, end: date
+) -> dict[date, dict[Attendance, int]]:
+    """The tally for each month from start's to end's (keyed by its first day, oldest first);
+    sessions outside those months are left out."""
+    months: dict[date, list[Attendance]] = {month: [] for month in months_from(start, end)}
+    for session in sessions:
+        month = months.get(month_start(session.starts_at.date()))
+        if month is not None:
+            month.append(session.attendance)
+    return {month: attendance_counts(kinds) for month, kinds in months.items()}
 
 
 def kept(counts: dict[Attendance, int]) -> int:

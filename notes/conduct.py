@@ -1,4 +1,5 @@
-"""The after-session conduct check: the prompt set, the answers, and the patterns they show.
+"""The after-session conduct check: the prompt set, the answers, the patterns they show, and
+which session gets a check and when.
 
 The prompt set is data (resources/conduct_prompts.json is the starting set; a therapist's own
 edited set lives in the vault). Every answer carries the wording it was given with, so rewording
@@ -13,11 +14,14 @@ from datetime import date, datetime
 from enum import StrEnum
 
 import resources
+from notes.dates import month_start
+from notes.records import Session, newest
 
 DEFAULT_PROMPTS = "conduct_prompts.json"
 
 PATTERN_WINDOW = 4  # the last N answered checks with a client are looked at
 PATTERN_THRESHOLD = 2  # a prompt answered "no" or "partly" this often among them is a pattern
+TREND_MONTHS = 6  # the trend across clients shows this many months, the current one last
 
 
 class Answer(StrEnum):
@@ -172,6 +176,27 @@ class Pattern:
         return f"“no” or “partly” in {self.gaps} of your last {self.out_of} checks"
 
 
+def answered_checks(checks: Iterable[ConductCheck]) -> list[ConductCheck]:
+    """The checks that were done and hold at least one answer: what patterns are made from."""
+    return [check for check in checks if check.state is CheckState.DONE and check.answers]
+
+
+@dataclass(frozen=True)
+class CheckCounts:
+    """A client's conduct checks at a glance, for the client page."""
+
+    due: int  # put off with "later"
+    answered: int
+    looked_at: int  # the latest answered checks that patterns are looked for in
+
+
+def check_counts(checks: Iterable[ConductCheck], window: int = PATTERN_WINDOW) -> CheckCounts:
+    checks = list(checks)
+    due = sum(1 for check in checks if check.state is CheckState.DUE)
+    answered = len(answered_checks(checks))
+    return CheckCounts(due, answered, min(answered, window))
+
+
 def conduct_patterns(
     checks: Iterable[ConductCheck],
     prompt_set: PromptSet,
@@ -183,7 +208,7 @@ def conduct_patterns(
     Only answered checks count, newest by session date; retired prompts are left out, since the
     therapist chose to stop asking them.
     """
-    answered = [check for check in checks if check.state is CheckState.DONE and check.answers]
+    answered = answered_checks(checks)
     answered.sort(key=lambda check: (check.starts_at or datetime.min, check.session_id))
     recent = answered[-window:]
     gaps: dict[str, int] = {}
@@ -243,26 +268,16 @@ class GroupTrend:
     cells: tuple[TrendCell, ...]  # one per month, oldest first
 
 
-def recent_months(today: date, count: int = 6) -> list[date]:
-    """The first day of each of the last `count` months, oldest first, ending with today's."""
-    months = []
-    year, month = today.year, today.month
-    for _ in range(count):
-        months.append(date(year, month, 1))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return months[::-1]
-
-
 def conduct_trend(
     checks: Iterable[ConductCheck], prompt_set: PromptSet, months: list[date]
 ) -> list[GroupTrend]:
     """Share of "yes" per group and month, over every client's answered checks."""
-    index = {(month.year, month.month): column for column, month in enumerate(months)}
+    index = {month_start(month): column for column, month in enumerate(months)}
     counts: dict[str, list[list[int]]] = {}
     for check in checks:
         if check.state is not CheckState.DONE or check.starts_at is None:
             continue
-        column = index.get((check.starts_at.year, check.starts_at.month))
+        column = index.get(month_start(check.starts_at.date()))
         if column is None:
             continue
         for answer in check.answers:
@@ -279,6 +294,27 @@ def conduct_trend(
         GroupTrend(group, tuple(TrendCell(*cell) for cell in counts.get(group.key, empty)))
         for group in groups
     ]
+
+
+def needs_conduct_check(session: Session) -> bool:
+    """Whether signing the session's note makes its conduct check due: only if the client came
+    (late counts), since a missed session has no conduct to look back on."""
+    return session.attendance.kept
+
+
+def due_after_later(previous: ConductCheck | None) -> bool:
+    """Whether "Later" marks the session's check due: yes when it has none yet; a check already
+    due stays due, and one already answered keeps its answers."""
+    return previous is None
+
+
+def session_to_check(sessions: Iterable[Session]) -> Session | None:
+    """The session a "check my conduct" asks about: the newest whose check is due, else the
+    newest the client came to, else the newest of all."""
+    sessions = list(sessions)
+    due = [s for s in sessions if s.conduct_due]
+    kept = [s for s in sessions if s.attendance.kept]
+    return newest(due) or newest(kept) or newest(sessions)
 
 
 def questions_for(

@@ -3,7 +3,8 @@
 An observation may be tagged on the therapist's own words: its anchor says which note and
 section hold them and where, and its quote keeps the words themselves. Offsets follow edits
 (`shift_span`) and are found again by the quote if the text moved (`locate`). A recurring
-pattern is a category seen in at least 3 of the last 5 sessions that have observations.
+pattern is a category seen in at least 3 of the last 5 sessions that have observations. What a
+form offers, what the client page's filters show and its chart counts are decided here too.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ PROCESS_SECTION = "text"  # the process note is one text; anchors name it like a
 
 PATTERN_WINDOW = 5  # sessions with observations looked at, the latest ones
 PATTERN_THRESHOLD = 3  # sessions among them that must show the same category
+CHART_SESSIONS = 16  # a chart per session shows at most the latest this many (numbers must fit)
 
 
 class ObservationKind(StrEnum):
@@ -88,6 +90,36 @@ class Observation:
     @property
     def tagged(self) -> bool:
         return self.anchor is not None
+
+
+def categories_offered(
+    categories: Iterable[Category], kind: ObservationKind, chosen: int | None = None
+) -> list[Category]:
+    """The categories offered for an observation of `kind`, in their order: those in use, and a
+    retired one only to the observation that already has it (`chosen`). A new observation
+    starts with the first of them."""
+    return [
+        category
+        for category in categories
+        if category.kind is kind
+        and (not category.retired or (chosen is not None and category.id == chosen))
+    ]
+
+
+def matches(
+    observation: Observation,
+    kind: ObservationKind | None = None,
+    category_id: int | None = None,
+    least_intensity: int = 1,
+    supervision_only: bool = False,
+) -> bool:
+    """Whether an observation is shown under the client page's filters (None: any)."""
+    return (
+        (kind is None or observation.kind is kind)
+        and (category_id is None or observation.category_id == category_id)
+        and observation.intensity >= least_intensity
+        and (observation.supervision or not supervision_only)
+    )
 
 
 # -- keeping tags on the same words ---------------------------------------------------------
@@ -183,3 +215,30 @@ def recurring_in(
     for observation in observations:
         found.setdefault(observation.session_id, set()).add(observation.category_id)
     return recurring([(session_id, found.get(session_id, set())) for session_id in session_order])
+
+
+@dataclass(frozen=True)
+class PerSession(Generic[SessionKey, CategoryKey]):
+    """Observations per session and category, over the latest sessions that have any."""
+
+    sessions: tuple[SessionKey, ...]  # oldest first
+    counts: dict[CategoryKey, tuple[int, ...]]  # per category seen: one count per session
+    left_out: bool  # older sessions with observations did not fit
+
+
+def counts_per_session(
+    observed: Iterable[tuple[SessionKey, CategoryKey]], most: int = CHART_SESSIONS
+) -> PerSession[SessionKey, CategoryKey]:
+    """Count `observed`, one (session, category) pair per observation, for the latest `most`
+    sessions; sessions are keys that sort in time order, such as (start, number)."""
+    pairs = list(observed)
+    sessions = sorted({session for session, _category in pairs})
+    kept = sessions[-most:] if most > 0 else []
+    column = {session: index for index, session in enumerate(kept)}
+    counts: dict[CategoryKey, list[int]] = {}
+    for session, category in pairs:
+        if session in column:
+            counts.setdefault(category, [0] * len(kept))[column[session]] += 1
+    return PerSession(
+        tuple(kept), {key: tuple(row) for key, row in counts.items()}, len(kept) < len(sessions)
+    )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 MINIMUM_SCORE = 3  # zxcvbn's "safely unguessable: moderate protection from offline attacks"
 _LABELS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
 _ASSESSED_LENGTH = 72  # zxcvbn refuses longer input; the first 72 characters decide
+MISMATCH = "The two passphrases are not the same. Type it again."  # the repeat is what to fix
 
 
 @dataclass(frozen=True)
@@ -48,5 +49,5 @@ def new_passphrase_problem(passphrase: str, repeated: str) -> str:
     if not strength.acceptable:
         return f"This passphrase is too easy to guess. {strength.advice()}"
     if passphrase != repeated:
-        return "The two passphrases are not the same. Type it again."
+        return MISMATCH
     return ""

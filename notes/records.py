@@ -1,9 +1,11 @@
-"""The clinical records as plain dataclasses: clients, sessions and their notes."""
+"""The clinical records as plain dataclasses: clients, sessions and their notes, with the few
+rules that belong to a session itself (a first one, the newest, a new one's defaults)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 
 
@@ -59,6 +61,25 @@ class Session:
     number: int = 0  # 1 for a client's first session; filled in when read from the vault
     note_signed: bool = False  # read-only summary of the progress note, for lists
     conduct_due: bool = False  # a conduct check was put off with "later"; for lists
+
+    @property
+    def first(self) -> bool:
+        """The client's first session, whatever its attendance: its conduct check asks the
+        first-session prompts (understanding the problem, explaining the agreement)."""
+        return self.number == 1
+
+
+def next_session(client_id: int, last: Session | None, day: date) -> Session:
+    """A new session's defaults: on `day`, at the time and length of the client's last session
+    (a weekly slot usually stays put), else at 9:00 for 50 minutes; attended."""
+    at = last.starts_at.time() if last else time(9, 0)
+    minutes = last.duration_minutes if last else Session.duration_minutes
+    return Session(client_id, datetime.combine(day, at.replace(second=0, microsecond=0)), minutes)
+
+
+def newest(sessions: Iterable[Session]) -> Session | None:
+    """The session that starts last (the first of them given, if two start together)."""
+    return max(sessions, key=lambda s: s.starts_at, default=None)
 
 
 @dataclass(frozen=True)

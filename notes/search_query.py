@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from notes.templates import template
+
 MARK_START = "\ue000"
 MARK_END = "\ue001"
 
@@ -102,6 +104,23 @@ def tidy_snippet(snippet: str) -> str:
     return _WHITESPACE.sub(" ", snippet).strip()
 
 
+def client_snippet(code_text: str, name_text: str) -> str:
+    """A client hit: the code and the name (each with its matches marked) on one line."""
+    return tidy_snippet(f"{code_text} · {name_text}")
+
+
+def observation_snippet(category: str, words: str | None, reflection: str | None) -> str:
+    """An observation hit: the kind and category, then the tagged words in quotes when they
+    hold the match or nothing else was written, else the therapist's own lines on them."""
+    words, reflection = words or "", reflection or ""
+    heading = category[:1].upper() + category[1:]  # the kind is indexed in lower case
+    if MARK_START in words or not reflection.strip():
+        body = f"“{words}”" if words.strip() else ""
+    else:
+        body = reflection
+    return tidy_snippet(f"{heading} — {body}" if body else heading)
+
+
 def _clean(text: str) -> str:
     """Drop what cannot reach SQLite (lone surrogates, NUL) and control characters."""
     kept = []
@@ -167,6 +186,18 @@ def match_expression(text: str) -> str | None:
     if not finished and _trailing_word_length(terms[-1][0]) >= MIN_PREFIX_CHARS:
         pieces[-1] += "*"
     return " ".join(pieces)
+
+
+def section_holding(match_text: str, template_key: str, sections: dict) -> str | None:
+    """The first section, in the order the editor shows them, whose text holds the match."""
+    order = template(template_key).section_keys()
+    keys = [key for key in order if key in sections] + [k for k in sections if k not in order]
+    for compare in (str, str.casefold):
+        needle = compare(match_text)
+        for key in keys:
+            if needle and needle in compare(str(sections[key])):
+                return key
+    return None
 
 
 def hit_line(hit: SearchHit, code_width: int = 0, marks: tuple[str, str] = ("[", "]")) -> str:

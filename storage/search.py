@@ -21,11 +21,13 @@ from notes.search_query import (
     MARK_START,
     SearchHit,
     Source,
+    client_snippet,
     first_match,
     match_expression,
+    observation_snippet,
+    section_holding,
     tidy_snippet,
 )
-from notes.templates import template
 from storage.vault import Vault
 
 __all__ = ["SNIPPET_TOKENS", "SearchHit", "SearchIndex"]
@@ -117,7 +119,7 @@ class SearchIndex:
     def _clients(self, parameters: dict) -> list[SearchHit]:
         hits = []
         for client_id, code, code_text, name_text in self._read(_CLIENT_SQL, parameters):
-            snippet = tidy_snippet(f"{code_text} · {name_text}")
+            snippet = client_snippet(code_text, name_text)
             hits.append(
                 SearchHit(
                     client_id=client_id,
@@ -149,22 +151,10 @@ class SearchIndex:
         for hit in hits:
             if hit.source == "progress" and hit.session_id in notes:
                 template_key, sections = notes[hit.session_id]
-                section = _section_holding(hit.match_text, template_key, sections)
+                section = section_holding(hit.match_text, template_key, sections)
                 hit = replace(hit, section=section)
             placed.append(hit)
         return placed
-
-
-def _section_holding(match_text: str, template_key: str, sections: dict) -> str | None:
-    """The first section, in the order the editor shows them, whose text holds the match."""
-    order = template(template_key).section_keys()
-    keys = [key for key in order if key in sections] + [k for k in sections if k not in order]
-    for compare in (str, str.casefold):
-        needle = compare(match_text)
-        for key in keys:
-            if needle and needle in compare(str(sections[key])):
-                return key
-    return None
 
 
 # -- observations (issue 5) -----------------------------------------------------------------
@@ -194,12 +184,7 @@ def _observation_hits(read: Read, parameters: dict) -> list[SearchHit]:
     for session_id, client_id, code, starts_at, category, words, reflection, score in read(
         _OBSERVATION_SQL, parameters
     ):
-        heading = category[:1].upper() + category[1:]  # the kind is indexed in lower case
-        if MARK_START in (words or "") or not (reflection or "").strip():
-            body = f"“{words}”" if (words or "").strip() else ""
-        else:
-            body = reflection
-        snippet = tidy_snippet(f"{heading} — {body}" if body else heading)
+        snippet = observation_snippet(category, words, reflection)
         hits.append(
             SearchHit(
                 client_id=client_id,

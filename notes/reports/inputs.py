@@ -11,9 +11,10 @@ the two are never confused.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
+from notes.dates import months_before
 from notes.records import Client, ProcessNote, ProgressNote, Session
 
 
@@ -58,27 +59,30 @@ class Period:
     def __contains__(self, day: date) -> bool:
         return self.start <= day <= self.end
 
+    @property
+    def backwards(self) -> bool:
+        """It ends before it starts: nothing can be exported for it."""
+        return self.end < self.start
+
     def label(self) -> str:
         return f"{format_date(self.start)} – {format_date(self.end)}"
+
+
+DEFAULT_MONTHS = 3  # a first supervision report, or a record export, looks this far back
 
 
 def default_period(today: date, last_report: date | None) -> Period:
     """Since the last supervision report for the client (that day included), else 3 months."""
     if last_report is not None and last_report <= today:
         return Period(last_report, today)
-    return Period(months_before(today, 3), today)
+    return Period(months_before(today, DEFAULT_MONTHS), today)
 
 
-def months_before(day: date, months: int) -> date:
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    for candidate in range(day.day, 0, -1):  # 31 May minus 3 months is 28 or 29 February
-        try:
-            return date(year, month, candidate)
-        except ValueError:
-            continue
-    return day - timedelta(days=91)
+def default_period_reason(period: Period, last_report: date | None) -> str:
+    """Why a supervision report's default period is what it is, for the line under it."""
+    if last_report is not None and period.start == last_report:
+        return f"Since the last supervision report, made on {format_date(last_report)}."
+    return "The last three months (no earlier supervision report for this client)."
 
 
 def format_date(day: date) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from fractions import Fraction
 
 from notes.alliance import (
@@ -11,17 +11,28 @@ from notes.alliance import (
     QUESTIONS,
     RUPTURE_MARKERS,
     AllianceRating,
+    BoundaryEvent,
+    BoundaryKind,
     ContractItem,
+    Goal,
+    GoalStatus,
     Rater,
     Rupture,
     RuptureKind,
+    boundary_summary,
     contract_summary,
     describe_difference,
     full_contract,
+    goals_summary,
+    hint_of,
+    next_to_explain,
     rating_drops,
     rupture_suggestion,
+    rupture_to_offer,
+    session_to_rate,
     unexplained_terms,
 )
+from notes.records import Attendance, Session
 
 
 def rating(session_id: int, *client: int, therapist: tuple[int, ...] = ()) -> AllianceRating:
@@ -88,6 +99,14 @@ def test_a_rupture_is_suggested_only_for_the_latest_unrecorded_drop():
     assert rupture_suggestion([], []) is None
 
 
+def test_a_rupture_is_offered_after_saving_only_for_the_session_just_rated():
+    ratings = [rating(1, 9), rating(2, 9), rating(3, 5)]
+    assert rupture_to_offer(ratings, [], just_rated=3).session_id == 3
+    assert rupture_to_offer(ratings, [], just_rated=2) is None  # an older check corrected
+    recorded = Rupture(session_id=3, kind=RuptureKind.WITHDRAWAL)
+    assert rupture_to_offer(ratings, [recorded], just_rated=3) is None
+
+
 def test_rupture_markers_read_as_labels():
     rupture = Rupture(1, RuptureKind.CONFRONTATION, ["complaint_parameters", "made_up_key"])
     assert rupture.marker_labels() == [
@@ -117,3 +136,61 @@ def test_a_complete_contract_says_so():
     items = [ContractItem(1, t.key, date(2025, 1, 6), True) for t in CONTRACT_TERMS]
     assert unexplained_terms(items) == []
     assert contract_summary(items) == "All 7 terms explained and agreed."
+
+
+def weekly(*kinds: Attendance) -> list[Session]:
+    """Sessions a week apart, numbered from 1, given out of order as a list might hold them."""
+    start = datetime(2026, 3, 2, 10)
+    made = [
+        Session(1, start + timedelta(weeks=n), attendance=kind, id=n + 1, number=n + 1)
+        for n, kind in enumerate(kinds)
+    ]
+    return made[::-1]
+
+
+def test_the_session_to_rate_is_the_newest_kept_one_without_a_check():
+    sessions = weekly(Attendance.ATTENDED, Attendance.LATE, Attendance.ATTENDED, Attendance.NO_SHOW)
+    assert session_to_rate(sessions, rated=[]).id == 3  # the no-show has nothing to rate
+    assert session_to_rate(sessions, rated=[3]).id == 2  # late still counts as kept
+    assert session_to_rate(sessions, rated=[1, 2, 3]).id == 4  # all rated: the newest, to look at
+    assert session_to_rate([], rated=[]) is None
+
+
+def test_boundary_summary_counts_violations_and_what_waits_for_supervision():
+    def event(kind: BoundaryKind, discussed: bool) -> BoundaryEvent:
+        return BoundaryEvent(1, date(2026, 3, 2), "gifts", kind, "", discussed)
+
+    crossing, violation = BoundaryKind.CROSSING, BoundaryKind.VIOLATION
+    assert boundary_summary([event(crossing, True)]) == "1 recorded."
+    assert boundary_summary([event(crossing, False), event(violation, True)]) == (
+        "2 recorded, 1 of them violations; 1 not yet taken to supervision."
+    )
+    events = [event(violation, False), event(violation, False), event(crossing, True)]
+    assert boundary_summary(events) == (
+        "3 recorded, 2 of them violations; 2 not yet taken to supervision."
+    )
+
+
+def test_goals_being_worked_on_are_open_or_partly_reached():
+    goals = [
+        Goal(1, "a", date(2026, 1, 5), status=GoalStatus.OPEN),
+        Goal(1, "b", date(2026, 1, 5), status=GoalStatus.PARTLY),
+        Goal(1, "c", date(2026, 1, 5), status=GoalStatus.ACHIEVED),
+        Goal(1, "d", None, status=GoalStatus.SET_ASIDE),
+    ]
+    assert goals_summary(goals) == (
+        "2 of 4 goals still being worked on. 1 not yet agreed with the client."
+    )
+    assert goals_summary(goals[2:3]) == "0 of 1 goals still being worked on."
+
+
+def test_the_term_to_explain_next_is_the_first_unexplained_in_order():
+    items = full_contract(7, [ContractItem(7, CONTRACT_TERMS[0].key, date(2026, 1, 5), True)])
+    assert next_to_explain(items) == items[1]
+    assert next_to_explain(items[:1]) is None
+
+
+def test_a_term_hint_is_read_from_the_vocabulary():
+    hinted = next(term for term in CONTRACT_TERMS if term.hint)
+    assert hint_of(CONTRACT_TERMS, hinted.key) == hinted.hint
+    assert hint_of(CONTRACT_TERMS, "no_such_term") == ""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from notes.attendance import attendance_counts, kept, short_summary, summary
+from notes.attendance import attendance_by_month, attendance_counts, kept, short_summary, summary
 from notes.records import Attendance, Session
 
 KINDS = (
@@ -32,3 +32,17 @@ def test_summaries_say_the_same_in_two_lengths():
         "5 sessions: 3 kept (1 late), 2 missed — 1 cancelled with notice, 1 no-show."
     )
     assert summary([]) == "0 sessions: 0 kept, 0 missed."
+
+
+def test_by_month_counts_each_month_touched_and_leaves_out_the_rest():
+    # Weekly from Monday 7 September 2026: four sessions in September, one on 5 October.
+    by_month = attendance_by_month(SESSIONS, date(2026, 8, 20), date(2026, 10, 1))
+    assert list(by_month) == [date(2026, 8, 1), date(2026, 9, 1), date(2026, 10, 1)]
+    assert by_month[date(2026, 8, 1)] == dict.fromkeys(Attendance, 0)
+    september = by_month[date(2026, 9, 1)]
+    assert (september[Attendance.ATTENDED], september[Attendance.LATE]) == (2, 1)
+    assert september[Attendance.NO_SHOW] == 1 and sum(september.values()) == 4
+    assert by_month[date(2026, 10, 1)][Attendance.CANCELLED_WITH_NOTICE] == 1
+    only_september = attendance_by_month(SESSIONS, date(2026, 9, 1), date(2026, 9, 30))
+    assert list(only_september) == [date(2026, 9, 1)]
+    assert sum(only_september[date(2026, 9, 1)].values()) == 4

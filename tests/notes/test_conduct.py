@@ -10,12 +10,17 @@ from notes.conduct import (
     CheckState,
     ConductAnswer,
     ConductCheck,
+    check_counts,
     conduct_patterns,
     conduct_trend,
     default_prompt_set,
+    due_after_later,
+    needs_conduct_check,
     questions_for,
-    recent_months,
+    session_to_check,
 )
+from notes.dates import recent_months
+from notes.records import Attendance, Session
 
 START = datetime(2025, 3, 3, 9)
 GROUPS = ["interest", "empathy", "understanding", "contract", "boundaries", "trust"]
@@ -148,3 +153,46 @@ def test_a_check_reopened_shows_answered_prompts_in_their_old_words_and_new_ones
     assert texts[own.key] == "Did I notice the small things?"
     assert [p.key for p in asked] == [p.key for p in prompts.for_session(False)]
     assert questions_for(prompts, True, None) == prompts.for_session(True)
+
+
+def session(week: int, attendance: Attendance = Attendance.ATTENDED, due: bool = False):
+    return Session(
+        1, START + timedelta(weeks=week), attendance=attendance, id=week + 1, conduct_due=due
+    )
+
+
+def test_only_a_session_the_client_came_to_gets_a_conduct_check():
+    assert needs_conduct_check(session(0, Attendance.ATTENDED))
+    assert needs_conduct_check(session(0, Attendance.LATE))
+    for missed in (
+        Attendance.NO_SHOW,
+        Attendance.CANCELLED_WITH_NOTICE,
+        Attendance.LATE_CANCELLATION,
+    ):
+        assert not needs_conduct_check(session(0, missed))
+
+
+def test_later_makes_a_check_due_only_when_there_is_none_yet():
+    assert due_after_later(None)
+    assert not due_after_later(check(0, {}, CheckState.DUE))  # already due: stays so
+    assert not due_after_later(check(0, {"interest.questions": Answer.YES}))  # answers kept
+
+
+def test_the_session_to_check_is_the_newest_due_else_the_newest_kept():
+    kept, due, missed = session(0), session(1, due=True), session(2, Attendance.NO_SHOW)
+    newer_kept = session(3)
+    assert session_to_check([missed, due, kept]).id == due.id
+    assert session_to_check([kept, newer_kept, due]).id == due.id  # due wins over newer
+    assert session_to_check([kept, missed]).id == kept.id  # a no-show is not offered
+    assert session_to_check([missed]).id == missed.id  # nobody came yet: the newest anyway
+    assert session_to_check([]) is None
+
+
+def test_check_counts_look_at_the_latest_window_of_answered_checks():
+    answered = [check(week, {"interest.questions": Answer.YES}) for week in range(6)]
+    empty = check(6, {})  # saved without an answer: not counted as answered
+    due = [check(7, {}, CheckState.DUE), check(8, {}, CheckState.DUE)]
+    counts = check_counts([*answered, empty, *due])
+    assert (counts.due, counts.answered, counts.looked_at) == (2, 6, 4)
+    assert check_counts(answered[:3]).looked_at == 3
+    assert check_counts([]).answered == 0

@@ -7,9 +7,13 @@ from importlib.resources import files
 import pytest
 
 from notes.observations import (
+    Category,
     Observation,
     ObservationKind,
+    categories_offered,
+    counts_per_session,
     locate,
+    matches,
     recurring,
     recurring_in,
     shift_span,
@@ -147,3 +151,46 @@ def test_new_keys_are_readable_and_never_reused():
     assert new_key("Rescuing", {"own_rescuing"}) == "own_rescuing_2"
     assert new_key("Ärger / Wut", set()) == "own_arger_wut"
     assert new_key("???", set()) == "own_category"
+
+
+# -- what is offered and shown ----------------------------------------------------------------
+
+T, CT = ObservationKind.TRANSFERENCE, ObservationKind.COUNTERTRANSFERENCE
+CATEGORIES = [
+    Category(CT, "helpless", "Helpless / inadequate", id=1),
+    Category(T, "angry", "Angry / entitled", id=2),
+    Category(CT, "bored", "Disengaged", retired=True, id=3),
+    Category(CT, "special", "Special / overinvolved", id=4),
+]
+
+
+def test_a_retired_category_is_offered_only_to_the_observation_that_has_it():
+    assert [c.id for c in categories_offered(CATEGORIES, CT)] == [1, 4]
+    assert [c.id for c in categories_offered(CATEGORIES, CT, chosen=3)] == [1, 3, 4]
+    assert [c.id for c in categories_offered(CATEGORIES, T, chosen=3)] == [2]  # not its kind
+    assert categories_offered([Category(T, "new", "New", retired=True)], T) == []
+
+
+def test_the_filters_combine_and_none_means_any():
+    strong = Observation(1, CT, 4, intensity=4, supervision=True)
+    mild = Observation(1, T, 2, intensity=2)
+    assert matches(strong) and matches(mild)
+    assert [matches(o, kind=CT) for o in (strong, mild)] == [True, False]
+    assert [matches(o, category_id=2) for o in (strong, mild)] == [False, True]
+    assert [matches(o, least_intensity=4) for o in (strong, mild)] == [True, False]
+    assert [matches(o, least_intensity=2) for o in (strong, mild)] == [True, True]
+    assert [matches(o, supervision_only=True) for o in (strong, mild)] == [True, False]
+    assert not matches(strong, kind=CT, category_id=4, least_intensity=5)
+
+
+def test_counts_per_session_keep_the_latest_sessions_in_time_order():
+    observed = [((3, "c"), 1), ((1, "a"), 1), ((1, "a"), 2), ((2, "b"), 1), ((1, "a"), 1)]
+    counted = counts_per_session(observed, most=5)
+    assert counted.sessions == ((1, "a"), (2, "b"), (3, "c"))
+    assert counted.counts == {1: (2, 1, 1), 2: (1, 0, 0)}
+    assert not counted.left_out
+    latest = counts_per_session(observed, most=2)
+    assert latest.sessions == ((2, "b"), (3, "c"))
+    assert latest.counts == {1: (1, 1)}  # category 2 only came up in the session left out
+    assert latest.left_out
+    assert counts_per_session([], most=2).sessions == ()

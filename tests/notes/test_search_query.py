@@ -14,10 +14,13 @@ from notes.search_query import (
     MARK_START,
     MAX_TERMS,
     SearchHit,
+    client_snippet,
     first_match,
     hit_line,
     match_expression,
+    observation_snippet,
     search_terms,
+    section_holding,
     snippet_parts,
     tidy_snippet,
 )
@@ -144,6 +147,42 @@ def test_stray_markers_do_not_break_parts():
 
 def test_tidy_snippet_makes_one_line():
     assert tidy_snippet("  one\n\ntwo\tthree  ") == "one two three"
+
+
+def test_a_client_hit_joins_code_and_name_on_one_line():
+    snippet = client_snippet(marked("ML") + "-01", "Maya\nLind")
+    assert snippet == f"{marked('ML')}-01 · Maya Lind"
+    assert first_match(snippet) == "ML"
+
+
+def test_an_observation_hit_quotes_the_words_that_matched():
+    category = "countertransference Helpless / inadequate"
+    words, feeling = f"keeping {marked('score')}", "tired…"
+    assert observation_snippet(category, words, feeling) == (
+        f"Countertransference Helpless / inadequate — “keeping {marked('score')}”"
+    )
+    # The match is in the therapist's own lines: those are shown, not the words.
+    assert observation_snippet(category, "keeping score", f"a {marked('tiredness')}") == (
+        f"Countertransference Helpless / inadequate — a {marked('tiredness')}"
+    )
+    # Nothing written but the words: they are shown, matched or not.
+    assert observation_snippet(category, "keeping score", " ") == (
+        "Countertransference Helpless / inadequate — “keeping score”"
+    )
+    # A match on the category alone, with neither words nor lines: the category only.
+    assert observation_snippet(f"transference {marked('Angry')}", None, None) == (
+        f"Transference {marked('Angry')}"
+    )
+
+
+def test_the_section_holding_a_match_is_the_first_in_the_editor_s_order():
+    sections = {"plan": "Panic at work again", "subjective": "She spoke of panic", "x": "odd"}
+    assert section_holding("panic", "soap", sections) == "subjective"  # exact case first
+    assert section_holding("Panic", "soap", sections) == "plan"
+    assert section_holding("PANIC", "soap", sections) == "subjective"  # then any case
+    assert section_holding("odd", "soap", sections) == "x"  # a section the template lacks
+    assert section_holding("missing", "soap", sections) is None
+    assert section_holding("", "soap", sections) is None
 
 
 def test_hit_line_for_a_terminal():

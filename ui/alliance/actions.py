@@ -14,9 +14,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from notes.alliance import Rupture, RuptureKind, rupture_suggestion
-from notes.conduct import conduct_trend, questions_for, recent_months
-from notes.records import Client, Session
+from notes.alliance import Rupture, RuptureKind, rupture_to_offer, session_to_rate
+from notes.conduct import (
+    TREND_MONTHS,
+    conduct_trend,
+    due_after_later,
+    needs_conduct_check,
+    questions_for,
+)
+from notes.dates import recent_months
+from notes.records import Client, Session, newest
 from ui.alliance.check_dialog import AllianceDialog
 from ui.alliance.rupture_dialog import RuptureDialog
 from ui.client_page.list_section import attempt
@@ -30,8 +37,6 @@ from ui.vault_service import VaultService
 if TYPE_CHECKING:  # the workspace builds the sections that use the flows below
     from ui.workspace import Workspace
 
-TREND_MONTHS = 6
-
 
 def check_conduct(
     parent: QWidget,
@@ -43,14 +48,14 @@ def check_conduct(
     """Ask the conduct prompts for a session; "Later" keeps (or makes) the check due."""
     prompt_set = service.conduct_prompts()
     previous = service.conduct_check(session.id)
-    questions = questions_for(prompt_set, session.number == 1, previous)
+    questions = questions_for(prompt_set, session.first, previous)
     dialog = ConductDialog(client, session, prompt_set, questions, previous, parent)
     _draftable(dialog, "check_conduct", fields)
     dialog.exec()
     if dialog.choice is Choice.SAVED:
         answers = dialog.answers()
         attempt(parent, lambda: service.save_conduct_answers(session, answers))
-    elif dialog.choice is Choice.LATER and previous is None:
+    elif dialog.choice is Choice.LATER and due_after_later(previous):
         attempt(parent, lambda: service.mark_conduct_due(session))
     return dialog.choice
 
@@ -65,11 +70,11 @@ def record_rupture(
     fields: Fields | None = None,
 ) -> None:
     """Record a new rupture (at `session_id`, or the latest session) or edit `rupture`."""
-    if not sessions:
+    latest = newest(sessions)
+    if latest is None:
         return
     new = rupture is None
     if rupture is None:
-        latest = max(sessions, key=lambda s: s.starts_at)
         rupture = Rupture(session_id or latest.id, RuptureKind.WITHDRAWAL)
     dialog = RuptureDialog(rupture, sessions, parent)
     if new:  # an edit of an older rupture is simply closed by auto-lock
@@ -92,8 +97,7 @@ def rate_alliance(
         return
     ratings = {rating.session_id: rating for rating in service.alliance_ratings(client.id)}
     if session_id is None:
-        unrated = [s for s in sessions if s.attendance.kept and s.id not in ratings]
-        session_id = max(unrated or sessions, key=lambda s: s.starts_at).id
+        session_id = session_to_rate(sessions, ratings).id
     dialog = AllianceDialog(sessions, ratings, session_id, parent)
     _draftable(dialog, "rate_alliance", fields)
     if not dialog.exec():
@@ -101,9 +105,9 @@ def rate_alliance(
     rating = dialog.rating()
     if not attempt(parent, lambda: service.save_alliance_rating(rating, client.id)):
         return
-    drop = rupture_suggestion(service.alliance_ratings(client.id), service.ruptures(client.id))
-    suggest = drop is not None and drop.session_id == rating.session_id
-    if suggest and ask_to_record_rupture(parent, drop.describe()):
+    ratings_now, ruptures = service.alliance_ratings(client.id), service.ruptures(client.id)
+    drop = rupture_to_offer(ratings_now, ruptures, rating.session_id)
+    if drop is not None and ask_to_record_rupture(parent, drop.describe()):
         record_rupture(parent, service, client, sessions, drop.session_id)
 
 
@@ -184,8 +188,8 @@ class AllianceActions(QObject):
         if client is None:
             return
         session = next((s for s in self._service.sessions(client.id) if s.id == session_id), None)
-        if session is None or not session.attendance.kept:
-            return  # nobody came: there is no conduct to look back on
+        if session is None or not needs_conduct_check(session):
+            return
         if not attempt(self._window, lambda: self._service.mark_conduct_due(session)):
             return
         if self.offer is not None:

@@ -61,9 +61,9 @@ def latest_check_text(ratings: list[AllianceRating], numbers: dict[int, int]) ->
     parts.append(f"client {float(client):.1f}" if client is not None else "client not asked")
     if mine is not None:
         parts.append(f"· your estimate {float(mine):.1f}")
-    gap = describe_difference(latest.mean_difference())
-    if gap and gap != "same":
-        parts.append(f"({gap})")
+    difference = latest.mean_difference()
+    if difference:  # shown only when the estimate and the client's answers differ
+        parts.append(f"({describe_difference(difference)})")
     return " ".join(parts) + f". {len(ratings)} checks in all."
 
 

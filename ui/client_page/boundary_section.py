@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.alliance import BOUNDARY_DIMENSIONS, BoundaryEvent, BoundaryKind
+from notes.alliance import BOUNDARY_DIMENSIONS, BoundaryEvent, BoundaryKind, boundary_summary
 from notes.records import Client, Session
 from ui.client_page.list_section import RecordSection, attempt
 from ui.lock.dialog_drafts import OPENER, Fields, restore
@@ -129,14 +129,7 @@ class BoundarySection(RecordSection):
         return self._service.boundary_events(client.id)[::-1]  # newest first
 
     def describe(self, events: list[BoundaryEvent]) -> str:
-        waiting = sum(1 for e in events if not e.discussed_in_supervision)
-        violations = sum(1 for e in events if e.kind is BoundaryKind.VIOLATION)
-        text = f"{len(events)} recorded"
-        if violations:
-            text += f", {violations} of them violations"
-        if waiting:
-            text += f"; {waiting} not yet taken to supervision"
-        return text + "."
+        return boundary_summary(events)
 
     def add_event(self, fields: Fields | None = None) -> None:
         """A new event; `fields` refill it after auto-lock set it aside."""

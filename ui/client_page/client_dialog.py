@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
 )
 
-from notes.codes import suggest_code
+from notes.codes import client_problem, suggest_code
 from notes.records import Client
 from ui.lock.dialog_drafts import restore
 from ui.widgets.dialog_parts import Standard, form_dialog_layout
@@ -90,14 +90,7 @@ class ClientDialog(QDialog):
         super().accept()
 
     def _problem(self) -> str:
-        if not self.full_name.text().strip():
-            return "Enter the client's name; it stays in the vault and never goes in reports."
-        code = self.code.text().strip()
-        if not code:
-            return "Enter a report code, such as their initials and a number."
-        if code.upper() in self._taken:
-            return f"Another client already has the code {code}. Choose a different code."
-        return ""
+        return client_problem(self.full_name.text(), self.code.text(), self._taken)
 
     def client(self) -> Client:
         """The client as entered, keeping the id and status of the one being edited."""

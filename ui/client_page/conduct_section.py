@@ -8,7 +8,13 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from notes.conduct import PATTERN_WINDOW, CheckState, GroupPatterns, by_group, conduct_patterns
+from notes.conduct import (
+    GroupPatterns,
+    by_group,
+    check_counts,
+    conduct_patterns,
+    session_to_check,
+)
 from notes.records import Client
 from ui.alliance.actions import check_conduct, edit_conduct_prompts, show_conduct_trend
 from ui.client_page.list_section import RecordSection
@@ -42,12 +48,11 @@ class ConductSection(RecordSection):
 
     def load(self, client: Client) -> list[GroupPatterns]:
         checks = self._service.conduct_checks(client.id)
-        answered = [c for c in checks if c.state is CheckState.DONE and c.answers]
-        due = sum(1 for c in checks if c.state is CheckState.DUE)
+        counts = check_counts(checks)
         patterns = conduct_patterns(checks, self._service.conduct_prompts())
-        looked_at = min(len(answered), PATTERN_WINDOW)
+        due, looked_at = counts.due, counts.looked_at
         text = f"{due} {'check is' if due == 1 else 'checks are'} still due. " if due else ""
-        if not answered:
+        if not counts.answered:
             text += (
                 "No answered conduct checks with this client yet. They are offered when you "
                 "sign a note, and any time with Ctrl+Shift+K."
@@ -69,9 +74,6 @@ class ConductSection(RecordSection):
 
     def check_latest(self) -> None:
         """The newest session whose check is due, or else the newest session the client came to."""
-        if self.client is None or not self.sessions:
-            return
-        newest_first = sorted(self.sessions, key=lambda s: s.starts_at, reverse=True)
-        kept = [s for s in newest_first if s.attendance.kept] or newest_first
-        session = next((s for s in newest_first if s.conduct_due), kept[0])
-        check_conduct(self, self._service, self.client, session)
+        session = session_to_check(self.sessions)
+        if self.client is not None and session is not None:
+            check_conduct(self, self._service, self.client, session)

@@ -16,7 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.alliance import CONTRACT_TERMS, ContractItem, contract_summary, label_of
+from notes.alliance import (
+    CONTRACT_TERMS,
+    ContractItem,
+    contract_summary,
+    hint_of,
+    label_of,
+    next_to_explain,
+)
 from notes.records import Client
 from ui.client_page.list_section import RecordSection, attempt
 from ui.vault_service import VaultService
@@ -39,7 +46,7 @@ class ContractModel(DataclassListModel[ContractItem]):
         if role == Qt.ItemDataRole.FontRole and item.explained_on is None:
             return emphasis(bold=True)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return next((t.hint for t in CONTRACT_TERMS if t.key == item.term), None)
+            return hint_of(CONTRACT_TERMS, item.term) or None
         return None
 
 
@@ -50,7 +57,7 @@ class ContractTermDialog(QDialog):
         self.setWindowTitle("Contract term")
         title = QLabel(label_of(CONTRACT_TERMS, item.term))
         title.setObjectName("sectionHeading")
-        hint = QLabel(next((t.hint for t in CONTRACT_TERMS if t.key == item.term), ""))
+        hint = QLabel(hint_of(CONTRACT_TERMS, item.term))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         self.explained = OptionalDate("Explained on", item.explained_on)
@@ -103,9 +110,7 @@ class ContractSection(RecordSection):
         return contract_summary(items)
 
     def edit_chosen(self) -> None:
-        item = self.chosen()
-        if item is None:
-            item = next((i for i in self.model.items() if i.explained_on is None), None)
+        item = self.chosen() or next_to_explain(self.model.items())
         if item is None:
             return
         dialog = ContractTermDialog(item, self)

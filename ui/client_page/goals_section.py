@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.alliance import Goal, GoalStatus
+from notes.alliance import Goal, GoalStatus, goals_summary
 from notes.records import Client
 from ui.client_page.list_section import RecordSection, attempt
 from ui.lock.dialog_drafts import OPENER, Fields, restore
@@ -90,12 +90,7 @@ class GoalsSection(RecordSection):
         return self._service.goals(client.id)
 
     def describe(self, goals: list[Goal]) -> str:
-        open_goals = [g for g in goals if g.status in (GoalStatus.OPEN, GoalStatus.PARTLY)]
-        proposed = [g for g in goals if g.agreed_on is None]
-        text = f"{len(open_goals)} of {len(goals)} goals still being worked on."
-        if proposed:
-            text += f" {len(proposed)} not yet agreed with the client."
-        return text
+        return goals_summary(goals)
 
     def add_goal(self, fields: Fields | None = None) -> None:
         """A new goal; `fields` refill it after auto-lock set it aside."""

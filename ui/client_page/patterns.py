@@ -37,7 +37,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.observations import Category, Observation, ObservationKind, recurring_in
+from notes.observations import (
+    CHART_SESSIONS,
+    Category,
+    Observation,
+    ObservationKind,
+    counts_per_session,
+    matches,
+    recurring_in,
+)
 from notes.records import Client, Session
 from ui.session.observation_form import quoted
 from ui.vault_service import VaultService
@@ -49,9 +57,6 @@ SortRole = Qt.ItemDataRole.UserRole + 1  # what a column sorts by (dates as date
 # keeps its colour (by its place in the list) whichever filter is chosen.
 _COOL = ("#1f4e99", "#2a9d8f", "#7fb3e6", "#6a4c93", "#8ab17d", "#264653")
 _WARM = ("#d1495b", "#f08c2e", "#e0b83c", "#8c510a", "#b23a8a", "#f2a7b5", "#8d8d8d", "#7a1f1f")
-
-
-CHART_SESSIONS = 16  # bars the chart shows at most (their numbers must fit): the latest ones
 
 
 @dataclass(frozen=True)
@@ -134,12 +139,12 @@ class ObservationFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         row = self.sourceModel().index(source_row, 0, source_parent).data(ItemRole)
-        o = row.observation
-        return (
-            (self.kind is None or o.kind is self.kind)
-            and (self.category_id is None or o.category_id == self.category_id)
-            and o.intensity >= self.least_intensity
-            and (o.supervision or not self.supervision_only)
+        return matches(
+            row.observation,
+            self.kind,
+            self.category_id,
+            self.least_intensity,
+            self.supervision_only,
         )
 
     def accepted(self) -> list[ObservationRow]:
@@ -184,24 +189,19 @@ class PatternChart(QChartView):
         chart.legend().setShowToolTips(True)
         chart.setBackgroundRoundness(0)
         chart.setMargins(chart.margins())
-        sessions = sorted({(r.session_start, r.session_number) for r in rows})
-        if len(sessions) > CHART_SESSIONS:  # hundreds of bars read as nothing: the latest ones
-            sessions = sessions[-CHART_SESSIONS:]
-            shown = {number for _start, number in sessions}
-            rows = [r for r in rows if r.session_number in shown]
+        counted = counts_per_session(
+            ((r.session_start, r.session_number), r.observation.category_id) for r in rows
+        )
+        sessions = counted.sessions
+        if counted.left_out:  # hundreds of bars read as nothing: the latest ones
             chart.setTitle(f"{chart.title()} — the last {CHART_SESSIONS} sessions with any")
-        columns = {number: column for column, (_start, number) in enumerate(sessions)}
         series = QStackedBarSeries()
         self.series_labels = []
-        used = {r.observation.category_id for r in rows}
         places = {kind: [c.id for c in categories if c.kind is kind] for kind in ObservationKind}
         for category in categories:
-            if category.id not in used:
+            counts = counted.counts.get(category.id)
+            if counts is None:
                 continue
-            counts = [0] * len(sessions)
-            for r in rows:
-                if r.observation.category_id == category.id:
-                    counts[columns[r.session_number]] += 1
             label = f"{category.kind.short} · {category.display_label}"
             bar_set = QBarSet(label)
             bar_set.append([float(count) for count in counts])

@@ -94,7 +94,7 @@ class ConductDialog(QDialog):
             "leave the rest; the answers stay in the vault, for you and, if you choose, "
             "supervision."
         )
-        if session.number == 1:
+        if session.first:
             intro.setText(
                 intro.text() + " First sessions have their own questions about understanding "
                 "and the agreement."

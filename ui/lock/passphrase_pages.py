@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.passphrase import assess, new_passphrase_problem
+from notes.passphrase import MISMATCH, assess, new_passphrase_problem
 from ui.widgets.form_fields import named
 from ui.widgets.secret_field import SecretField
 from ui.widgets.status_line import StatusLine
@@ -125,7 +125,7 @@ class CreateVaultPage(QWidget):
         problem = new_passphrase_problem(self.passphrase.text(), self.repeat.text())
         self.show_message(problem)
         if problem:
-            focus = self.repeat if "not the same" in problem else self.passphrase
+            focus = self.repeat if problem == MISMATCH else self.passphrase
             focus.selectAll()
             focus.setFocus()
             return

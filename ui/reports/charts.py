@@ -9,11 +9,11 @@ a name, so de-identification has nothing to do here.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
 
+from notes.attendance import attendance_by_month
 from notes.records import Attendance
 from notes.reports.inputs import AllianceRatingRow, Charts, SupervisionInputs
 
@@ -63,22 +63,11 @@ def _draw(paint: Callable[[QPainter, QRectF], None]) -> bytes:
     return bytes(data.data())
 
 
-def _months(start: date, end: date) -> list[date]:
-    months = []
-    month = date(start.year, start.month, 1)
-    while month <= end:
-        months.append(month)
-        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
-    return months
-
-
 def attendance_chart(inputs: SupervisionInputs) -> bytes:
     """Sessions per month in the period, stacked by attendance."""
-    months = _months(inputs.period.start, inputs.period.end)
-    counts = {month: dict.fromkeys(Attendance, 0) for month in months}
-    for record in inputs.sessions:
-        day = record.session.starts_at.date()
-        counts[date(day.year, day.month, 1)][record.session.attendance] += 1
+    sessions = (record.session for record in inputs.sessions)
+    counts = attendance_by_month(sessions, inputs.period.start, inputs.period.end)
+    months = list(counts)
     top = max(1, *(sum(each.values()) for each in counts.values()))
 
     def paint(painter: QPainter, area: QRectF) -> None:

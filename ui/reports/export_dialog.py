@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from notes.deidentify import Deidentifier, Replacement
 from notes.records import Client
-from notes.reports.inputs import Period, ReportSection, default_period, format_date
+from notes.reports.inputs import Period, ReportSection, default_period, default_period_reason
 from storage.errors import VaultError
 from ui.jobs import run_in_background
 from ui.reports.export_job import (
@@ -152,8 +152,7 @@ class _ExportDialog(QDialog):
         return Period(self.start.date().toPython(), self.end.date().toPython())
 
     def _default_period(self, client: Client) -> tuple[Period, str]:
-        today = date.today()
-        return Period(default_period(today, None).start, today), "The last three months."
+        return default_period(date.today(), None), "The last three months."
 
     def _client_changed(self) -> None:
         client = self.client()
@@ -212,7 +211,7 @@ class _ExportDialog(QDialog):
             self._show_problem("Choose where to save the report.")
             return
         period = self.period()
-        if period.start > period.end:
+        if period.backwards:
             self._show_problem("The period ends before it starts. Check the two dates.")
             return
         work = self.work(client, period, target)
@@ -335,9 +334,7 @@ class SupervisionExportDialog(_ExportDialog):
     def _default_period(self, client: Client) -> tuple[Period, str]:
         last = self._service.report_data().last_supervision_report(client.id)
         period = default_period(date.today(), last)
-        if last is not None and period.start == last:
-            return period, f"Since the last supervision report, made on {format_date(last)}."
-        return period, "The last three months (no earlier supervision report for this client)."
+        return period, default_period_reason(period, last)
 
     def _client_changed(self) -> None:
         super()._client_changed()

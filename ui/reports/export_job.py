@@ -112,7 +112,7 @@ def export_from_command_line(
             raise ExportFailed(f"There is no client with the code {code}. Check the code.")
         period = default_period(end or date.today(), data.last_supervision_report(client_id))
         period = Period(start or period.start, end or period.end)
-        if period.start > period.end:
+        if period.backwards:
             raise ExportFailed("The period ends before it starts. Check --from and --to.")
         preferences = Preferences(vault)
         request = SupervisionRequest(

@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.observations import INTENSITIES, Category, Observation, ObservationKind
+from notes.observations import (
+    INTENSITIES,
+    Category,
+    Observation,
+    ObservationKind,
+    categories_offered,
+)
 from ui.lock.dialog_drafts import SAVE_ON_LOCK
 from ui.widgets.dialog_parts import dialog_buttons
 from ui.widgets.form_fields import text_box
@@ -110,10 +116,8 @@ class ObservationForm(QDialog):
         kind = ObservationKind(self.kind.currentData())
         wanted = self._observation.category_id
         self.category.clear()
-        for category in self._categories:
-            # A retired category is offered only to the observation that already has it.
-            if category.kind is kind and (not category.retired or category.id == wanted):
-                self.category.addItem(category.display_label, category.id)
+        for category in categories_offered(self._categories, kind, wanted):
+            self.category.addItem(category.display_label, category.id)
         found = self.category.findData(wanted)
         self.category.setCurrentIndex(max(found, 0))
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)

@@ -1,4 +1,5 @@
-"""Add a session: date, time, duration and attendance, defaulting from the last session."""
+"""Add a session: date, time, duration and attendance, proposed from the last session
+(notes.records.next_session)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import (
     QTimeEdit,
 )
 
-from notes.records import Attendance, Session
+from notes.records import Attendance, Session, next_session
 from ui.widgets.dialog_parts import form_dialog_layout
 from ui.widgets.form_fields import date_edit, named
 
@@ -23,15 +24,16 @@ class SessionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("New session")
         self._client_id = client_id
-        self.date = named(date_edit(date.today(), "ddd d MMM yyyy"), "date")
-        start = QTime(last.starts_at.hour, last.starts_at.minute) if last else QTime(9, 0)
+        proposed = next_session(client_id, last, date.today())
+        self.date = named(date_edit(proposed.starts_at.date(), "ddd d MMM yyyy"), "date")
+        start = QTime(proposed.starts_at.hour, proposed.starts_at.minute)
         self.time = named(QTimeEdit(start), "time")
         self.time.setDisplayFormat("HH:mm")
         self.duration = named(QSpinBox(), "duration")
         self.duration.setRange(5, 480)
         self.duration.setSingleStep(5)
         self.duration.setSuffix(" min")
-        self.duration.setValue(last.duration_minutes if last else 50)
+        self.duration.setValue(proposed.duration_minutes)
         self.attendance = named(QComboBox(), "attendance")
         for value in Attendance:
             self.attendance.addItem(value.label, value)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QWidget
 
-from notes.observations import Anchor, Category, Observation, ObservationKind
+from notes.observations import Anchor, Category, Observation, ObservationKind, categories_offered
 from notes.records import Session
 from storage.errors import VaultError
 from ui.session.observation_form import ObservationForm, quoted
@@ -234,11 +234,11 @@ class TaggingController(QObject):
     ) -> Observation:
         session = self._note.session
         assert session is not None and session.id is not None
-        active = [c for c in self._categories.values() if c.kind is kind and not c.retired]
+        offered = categories_offered(self._categories.values(), kind)
         return Observation(
             session.id,
             kind,
-            active[0].id if active else 0,
+            offered[0].id if offered else 0,
             quote=words,
             anchor=anchor,
         )

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from docx.oxml.ns import qn
 
+from notes.dates import months_before
 from notes.records import Addendum, Attendance, Client, ProcessNote, ProgressNote, Session
 from notes.reports.builder import supervision_report
 from notes.reports.docx_writer import report_to_docx, xml_safe
@@ -29,7 +30,6 @@ from notes.reports.inputs import (
     SessionRecord,
     SupervisionInputs,
     default_period,
-    months_before,
 )
 from tests.docx_checks import all_text, headings, leaks, open_docx, xml_parts
 

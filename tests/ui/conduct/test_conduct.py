@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton
 
-from notes.conduct import Answer, ConductAnswer, conduct_trend, default_prompt_set, recent_months
+from notes.conduct import Answer, ConductAnswer, conduct_trend, default_prompt_set
+from notes.dates import recent_months
 from notes.records import Attendance, Client, ProgressNote, Session
 from storage.clients import ClientRepository
 from storage.conduct import ConductRepository

@@ -1,0 +1,41 @@
+"""Month arithmetic, written once: the conduct trend, the report's default period and the
+attendance chart all count in calendar months."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+
+def month_start(day: date) -> date:
+    """The first day of the day's month: the key by which things are counted per month."""
+    return day.replace(day=1)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` calendar months later (earlier if negative); a day the month
+    does not have becomes its last: 31 May minus 3 months is 28 or 29 February."""
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    month += 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def months_before(day: date, months: int) -> date:
+    return add_months(day, -months)
+
+
+def months_from(start: date, end: date) -> list[date]:
+    """The first day of every month from start's to end's, both included, oldest first."""
+    months = []
+    month = month_start(start)
+    while month <= end:
+        months.append(month)
+        month = add_months(month, 1)
+    return months
+
+
+def recent_months(today: date, count: int = 6) -> list[date]:
+    """The first day of each of the last `count` months, oldest first, ending with today's."""
+    if count <= 0:
+        return []
+    return months_from(add_months(month_start(today), 1 - count), today)
