@@ -156,12 +156,22 @@ class ReportData:
                         f"Rupture ({rupture.kind.label.lower()})",
                         ", ".join(rupture.marker_labels()),
                         rupture.what_happened,
+                        session.number,
                     )
                 )
-            repaired_in = sessions.get(rupture.repair_session_id or -1)
-            if rupture.repair is not alliance.Repair.NOT_YET and (repaired_in or session):
-                on = (repaired_in or session).starts_at.date()
-                events.append(AllianceEvent(on, rupture.repair.label, "", rupture.how_repaired))
+            repaired_in = sessions.get(alliance.repair_session_id(rupture) or -1)
+            if repaired_in is not None:
+                on = repaired_in.starts_at.date()
+                events.append(
+                    AllianceEvent(
+                        on,
+                        rupture.repair.label,
+                        "",
+                        rupture.how_repaired,
+                        repaired_in.number,
+                        is_repair=True,
+                    )
+                )
         return ratings, sorted(events, key=lambda event: event.on)
 
     def _observation_rows(self, client_id: int, sessions: dict[int, Session]) -> list[Observation]:
