@@ -271,7 +271,7 @@ def muted(palette: QPalette | None = None) -> QColor:
 def share_tint(share: float, palette: QPalette | None = None) -> QColor:
     """A cell's background for a share of "yes": from sand (few) to green (most); calm, never
     alarming."""
-    return _mix(tint("#d9a35c", palette, 0.22), tint(_GREEN, palette, 0.22), share)
+    return _mix(tint("#d9a35c", palette, 0.3), tint(_GREEN, palette, 0.3), share)
 
 
 # Tags on the words of a note: (underline, underline colour, background hue). The kinds differ by
@@ -288,7 +288,7 @@ def tag_format(kind: ObservationKind, palette: QPalette | None = None) -> QTextC
     text_format = QTextCharFormat()
     text_format.setUnderlineStyle(underline)
     text_format.setUnderlineColor(accent(hue, palette))
-    text_format.setBackground(tint(hue, palette, 0.16))
+    text_format.setBackground(tint(hue, palette, 0.22))
     return text_format
 
 
