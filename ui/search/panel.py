@@ -178,7 +178,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         document.documentLayout().draw(painter, context)
         painter.restore()
         painter.save()
-        painter.setPen(option.palette.color(QPalette.ColorRole.Midlight))
+        painter.setPen(theme.surface(option.palette).grid)  # the rule between hits
         bottom = option.rect.bottom()
         painter.drawLine(option.rect.left() + _PADDING_X, bottom, option.rect.right(), bottom)
         painter.restore()
