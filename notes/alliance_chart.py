@@ -10,12 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from enum import Enum
 
 from notes.alliance import AllianceRating, Rater, Rupture, repair_session_id
 from notes.records import Session
 
 MID_SCALE = 5.0
 MISSED_HEIGHT = 0.0  # a missed appointment sits on the floor: there was no session to rate
+
+
+class AllianceSeries(Enum):
+    """What the alliance chart draws."""
+
+    CLIENT = "client"
+    THERAPIST = "therapist"
+    RUPTURE = "rupture"
+    REPAIR = "repair"
+    MISSED = "missed"
 
 
 @dataclass(frozen=True)
@@ -29,6 +40,15 @@ class ChartPoints:
     missed: list[tuple[int, float]]
     last_session: int
     first_session: int = 1
+
+    def of(self, which: AllianceSeries) -> list[tuple[int, float]]:
+        return {
+            AllianceSeries.CLIENT: self.client,
+            AllianceSeries.THERAPIST: self.therapist,
+            AllianceSeries.RUPTURE: self.ruptures,
+            AllianceSeries.REPAIR: self.repairs,
+            AllianceSeries.MISSED: self.missed,
+        }[which]
 
 
 def points(

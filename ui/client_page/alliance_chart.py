@@ -19,10 +19,10 @@ from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from notes.alliance import AllianceRating, Rupture
-from notes.alliance_chart import chart_points
+from notes.alliance_chart import AllianceSeries, chart_points
 from notes.records import Session
 from ui.widgets import theme
-from ui.widgets.theme import AllianceSeries, Marker, SeriesStyle
+from ui.widgets.theme import Marker, SeriesStyle
 
 _SHAPES = {
     Marker.CIRCLE: QScatterSeries.MarkerShape.MarkerShapeCircle,
@@ -144,14 +144,8 @@ class AllianceChart(QChartView):
         self, sessions: list[Session], ratings: list[AllianceRating], ruptures: list[Rupture]
     ) -> None:
         self.points = chart_points(sessions, ratings, ruptures)
-        for which, points in (
-            (AllianceSeries.CLIENT, self.points.client),
-            (AllianceSeries.THERAPIST, self.points.therapist),
-            (AllianceSeries.RUPTURE, self.points.ruptures),
-            (AllianceSeries.REPAIR, self.points.repairs),
-            (AllianceSeries.MISSED, self.points.missed),
-        ):
-            shown = [QPointF(x, y) for x, y in points]
+        for which in AllianceSeries:
+            shown = [QPointF(x, y) for x, y in self.points.of(which)]
             for series in (self.lines.get(which), self.markers[which]):
                 if series is not None:
                     series.replace(shown)

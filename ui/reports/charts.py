@@ -16,11 +16,11 @@ from datetime import date
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QImage, QPainter, QPainterPath, QPen
 
-from notes import alliance_chart as points
+from notes.alliance_chart import AllianceSeries, ChartPoints, points
 from notes.records import Attendance
 from notes.reports.inputs import Charts, SupervisionInputs
 from ui.widgets import theme
-from ui.widgets.theme import PAPER, AllianceSeries, SeriesStyle
+from ui.widgets.theme import PAPER, SeriesStyle
 
 DPI = 200
 WIDTH_INCHES = 6.0
@@ -148,18 +148,18 @@ _ALLIANCE_LABELS = {
 }
 
 
-def alliance_points(inputs: SupervisionInputs) -> points.ChartPoints:
+def alliance_points(inputs: SupervisionInputs) -> ChartPoints:
     """The report's alliance chart as numbers, by the same rules as the client page's chart:
     each rated, ruptured, repaired or missed session of the period at its session number."""
     ratings = inputs.alliance
     events = [event for event in inputs.alliance_events if event.session_number is not None]
-    return points.points(
+    return points(
         {r.session_number: r.client for r in ratings if r.client is not None},
         {r.session_number: r.therapist for r in ratings if r.therapist is not None},
         [e.session_number for e in events if not e.is_repair],
         [e.session_number for e in events if e.is_repair],
         [s.session.number for s in inputs.sessions if not s.session.attendance.kept],
-        [s.session.number for s in inputs.sessions] or [r.session_number for r in ratings],
+        [s.session.number for s in inputs.sessions],
     )
 
 
@@ -167,14 +167,7 @@ def alliance_chart(inputs: SupervisionInputs) -> bytes:
     """The client's check and the therapist's estimate, 0 to 10, with ruptures, repairs and
     missed appointments, over the sessions of the period."""
     drawn = alliance_points(inputs)
-    by_series = {
-        AllianceSeries.CLIENT: drawn.client,
-        AllianceSeries.THERAPIST: drawn.therapist,
-        AllianceSeries.RUPTURE: drawn.ruptures,
-        AllianceSeries.REPAIR: drawn.repairs,
-        AllianceSeries.MISSED: drawn.missed,
-    }
-    shown = [which for which in AllianceSeries if by_series[which]]
+    shown = [which for which in AllianceSeries if drawn.of(which)]
 
     def paint(painter: QPainter, area: QRectF) -> None:
         legend = _legend_rows(painter, shown, area.width() - 140)
@@ -191,7 +184,7 @@ def alliance_chart(inputs: SupervisionInputs) -> bytes:
 
         for which in shown:
             style = alliance_style(which)
-            at = [point(number, value) for number, value in by_series[which]]
+            at = [point(number, value) for number, value in drawn.of(which)]
             if style.line is not Qt.PenStyle.NoPen and len(at) > 1:
                 path = QPainterPath(at[0])
                 for each in at[1:]:

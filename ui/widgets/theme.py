@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
 )
 
+from notes.alliance_chart import AllianceSeries
 from notes.observations import ObservationKind
 from notes.records import Attendance
 
@@ -65,16 +66,6 @@ class SeriesStyle:
         pen = QPen(self.qcolor(), width)
         pen.setStyle(self.line)
         return pen
-
-
-class AllianceSeries(Enum):
-    """What the alliance chart draws, on the client page and in the report."""
-
-    CLIENT = "client"
-    THERAPIST = "therapist"
-    RUPTURE = "rupture"
-    REPAIR = "repair"
-    MISSED = "missed"
 
 
 _BLUE = "#3a84b8"

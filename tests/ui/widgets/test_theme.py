@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage, QPalette
 
 import resources
 from notes.alliance import QUESTIONS, AllianceRating, Repair, Rupture, RuptureKind
+from notes.alliance_chart import AllianceSeries
 from notes.observations import ObservationKind
 from notes.records import Attendance, Client, Session
 from notes.reports import inputs as report
@@ -20,7 +21,6 @@ from ui.client_page.alliance_chart import AllianceChart
 from ui.client_page.attendance_timeline import mark_style
 from ui.reports import charts
 from ui.widgets import theme
-from ui.widgets.theme import AllianceSeries
 
 pytestmark = pytest.mark.gui
 
