@@ -219,6 +219,20 @@ class Rupture:
         return [label_of(RUPTURE_MARKERS.get(self.kind, ()), key) for key in self.markers]
 
 
+def repair_session_id(rupture: Rupture) -> int | None:
+    """The session a repair is shown in, on the client page's chart and in the report alike.
+
+    It is the session the rupture was talked through in; a repair recorded without one (older
+    records, the command line) sits in the rupture's own session, so it is never silently
+    dropped. None while the rupture is not repaired.
+    """
+    if rupture.repair is Repair.NOT_YET:
+        return None
+    if rupture.repair_session_id is None:
+        return rupture.session_id
+    return rupture.repair_session_id
+
+
 # -- the therapy contract -------------------------------------------------------------------
 
 

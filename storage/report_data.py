@@ -124,11 +124,11 @@ class ReportData:
         for rupture in self._alliance.ruptures(client_id):
             session = sessions.get(rupture.session_id)
             if session is not None:
-                events.append(rows.rupture_row(rupture, session.starts_at.date()))
-            repaired_in = sessions.get(rupture.repair_session_id or -1)
-            if rupture.repair is not alliance.Repair.NOT_YET and (repaired_in or session):
-                on = (repaired_in or session).starts_at.date()
-                events.append(rows.repair_row(rupture, on))
+                events.append(rows.rupture_row(rupture, session.starts_at.date(), session.number))
+            repaired_in = sessions.get(alliance.repair_session_id(rupture) or -1)
+            if repaired_in is not None:
+                on = repaired_in.starts_at.date()
+                events.append(rows.repair_row(rupture, on, repaired_in.number))
         return ratings, sorted(events, key=lambda event: event.on)
 
     def _observation_rows(

@@ -12,6 +12,7 @@ import resources
 from ui.first_paint import BENCH_EXIT_ON_SHOWN, quit_on_first_paint
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
+from ui.widgets import theme
 
 STYLE_SHEET = "style.qss"
 
@@ -20,7 +21,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Alliance")
     app.setOrganizationName("Alliance")
-    app.setStyleSheet(resources.text(STYLE_SHEET))
+    app.setStyleSheet(theme.style_sheet(resources.text(STYLE_SHEET), app.palette()))
     return app
 
 

@@ -133,6 +133,8 @@ class AllianceEvent:
     kind: str
     detail: str = ""
     description: str = ""
+    session_number: int | None = None  # where the alliance chart marks it
+    is_repair: bool = False
 
 
 @dataclass(frozen=True)

@@ -56,19 +56,22 @@ def rating_row(rating: alliance.AllianceRating, on: date, session_number: int) -
     )
 
 
-def rupture_row(rupture: alliance.Rupture, on: date) -> AllianceEvent:
+def rupture_row(rupture: alliance.Rupture, on: date, session_number: int) -> AllianceEvent:
     """The rupture on the day of its session: "Rupture (withdrawal)" and its markers."""
     return AllianceEvent(
         on,
         f"Rupture ({rupture.kind.label.lower()})",
         ", ".join(rupture.marker_labels()),
         rupture.what_happened,
+        session_number,
     )
 
 
-def repair_row(rupture: alliance.Rupture, on: date) -> AllianceEvent:
-    """The rupture's repair on the day given (which day that is, the caller decides)."""
-    return AllianceEvent(on, rupture.repair.label, "", rupture.how_repaired)
+def repair_row(rupture: alliance.Rupture, on: date, session_number: int) -> AllianceEvent:
+    """The rupture's repair in the session given (which one: notes.alliance.repair_session_id)."""
+    return AllianceEvent(
+        on, rupture.repair.label, "", rupture.how_repaired, session_number, is_repair=True
+    )
 
 
 def observation_row(item: Observation, category: str, on: date) -> ObservationRow:

@@ -1,12 +1,10 @@
-"""The alliance over sessions: the client's check and the therapist's estimate (means, 0–10),
-with ruptures, repairs and missed appointments marked on the same session axis.
-
-Every series differs by shape or line style as well as colour, so it reads in greyscale too.
+"""The alliance over sessions on the client page: the client's check and the therapist's
+estimate (means, 0–10), with ruptures, repairs and missed appointments marked on the same session
+axis. What is drawn where is notes.alliance_chart's; how each series looks is the theme's, the
+same as in the report.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from PySide6.QtCharts import (
     QChart,
@@ -16,99 +14,39 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
+from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
-from notes.alliance import AllianceRating, Rater, Repair, Rupture
+from notes.alliance import AllianceRating, Rupture
+from notes.alliance_chart import AllianceSeries, chart_points
 from notes.records import Session
+from ui.widgets import theme
+from ui.widgets.theme import Marker, SeriesStyle
 
-_CLIENT = QColor("#2f6f8f")
-_THERAPIST = QColor("#8a6fb0")
-_RUPTURE = QColor("#b45f2a")
-_REPAIR = QColor("#4f7a5b")
-_MISSED = QColor("#9aa0a6")
-_INK = QColor("#33415c")
-_GRID = QColor("#e3e6ea")
-
-
-@dataclass(frozen=True)
-class ChartPoints:
-    """What the chart draws, as plain numbers: (session number, score) pairs."""
-
-    client: list[tuple[int, float]]
-    therapist: list[tuple[int, float]]
-    ruptures: list[tuple[int, float]]
-    repairs: list[tuple[int, float]]
-    missed: list[tuple[int, float]]
-    last_session: int
-
-
-def chart_points(
-    sessions: list[Session], ratings: list[AllianceRating], ruptures: list[Rupture]
-) -> ChartPoints:
-    number = {s.id: s.number for s in sessions}
-    client, therapist = {}, {}
-    for rating in ratings:
-        if rating.session_id not in number:
-            continue
-        for rater, points in ((Rater.CLIENT, client), (Rater.THERAPIST, therapist)):
-            mean = rating.mean(rater)
-            if mean is not None:
-                points[number[rating.session_id]] = float(mean)
-
-    def height(at: int) -> float:
-        # A marker sits on the client's line where there is one, so a drop and its rupture
-        # are seen together; otherwise on the estimate, otherwise mid-scale.
-        return client.get(at, therapist.get(at, 5.0))
-
-    rupture_points, repair_points = [], []
-    for rupture in ruptures:
-        if rupture.session_id in number:
-            at = number[rupture.session_id]
-            rupture_points.append((at, height(at)))
-        if rupture.repair is not Repair.NOT_YET and rupture.repair_session_id in number:
-            at = number[rupture.repair_session_id]
-            repair_points.append((at, height(at)))
-    missed = [(s.number, 0.0) for s in sessions if not s.attendance.kept]
-    return ChartPoints(
-        sorted(client.items()),
-        sorted(therapist.items()),
-        rupture_points,
-        repair_points,
-        missed,
-        max(number.values(), default=1),
-    )
-
-
-def _line(name: str, colour: QColor, style: Qt.PenStyle) -> QLineSeries:
-    series = QLineSeries()
-    series.setName(name)
-    pen = QPen(colour, 2.2)
-    pen.setStyle(style)
-    series.setPen(pen)
-    series.setPointsVisible(True)
-    return series
-
-
-def _markers(
-    name: str, colour: QColor, shape: QScatterSeries.MarkerShape, size: float
-) -> QScatterSeries:
-    series = QScatterSeries()
-    series.setName(name)
-    series.setMarkerShape(shape)
-    series.setMarkerSize(size)
-    series.setColor(colour)
-    series.setBorderColor(colour.darker(130))
-    return series
+_SHAPES = {
+    Marker.CIRCLE: QScatterSeries.MarkerShape.MarkerShapeCircle,
+    Marker.SQUARE: QScatterSeries.MarkerShape.MarkerShapeRectangle,
+    Marker.TRIANGLE: QScatterSeries.MarkerShape.MarkerShapeTriangle,
+    Marker.DIAMOND: QScatterSeries.MarkerShape.MarkerShapeRotatedRectangle,
+}
+_NAMES = {
+    AllianceSeries.CLIENT: "Client's check",
+    AllianceSeries.THERAPIST: "Your estimate",
+    AllianceSeries.RUPTURE: "Rupture",
+    AllianceSeries.REPAIR: "Repair",
+    AllianceSeries.MISSED: "Missed appointment",
+}
 
 
 class AllianceChart(QChartView):
+    """The chart on the client page. Each line's points are a scatter series of their own (its
+    legend entry hidden), so a line's markers have the theme's shape as in the report."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         chart = QChart()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.setBackgroundVisible(False)  # the page shows through; only the plot is white
-        chart.setPlotAreaBackgroundBrush(QColor("white"))
+        chart.setBackgroundVisible(False)  # the page shows through; only the plot has a ground
         chart.setPlotAreaBackgroundVisible(True)
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -116,13 +54,23 @@ class AllianceChart(QChartView):
         font = QFont()
         font.setPointSizeF(9)
         chart.legend().setFont(font)
-        chart.legend().setLabelColor(_INK)
-        Shape = QScatterSeries.MarkerShape
-        self.client = _line("Client's check", _CLIENT, Qt.PenStyle.SolidLine)
-        self.therapist = _line("Your estimate", _THERAPIST, Qt.PenStyle.DashLine)
-        self.ruptures = _markers("Rupture", _RUPTURE, Shape.MarkerShapeTriangle, 15)
-        self.repairs = _markers("Repair", _REPAIR, Shape.MarkerShapeRotatedRectangle, 13)
-        self.missed = _markers("Missed appointment", _MISSED, Shape.MarkerShapeRectangle, 9)
+        self.lines: dict[AllianceSeries, QLineSeries] = {}
+        self.markers: dict[AllianceSeries, QScatterSeries] = {}
+        for which in AllianceSeries:
+            style = theme.ALLIANCE[which]
+            if style.line is not Qt.PenStyle.NoPen:
+                line = self.lines[which] = QLineSeries()
+                line.setName(_NAMES[which])
+                line.setPen(style.pen(theme.LINE_WIDTH))
+            points = self.markers[which] = QScatterSeries()
+            points.setName(_NAMES[which])
+            points.setMarkerShape(_SHAPES[style.marker])
+            points.setMarkerSize(theme.MARKER_SIZE[which])
+        self.client = self.lines[AllianceSeries.CLIENT]
+        self.therapist = self.lines[AllianceSeries.THERAPIST]
+        self.ruptures = self.markers[AllianceSeries.RUPTURE]
+        self.repairs = self.markers[AllianceSeries.REPAIR]
+        self.missed = self.markers[AllianceSeries.MISSED]
         self.x_axis = QValueAxis()
         self.x_axis.setTitleText("Session")
         self.x_axis.setLabelFormat("%d")
@@ -133,38 +81,74 @@ class AllianceChart(QChartView):
         self.y_axis.setTickInterval(2)
         self.y_axis.setLabelFormat("%d")
         for axis in (self.x_axis, self.y_axis):
-            axis.setGridLineColor(_GRID)
-            axis.setLabelsColor(_INK)
-            axis.setTitleBrush(_INK)
             axis.setLabelsFont(font)
             axis.setTitleFont(font)
             chart.addAxis(
                 axis,
                 Qt.AlignmentFlag.AlignBottom if axis is self.x_axis else Qt.AlignmentFlag.AlignLeft,
             )
-        for series in (self.client, self.therapist, self.ruptures, self.repairs, self.missed):
+        for series in (*self.lines.values(), *self.markers.values()):
             chart.addSeries(series)
             series.attachAxis(self.x_axis)
             series.attachAxis(self.y_axis)
+        for which in self.lines:  # the line's legend entry stands for its points too
+            for entry in chart.legend().markers(self.markers[which]):
+                entry.setVisible(False)
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(260)
         self.setAccessibleName("alliance chart")
+        self._colour_in()
         self.points = chart_points([], [], [])
         self._set_range(1)
+
+    def _colour_in(self) -> None:
+        """The ground, ink and grid from the palette; hollow markers are filled with the ground."""
+        surface = theme.surface(self.palette())
+        chart = self.chart()
+        chart.setPlotAreaBackgroundBrush(surface.background)
+        chart.legend().setLabelColor(surface.ink)
+        for axis in (self.x_axis, self.y_axis):
+            axis.setGridLineColor(surface.grid)
+            axis.setLinePenColor(surface.grid)
+            axis.setLabelsColor(surface.ink)
+            axis.setTitleBrush(surface.ink)
+        for which, points in self.markers.items():
+            style = theme.ALLIANCE[which]
+            points.setColor(surface.background if style.hollow else style.qcolor())
+            outline = style.qcolor() if style.hollow else style.edge()
+            points.setPen(QPen(outline, 2 if style.hollow else 1))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the desktop went dark, or light
+            self._colour_in()
+
+    def style_of(self, which: AllianceSeries) -> SeriesStyle:
+        """The style this chart draws `which` with, read back from its series."""
+        points = self.markers[which]
+        line = self.lines.get(which)
+        hollow = points.color() == self.chart().plotAreaBackgroundBrush().color()
+        colour = points.pen().color() if hollow else points.color()
+        if line is not None:
+            colour = line.pen().color()
+        shape = next(marker for marker, qt in _SHAPES.items() if qt == points.markerShape())
+        return SeriesStyle(
+            colour.name(),
+            Qt.PenStyle.NoPen if line is None else line.pen().style(),
+            shape,
+            hollow,
+        )
 
     def show_data(
         self, sessions: list[Session], ratings: list[AllianceRating], ruptures: list[Rupture]
     ) -> None:
         self.points = chart_points(sessions, ratings, ruptures)
-        for series, points in (
-            (self.client, self.points.client),
-            (self.therapist, self.points.therapist),
-            (self.ruptures, self.points.ruptures),
-            (self.repairs, self.points.repairs),
-            (self.missed, self.points.missed),
-        ):
-            series.replace([QPointF(x, y) for x, y in points])
+        for which in AllianceSeries:
+            shown = [QPointF(x, y) for x, y in self.points.of(which)]
+            for series in (self.lines.get(which), self.markers[which]):
+                if series is not None:
+                    series.replace(shown)
         self._set_range(self.points.last_session)
         self.setAccessibleDescription(
             f"{len(self.points.client)} client checks, {len(self.points.ruptures)} ruptures, "

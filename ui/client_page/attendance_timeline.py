@@ -1,26 +1,34 @@
 """A client's sessions as a timeline: one mark per session, shaped and lettered by attendance.
 
-Shape and letter carry the meaning, colour only repeats it, so it reads in greyscale too.
+Shape and letter carry the meaning, colour only repeats it, so it reads in greyscale too. The
+colours are the theme's, the same as the report's attendance chart.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from notes.attendance import summary
 from notes.records import Attendance, Client, Session
+from ui.widgets import theme
+from ui.widgets.theme import SeriesStyle
 
-_MARK = {
-    Attendance.ATTENDED: ("●", "#4f7a5b"),
-    Attendance.LATE: ("L", "#c9b458"),
-    Attendance.CANCELLED_WITH_NOTICE: ("C", "#6b7280"),
-    Attendance.LATE_CANCELLATION: ("X", "#b45f2a"),
-    Attendance.NO_SHOW: ("✕", "#a4262c"),
+_LETTER = {
+    Attendance.ATTENDED: "●",
+    Attendance.LATE: "L",
+    Attendance.CANCELLED_WITH_NOTICE: "C",
+    Attendance.LATE_CANCELLATION: "X",
+    Attendance.NO_SHOW: "✕",
 }
 _STEP = 20.0
 _ROW = 26.0
+
+
+def mark_style(kind: Attendance) -> SeriesStyle:
+    """How the timeline draws a kind of attendance: the theme's, as in the report."""
+    return theme.ATTENDANCE[kind]
 
 
 class _Strip(QWidget):
@@ -47,24 +55,25 @@ class _Strip(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         per_row = self.per_row()
+        surface = theme.surface(self.palette())
         for index, session in enumerate(self.sessions):
             row, column = divmod(index, per_row)
             x, y = 4 + column * _STEP, 4 + row * _ROW
-            letter, colour = _MARK[session.attendance]
+            letter, colour = _LETTER[session.attendance], mark_style(session.attendance).qcolor()
             box = QRectF(x, y, _STEP - 2, _STEP - 2)
-            painter.setPen(QPen(QColor(colour), 1.4))
+            painter.setPen(QPen(colour, 1.4))
             if session.attendance.kept:
                 path = QPainterPath()
                 path.addEllipse(box.adjusted(2, 2, -2, -2))
-                painter.fillPath(path, QColor(colour))
+                painter.fillPath(path, colour)
                 if session.attendance is Attendance.LATE:
-                    painter.setPen(QColor("#222"))
+                    painter.setPen(surface.background)  # the letter cut out of the mark
                     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, letter)
             else:
                 painter.drawRect(box.adjusted(1, 1, -1, -1))
                 painter.drawText(box, Qt.AlignmentFlag.AlignCenter, letter)
         if self.sessions:
-            painter.setPen(QColor("#5c6370"))
+            painter.setPen(surface.muted)
             first, last = self.sessions[0].starts_at, self.sessions[-1].starts_at
             rows = -(-len(self.sessions) // per_row)
             painter.drawText(QPointF(4, rows * _ROW + 16), f"{first:%d %b %Y}  →  {last:%d %b %Y}")

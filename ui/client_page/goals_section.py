@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,6 +17,7 @@ from notes.records import Client
 from ui.client_page.list_section import RecordSection, attempt
 from ui.lock.dialog_drafts import OPENER, Fields, restore
 from ui.vault_service import VaultService
+from ui.widgets import theme
 from ui.widgets.dialog_parts import Standard, form_dialog_layout
 from ui.widgets.form_fields import OptionalDate, text_box
 from ui.widgets.models import DataclassListModel
@@ -31,7 +31,7 @@ class GoalModel(DataclassListModel[Goal]):
             note = f"\n    {goal.review_note}" if goal.review_note else ""
             return f"{goal.text}\n    {goal.status.label} · {agreed}{reviewed}{note}"
         if role == Qt.ItemDataRole.ForegroundRole and goal.status is GoalStatus.SET_ASIDE:
-            return QColor("#6b7280")
+            return theme.muted()
         return None
 
 

@@ -1,30 +1,18 @@
 """The client page's section on transference and countertransference over the whole therapy.
 
-Every observation of the client in a table that filters by kind, category, intensity and the
-supervision flag; a chart of the listed observations per session, stacked by category; and,
-above both, a gentle word when the same category keeps coming back (notes.observations'
-`recurring_in`). It reloads only while shown: the client page is often hidden behind the note.
+Every observation of the client in a table (patterns_model) that filters by kind, category,
+intensity and the supervision flag (patterns_filter); a chart of the listed observations per
+session, stacked by category (patterns_chart); and, above both, a gentle word when the same
+category keeps coming back (notes.observations' `recurring_in`). This module lays them out and
+wires the filters. It reloads only while shown: the client page is often hidden behind the note.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCharts import (
-    QBarCategoryAxis,
-    QBarSet,
-    QChart,
-    QChartView,
-    QStackedBarSeries,
-    QValueAxis,
-)
-from PySide6.QtCore import (
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QColor, QPainter, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,118 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.observations import (
-    CHART_SESSIONS,
-    Category,
-    Observation,
-    ObservationKind,
-    counts_per_session,
-    matches,
-    recurring_in,
-)
+from notes.observations import Category, ObservationKind, recurring_in
 from notes.records import Client, Session
-from ui.session.observation_form import quoted
+from ui.client_page.patterns_chart import PatternChart
+from ui.client_page.patterns_filter import ObservationFilter
+from ui.client_page.patterns_model import ClientObservationModel, ObservationRow, SortRole
 from ui.vault_service import VaultService
-from ui.widgets.models import AnyIndex, DataclassTableModel, ItemRole
-
-SortRole = Qt.ItemDataRole.UserRole + 1  # what a column sorts by (dates as dates, not text)
-
-# Distinct colours, transference in cool tones and countertransference in warm ones; a category
-# keeps its colour (by its place in the list) whichever filter is chosen.
-_COOL = ("#1f4e99", "#2a9d8f", "#7fb3e6", "#6a4c93", "#8ab17d", "#264653")
-_WARM = ("#d1495b", "#f08c2e", "#e0b83c", "#8c510a", "#b23a8a", "#f2a7b5", "#8d8d8d", "#7a1f1f")
-
-
-@dataclass(frozen=True)
-class ObservationRow:
-    """An observation with what the table shows beside it: its session and category."""
-
-    observation: Observation
-    session_number: int
-    session_start: datetime
-    category: Category
-
-
-class ClientObservationModel(DataclassTableModel[ObservationRow]):
-    headings = ("Session", "Kind", "Category", "Intensity", "Supervision", "Words or feeling")
-
-    def show(self, row: ObservationRow, column: int, role: int) -> Any:
-        if role == SortRole:
-            return self._sort_key(row, column)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            o = row.observation
-            lines = [
-                ("Redirected from", o.figure),
-                ("What happened", o.what_happened),
-                ("What I felt or noticed", o.what_i_felt),
-                ("How I responded", o.how_i_responded),
-            ]
-            return "\n".join(f"{label}: {text}" for label, text in lines if text) or None
-        return None
-
-    @staticmethod
-    def _sort_key(row: ObservationRow, column: int) -> Any:
-        o = row.observation
-        keys = (
-            row.session_start.isoformat(),
-            o.kind.value,
-            row.category.label.casefold(),
-            o.intensity,
-            int(o.supervision),
-        )
-        return keys[column] if column < len(keys) else (o.quote or o.what_i_felt).casefold()
-
-    @staticmethod
-    def _text(row: ObservationRow, column: int) -> str:
-        o = row.observation
-        if column == 0:
-            return f"{row.session_number} · {row.session_start:%d %b %Y}"
-        if column == 1:
-            return o.kind.label
-        if column == 2:
-            return row.category.display_label
-        if column == 3:
-            return f"{o.intensity} of 5"
-        if column == 4:
-            return "Bring to supervision" if o.supervision else ""
-        return quoted(o.quote, 80) if o.quote else o.what_i_felt or o.what_happened
-
-
-class ObservationFilter(QSortFilterProxyModel):
-    """Rows of a kind, a category, a least intensity, and (if asked) flagged for supervision."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.kind: ObservationKind | None = None
-        self.category_id: int | None = None
-        self.least_intensity = 1
-        self.supervision_only = False
-
-    def set_filter(self, **values: Any) -> None:
-        modern = hasattr(self, "beginFilterChange")  # Qt 6.9+; invalidateRowsFilter before
-        if modern:
-            self.beginFilterChange()
-        for name, value in values.items():
-            setattr(self, name, value)
-        if modern:
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        row = self.sourceModel().index(source_row, 0, source_parent).data(ItemRole)
-        return matches(
-            row.observation,
-            self.kind,
-            self.category_id,
-            self.least_intensity,
-            self.supervision_only,
-        )
-
-    def accepted(self) -> list[ObservationRow]:
-        return [self.index(row, 0).data(ItemRole) for row in range(self.rowCount())]
 
 
 def _sessions_text(numbers: list[int]) -> str:
@@ -170,69 +52,6 @@ def pattern_text(found: list[tuple[Category, list[int]]], window: int) -> str:
     )
 
 
-class PatternChart(QChartView):
-    """Observations per session, one stacked bar per session, one colour per category."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("observation_chart")
-        self.setAccessibleName("observations per session, by category")
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(300)
-        self.series_labels: list[str] = []  # what the legend says, for tests and screen readers
-        self.show_rows([], [])
-
-    def show_rows(self, rows: list[ObservationRow], categories: list[Category]) -> None:
-        chart = QChart()
-        chart.setTitle("Observations per session, by category")
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)  # room for whole names
-        chart.legend().setShowToolTips(True)
-        chart.setBackgroundRoundness(0)
-        chart.setMargins(chart.margins())
-        counted = counts_per_session(
-            ((r.session_start, r.session_number), r.observation.category_id) for r in rows
-        )
-        sessions = counted.sessions
-        if counted.left_out:  # hundreds of bars read as nothing: the latest ones
-            chart.setTitle(f"{chart.title()} — the last {CHART_SESSIONS} sessions with any")
-        series = QStackedBarSeries()
-        self.series_labels = []
-        places = {kind: [c.id for c in categories if c.kind is kind] for kind in ObservationKind}
-        for category in categories:
-            counts = counted.counts.get(category.id)
-            if counts is None:
-                continue
-            label = f"{category.kind.short} · {category.display_label}"
-            bar_set = QBarSet(label)
-            bar_set.append([float(count) for count in counts])
-            palette = _COOL if category.kind is ObservationKind.TRANSFERENCE else _WARM
-            colour = palette[places[category.kind].index(category.id) % len(palette)]
-            bar_set.setColor(QColor(colour))
-            bar_set.setBorderColor(QColor("white"))
-            series.append(bar_set)
-            self.series_labels.append(label)
-        chart.addSeries(series)
-        x_axis = QBarCategoryAxis()
-        x_axis.append([str(number) for _start, number in sessions] or [""])
-        x_axis.setTitleText("Session")
-        per_session = [sum(s.at(i) for s in series.barSets()) for i in range(len(sessions))]
-        highest = max(per_session, default=1)
-        y_axis = QValueAxis()
-        y_axis.setRange(0, max(1, highest))
-        y_axis.setTickCount(int(max(1, highest)) + 1)
-        y_axis.setLabelFormat("%d")
-        y_axis.setTitleText("Observations")
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x_axis)
-        series.attachAxis(y_axis)
-        chart.legend().setVisible(bool(self.series_labels))
-        old = self.chart()
-        self.setChart(chart)
-        if old is not None:
-            old.deleteLater()
-
-
 class ClientPatterns(QWidget):
     TITLE = "Transference and countertransference"
 
@@ -247,10 +66,7 @@ class ClientPatterns(QWidget):
 
         self.pattern = QLabel()
         self.pattern.setObjectName("patternNote")
-        self.pattern.setWordWrap(True)
-        self.pattern.setStyleSheet(
-            "QLabel { background: #f6f1e3; border-left: 3px solid #b8a46a; padding: 8px; }"
-        )
+        self.pattern.setWordWrap(True)  # its look is the style sheet's QLabel#patternNote
         self.empty = QLabel(
             "No observations yet. In a session note, select words and press Ctrl+T "
             "(transference) or Ctrl+Shift+T (countertransference)."

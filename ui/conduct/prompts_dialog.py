@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from notes.conduct import Applies, Prompt, PromptSet
+from ui.widgets import theme
 from ui.widgets.dialog_parts import Standard, dialog_buttons, form_dialog_layout
 from ui.widgets.form_fields import text_box
 from ui.widgets.models import DataclassListModel, ItemRole, emphasis
@@ -38,7 +38,7 @@ class PromptListModel(DataclassListModel[Prompt]):
             group = self._set.group(prompt.group).label
             return f"{group} · {prompt.applies_to.label.lower()}{retired}\n    {prompt.text}"
         if role == Qt.ItemDataRole.ForegroundRole and prompt.retired:
-            return QColor("#8a8f98")
+            return theme.muted()
         if role == Qt.ItemDataRole.FontRole and prompt.retired:
             return emphasis(italic=True)
         return None

@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,18 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from notes.conduct import GroupTrend
+from ui.widgets import theme
 from ui.widgets.dialog_parts import Standard, dialog_buttons
 from ui.widgets.models import AnyIndex, ItemRole
-
-
-def _tint(share: float) -> QColor:
-    """From a pale sand (few "yes") to a pale green (mostly "yes"): calm, never alarming."""
-    low, high = QColor("#f6ead8"), QColor("#dcebdc")
-    return QColor(
-        round(low.red() + (high.red() - low.red()) * share),
-        round(low.green() + (high.green() - low.green()) * share),
-        round(low.blue() + (high.blue() - low.blue()) * share),
-    )
 
 
 class TrendModel(QAbstractTableModel):
@@ -66,7 +56,7 @@ class TrendModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole and share is not None:
-            return _tint(share)
+            return theme.share_tint(share)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             month = f"{self._months[index.column()]:%B %Y}"
             if share is None:

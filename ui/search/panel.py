@@ -41,6 +41,7 @@ from notes.search_query import SearchHit
 from notes.templates import section_title
 from storage.errors import VaultError
 from ui.jobs import run_in_background
+from ui.widgets import theme
 from ui.widgets.models import DataclassListModel, ItemRole
 
 DEBOUNCE_MS = 150
@@ -48,8 +49,6 @@ HINT = (
     "Type to search progress notes, process notes and client names and codes. "
     'Words can come in any order; put "quotes" around an exact phrase.'
 )
-_MATCH_BACKGROUND = "#fbe7a1"  # a soft marker-pen yellow behind each match
-_MUTED = "#5c6370"  # the style sheet's hint colour
 _PADDING_X, _PADDING_Y, _LINE_GAP = 10, 7, 2
 _KEPT_DOCUMENTS = 300  # laid-out rows kept; a result list has at most 50 hits
 
@@ -95,18 +94,28 @@ class SearchResultDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, hit: SearchHit, width: int) -> QTextDocument:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
-        muted = palette.color(QPalette.ColorRole.HighlightedText).name() if selected else _MUTED
-        key = (hit, width, selected, muted, option.font.key())
+        muted = (
+            palette.color(QPalette.ColorRole.HighlightedText) if selected else theme.muted(palette)
+        ).name()
+        marker = theme.search_match(palette).name()  # a soft marker-pen yellow behind each match
+        key = (hit, width, selected, muted, marker, option.font.key())
         document = self._documents.get(key)
         if document is None:
             if len(self._documents) >= _KEPT_DOCUMENTS:
                 self._documents.clear()
-            document = self._documents[key] = self._laid_out(option, hit, width, selected, muted)
+            document = self._documents[key] = self._laid_out(
+                option, hit, width, selected, muted, marker
+            )
         return document
 
     @staticmethod
     def _laid_out(
-        option: QStyleOptionViewItem, hit: SearchHit, width: int, selected: bool, muted: str
+        option: QStyleOptionViewItem,
+        hit: SearchHit,
+        width: int,
+        selected: bool,
+        muted: str,
+        marker: str,
     ) -> QTextDocument:
         pieces = []
         for text, marked in hit.parts():
@@ -114,7 +123,7 @@ class SearchResultDelegate(QStyledItemDelegate):
             if marked and selected:
                 pieces.append(f"<b>{text}</b>")
             elif marked:
-                pieces.append(f'<b style="background-color:{_MATCH_BACKGROUND}">{text}</b>')
+                pieces.append(f'<b style="background-color:{marker}">{text}</b>')
             else:
                 pieces.append(text)
         gap = "&nbsp;&nbsp;&nbsp;"
@@ -169,7 +178,7 @@ class SearchResultDelegate(QStyledItemDelegate):
         document.documentLayout().draw(painter, context)
         painter.restore()
         painter.save()
-        painter.setPen(option.palette.color(QPalette.ColorRole.Midlight))
+        painter.setPen(theme.surface(option.palette).grid)  # the rule between hits
         bottom = option.rect.bottom()
         painter.drawLine(option.rect.left() + _PADDING_X, bottom, option.rect.right(), bottom)
         painter.restore()

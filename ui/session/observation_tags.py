@@ -6,7 +6,7 @@ the box's own positions (UTF-16 units, as Qt counts) and moved on every change o
 A tag whose words were all deleted is reported once, with `wordsDeleted`, after the edit.
 
 The two kinds differ by more than colour: transference has a solid underline, countertransference
-a wavy one, and each has its own background.
+a wavy one, and each has its own background (the theme's `tag_format`).
 """
 
 from __future__ import annotations
@@ -15,35 +15,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 from shiboken6 import isValid
 
-from notes.observations import Anchor, NoteKind, Observation, ObservationKind, locate, shift_span
+from notes.observations import Anchor, NoteKind, Observation, locate, shift_span
+from ui.widgets.theme import tag_format  # how tagged words look: the theme's
 
 BoxKey = tuple[NoteKind, str]
-
-_STYLE = {
-    ObservationKind.TRANSFERENCE: (
-        QTextCharFormat.UnderlineStyle.SingleUnderline,
-        "#2b5797",
-        "#dde7f5",
-    ),
-    ObservationKind.COUNTERTRANSFERENCE: (
-        QTextCharFormat.UnderlineStyle.WaveUnderline,
-        "#a1461c",
-        "#f8e3cc",
-    ),
-}
-
-
-def tag_format(kind: ObservationKind) -> QTextCharFormat:
-    underline, line, background = _STYLE[kind]
-    text_format = QTextCharFormat()
-    text_format.setUnderlineStyle(underline)
-    text_format.setUnderlineColor(QColor(line))
-    text_format.setBackground(QColor(background))
-    return text_format
 
 
 def qt_position(text: str, index: int) -> int:

@@ -58,16 +58,17 @@ def test_a_rupture_and_its_repair_are_named_in_words():
     rupture = Rupture(
         5, RuptureKind.WITHDRAWAL, ["shifting_topic", "appeasing"], "Changed the subject"
     )
-    assert rows.rupture_row(rupture, ON) == AllianceEvent(
+    assert rows.rupture_row(rupture, ON, 4) == AllianceEvent(
         ON,
         "Rupture (withdrawal)",
         "Shifting the topic away, Appeasing or going along",
         "Changed the subject",
+        session_number=4,
     )
     rupture.repair, rupture.how_repaired = Repair.PARTLY, "Named it"
     later = date(2026, 3, 9)
-    assert rows.repair_row(rupture, later) == AllianceEvent(
-        later, "Partly repaired", "", "Named it"
+    assert rows.repair_row(rupture, later, 5) == AllianceEvent(
+        later, "Partly repaired", "", "Named it", session_number=5, is_repair=True
     )
 
 

@@ -15,17 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QMenu, QMessageBox, QPlainTextEdit, QPushButton
 
-from notes.observations import Anchor, NoteKind, Observation, ObservationKind
+from notes.observations import CHART_SESSIONS, Anchor, NoteKind, Observation, ObservationKind
 from notes.records import Client, ProcessNote, ProgressNote, Session
 from tests.ui.conftest import answer_dialog, press, visible_text
-from ui.client_page.patterns import (
-    CHART_SESSIONS,
-    ClientObservationModel,
-    ObservationFilter,
-    ObservationRow,
-    PatternChart,
-    SortRole,
-)
+from ui.client_page.patterns_chart import PatternChart
+from ui.client_page.patterns_filter import ObservationFilter
+from ui.client_page.patterns_model import ClientObservationModel, ObservationRow, SortRole
 from ui.main_window import MainWindow
 from ui.session.observation_form import ObservationForm
 from ui.session.observation_panel import SessionObservationModel
