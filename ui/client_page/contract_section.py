@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from notes.alliance import CONTRACT_TERMS, ContractItem, contract_summary, label_of
 from notes.records import Client
-from ui.client_page.list_section import RecordSection, attempt
+from ui.client_page.list_section import RecordSection
+from ui.errors import attempt
 from ui.vault_service import VaultService
 from ui.widgets.dialog_parts import dialog_buttons
 from ui.widgets.form_fields import OptionalDate, text_box

@@ -43,6 +43,7 @@ from notes.observations import (
 from notes.records import Client, ProcessNote, ProgressNote, Session
 from notes.templates import TEMPLATES, orphaned_sections, section_title, template
 from storage.errors import VaultError
+from ui.errors import attempt, show_failure
 from ui.session.find_bar import FindBar
 from ui.session.observation_form import ObservationForm, quoted
 from ui.session.observation_panel import ObservationPanel, headline
@@ -59,7 +60,6 @@ _text_box = partial(text_box, height=84, grows=True, keyed=True)  # note section
 
 
 class NoteEditor(QWidget):
-    saveFailed = Signal(str)
     saved = Signal(datetime)
     signed = Signal(int)  # session id, once its progress note is signed
 
@@ -318,7 +318,7 @@ class NoteEditor(QWidget):
         self._process.text = self.process_box.toPlainText()
 
     def flush(self) -> bool:
-        """Save now if anything changed. False (with saveFailed emitted) if it could not be."""
+        """Save now if anything changed. False if it could not be (the person has been told)."""
         self._timer.stop()
         if not self._dirty or self._note is None or self._process is None:
             return True
@@ -332,9 +332,10 @@ class NoteEditor(QWidget):
             if moved and self._session is not None:
                 self._service.save_observation_anchors(moved, self._session.client_id)
         except VaultError as error:
+            # Not `attempt`: the status line must say so before the message opens over it.
             self.status.setText("Not saved — see the message")
             self.status.announce("Not saved", urgent=True)
-            self.saveFailed.emit(error.message)
+            show_failure(self, error)
             return False
         self._tags.mark_saved()
         self._dirty = False
@@ -369,10 +370,11 @@ class NoteEditor(QWidget):
         if not self.flush():
             return
         self._collect()
-        try:
+
+        def sign() -> None:
             self._note = self._service.sign(self._note, self._session.client_id)
-        except VaultError as error:
-            self.saveFailed.emit(error.message)
+
+        if not attempt(self, sign):
             return
         self._build_sections()
         self._show_state(None)
@@ -382,10 +384,12 @@ class NoteEditor(QWidget):
         text = self.addendum_box.toPlainText().strip()
         if not text or self._note is None:
             return
-        try:
-            self._note.addenda.append(self._service.add_addendum(self._note.session_id, text))
-        except VaultError as error:
-            self.saveFailed.emit(error.message)
+        note = self._note
+
+        def add() -> None:
+            note.addenda.append(self._service.add_addendum(note.session_id, text))
+
+        if not attempt(self, add):
             return
         self._build_sections()
 
@@ -516,16 +520,17 @@ class NoteEditor(QWidget):
         form = ObservationForm(list(self._categories.values()), observation, self)
         if not form.exec() or self._session is None:  # cancelled, or locked meanwhile
             return
-        try:
-            saved = self._service.save_observation(form.observation(), self._session.client_id)
-        except VaultError as error:
-            self.saveFailed.emit(error.message)
-            return
-        if observation.id is None:
-            self._tags.add(saved)
-        else:
-            self._tags.update(saved)
-        self._refresh_observations(keep=saved.id)
+        client_id = self._session.client_id
+
+        def save() -> None:
+            saved = self._service.save_observation(form.observation(), client_id)
+            if observation.id is None:
+                self._tags.add(saved)
+            else:
+                self._tags.update(saved)
+            self._refresh_observations(keep=saved.id)
+
+        attempt(self, save)
 
     def delete_observation(self, observation: Observation) -> None:
         if self._session is None or observation.id is None:
@@ -540,10 +545,8 @@ class NoteEditor(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self._service.delete_observation(observation.id, self._session.client_id)
-        except VaultError as error:
-            self.saveFailed.emit(error.message)
+        client_id = self._session.client_id
+        if not attempt(self, lambda: self._service.delete_observation(observation.id, client_id)):
             return
         self._tags.remove(observation.id)
         self._refresh_observations()
@@ -598,7 +601,8 @@ class NoteEditor(QWidget):
         if self._session is None:  # locked meanwhile: the observation and its quote are kept
             return
         client_id = self._session.client_id
-        try:
+
+        def keep_or_delete() -> None:
             for observation in observations:
                 if box.clickedButton() is delete:  # only ever on an explicit choice
                     self._service.delete_observation(observation.id, client_id)
@@ -606,6 +610,6 @@ class NoteEditor(QWidget):
                 else:
                     untagged = replace(observation, anchor=None)
                     self._tags.update(self._service.save_observation(untagged, client_id))
-        except VaultError as error:
-            self.saveFailed.emit(error.message)
+
+        attempt(self, keep_or_delete)
         self._refresh_observations()
