@@ -2,6 +2,12 @@
 
 The work function never touches widgets: it gets a `progress(text, share)` callable, returns a
 result or raises, and the callbacks run on the GUI thread through queued signals.
+
+A failure takes one default path (ui/errors.py): a `VaultError`'s message in a box over the
+widget that started the job, anything else to the crash dialog. A caller passes `failed` only
+to do something more, or something else: it returns True when it has dealt with the error
+itself, and otherwise the default follows. `SystemExit` and `KeyboardInterrupt` are no failure
+of the work: they are raised again on the GUI thread, where Python acts on them.
 """
 
 from __future__ import annotations
@@ -11,14 +17,18 @@ from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from notes.progress import Progress
+from ui.errors import TITLE, show_failure
 
 
 class _Signals(QObject):
     progressed = Signal(str, float)
     finished = Signal(object)
     failed = Signal(object)
+    interrupted = Signal(object)
 
 
 class _Job(QRunnable):
@@ -31,8 +41,10 @@ class _Job(QRunnable):
         try:
             try:
                 result = self._work(self._progress)
-            except BaseException as error:  # handed to the GUI thread, which decides
+            except Exception as error:  # handed to the GUI thread, which decides
                 self.signals.failed.emit(error)
+            except BaseException as error:  # SystemExit, KeyboardInterrupt: see the docstring
+                self.signals.interrupted.emit(error)
             else:
                 self.signals.finished.emit(result)
         except RuntimeError:
@@ -43,25 +55,48 @@ class _Job(QRunnable):
             self.signals.progressed.emit(text, share)
 
 
+def _raise_again(error: BaseException) -> None:
+    raise error
+
+
 _running: set[_Signals] = set()  # keeps the signal objects alive until the job ends
+
+Failed = Callable[[Exception], bool | None]  # True: dealt with, the default is not needed
 
 
 def run_in_background(
+    parent: QWidget,
     work: Callable[[Progress], Any],
     done: Callable[[Any], None],
-    failed: Callable[[BaseException], None],
+    *,
+    failed: Failed | None = None,
     progress: Progress | None = None,
+    title: str = TITLE,
 ) -> None:
+    """Run `work` on Qt's thread pool; `done(result)` on success, else the failure path.
+
+    `parent` is the widget a message about a failure belongs to, `title` heads that message.
+    Pass bound methods of widgets, not closures, as `done` and `progress`: Qt drops the call
+    if their object is gone by then.
+    """
     signals = _Signals()
     _running.add(signals)
 
     def forget(*_args: object) -> None:
         _running.discard(signals)
 
+    def fail(error: Exception) -> None:
+        if not isValid(parent):  # the widget closed meanwhile: nobody is left to tell
+            return
+        if failed is not None and failed(error):
+            return
+        show_failure(parent, error, title)
+
     if progress:
         signals.progressed.connect(progress)
     signals.finished.connect(done)
-    signals.failed.connect(failed)
-    signals.finished.connect(forget)
-    signals.failed.connect(forget)
+    signals.failed.connect(fail)
+    signals.interrupted.connect(_raise_again)
+    for ended in (signals.finished, signals.failed, signals.interrupted):
+        ended.connect(forget)
     QThreadPool.globalInstance().start(_Job(work, signals))

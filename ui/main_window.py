@@ -87,7 +87,6 @@ class MainWindow(QMainWindow):
         self.drafts.register("add_goal", workspace.alliance_sections.goals.add_goal)
         self.drafts.register("add_boundary_event", workspace.alliance_sections.boundaries.add_event)
         self._build_menus()
-        workspace.problem.connect(self.show_problem)
         workspace.editor.saved.connect(
             lambda moment: self.statusBar().showMessage(f"Saved at {moment:%H:%M:%S}", 4000)
         )
@@ -117,6 +116,7 @@ class MainWindow(QMainWindow):
     # -- lifecycle -------------------------------------------------------------------------
 
     def _create(self, passphrase: str) -> None:
+        # Not `attempt`: the page says what went wrong beside the passphrase fields, no box.
         try:
             self.service.create(passphrase)
         except VaultError as error:
@@ -124,6 +124,8 @@ class MainWindow(QMainWindow):
 
     def _unlock(self, passphrase: str) -> None:
         self._complete()  # the messages below may offer a backup
+        # Not `attempt`: a wrong passphrase may mean damage, which a backup can tell, and the
+        # page shows the message beside the passphrase field rather than in a box.
         try:
             self.service.unlock(passphrase)
         except WrongPassphrase as error:
@@ -191,9 +193,6 @@ class MainWindow(QMainWindow):
         for dialog in dialogs:
             dialog.reject()
         self.lock()
-
-    def show_problem(self, message: str) -> None:
-        QMessageBox.warning(self, "Alliance", message)
 
     # -- layout memory ---------------------------------------------------------------------
 

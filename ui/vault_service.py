@@ -280,6 +280,7 @@ class VaultService(QObject):
         return found[0] if found else None
 
     def backup_opens_with(self, backup: Path, passphrase: str) -> bool:
+        # A question, not an action: any reason the backup does not open is simply "no".
         try:
             verify_copy(backup, passphrase)
         except VaultError:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 
 from notes.attendance import short_summary
 from notes.records import Client, ClientStatus
-from storage.errors import VaultError
 from ui.client_page.client_dialog import ClientDialog
 from ui.client_page.page import ClientPage
 from ui.client_page.patterns import ClientPatterns
 from ui.client_page.section_order import add_alliance_sections
+from ui.errors import attempt
 from ui.lock.dialog_drafts import OPENER, Fields, restore
 from ui.search.panel import SearchPanel, reveal_match
 from ui.session.note_editor import NoteEditor
@@ -62,8 +62,6 @@ def _buttons(*buttons: QPushButton) -> QWidget:
 
 
 class Workspace(QSplitter):
-    problem = Signal(str)  # a VaultError's message, for the window to show
-
     def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("workspaceSplitter")
@@ -131,7 +129,6 @@ class Workspace(QSplitter):
         self.edit_client_button.clicked.connect(self.edit_client)
         self.client_view.doubleClicked.connect(self.edit_client)
         self.new_session_button.clicked.connect(self.new_session)
-        self.editor.saveFailed.connect(self.problem)
         service.clientsChanged.connect(self.reload_clients)
         service.sessionsChanged.connect(self._sessions_changed)
         self._update_buttons()
@@ -270,12 +267,7 @@ class Workspace(QSplitter):
             self._save_client(dialog.client())
 
     def _save_client(self, client: Client) -> None:
-        try:
-            saved = self._service.save_client(client)
-        except VaultError as error:
-            self.problem.emit(error.message)
-            return
-        self.select_client(saved.id)
+        attempt(self, lambda: self.select_client(self._service.save_client(client).id))
 
     def toggle_case(self) -> None:
         """Close an active case, or reopen a closed one (closed cases hide unless shown)."""
@@ -295,10 +287,7 @@ class Workspace(QSplitter):
                 return
         self.editor.flush()
         status = ClientStatus.CLOSED if closing else ClientStatus.ACTIVE
-        try:
-            self._service.set_client_status(client.id, status)
-        except VaultError as error:
-            self.problem.emit(error.message)
+        attempt(self, lambda: self._service.set_client_status(client.id, status))
 
     def new_session(self, fields: Fields | None = None) -> None:
         client = self.current_client()
@@ -313,10 +302,6 @@ class Workspace(QSplitter):
             restore(dialog, fields)
         if not dialog.exec():
             return
-        try:
-            saved = self._service.save_session(dialog.session())
-        except VaultError as error:
-            self.problem.emit(error.message)
-            return
-        self.select_session(saved.id)
-        self.editor.setFocus()
+        session = dialog.session()
+        if attempt(self, lambda: self.select_session(self._service.save_session(session).id)):
+            self.editor.setFocus()

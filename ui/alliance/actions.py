@@ -26,11 +26,11 @@ from notes.dates import recent_months
 from notes.records import Client, Session, newest
 from ui.alliance.check_dialog import AllianceDialog
 from ui.alliance.rupture_dialog import RuptureDialog
-from ui.client_page.list_section import attempt
 from ui.conduct.check_dialog import Choice, ConductDialog
 from ui.conduct.offer import ConductOffer
 from ui.conduct.prompts_dialog import PromptSetDialog
 from ui.conduct.trend import ConductTrendDialog
+from ui.errors import attempt
 from ui.lock.dialog_drafts import OPENER, Fields, restore
 from ui.vault_service import VaultService
 

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from notes.alliance import BOUNDARY_DIMENSIONS, BoundaryEvent, BoundaryKind, boundary_summary
 from notes.records import Client, Session
-from ui.client_page.list_section import RecordSection, attempt
+from ui.client_page.list_section import RecordSection
+from ui.errors import attempt
 from ui.lock.dialog_drafts import OPENER, Fields, restore
 from ui.vault_service import VaultService
 from ui.widgets.dialog_parts import form_dialog_layout

@@ -25,7 +25,8 @@ from notes.alliance import (
     next_to_explain,
 )
 from notes.records import Client
-from ui.client_page.list_section import RecordSection, attempt
+from ui.client_page.list_section import RecordSection
+from ui.errors import attempt
 from ui.vault_service import VaultService
 from ui.widgets.dialog_parts import dialog_buttons
 from ui.widgets.form_fields import OptionalDate, text_box

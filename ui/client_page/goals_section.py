@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 
 from notes.alliance import Goal, GoalStatus, goals_summary
 from notes.records import Client
-from ui.client_page.list_section import RecordSection, attempt
+from ui.client_page.list_section import RecordSection
+from ui.errors import attempt
 from ui.lock.dialog_drafts import OPENER, Fields, restore
 from ui.vault_service import VaultService
 from ui.widgets import theme

@@ -7,25 +7,12 @@ forgets everything on `clear`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from notes.records import Client, Session
-from storage.errors import VaultError
 from ui.vault_service import VaultService
 from ui.widgets.form_fields import FittedListView
 from ui.widgets.models import DataclassListModel, ItemRole
-
-
-def attempt(parent: QWidget, action: Callable[[], object]) -> bool:
-    """Run a save; a problem the therapist can act on (disk full, …) is shown in plain words."""
-    try:
-        action()
-    except VaultError as error:
-        QMessageBox.warning(parent, "Alliance", error.message)
-        return False
-    return True
 
 
 class RecordSection(QWidget):

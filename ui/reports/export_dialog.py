@@ -9,7 +9,6 @@ withheld.
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -218,7 +217,9 @@ class _ExportDialog(QDialog):
         self._service.set_report_folder(target.parent)
         self._set_running(True)
         self.message.setText("Exporting…")
-        run_in_background(work, self._done, self._failed, self._progressed)
+        run_in_background(
+            self, work, self._done, failed=self._failed, progress=self._progressed, title="Export"
+        )
 
     def _set_running(self, running: bool) -> None:
         self._running = running
@@ -246,16 +247,16 @@ class _ExportDialog(QDialog):
         if answer == QMessageBox.StandardButton.Yes:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: Exception) -> bool:
         if self._locked_out:
-            return  # the vault was locked under the export: nothing was saved, nothing to say
+            return True  # the vault was locked under the export: nothing was saved, nothing to say
         self._set_running(False)
         self.progress.setVisible(False)
         if isinstance(error, VaultError):
-            self._show_problem(error.message)
-            return
-        self._show_problem("The export did not finish. Nothing was saved.")
-        sys.excepthook(type(error), error, error.__traceback__)  # a bug: the crash dialog
+            self.message.setText(error.message)
+        else:
+            self.message.setText("The export did not finish. Nothing was saved.")
+        return False  # the default then shows the message, or the crash dialog for a bug
 
     def _show_problem(self, text: str) -> None:
         self.message.setText(text)

@@ -16,7 +16,6 @@ clears everything (and, when there is nothing to clear, emits `dismissed`).
 from __future__ import annotations
 
 import html
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -326,7 +325,7 @@ class SearchPanel(QWidget):
         self._running = self._generation
         search = self._search
         # Bound methods of this panel: if it is gone when the search ends, Qt drops the call.
-        run_in_background(lambda _progress: search(text), self._arrived, self._failed)
+        run_in_background(self, lambda _progress: search(text), self._arrived, failed=self._failed)
 
     def _landed(self) -> bool:
         """A search ended: True if it was for the text still in the box, else start the newest."""
@@ -355,16 +354,17 @@ class SearchPanel(QWidget):
             shown = text if len(text) <= 40 else text[:39] + "…"
             self._show_results(False, f"No notes match \u201c{shown}\u201d.")
 
-    def _failed(self, error: BaseException) -> None:
+    def _failed(self, error: Exception) -> bool:
         if not self._landed():
-            return  # the text changed or the vault was locked meanwhile: nothing to say
+            return True  # the text changed or the vault was locked meanwhile: nothing to say
         self._open_first = False
         self.results.set_items([])
         if isinstance(error, VaultError):
+            # Said in the panel, where the results would be: no box pops up while typing.
             self._show_results(False, error.message)
-            return
+            return True
         self._show_results(False, "The search did not finish. Please try again.")
-        sys.excepthook(type(error), error, error.__traceback__)  # a bug: the crash dialog
+        return False  # a bug: the default takes it to the crash dialog
 
     def _showing_current(self) -> bool:
         """The results on screen are for the text in the box."""

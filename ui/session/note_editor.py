@@ -34,6 +34,7 @@ from notes.observations import PROCESS_SECTION, NoteKind
 from notes.records import Client, ProcessNote, ProgressNote, Session
 from notes.templates import TEMPLATES, orphaned_sections, section_title, template
 from storage.errors import VaultError
+from ui.errors import attempt, show_failure
 from ui.session.find_bar import FindBar
 from ui.session.observation_panel import ObservationPanel
 from ui.session.observation_tags import BoxKey
@@ -50,7 +51,6 @@ _text_box = partial(text_box, height=84, grows=True, keyed=True)  # note section
 
 
 class NoteEditor(QWidget):
-    saveFailed = Signal(str)
     saved = Signal(datetime)
     signed = Signal(int)  # session id, once its progress note is signed
 
@@ -158,7 +158,6 @@ class NoteEditor(QWidget):
         self.template_box.currentIndexChanged.connect(self._template_chosen)
         self.sign_button.clicked.connect(self.sign)
         self.tagging = TaggingController(service, self, self.observations, self)
-        self.tagging.saveFailed.connect(self.saveFailed)
         self.tagging.watch(self.process_box)
 
     # -- showing a session -----------------------------------------------------------------
@@ -298,7 +297,7 @@ class NoteEditor(QWidget):
         self._process.text = self.process_box.toPlainText()
 
     def flush(self) -> bool:
-        """Save now if anything changed. False (with saveFailed emitted) if it could not be."""
+        """Save now if anything changed. False if it could not be (the person has been told)."""
         self._timer.stop()
         if not self._dirty or self._note is None or self._process is None:
             return True
@@ -310,9 +309,10 @@ class NoteEditor(QWidget):
             if self._session is not None:
                 self.tagging.save_moved(self._session.client_id)
         except VaultError as error:
+            # Not `attempt`: the status line must say so before the message opens over it.
             self.status.setText("Not saved — see the message")
             self.status.announce("Not saved", urgent=True)
-            self.saveFailed.emit(error.message)
+            show_failure(self, error)
             return False
         self.tagging.mark_saved()
         self._dirty = False
@@ -347,10 +347,11 @@ class NoteEditor(QWidget):
         if not self.flush():
             return
         self._collect()
-        try:
+
+        def sign() -> None:
             self._note = self._service.sign(self._note, self._session.client_id)
-        except VaultError as error:
-            self.saveFailed.emit(error.message)
+
+        if not attempt(self, sign):
             return
         self._build_sections()
         self._show_state(None)
@@ -360,10 +361,12 @@ class NoteEditor(QWidget):
         text = self.addendum_box.toPlainText().strip()
         if not text or self._note is None:
             return
-        try:
-            self._note.addenda.append(self._service.add_addendum(self._note.session_id, text))
-        except VaultError as error:
-            self.saveFailed.emit(error.message)
+        note = self._note
+
+        def add() -> None:
+            note.addenda.append(self._service.add_addendum(note.session_id, text))
+
+        if not attempt(self, add):
             return
         self._build_sections()
 

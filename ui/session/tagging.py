@@ -13,13 +13,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit, QWidget
 
 from notes.observations import Anchor, Category, Observation, ObservationKind, categories_offered
 from notes.records import Session
-from storage.errors import VaultError
+from ui.errors import attempt
 from ui.session.observation_form import ObservationForm, quoted
 from ui.session.observation_panel import ObservationPanel, headline
 from ui.session.observation_tags import BoxKey, TagTracker, text_index
@@ -40,8 +40,6 @@ class TaggedNote(Protocol):
 
 
 class TaggingController(QObject):
-    saveFailed = Signal(str)  # a VaultError's message
-
     def __init__(
         self,
         service: VaultService,
@@ -255,16 +253,17 @@ class TaggingController(QObject):
         form = ObservationForm(list(self._categories.values()), observation, self._widget)
         if not form.exec() or (session := self._note.session) is None:  # or locked meanwhile
             return
-        try:
-            saved = self._service.save_observation(form.observation(), session.client_id)
-        except VaultError as error:
-            self.saveFailed.emit(error.message)
-            return
-        if observation.id is None:
-            self._tags.add(saved)
-        else:
-            self._tags.update(saved)
-        self._refresh(keep=saved.id)
+        client_id = session.client_id
+
+        def save() -> None:
+            saved = self._service.save_observation(form.observation(), client_id)
+            if observation.id is None:
+                self._tags.add(saved)
+            else:
+                self._tags.update(saved)
+            self._refresh(keep=saved.id)
+
+        attempt(self._widget, save)
 
     def delete_observation(self, observation: Observation) -> None:
         session = self._note.session
@@ -280,10 +279,10 @@ class TaggingController(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            self._service.delete_observation(observation.id, session.client_id)
-        except VaultError as error:
-            self.saveFailed.emit(error.message)
+        client_id = session.client_id
+        if not attempt(
+            self._widget, lambda: self._service.delete_observation(observation.id, client_id)
+        ):
             return
         self._tags.remove(observation.id)
         self._refresh()
@@ -312,7 +311,8 @@ class TaggingController(QObject):
         if session is None:  # locked meanwhile: the observation and its quote are kept
             return
         client_id = session.client_id
-        try:
+
+        def keep_or_delete() -> None:
             for observation in observations:
                 if box.clickedButton() is delete:  # only ever on an explicit choice
                     self._service.delete_observation(observation.id, client_id)
@@ -320,6 +320,6 @@ class TaggingController(QObject):
                 else:
                     untagged = replace(observation, anchor=None)
                     self._tags.update(self._service.save_observation(untagged, client_id))
-        except VaultError as error:
-            self.saveFailed.emit(error.message)
+
+        attempt(self._widget, keep_or_delete)
         self._refresh()

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage.errors import VaultError
 from ui import app_settings as keys
+from ui.errors import attempt
 from ui.jobs import run_in_background
 from ui.vault.audit_dialog import AuditDialog
 from ui.vault.passphrase_change_dialog import PassphraseChangeDialog
@@ -36,12 +36,17 @@ class VaultActions(QObject):
         self._progress: QProgressDialog | None = None
         self.busy = False
         self.lock_when_done = False
+        self._locks = 0  # a damage check that a lock cut short has nothing to report
+        service.locked.connect(self._count_lock)
+
+    def _count_lock(self) -> None:
+        self._locks += 1
 
     # -- running a job ---------------------------------------------------------------------
 
     def _run(self, title: str, work, done) -> None:
         self.busy = True
-        self._title, self._done = title, done
+        self._done = done
         progress = QProgressDialog(title, "", 0, 100, self._window)
         progress.setWindowTitle(title)
         progress.setCancelButton(None)
@@ -50,7 +55,14 @@ class VaultActions(QObject):
         progress.setAutoClose(False)
         self._progress = progress
         # Bound methods, not closures: Qt drops the connection if this object is gone.
-        run_in_background(work, self._finished, self._failed, self._step)
+        run_in_background(
+            self._window,
+            work,
+            self._finished,
+            failed=self._failed,
+            progress=self._step,
+            title=title,
+        )
 
     def _step(self, text: str, share: float) -> None:
         if self._progress:
@@ -61,11 +73,8 @@ class VaultActions(QObject):
         self._end()
         self._done(result)
 
-    def _failed(self, error: BaseException) -> None:
-        self._end()
-        if not isinstance(error, VaultError):
-            raise error
-        self._warn(self._title, error.message)
+    def _failed(self, _error: Exception) -> None:
+        self._end()  # then the default: the message, or the crash dialog
 
     def _end(self) -> None:
         self.busy = False
@@ -114,9 +123,11 @@ class VaultActions(QObject):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self._service.back_up(folder, keys.backups_to_keep())
-        except VaultError as error:
-            self._warn("Backup on quit", error.message)
+            attempt(
+                self._window,
+                lambda: self._service.back_up(folder, keys.backups_to_keep()),
+                "Backup on quit",
+            )
         finally:
             QApplication.restoreOverrideCursor()
 
@@ -153,13 +164,13 @@ class VaultActions(QObject):
         )
 
     def _restored(self, backup: Path, passphrase: str, aside: Path) -> None:
-        try:
-            self._service.unlock_restored(backup, passphrase)
-        except VaultError as error:
-            self._warn("Restore from backup", error.message)
+        title = "Restore from backup"
+        if not attempt(
+            self._window, lambda: self._service.unlock_restored(backup, passphrase), title
+        ):
             return
         self._inform(
-            "Restore from backup",
+            title,
             f"Restored from {backup.name}. The previous vault file was kept as {aside.name}.",
         )
 
@@ -174,20 +185,26 @@ class VaultActions(QObject):
         if self._service.last_integrity_check() == today:
             return
         self._service.set_last_integrity_check(today)
+        locks = self._locks
         run_in_background(
+            self._window,
             lambda _progress: self._service.integrity_check(),
             self._checked_after_unlock,
-            self._check_interrupted,
+            failed=lambda _error: self._check_failed(locks),
+            title="Check for damage",
         )
 
     def _checked_after_unlock(self, report) -> None:
         if not report.ok and self._service.is_unlocked:
             self.offer_restore(self._damage_text(report))
 
-    def _check_interrupted(self, _error: BaseException) -> None:
-        """Locked before the check ended; the next unlock checks again."""
-        if self._service.is_unlocked:
-            self._service.set_last_integrity_check(None)
+    def _check_failed(self, locks: int) -> bool:
+        """Locked under the check (perhaps unlocked again since): nothing to tell. Otherwise
+        the next unlock checks again, and the person hears of it the default way."""
+        if self._locks != locks or not self._service.is_unlocked:
+            return True
+        self._service.set_last_integrity_check(None)
+        return False
 
     def _report(self, report) -> None:
         if report.ok:

@@ -156,6 +156,7 @@ class CategorySettings(QDialog):
             self.retired.isChecked(),
             base.id,
         )
+        # Not `attempt`: the dialog's own message line says it, beside the form being filled in.
         try:
             saved = self._service.save_observation_category(category)
         except VaultError as error:
