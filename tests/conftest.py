@@ -24,16 +24,13 @@ from notes.records import Attendance, Client, Session
 from storage.clients import ClientRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
+from tests.helpers import PASSPHRASE
 
 # Property tests explore new examples on every developer run; CI replays a fixed set, so a run
 # is red only because of the change under test. (`CI` is set by the CI runner.)
 settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
-
-PASSPHRASE = "correct horse 'battery' staple"
-
-REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")

@@ -1,13 +1,51 @@
-"""Reading exported .docx files the way a checker would: every XML part, every heading."""
+"""Helpers shared by test modules, which import them from here and never from each other.
+
+Nothing here imports Qt: the fast loop (`pytest -m "not gui"`) uses this module too. Widget
+helpers are in tests/ui/helpers.py.
+"""
 
 from __future__ import annotations
 
 import io
+import os
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
-from docx import Document
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# The passphrase of the shared template vault (tests/conftest.py): quotes make naive quoting fail.
+PASSPHRASE = "correct horse 'battery' staple"
+
+# -- the command line, run as a real program -------------------------------------------------
+
+CLI_PASSPHRASE = "demo 'cli' passphrase ÄÖ 🦉"
+CLI_WRONG_PASSPHRASE = "demo 'cli' passphrase ÄÖ 🦊"
+
+
+def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """`python main.py ...` from the repository root, checking that no passphrase is echoed."""
+    result = subprocess.run(
+        [sys.executable, "main.py", *args],
+        cwd=REPO_ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=120,
+    )
+    # Whatever happens, no passphrase is ever echoed back.
+    for secret in (CLI_PASSPHRASE, CLI_WRONG_PASSPHRASE, "passphrase ÄÖ"):
+        assert secret not in result.stdout
+        assert secret not in result.stderr
+    assert "Traceback" not in result.stderr
+    return result
+
+
+# -- reading exported .docx files the way a checker would: every XML part, every heading ------
 
 
 def xml_parts(docx: bytes | Path) -> dict[str, str]:
@@ -32,6 +70,8 @@ def leaks(docx: bytes | Path, words: list[str]) -> list[tuple[str, str]]:
 
 
 def open_docx(docx: bytes | Path):
+    from docx import Document  # only the tests that read a report pay for importing it
+
     data = docx.read_bytes() if isinstance(docx, Path) else docx
     return Document(io.BytesIO(data))
 

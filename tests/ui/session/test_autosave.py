@@ -17,7 +17,7 @@ from storage.clients import ClientRepository
 from storage.note_store import NoteRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
-from tests.ui.conftest import STRONG_PASSPHRASE, press
+from tests.ui.helpers import STRONG_PASSPHRASE, press
 
 REPO = Path(__file__).resolve().parents[3]
 
