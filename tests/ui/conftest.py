@@ -137,3 +137,12 @@ def open_window(qtbot, caseload) -> Iterator[MainWindow]:
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.workspace)
     yield window
     window.service.lock()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Every test under tests/ui sits in the Qt world (this file imports it): all carry `gui`.
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if item.path.is_relative_to(here):
+            item.add_marker(pytest.mark.gui)
