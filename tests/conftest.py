@@ -3,16 +3,23 @@
 Opening a vault costs one SQLCipher key derivation (~0.1 s), creating one a little more, so a
 closed vault is created once per test session and each test that needs a fresh one gets a byte
 copy of it: the copy is a real, independent vault file at no key-derivation cost.
+
+Everything under tests/ui carries the `gui` marker (tests/ui/conftest.py). `pytest -m "not gui"`
+is the fast loop: it does not collect tests/ui and does not load pytest-qt, so no Qt widget
+module is imported and no QApplication is created; a test that imports PySide6.QtWidgets there
+fails and must move to tests/ui.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 
 # Before anything imports Qt: the GUI tests run without a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -24,6 +31,7 @@ from notes.records import Attendance, Client, Session
 from storage.clients import ClientRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
+from tests.helpers import PASSPHRASE
 
 # Property tests explore new examples on every developer run; CI replays a fixed set, so a run
 # is red only because of the change under test. (`CI` is set by the CI runner.)
@@ -31,9 +39,44 @@ settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-PASSPHRASE = "correct horse 'battery' staple"
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+UI_TESTS = Path(__file__).resolve().parent / "ui"
+
+
+def gui_deselected(config: pytest.Config) -> bool:
+    """True when the `-m` expression leaves out the tests marked `gui` (the fast loop)."""
+    return _leaves_out_gui(config.getoption("markexpr", "") or "")
+
+
+@functools.cache
+def _leaves_out_gui(expression: str) -> bool:
+    from _pytest.mark.expression import Expression  # how pytest itself reads `-m`
+
+    if not expression:
+        return False
+    return not Expression.compile(expression).evaluate(lambda name, **_kwargs: name == "gui")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    # pytest-qt imports PySide6.QtWidgets when it is configured; the fast loop needs no Qt at all.
+    if gui_deselected(config):
+        config.pluginmanager.set_blocked("pytest-qt")
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    # Importing a GUI test module imports Qt widgets, so the fast loop does not even collect them.
+    if gui_deselected(config) and collection_path.is_relative_to(UI_TESTS):
+        return True
+    return None
+
+
+@pytest.fixture(autouse=True)
+def no_widgets_in_the_fast_loop(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The fast loop fails as soon as anything (a test, or collecting one) imports Qt widgets."""
+    yield
+    if gui_deselected(request.config) and "PySide6.QtWidgets" in sys.modules:
+        pytest.fail("PySide6.QtWidgets was imported in the `not gui` loop: move it to tests/ui")
 
 
 @pytest.fixture(scope="session")

@@ -12,14 +12,13 @@ from storage.clients import ClientRepository
 from storage.note_store import NoteRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
-from tests.docx_checks import all_text, headings, leaks, open_docx
-from tests.test_main_cli import PASSPHRASE, run
+from tests.helpers import CLI_PASSPHRASE, all_text, headings, leaks, open_docx, run_cli
 
 
 @pytest.fixture(scope="module")
 def filled_vault(tmp_path_factory):
     path = tmp_path_factory.mktemp("export") / "alliance.vault"
-    vault = Vault.create(path, PASSPHRASE)
+    vault = Vault.create(path, CLI_PASSPHRASE)
     maya = ClientRepository(vault).save(
         Client("ML-01", "Maya Lindqvist", date(2026, 1, 5), ["Jonas"], "Maya cannot sleep.")
     )
@@ -43,7 +42,7 @@ def vault_file(filled_vault, tmp_path_factory):
 
 def export(vault_file, out, *extra):
     args = ("export", "--vault", str(vault_file), "--passphrase-stdin", "--client", "ML-01")
-    return run(*args, "--out", str(out), *extra, stdin=PASSPHRASE + "\n")
+    return run_cli(*args, "--out", str(out), *extra, stdin=CLI_PASSPHRASE + "\n")
 
 
 def test_default_export_is_de_identified_and_covers_three_months(vault_file, tmp_path):
@@ -73,7 +72,7 @@ def test_identified_export_with_a_period(vault_file, tmp_path):
 
 
 def test_problems_are_plain_and_leave_no_file(vault_file, tmp_path):
-    unknown = run(
+    unknown = run_cli(
         "export",
         "--vault",
         str(vault_file),
@@ -82,7 +81,7 @@ def test_problems_are_plain_and_leave_no_file(vault_file, tmp_path):
         "ZZ-09",
         "--out",
         str(tmp_path / "x.docx"),
-        stdin=PASSPHRASE + "\n",
+        stdin=CLI_PASSPHRASE + "\n",
     )
     assert unknown.returncode == 3
     assert "There is no client with the code ZZ-09" in unknown.stderr

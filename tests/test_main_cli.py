@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import shutil
 import subprocess
 import sys
@@ -13,36 +12,16 @@ import pytest
 
 import main
 from storage.vault import Vault, connect
-
-ROOT = Path(__file__).resolve().parent.parent
-PASSPHRASE = "demo 'cli' passphrase ÄÖ 🦉"
-WRONG = "demo 'cli' passphrase ÄÖ 🦊"
-
-
-def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [sys.executable, "main.py", *args],
-        cwd=ROOT,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        timeout=120,
-    )
-    # Whatever happens, no passphrase is ever echoed back.
-    for secret in (PASSPHRASE, WRONG, "passphrase ÄÖ"):
-        assert secret not in result.stdout
-        assert secret not in result.stderr
-    assert "Traceback" not in result.stderr
-    return result
+from tests.helpers import CLI_PASSPHRASE, CLI_WRONG_PASSPHRASE, run_cli
 
 
 @pytest.fixture(scope="module")
 def demo_vault(tmp_path_factory) -> Path:
     """One demo vault made by the CLI itself; tests work on copies of it."""
     path = tmp_path_factory.mktemp("cli") / "demo.vault"
-    result = run("demo", "--vault", str(path), "--passphrase-stdin", stdin=PASSPHRASE + "\n")
+    result = run_cli(
+        "demo", "--vault", str(path), "--passphrase-stdin", stdin=CLI_PASSPHRASE + "\n"
+    )
     assert result.returncode == 0, result.stderr
     assert "Demo vault with" in result.stdout
     return path
@@ -55,19 +34,19 @@ def demo_copy(demo_vault, tmp_path) -> Path:
     return path
 
 
-def verify(path: Path, passphrase: str = PASSPHRASE) -> subprocess.CompletedProcess[str]:
-    return run("verify", "--vault", str(path), "--passphrase-stdin", stdin=passphrase + "\n")
+def verify(path: Path, passphrase: str = CLI_PASSPHRASE) -> subprocess.CompletedProcess[str]:
+    return run_cli("verify", "--vault", str(path), "--passphrase-stdin", stdin=passphrase + "\n")
 
 
 def test_help_lists_the_verbs():
-    result = run("--help")
+    result = run_cli("--help")
     assert result.returncode == 0
     assert "demo" in result.stdout
     assert "verify" in result.stdout
 
 
 def test_demo_creates_a_vault_with_at_least_five_clients(demo_vault):
-    connection = connect(demo_vault, PASSPHRASE)
+    connection = connect(demo_vault, CLI_PASSPHRASE)
     try:
         assert connection.execute("SELECT count(*) FROM clients").fetchone()[0] >= 5
         assert connection.execute("SELECT count(*) FROM sessions").fetchone()[0] > 50
@@ -77,7 +56,7 @@ def test_demo_creates_a_vault_with_at_least_five_clients(demo_vault):
 
 def test_demo_refuses_to_overwrite_a_vault(demo_copy):
     before = demo_copy.read_bytes()
-    result = run("demo", "--vault", str(demo_copy), "--passphrase-stdin", stdin="other\n")
+    result = run_cli("demo", "--vault", str(demo_copy), "--passphrase-stdin", stdin="other\n")
     assert result.returncode == 3
     assert "already exists" in result.stderr
     assert demo_copy.read_bytes() == before
@@ -92,7 +71,7 @@ def test_verify_says_a_sound_vault_is_sound(demo_copy):
 
 def test_a_wrong_passphrase_is_one_line_and_exit_code_2(demo_copy):
     before = demo_copy.read_bytes()
-    result = verify(demo_copy, WRONG)
+    result = verify(demo_copy, CLI_WRONG_PASSPHRASE)
     assert result.returncode == 2
     assert len(result.stderr.splitlines()) == 1
     assert "passphrase does not open this vault" in result.stderr
@@ -112,7 +91,7 @@ def test_verify_finds_a_damaged_later_page(demo_copy):
 
 
 def test_verify_refuses_a_vault_open_in_another_process(demo_copy):
-    vault = Vault.open(demo_copy, PASSPHRASE)
+    vault = Vault.open(demo_copy, CLI_PASSPHRASE)
     try:
         result = verify(demo_copy)
     finally:
@@ -140,7 +119,7 @@ def test_verify_explains_a_file_that_is_no_vault(tmp_path, make, message):
 
 def test_an_empty_passphrase_on_stdin_is_refused_plainly(tmp_path):
     path = tmp_path / "empty.vault"
-    result = run("demo", "--vault", str(path), "--passphrase-stdin", stdin="\n")
+    result = run_cli("demo", "--vault", str(path), "--passphrase-stdin", stdin="\n")
     assert result.returncode == 3
     assert "empty" in result.stderr
     assert not path.exists() or path.stat().st_size == 0
@@ -163,12 +142,12 @@ def test_read_passphrase_strips_only_the_line_ending(monkeypatch, typed, passphr
 
 def backup(vault: Path, folder: Path, passphrase: str) -> subprocess.CompletedProcess[str]:
     arguments = ("backup", "--vault", str(vault), "--passphrase-stdin", "--to", str(folder))
-    return run(*arguments, stdin=passphrase + "\n")
+    return run_cli(*arguments, stdin=passphrase + "\n")
 
 
 def test_backup_writes_a_verified_copy_and_prints_its_path(demo_copy, tmp_path):
     folder = tmp_path / "backups"
-    done = backup(demo_copy, folder, PASSPHRASE)
+    done = backup(demo_copy, folder, CLI_PASSPHRASE)
     assert done.returncode == 0, done.stderr
     printed = Path(done.stdout.strip())
     assert printed.parent == folder and printed.exists()
@@ -177,6 +156,6 @@ def test_backup_writes_a_verified_copy_and_prints_its_path(demo_copy, tmp_path):
 
 def test_backup_with_a_wrong_passphrase_writes_nothing(demo_copy, tmp_path):
     folder = tmp_path / "backups"
-    done = backup(demo_copy, folder, WRONG)
+    done = backup(demo_copy, folder, CLI_WRONG_PASSPHRASE)
     assert done.returncode == 2
     assert not folder.exists() or not any(folder.iterdir())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from enum import Enum
+from enum import Enum, auto
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,21 +21,21 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 class Group(Enum):
     """Where in the menu bar an entry goes."""
 
-    LOCK = "lock"
-    VAULT = "vault"  # backups, restore, damage, passphrase, audit, settings
-    QUIT = "quit"
-    CLIENTS = "clients"
-    SEARCH = "search"
-    FIND = "find"
-    CASE = "case"
-    ACROSS_CLIENTS = "across clients"
-    SESSIONS = "sessions"
-    NOTE = "note"
-    ALLIANCE = "alliance"  # the checks after a session: conduct, alliance, ruptures
-    OBSERVATIONS = "observations"
-    CATEGORIES = "categories"
-    TEMPLATES = "templates"
-    REPORTS = "reports"
+    LOCK = auto()
+    VAULT = auto()  # backups, restore, damage, passphrase, audit, settings
+    QUIT = auto()
+    CLIENTS = auto()
+    SEARCH = auto()
+    FIND = auto()
+    CASE = auto()
+    ACROSS_CLIENTS = auto()
+    SESSIONS = auto()
+    NOTE = auto()
+    ALLIANCE = auto()  # the checks after a session: conduct, alliance, ruptures
+    OBSERVATIONS = auto()
+    CATEGORIES = auto()
+    TEMPLATES = auto()
+    REPORTS = auto()
 
 
 # Each menu: its title, then its blocks (separated by a line), each an ordered tuple of groups.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PASSPHRASE, REPO_ROOT
+from tests.helpers import PASSPHRASE, REPO_ROOT
 
 pytestmark = pytest.mark.package
 

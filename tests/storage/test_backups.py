@@ -13,7 +13,7 @@ from storage.backups import back_up, backup_name, backups_in, prune, restore
 from storage.clients import ClientRepository
 from storage.errors import VaultDamaged, WrongPassphrase
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
 
 
 def codes_in(path, passphrase: str = PASSPHRASE) -> list[str]:

@@ -1,13 +1,21 @@
 """Every passphrase a person can type works to create, unlock, lock and change a vault.
 
 `PRAGMA key` takes no bound parameter, so these are the passphrases that break naive quoting.
+The quoting is a pure function: every awkward passphrase (and any text at all) is checked to come
+back whole from SQLite's own parser, which costs no key derivation. A real vault round trip, at
+eight key derivations each, runs for a few representative passphrases: a quote and SQL, spaces
+that must not be trimmed, emoji beyond the basic plane, and one longer than a SHA-512 block.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
+import sqlcipher3
+from hypothesis import given
+from hypothesis import strategies as st
 
 from notes.records import Client
 from storage.clients import ClientRepository
@@ -29,12 +37,29 @@ PASSPHRASES = {
 }
 
 
+# One of each kind that could fail differently on the way to SQLCipher (the rest share a kind).
+ROUND_TRIP = ["sql-like", "spaces-around", "emoji", "long"]
+
+
 def _other(passphrase: str) -> str:
     """A second passphrase just as awkward: the first one reversed, marked."""
     return "2" + passphrase[::-1]
 
 
-@pytest.mark.parametrize("passphrase", list(PASSPHRASES.values()), ids=list(PASSPHRASES))
+@pytest.fixture(scope="module")
+def sqlite() -> Iterator[sqlcipher3.Connection]:
+    """A connection without a key: plain SQLite, the same parser, no key derivation."""
+    connection = sqlcipher3.connect(":memory:")
+    yield connection
+    connection.close()
+
+
+def _parsed(sqlite: sqlcipher3.Connection, literal: str) -> str:
+    """What SQLite's parser makes of an SQL literal: what `PRAGMA key = <literal>` is given."""
+    return sqlite.execute(f"SELECT {literal}").fetchone()[0]
+
+
+@pytest.mark.parametrize("passphrase", [PASSPHRASES[name] for name in ROUND_TRIP], ids=ROUND_TRIP)
 def test_create_lock_unlock_and_change(tmp_path, passphrase):
     path = tmp_path / "v.vault"
     vault = Vault.create(path, passphrase)
@@ -56,6 +81,22 @@ def test_create_lock_unlock_and_change(tmp_path, passphrase):
         assert connection.execute("SELECT full_name FROM clients").fetchall() == [("Pia Weber",)]
     finally:
         connection.close()
+
+
+@pytest.mark.parametrize(
+    "passphrase",
+    [*PASSPHRASES.values(), *map(_other, PASSPHRASES.values())],
+    ids=[*PASSPHRASES, *(f"{name}-changed" for name in PASSPHRASES)],
+)
+def test_every_awkward_passphrase_reaches_sqlite_whole(sqlite, passphrase):
+    assert _parsed(sqlite, quote_passphrase(passphrase)) == passphrase
+
+
+@given(st.text().filter(lambda text: "\x00" not in text))
+def test_any_text_without_nul_reaches_sqlite_whole(sqlite, passphrase):
+    literal = quote_passphrase(passphrase)
+    assert literal.startswith("'") and literal.endswith("'")
+    assert _parsed(sqlite, literal) == passphrase
 
 
 def test_quoting_doubles_single_quotes_and_keeps_everything_else():

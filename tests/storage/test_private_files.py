@@ -16,7 +16,7 @@ from storage.clients import ClientRepository
 from storage.note_store import NoteRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
-from tests.conftest import PASSPHRASE
+from tests.helpers import PASSPHRASE
 
 
 def mode(path: Path) -> int:

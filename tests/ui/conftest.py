@@ -1,4 +1,11 @@
-"""GUI fixtures: a main window on a fresh vault path, and a way to answer modal dialogs."""
+"""GUI fixtures: a main window on a fresh vault path, and caseloads copied from prepared vaults.
+
+Creating or unlocking a vault costs a key derivation (about a quarter of a second here), so each
+caseload is written once per test session into a vault of its own and every test gets a byte copy
+of it. Each prepared vault also has today's damage check marked done, as after a person's first
+unlock of the day, so a test's unlock does not start a background integrity check (one more key
+derivation); tests about that check ask for `caseload_due_a_check`.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +13,23 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QSettings, Qt
 
 from notes.records import Attendance, Client, Session
 from storage.clients import ClientRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
+from tests.ui.helpers import STRONG_PASSPHRASE, mark_checked_today
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
 
-STRONG_PASSPHRASE = "lantern orchard velvet 'quiet' harbour"
+Fill = Callable[[Vault], None]
 
 
 @pytest.fixture(autouse=True)
@@ -38,6 +46,52 @@ def vault_path(tmp_path: Path) -> Path:
     return tmp_path / "vault" / "alliance.vault"
 
 
+@pytest.fixture(scope="session")
+def strong_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty vault for STRONG_PASSPHRASE, created once; caseloads are written into copies."""
+    path = tmp_path_factory.mktemp("strong-template") / "alliance.vault"
+    Vault.create(path, STRONG_PASSPHRASE).close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def prepared_caseloads(
+    tmp_path_factory: pytest.TempPathFactory, strong_template: Path
+) -> Callable[[Fill, bool], Path]:
+    """The prepared vault of each caseload, written on first use: `fill` adds its records."""
+    prepared: dict[tuple[Fill, bool], Path] = {}
+
+    def prepare(fill: Fill, checked_today: bool) -> Path:
+        if (fill, checked_today) not in prepared:
+            path = tmp_path_factory.mktemp("caseload") / "alliance.vault"
+            shutil.copyfile(strong_template, path)
+            vault = Vault.open(path, STRONG_PASSPHRASE)
+            try:
+                fill(vault)
+                if checked_today:
+                    mark_checked_today(vault)
+            finally:
+                vault.close()
+            prepared[fill, checked_today] = path
+        return prepared[fill, checked_today]
+
+    return prepare
+
+
+@pytest.fixture
+def caseload_from(
+    vault_path: Path, prepared_caseloads: Callable[[Fill, bool], Path]
+) -> Callable[..., Path]:
+    """This test's own copy, at `vault_path`, of the vault that `fill` prepares."""
+
+    def copy(fill: Fill, *, checked_today: bool = True) -> Path:
+        vault_path.parent.mkdir(exist_ok=True)
+        shutil.copyfile(prepared_caseloads(fill, checked_today), vault_path)
+        return vault_path
+
+    return copy
+
+
 @pytest.fixture
 def window(qtbot, vault_path: Path) -> MainWindow:
     main = MainWindow(VaultService(vault_path))
@@ -49,66 +103,32 @@ def window(qtbot, vault_path: Path) -> MainWindow:
     main.service.lock()
 
 
-def answer_dialog(qtbot, act: Callable[[QWidget], None], kind: type = QWidget) -> None:
-    """Run `act` on the next modal dialog (of `kind`) as soon as it opens, as a person would."""
-
-    def handle() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            QTimer.singleShot(10, handle)
-            return
-        act(dialog)
-
-    QTimer.singleShot(0, handle)
-
-
-def press(qtbot, window: QWidget, shortcut: str) -> None:
-    """Type a keyboard shortcut into the window, as a person would after clicking it."""
-    from PySide6.QtGui import QKeySequence
-
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    combo = QKeySequence(shortcut)[0]
-    qtbot.keyClick(window, combo.key(), combo.keyboardModifiers())
-
-
-def visible_text(widget: QWidget) -> str:
-    """Everything a person could read in the window: labels, fields, list rows."""
-    from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QPlainTextEdit
-
-    parts: list[str] = []
-    for child in widget.findChildren(QWidget):
-        if not child.isVisible():
-            continue
-        if isinstance(child, QLabel | QLineEdit):
-            parts.append(child.text())
-        elif isinstance(child, QPlainTextEdit):
-            parts.append(child.toPlainText())
-        elif isinstance(child, QAbstractItemView) and child.model() is not None:
-            model = child.model()
-            parts += [str(model.index(row, 0).data()) for row in range(model.rowCount())]
-    return "\n".join(parts)
-
-
 FIRST = datetime(2026, 10, 5, 9, 0)
 
 
-@pytest.fixture
-def caseload(vault_path):
+def two_clients(vault: Vault) -> None:
     """Two clients (one closed) and three sessions, written straight into a real vault."""
-    vault = Vault.create(vault_path, STRONG_PASSPHRASE)
     clients, sessions = ClientRepository(vault), SessionRepository(vault)
     maya = clients.save(Client("ML-01", "Maya Lindqvist", date(2026, 10, 5), ["Jonas"]))
     clients.save(Client("SN-01", "Sam Novak", date(2026, 3, 1)))
     clients.set_status(clients.list()[1].id, clients.list()[1].status.CLOSED)
     for week, attendance in enumerate((Attendance.ATTENDED, Attendance.NO_SHOW, Attendance.LATE)):
         sessions.save(Session(maya.id, FIRST + timedelta(weeks=week), attendance=attendance))
-    vault.close()
-    return vault_path
 
 
 @pytest.fixture
-def open_window(qtbot, caseload):
+def caseload(caseload_from) -> Path:
+    return caseload_from(two_clients)
+
+
+@pytest.fixture
+def caseload_due_a_check(caseload_from) -> Path:
+    """The same caseload, whose first unlock today starts the background damage check."""
+    return caseload_from(two_clients, checked_today=False)
+
+
+@pytest.fixture
+def open_window(qtbot, caseload) -> Iterator[MainWindow]:
     window = MainWindow(VaultService(caseload))
     qtbot.addWidget(window)
     window.show()
@@ -118,3 +138,12 @@ def open_window(qtbot, caseload):
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.workspace)
     yield window
     window.service.lock()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Every test under tests/ui sits in the Qt world (this file imports it): all carry `gui`.
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if item.path.is_relative_to(here):
+            item.add_marker(pytest.mark.gui)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from storage.errors import NotWritable, WrongPassphrase
 from storage.vault import Vault
-from tests.conftest import REPO_ROOT
-from tests.ui.conftest import STRONG_PASSPHRASE, answer_dialog
+from tests.helpers import REPO_ROOT
+from tests.ui.helpers import STRONG_PASSPHRASE, answer_dialog
 from ui import app_settings as keys
 from ui.errors import attempt
 from ui.jobs import run_in_background

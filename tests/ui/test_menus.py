@@ -6,8 +6,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from tests.ui.conftest import STRONG_PASSPHRASE, answer_dialog, press
-from tests.ui.test_workspace import choose_client, choose_session
+from tests.ui.helpers import STRONG_PASSPHRASE, answer_dialog, choose_client, choose_session, press
 from ui.menus import LAYOUT, Group, MenuEntry
 
 SEPARATOR = "----"

@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import STRONG_PASSPHRASE, press
-from tests.ui.test_workspace import choose_client, choose_session
+from tests.ui.helpers import STRONG_PASSPHRASE, choose_client, choose_session, press
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -5,22 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenu, QMessageBox
 
-from tests.ui.conftest import STRONG_PASSPHRASE, answer_dialog, press, visible_text
+from tests.ui.helpers import (
+    STRONG_PASSPHRASE,
+    answer_dialog,
+    choose_client,
+    choose_session,
+    press,
+    visible_text,
+)
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
-
-
-def choose_client(qtbot, window, row: int = 0) -> None:
-    view = window.workspace.client_view
-    rect = view.visualRect(window.workspace.clients.index(row))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-
-
-def choose_session(qtbot, window, row: int) -> None:
-    view = window.workspace.session_view
-    rect = view.visualRect(window.workspace.sessions.index(row))
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.waitUntil(lambda: window.workspace.editor.session is not None)
 
 
 def test_sessions_are_numbered_newest_first_with_attendance_counts(qtbot, open_window):

@@ -31,7 +31,7 @@ from notes.reports.inputs import (
     SupervisionInputs,
     default_period,
 )
-from tests.docx_checks import all_text, headings, leaks, open_docx, xml_parts
+from tests.helpers import all_text, headings, leaks, open_docx, xml_parts
 
 NAME_WORDS = ["Maya", "Lindqvist", "Jonas", "Uppsala"]
 START = datetime(2026, 9, 7, 9, 0)

@@ -24,9 +24,15 @@ from storage.alliance import AllianceRepository
 from storage.clients import ClientRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
-from tests.ui.conduct.test_conduct import click, when_dialog
-from tests.ui.conftest import STRONG_PASSPHRASE, press, visible_text
-from tests.ui.test_workspace import choose_client, choose_session
+from tests.ui.helpers import (
+    STRONG_PASSPHRASE,
+    choose_client,
+    choose_session,
+    click,
+    press,
+    visible_text,
+    when_dialog,
+)
 from ui.alliance.check_dialog import AllianceDialog
 from ui.alliance.rupture_dialog import RuptureDialog
 from ui.client_page.alliance_section import RuptureModel
@@ -37,10 +43,8 @@ from ui.client_page.goals_section import GoalDialog, GoalModel
 FIRST = datetime(2026, 9, 7, 17, 0)
 
 
-@pytest.fixture
-def caseload(vault_path):
+def daniel(vault: Vault) -> None:
     """Daniel: four sessions (the third a no-show); the first two rated high by him."""
-    vault = Vault.create(vault_path, STRONG_PASSPHRASE)
     client = ClientRepository(vault).save(Client("DO-01", "Daniel Okafor", FIRST.date()))
     sessions = SessionRepository(vault)
     saved = [
@@ -52,8 +56,11 @@ def caseload(vault_path):
     alliance = AllianceRepository(vault)
     for session in saved[:2]:
         alliance.save_rating(AllianceRating(session.id, {"comfortable": 8, "free": 8}, {}))
-    vault.close()
-    return vault_path
+
+
+@pytest.fixture
+def caseload(caseload_from):
+    return caseload_from(daniel)
 
 
 @pytest.fixture

@@ -18,8 +18,15 @@ from storage.conduct import ConductRepository
 from storage.note_store import NoteRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
-from tests.ui.conftest import STRONG_PASSPHRASE, answer_dialog, press, visible_text
-from tests.ui.test_workspace import choose_client, choose_session
+from tests.ui.helpers import (
+    answer_dialog,
+    choose_client,
+    choose_session,
+    click,
+    press,
+    visible_text,
+    when_dialog,
+)
 from ui.client_page.conduct_section import PatternModel
 from ui.conduct.check_dialog import ConductDialog
 from ui.conduct.offer import ConductOffer
@@ -31,11 +38,9 @@ FIRST = datetime.combine(date.today() - timedelta(weeks=7), time(9, 0))
 WEEKS = 6
 
 
-@pytest.fixture
-def caseload(vault_path):
+def six_weeks(vault: Vault) -> None:
     """One client, six weekly sessions; the first five signed, four of them with a conduct
     check in which "was my attention theirs" was answered "no" twice."""
-    vault = Vault.create(vault_path, STRONG_PASSPHRASE)
     client = ClientRepository(vault).save(Client("ML-01", "Maya Lindqvist", FIRST.date()))
     sessions, notes, conduct = (
         SessionRepository(vault),
@@ -55,8 +60,11 @@ def caseload(vault_path):
             if week in (2, 4):
                 answers[0].answer, answers[0].comment = Answer.NO, "phone buzzed"
             conduct.save_answers(session.id, answers)
-    vault.close()
-    return vault_path
+
+
+@pytest.fixture
+def caseload(caseload_from):
+    return caseload_from(six_weeks)
 
 
 @pytest.fixture
@@ -64,22 +72,6 @@ def open_window(qtbot, open_window):
     """The unlocked window of tests/ui/conftest.py, on this caseload, with the client chosen."""
     choose_client(qtbot, open_window)
     return open_window
-
-
-def when_dialog(qtbot, kind: type, act) -> None:
-    """Like answer_dialog, but for the next modal dialog of this class (others may be closing)."""
-
-    def check(dialog) -> None:
-        if isinstance(dialog, kind):
-            act(dialog)
-        else:
-            answer_dialog(qtbot, lambda _d: when_dialog(qtbot, kind, act))
-
-    answer_dialog(qtbot, check)
-
-
-def click(qtbot, button) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def sign_current_note(qtbot, window) -> None:

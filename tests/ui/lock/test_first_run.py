@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
-from tests.ui.conftest import STRONG_PASSPHRASE, answer_dialog, press, visible_text
+from tests.ui.helpers import STRONG_PASSPHRASE, answer_dialog, press, visible_text
 from ui.client_page.client_dialog import ClientDialog
 from ui.session.session_dialog import SessionDialog
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.conftest import STRONG_PASSPHRASE, press
+from tests.ui.helpers import STRONG_PASSPHRASE, press
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
 

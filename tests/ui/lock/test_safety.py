@@ -5,8 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from tests.ui.conftest import STRONG_PASSPHRASE, answer_dialog, press, visible_text
-from tests.ui.test_workspace import choose_client, choose_session
+from tests.ui.helpers import (
+    STRONG_PASSPHRASE,
+    answer_dialog,
+    choose_client,
+    choose_session,
+    press,
+    select_words,
+    visible_text,
+)
 
 
 def test_auto_lock_closes_dialogs_saves_text_and_restores_it_in_place(qtbot, open_window):
@@ -123,7 +130,6 @@ def test_auto_lock_keeps_a_half_filled_dialog_and_reopens_it(qtbot, open_window)
 
 
 def test_auto_lock_saves_a_half_filled_observation(qtbot, open_window):
-    from tests.ui.session.test_observations import select_words
     from ui.session.observation_form import ObservationForm
 
     choose_client(qtbot, open_window)

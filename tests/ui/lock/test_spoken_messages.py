@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 
-from tests.ui.conftest import STRONG_PASSPHRASE
+from tests.ui.helpers import STRONG_PASSPHRASE
 
 
 def spoken_name(widget) -> str:
@@ -37,7 +37,7 @@ def test_a_refused_new_passphrase_is_read_out(qtbot, window):
 
 
 def test_the_save_status_is_read_by_its_text(qtbot, open_window):
-    from tests.ui.test_workspace import choose_client, choose_session
+    from tests.ui.helpers import choose_client, choose_session
 
     choose_client(qtbot, open_window)
     choose_session(qtbot, open_window, 0)

@@ -14,8 +14,8 @@ from storage.clients import ClientRepository
 from storage.note_store import NoteRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
-from tests.docx_checks import all_text, headings, leaks, open_docx
-from tests.ui.conftest import STRONG_PASSPHRASE, answer_dialog, press, visible_text
+from tests.helpers import all_text, headings, leaks, open_docx
+from tests.ui.helpers import answer_dialog, press, visible_text
 from ui.reports.export_dialog import (
     RecordExportDialog,
     ReplacementListModel,
@@ -25,10 +25,8 @@ from ui.reports.export_dialog import (
 NAME_WORDS = ["Maya", "Lindqvist", "Jonas", "Uppsala"]
 
 
-@pytest.fixture
-def caseload(vault_path):
+def maya_and_her_people(vault: Vault) -> None:
     """Maya, with recent sessions whose notes name her and the people in her life."""
-    vault = Vault.create(vault_path, STRONG_PASSPHRASE)
     clients, sessions, notes = (
         ClientRepository(vault),
         SessionRepository(vault),
@@ -53,8 +51,11 @@ def caseload(vault_path):
             ProgressNote(session.id, "soap", {"subjective": f"Maya's week {week}; Jonas called."})
         )
         notes.save_process_note(ProcessNote(session.id, f"I felt protective of Maya ({week})."))
-    vault.close()
-    return vault_path
+
+
+@pytest.fixture
+def caseload(caseload_from):
+    return caseload_from(maya_and_her_people)
 
 
 @pytest.fixture

@@ -8,7 +8,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import shutil
 import threading
+from collections.abc import Iterator
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,10 +23,8 @@ from ui.search.panel import HINT, SearchPanel, SearchResultModel, reveal_match
 from ui.vault_service import VaultService
 
 
-@pytest.fixture
-def service(tmp_path, template_vault, passphrase):
+def unlocked_vault(path: Path, template_vault: Path, passphrase: str) -> VaultService:
     """A real vault, unlocked through the service the window uses, with two clients' notes."""
-    path = tmp_path / "search.vault"
     shutil.copyfile(template_vault, path)
     service = VaultService(path)
     service.unlock(passphrase)
@@ -37,6 +37,16 @@ def service(tmp_path, template_vault, passphrase):
     )
     service.save_process_note(ProcessNote(second.id, "I felt anxious too; <b>not</b> bold."))
     service.first, service.second = first, second
+    return service
+
+
+@pytest.fixture(scope="module")
+def service(qapp, tmp_path_factory, template_vault, passphrase) -> Iterator[VaultService]:
+    """One unlocked vault for the tests here, which only search it: each unlock, and the first
+    search on its read connection, would cost a test a key derivation apiece."""
+    service = unlocked_vault(
+        tmp_path_factory.mktemp("search") / "search.vault", template_vault, passphrase
+    )
     yield service
     service.lock()
 
@@ -186,7 +196,8 @@ def test_a_vault_problem_is_shown_in_plain_words(qtbot):
     assert widget.message.text() == "The vault is locked. Unlock it to search."
 
 
-def test_a_locked_service_finds_nothing(service):
+def test_a_locked_service_finds_nothing(tmp_path, template_vault, passphrase):
+    service = unlocked_vault(tmp_path / "search.vault", template_vault, passphrase)
     service.lock()
     assert service.search("anxious") == []
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QThreadPool
 
 from notes.records import ProcessNote
-from tests.ui.conftest import press, visible_text
-from tests.ui.test_workspace import choose_client, choose_session
+from tests.ui.helpers import choose_client, choose_session, press, visible_text
 
 
 def test_search_opens_the_session_and_selects_the_match(qtbot, open_window):

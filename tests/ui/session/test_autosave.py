@@ -17,7 +17,7 @@ from storage.clients import ClientRepository
 from storage.note_store import NoteRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
-from tests.ui.conftest import STRONG_PASSPHRASE, press
+from tests.ui.helpers import STRONG_PASSPHRASE, mark_checked_today, press
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -30,6 +30,7 @@ def seeded_vault(path: Path) -> tuple[int, int]:
             Client("PR-01", "Priya Raman", datetime(2026, 9, 1).date())
         )
         session = SessionRepository(vault).save(Session(client.id, datetime(2026, 11, 2, 18)))
+        mark_checked_today(vault)  # the unlock starts no background damage check
         return client.id, session.id
     finally:
         vault.close()

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QPlainTextEdit, QPushButton
 
 from notes.observations import CHART_SESSIONS, Anchor, NoteKind, Observation, ObservationKind
 from notes.records import Client, ProcessNote, ProgressNote, Session
-from tests.ui.conftest import answer_dialog, press, visible_text
+from storage.vault import Vault
+from tests.ui.helpers import answer_dialog, mark_checked_today, press, select_words, visible_text
 from ui.client_page.patterns_chart import PatternChart
 from ui.client_page.patterns_filter import ObservationFilter
 from ui.client_page.patterns_model import ClientObservationModel, ObservationRow, SortRole
@@ -49,6 +50,9 @@ def prepared_vault(tmp_path_factory, template_vault, passphrase):
     service.sign(signed, client.id)
     service.save_process_note(ProcessNote(sessions[2].id, PROCESS))
     service.lock()
+    vault = Vault.open(path, passphrase)
+    mark_checked_today(vault)  # so no test's unlock starts a background damage check
+    vault.close()
     return path
 
 
@@ -91,17 +95,6 @@ def open_session(qtbot, window: MainWindow, number: int) -> None:
     qtbot.waitUntil(
         lambda: workspace.editor.session is not None and workspace.editor.session.number == number
     )
-
-
-def select_words(qtbot, box: QPlainTextEdit, words: str) -> None:
-    """Click into the box, go to the start, walk to the words and select them with Shift."""
-    qtbot.mouseClick(box.viewport(), Qt.MouseButton.LeftButton, pos=box.viewport().rect().center())
-    qtbot.keyClick(box, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
-    for _ in range(box.toPlainText().index(words)):
-        qtbot.keyClick(box, Qt.Key.Key_Right)
-    for _ in range(len(words)):
-        qtbot.keyClick(box, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
-    assert box.textCursor().selectedText() == words
 
 
 def highlighted(box: QPlainTextEdit) -> list[tuple[str, QTextCharFormat.UnderlineStyle]]:

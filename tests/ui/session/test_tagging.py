@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from tests.ui.conftest import answer_dialog, press
-from tests.ui.test_workspace import choose_client, choose_session
+from tests.ui.helpers import answer_dialog, choose_client, choose_session, press
 from ui.session.observation_form import ObservationForm
 
 

@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from storage.backups import backups_in
 from storage.vault import Vault
-from tests.ui.conftest import STRONG_PASSPHRASE, answer_dialog
-from tests.ui.test_workspace import choose_client
+from tests.ui.helpers import STRONG_PASSPHRASE, answer_dialog, choose_client
 from ui import app_settings as keys
 from ui.vault.audit_dialog import AuditDialog
 from ui.vault.passphrase_change_dialog import PassphraseChangeDialog
@@ -174,10 +173,12 @@ def test_damaged_first_page_is_told_apart_when_a_backup_opens(qtbot, open_window
 
 @pytest.mark.parametrize("with_backup", [False, True])
 def test_damaged_later_page_is_reported_and_left_as_it_was(
-    qtbot, caseload, backup_folder, with_backup
+    qtbot, caseload_due_a_check, backup_folder, with_backup
 ):
     from ui.main_window import MainWindow
     from ui.vault_service import VaultService
+
+    caseload = caseload_due_a_check  # the damage is found by the check after the unlock
 
     if with_backup:
         backup_folder.mkdir()

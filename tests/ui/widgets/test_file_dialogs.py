@@ -10,7 +10,7 @@ import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QLineEdit, QWidget
 
-from tests.ui.conftest import answer_dialog
+from tests.ui.helpers import answer_dialog
 from ui.widgets.file_dialogs import existing_folder, save_file
 
 CLIENT_FOLDER = "Maya Lindqvist reports"

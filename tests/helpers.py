@@ -1,0 +1,93 @@
+"""Helpers shared by test modules, which import them from here and never from each other.
+
+Nothing here imports Qt: the fast loop (`pytest -m "not gui"`) uses this module too. Widget
+helpers are in tests/ui/helpers.py.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# The passphrase of the shared template vault (tests/conftest.py): quotes make naive quoting fail.
+PASSPHRASE = "correct horse 'battery' staple"
+
+# -- the command line, run as a real program -------------------------------------------------
+
+CLI_PASSPHRASE = "demo 'cli' passphrase ÄÖ 🦉"
+CLI_WRONG_PASSPHRASE = "demo 'cli' passphrase ÄÖ 🦊"
+
+
+def run_cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """`python main.py ...` from the repository root, checking that no passphrase is echoed."""
+    result = subprocess.run(
+        [sys.executable, "main.py", *args],
+        cwd=REPO_ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=120,
+    )
+    # Whatever happens, no passphrase is ever echoed back.
+    for secret in (CLI_PASSPHRASE, CLI_WRONG_PASSPHRASE, "passphrase ÄÖ"):
+        assert secret not in result.stdout
+        assert secret not in result.stderr
+    assert "Traceback" not in result.stderr
+    return result
+
+
+# -- reading exported .docx files the way a checker would: every XML part, every heading ------
+
+
+def xml_parts(docx: bytes | Path) -> dict[str, str]:
+    """Every XML part of the package (body, headers, footers, properties, relationships)."""
+    data = docx.read_bytes() if isinstance(docx, Path) else docx
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {
+            name: package.read(name).decode("utf-8")
+            for name in package.namelist()
+            if name.endswith((".xml", ".rels"))
+        }
+
+
+def leaks(docx: bytes | Path, words: list[str]) -> list[tuple[str, str]]:
+    """(part, word) for each word found anywhere in the package, in any letter case."""
+    found = []
+    for name, text in xml_parts(docx).items():
+        for word in words:
+            if re.search(re.escape(word), text, re.IGNORECASE):
+                found.append((name, word))
+    return found
+
+
+def open_docx(docx: bytes | Path):
+    from docx import Document  # only the tests that read a report pay for importing it
+
+    data = docx.read_bytes() if isinstance(docx, Path) else docx
+    return Document(io.BytesIO(data))
+
+
+def headings(document) -> list[tuple[str, str]]:
+    """(style, text) of the title and every heading, in order."""
+    return [
+        (p.style.name, p.text)
+        for p in document.paragraphs
+        if p.style.name == "Title" or p.style.name.startswith("Heading")
+    ]
+
+
+def all_text(document) -> str:
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)

@@ -1,0 +1,104 @@
+"""Widget helpers shared by the GUI tests: acting as a person would, and reading what they see.
+
+Test modules import these from here, never from one another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
+
+from storage.preferences import Preferences
+from storage.vault import Vault
+
+STRONG_PASSPHRASE = "lantern orchard velvet 'quiet' harbour"
+
+
+def mark_checked_today(vault: Vault) -> None:
+    """Record today's damage check as done, as the window does after a person's first unlock,
+    so that unlocking this vault in a test starts no background integrity check."""
+    Preferences(vault).set_last_integrity_check(date.today())
+
+
+def answer_dialog(qtbot, act: Callable[[QWidget], None], kind: type = QWidget) -> None:
+    """Run `act` on the next modal dialog (of `kind`) as soon as it opens, as a person would."""
+
+    def handle() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(10, handle)
+            return
+        act(dialog)
+
+    QTimer.singleShot(0, handle)
+
+
+def when_dialog(qtbot, kind: type, act) -> None:
+    """Like answer_dialog, but for the next modal dialog of this class (others may be closing)."""
+
+    def check(dialog) -> None:
+        if isinstance(dialog, kind):
+            act(dialog)
+        else:
+            answer_dialog(qtbot, lambda _d: when_dialog(qtbot, kind, act))
+
+    answer_dialog(qtbot, check)
+
+
+def click(qtbot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def press(qtbot, window: QWidget, shortcut: str) -> None:
+    """Type a keyboard shortcut into the window, as a person would after clicking it."""
+    from PySide6.QtGui import QKeySequence
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    combo = QKeySequence(shortcut)[0]
+    qtbot.keyClick(window, combo.key(), combo.keyboardModifiers())
+
+
+def visible_text(widget: QWidget) -> str:
+    """Everything a person could read in the window: labels, fields, list rows."""
+    from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit
+
+    parts: list[str] = []
+    for child in widget.findChildren(QWidget):
+        if not child.isVisible():
+            continue
+        if isinstance(child, QLabel | QLineEdit):
+            parts.append(child.text())
+        elif isinstance(child, QPlainTextEdit):
+            parts.append(child.toPlainText())
+        elif isinstance(child, QAbstractItemView) and child.model() is not None:
+            model = child.model()
+            parts += [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+    return "\n".join(parts)
+
+
+def choose_client(qtbot, window, row: int = 0) -> None:
+    view = window.workspace.client_view
+    rect = view.visualRect(window.workspace.clients.index(row))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def choose_session(qtbot, window, row: int) -> None:
+    view = window.workspace.session_view
+    rect = view.visualRect(window.workspace.sessions.index(row))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.workspace.editor.session is not None)
+
+
+def select_words(qtbot, box: QPlainTextEdit, words: str) -> None:
+    """Click into the box, go to the start, walk to the words and select them with Shift."""
+    qtbot.mouseClick(box.viewport(), Qt.MouseButton.LeftButton, pos=box.viewport().rect().center())
+    qtbot.keyClick(box, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(box.toPlainText().index(words)):
+        qtbot.keyClick(box, Qt.Key.Key_Right)
+    for _ in range(len(words)):
+        qtbot.keyClick(box, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert box.textCursor().selectedText() == words
