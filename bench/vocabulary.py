@@ -1,4 +1,4 @@
-"""Word and phrase pools for the synthetic notes: the clinical vocabulary of DESIGN.md §3.
+"""Word and phrase pools for the synthetic notes, in the clinical vocabulary Alliance uses.
 
 Sentences are templates with named slots; `bench/synthetic.py` fills them from the pools below
 with a fixed seed. The pools mix very common words (feelings, family, sleep) with rare ones

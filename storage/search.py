@@ -113,7 +113,7 @@ class SearchIndex:
         return self._with_sections(hits[:limit])
 
     def _observations(self, parameters: dict) -> list[SearchHit]:
-        """Observations (issue 5): see the block at the end of this module."""
+        """Observations: see the block at the end of this module."""
         return _observation_hits(self._read, parameters)
 
     def _clients(self, parameters: dict) -> list[SearchHit]:
@@ -157,7 +157,7 @@ class SearchIndex:
         return placed
 
 
-# -- observations (issue 5) -----------------------------------------------------------------
+# -- observations ---------------------------------------------------------------------------
 # Their index (migration 4) has three columns: the category ("countertransference Helpless /
 # inadequate"), the tagged words, and the therapist's own lines on them. A hit shows the
 # category first, then whichever text matched.

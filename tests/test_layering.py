@@ -1,4 +1,4 @@
-"""Dependencies point one way (DESIGN §4): ui → notes, ui → storage, storage → notes.
+"""Dependencies point one way (docs/architecture.md): ui → notes, ui → storage, storage → notes.
 
 notes/ and storage/ never import PySide6; notes/ knows nothing of storage/ or ui/; ui/ never
 talks to SQLite and writes no SQL. Checked by parsing the source with `ast`, so comments and

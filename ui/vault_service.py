@@ -156,7 +156,7 @@ class VaultService(QObject):
         self._notes.save_process_note(note)
         self.noteSaved.emit(note.session_id)
 
-    # -- conduct checks and the working alliance (issue 6) ----------------------------------
+    # -- conduct checks and the working alliance --------------------------------------------
     # Announced per client (the client's id), so only that client's views refresh.
 
     conductChanged = Signal(int)
@@ -295,7 +295,7 @@ class VaultService(QObject):
             raise RuntimeError("the vault is locked")
         return self._vault
 
-    # -- transference and countertransference observations (issue 5) ----------------------
+    # -- transference and countertransference observations --------------------------------
     # The signals sit here with the methods that emit them. Anchor offsets change with every
     # edit before a tag; they are saved with the note and announced like any other change.
 
@@ -382,7 +382,7 @@ class VaultService(QObject):
     def set_report_folder(self, folder: Path) -> None:
         self._preferences.set_report_folder(folder)
 
-    # -- reports (issue 7): the export jobs read through this on a worker thread -----------
+    # -- reports: the export jobs read through this on a worker thread -----------
 
     def report_data(self) -> ReportData:
         """What reports read from the vault; safe off the GUI thread (the vault serialises)."""
