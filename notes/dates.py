@@ -3,7 +3,6 @@ attendance chart all count in calendar months."""
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 
@@ -17,7 +16,7 @@ def add_months(day: date, months: int) -> date:
     does not have becomes its last: 31 May minus 3 months is 28 or 29 February."""
     year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
     month += 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(day.day, _days_in(year, month)))
 
 
 def months_before(day: date, months: int) -> date:
@@ -39,3 +38,9 @@ def recent_months(today: date, count: int = 6) -> list[date]:
     if count <= 0:
         return []
     return months_from(add_months(month_start(today), 1 - count), today)
+
+
+def _days_in(year: int, month: int) -> int:
+    """Days in a month (the calendar module is not worth its import time at start-up)."""
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return (following - date(year, month, 1)).days

@@ -9,7 +9,6 @@ announcement: assertive for a refusal the person must act on, polite for a statu
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -29,11 +28,7 @@ class StatusLine(QLabel):
         self.setObjectName(object_name)  # for the style sheet and tests; never the spoken name
         self.setWordWrap(True)
         self._announces = announce
-        self._politeness = (
-            QAccessible.AnnouncementPoliteness.Assertive
-            if urgent
-            else QAccessible.AnnouncementPoliteness.Polite
-        )
+        self._urgent = urgent
 
     def setText(self, text: str) -> None:  # type: ignore[override]
         changed = text != super().text()
@@ -43,11 +38,13 @@ class StatusLine(QLabel):
 
     def announce(self, text: str, urgent: bool | None = None) -> None:
         """Send `text` to assistive technology now (politeness as built, unless told)."""
+        # Imported here: QAccessible's classes cost start-up time, and the first announcement
+        # comes only after the first paint.
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+        politeness = QAccessible.AnnouncementPoliteness
         event = QAccessibleAnnouncementEvent(self, text)
-        if urgent is None:
-            event.setPoliteness(self._politeness)
-        else:
-            assertive = QAccessible.AnnouncementPoliteness.Assertive
-            event.setPoliteness(assertive if urgent else QAccessible.AnnouncementPoliteness.Polite)
+        assertive = self._urgent if urgent is None else urgent
+        event.setPoliteness(politeness.Assertive if assertive else politeness.Polite)
         QAccessible.updateAccessibility(event)
         self.announced.emit(text)
