@@ -21,7 +21,7 @@ import sqlcipher3
 
 from notes.progress import Progress
 from storage import audit as audit_log
-from storage import schema
+from storage import schema, unlock_counter
 from storage.audit import AuditAction
 from storage.errors import (
     EmptyPassphrase,
@@ -156,6 +156,7 @@ class Vault:
             raise
         vault = cls(path, connection, passphrase, lock)
         vault.audit(AuditAction.VAULT_CREATED)
+        unlock_counter.clear(path)  # guesses at an earlier file of this name are not its own
         return vault
 
     @classmethod
@@ -165,7 +166,13 @@ class Vault:
         lock = InstanceLock(path).acquire()
         make_private(path)
         try:
-            connection = connect(path, passphrase)
+            try:
+                connection = connect(path, passphrase)
+            except WrongPassphrase:
+                # Counted beside the vault, which cannot be written without its key; the
+                # instance lock held here keeps two processes from counting at once.
+                unlock_counter.count_failure(path)
+                raise
             try:
                 found = schema.version_of(connection)
                 if found > schema.LATEST_VERSION:
@@ -180,7 +187,12 @@ class Vault:
             lock.release()
             raise
         vault = cls(path, connection, passphrase, lock)
-        vault.audit(AuditAction.UNLOCK)
+        failed = unlock_counter.read(path)
+        with vault.transaction():
+            vault.audit(AuditAction.UNLOCK)
+            if failed:
+                vault.audit(AuditAction.FAILED_UNLOCK, failed.audit_record())
+        unlock_counter.clear(path)  # only once the log holds the count
         return vault
 
     @property

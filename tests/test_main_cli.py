@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -159,3 +160,21 @@ def test_backup_with_a_wrong_passphrase_writes_nothing(demo_copy, tmp_path):
     done = backup(demo_copy, folder, CLI_WRONG_PASSPHRASE)
     assert done.returncode == 2
     assert not folder.exists() or not any(folder.iterdir())
+
+
+def test_wrong_passphrases_from_any_verb_are_logged_at_the_next_unlock(demo_copy, tmp_path):
+    assert verify(demo_copy, CLI_WRONG_PASSPHRASE).returncode == 2
+    search = ("search", "kestrel", "--vault", str(demo_copy), "--passphrase-stdin")
+    assert run_cli(*search, stdin=CLI_WRONG_PASSPHRASE + "\n").returncode == 2
+    assert backup(demo_copy, tmp_path / "backups", CLI_WRONG_PASSPHRASE).returncode == 2
+    counter = demo_copy.with_name(demo_copy.name + ".unlocks")
+    assert re.fullmatch(r"3 \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\n", counter.read_text())
+
+    assert verify(demo_copy).returncode == 0  # the unlock that logs them
+    assert not counter.exists()
+    vault = Vault.open(demo_copy, CLI_PASSPHRASE)
+    try:
+        lines = vault.read("SELECT record FROM audit_log WHERE action = 'failed unlock'")
+    finally:
+        vault.close()
+    assert len(lines) == 1 and lines[0][0].startswith("3 failed unlocks since ")

@@ -29,7 +29,7 @@ from storage.alliance import AllianceRepository
 from storage.audit import AuditAction, AuditLog
 from storage.clients import ClientRepository
 from storage.conduct import ConductRepository
-from storage.errors import VaultError, WrongPassphrase
+from storage.errors import VaultError
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.preferences import Preferences
@@ -52,7 +52,6 @@ class VaultService(QObject):
         super().__init__(parent)
         self.path = Path(path)
         self._vault: Vault | None = None
-        self._failed_unlocks = 0
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -67,18 +66,8 @@ class VaultService(QObject):
         self._attach(Vault.create(self.path, passphrase))
 
     def unlock(self, passphrase: str) -> None:
-        try:
-            vault = Vault.open(self.path, passphrase)
-        except WrongPassphrase:
-            # The vault cannot be written while locked; the attempts are logged at the next unlock.
-            self._failed_unlocks += 1
-            raise
-        if self._failed_unlocks:
-            vault.audit(
-                AuditAction.FAILED_UNLOCK, f"{self._failed_unlocks} attempt(s) before this unlock"
-            )
-            self._failed_unlocks = 0
-        self._attach(vault)
+        # Vault.open counts a wrong passphrase and logs the count at the next unlock.
+        self._attach(Vault.open(self.path, passphrase))
 
     def lock(self) -> None:
         if self._vault is None:

@@ -115,10 +115,13 @@ def test_failed_unlocks_leave_the_file_byte_for_byte_unchanged(vault_path, passp
             Vault.open(vault_path, attempt)
     assert vault_path.read_bytes() == before
     # No -wal or -shm file appears: the key fails before WAL mode is even read. What does
-    # appear is the instance-lock file, which holds only the process id.
+    # appear is the instance-lock file, which holds only the process id, and the count of
+    # failed unlocks, which holds only a number and a time.
     lock = vault_path.with_name(vault_path.name + ".lock")
-    assert files_in(vault_path.parent) == {vault_path.name, lock.name}
+    counter = vault_path.with_name(vault_path.name + ".unlocks")
+    assert files_in(vault_path.parent) == {vault_path.name, lock.name, counter.name}
     assert lock.read_text() == str(os.getpid())
+    assert counter.read_text().split()[0] == "3"
 
 
 def test_disk_full_is_reported_and_earlier_data_survives(vault, vault_path, passphrase):
