@@ -31,7 +31,7 @@ def read(vault_path: Path) -> FailedUnlocks | None:
     try:
         count, since = counter_path(vault_path).read_text(encoding="ascii").split()
         counted = FailedUnlocks(int(count), datetime.fromisoformat(since))
-    except (OSError, ValueError):  # missing, unreadable, emptied by `clear`, or not ours
+    except (OSError, ValueError):  # missing, unreadable, or not a count
         return None
     return counted if counted.count > 0 else None
 
