@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -22,6 +23,7 @@ from ui.first_paint import after_first_paint
 from ui.lock.clipboard_guard import ClipboardGuard
 from ui.lock.dialog_drafts import SAVE_ON_LOCK, DialogDrafts
 from ui.lock.idle_lock import IdleWatcher
+from ui.lock.lock_key import LockKey
 from ui.lock.passphrase_pages import CreateVaultPage, UnlockPage
 from ui.vault_service import VaultService
 
@@ -53,6 +55,8 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(autolock_minutes(), self)
         self.idle.idle.connect(self.auto_lock)
         self.clipboard_guard = ClipboardGuard(self)
+        self.lock_key = LockKey(self.lock, self)  # Ctrl+L over any window of the app
+        self._held_reason: str | None = None  # why unsaved text is held over this lock
         self.crash_handler = CrashHandler(self, self._save_typing, self.lock)
         self._restore_geometry()
         self._show_locked()
@@ -72,6 +76,7 @@ class MainWindow(QMainWindow):
             return
         from ui.alliance.actions import AllianceActions
         from ui.vault.actions import VaultActions
+        from ui.vault.menus import edit_categories
         from ui.workspace import Workspace
 
         service = self.service
@@ -84,8 +89,16 @@ class MainWindow(QMainWindow):
             self.drafts.register(name, getattr(workspace, name))
         for name in ("rate_alliance", "record_rupture", "check_conduct"):
             self.drafts.register(name, getattr(self.alliance_actions, name))
-        self.drafts.register("add_goal", workspace.alliance_sections.goals.add_goal)
-        self.drafts.register("add_boundary_event", workspace.alliance_sections.boundaries.add_event)
+        sections = workspace.alliance_sections
+        self.drafts.register("add_goal", sections.goals.add_goal)
+        self.drafts.register("edit_goal", sections.goals.edit_goal)
+        self.drafts.register("add_boundary_event", sections.boundaries.add_event)
+        self.drafts.register("edit_boundary_event", sections.boundaries.edit_event)
+        self.drafts.register("edit_contract_term", sections.contract.edit_term)
+        self.drafts.register("edit_rupture", self.alliance_actions.edit_rupture)
+        self.drafts.register("edit_conduct_prompts", self.alliance_actions.edit_conduct_prompts)
+        self.drafts.register("settings", self.vault_actions.open_settings)
+        self.drafts.register("edit_categories", lambda fields: edit_categories(self, fields))
         self._build_menus()
         workspace.editor.saved.connect(
             lambda moment: self.statusBar().showMessage(f"Saved at {moment:%H:%M:%S}", 4000)
@@ -140,6 +153,8 @@ class MainWindow(QMainWindow):
     def _show_workspace(self) -> None:
         self.create_page.clear()
         self.unlock_page.clear()
+        self.unlock_page.show_held(None)
+        self._held_reason = None
         self.workspace.load()
         self.vault_actions.check_after_unlock()
         self.drafts.bring_back()
@@ -147,52 +162,86 @@ class MainWindow(QMainWindow):
         for action in self._vault_actions:
             action.setEnabled(True)
         self.idle.start()
+        held = self.service.take_held()
+        if held is not None:
+            self._put_back(held)
+
+    def _put_back(self, held: str) -> None:
+        """Text held over the lock goes back into its note, saved if the vault takes it now."""
+        where = json.loads(held)
+        self.workspace.select_client(where["client_id"])
+        self.workspace.select_session(where["session_id"])
+        editor = self.workspace.editor
+        if editor.put_back(held) and not editor.dirty:
+            self.statusBar().showMessage(
+                "The text held over the lock is back in the note, and saved.", 8000
+            )
+        else:  # the editor has said why it could not save; the text stays on screen
+            self.statusBar().showMessage("The text held over the lock is back in the note.", 8000)
 
     def _show_locked(self) -> None:
         self.idle.stop()
-        self.clipboard_guard.clear_if_ours()
         if self._workspace is not None:
             self._workspace.clear()
+        # After the widgets forget their text: clearing a selection can make a text box the
+        # owner of PRIMARY again, and the guard must have the last word.
+        self.clipboard_guard.clear_if_ours()
         for action in self._vault_actions:
             action.setEnabled(False)
         page = self.unlock_page if self.service.vault_exists() else self.create_page
         page.clear()
+        self.unlock_page.show_held(self._held_reason)
         self.pages.setCurrentWidget(page)
         page.setFocus()
 
     def lock(self) -> None:
-        """Save what is on screen, then lock; the window keeps no client data."""
+        """Lock now, from wherever the person is (Ctrl+L, the menu, auto-lock, a crash): never
+        asks anything and never waits. Every other window closes; a dialog's typing is kept as
+        an encrypted draft in the vault and reopened after unlocking; note text that cannot be
+        saved is held, encrypted, in memory."""
         if not self.service.is_unlocked:
             return
-        if self.vault_actions.busy:  # a backup or rekey is running: lock as soon as it ends
+        if self._workspace is not None and self.vault_actions.busy:
+            # A backup or rekey is running behind its progress dialog: lock once it ends.
             self.vault_actions.lock_when_done = True
             return
-        self.workspace.editor.flush()
-        self.service.lock()
-
-    def auto_lock(self) -> None:
-        """Lock after idle time without asking anything: open dialogs are closed first."""
-        if not self.service.is_unlocked:
-            return
-        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)]
-        dialogs = [dialog for dialog in dialogs if dialog.isVisible()]
-        saving = [dialog for dialog in dialogs if dialog.property(SAVE_ON_LOCK)]
+        _close_popups()
+        saving = [dialog for dialog in _open_dialogs() if dialog.property(SAVE_ON_LOCK)]
         if saving:
             # Accepted dialogs save their work once their exec() returns, on the next turn of
             # the event loop; the lock follows right after, still without asking anything.
             for dialog in saving:
                 dialog.accept()
-            QTimer.singleShot(0, self._finish_auto_lock)
+            QTimer.singleShot(0, self._finish_lock)
             return
-        self._finish_auto_lock()
+        self._finish_lock()
 
-    def _finish_auto_lock(self) -> None:
-        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)]
-        dialogs = [dialog for dialog in dialogs if dialog.isVisible()]
-        self.drafts.set_aside(dialogs)
+    auto_lock = lock  # the idle watcher's name for it: the same lock
+
+    def _finish_lock(self) -> None:
+        if not self.service.is_unlocked:
+            return
+        _close_popups()
+        dialogs = _open_dialogs()
+        if self._workspace is not None:
+            self.drafts.set_aside(dialogs)
         for dialog in dialogs:
             dialog.reject()
-        self.lock()
+        for window in QApplication.topLevelWidgets():
+            if window.isVisible() and window is not self and not isinstance(window, QDialog):
+                window.close()
+        self._hold_what_cannot_be_saved()
+        self.service.lock()
+
+    def _hold_what_cannot_be_saved(self) -> None:
+        if self._workspace is None:
+            return
+        editor = self._workspace.editor
+        failure = editor.save_for_lock()
+        if failure is None:
+            return
+        self.service.hold_unsaved(editor.unsaved_text())
+        self._held_reason = failure.message
 
     # -- layout memory ---------------------------------------------------------------------
 
@@ -252,6 +301,35 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        elif not self.service.is_unlocked and self.service.holds_unsaved:
+            answer = QMessageBox.question(
+                self,
+                "Quit and lose the held text?",
+                "Text that could not be saved before the lock is held in memory only. "
+                "Quitting now loses it; unlock first to get it back into the note. "
+                "Quit anyway?",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
         self.vault_actions.back_up_on_quit()
         self.service.lock()
         event.accept()
+
+
+def _open_dialogs() -> list[QDialog]:
+    """Every visible dialog of the app: forms, message boxes, file and progress dialogs."""
+    return [
+        window
+        for window in QApplication.topLevelWidgets()
+        if isinstance(window, QDialog) and window.isVisible()
+    ]
+
+
+def _close_popups() -> None:
+    """Close open menus (and any other popup) so that nothing of the workspace stays on top."""
+    for _ in range(20):  # a popup that refuses to close must not hang the lock
+        popup = QApplication.activePopupWidget()
+        if popup is None:
+            return
+        popup.close()

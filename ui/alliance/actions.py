@@ -31,7 +31,7 @@ from ui.conduct.offer import ConductOffer
 from ui.conduct.prompts_dialog import PromptSetDialog
 from ui.conduct.trend import ConductTrendDialog
 from ui.errors import attempt
-from ui.lock.dialog_drafts import OPENER, Fields, restore
+from ui.lock.dialog_drafts import RECORD, Fields, draftable
 from ui.vault_service import VaultService
 
 if TYPE_CHECKING:  # the workspace builds the sections that use the flows below
@@ -50,7 +50,7 @@ def check_conduct(
     previous = service.conduct_check(session.id)
     questions = questions_for(prompt_set, session.first, previous)
     dialog = ConductDialog(client, session, prompt_set, questions, previous, parent)
-    _draftable(dialog, "check_conduct", fields)
+    draftable(dialog, "check_conduct", fields)
     dialog.exec()
     if dialog.choice is Choice.SAVED:
         answers = dialog.answers()
@@ -77,8 +77,10 @@ def record_rupture(
     if rupture is None:
         rupture = Rupture(session_id or latest.id, RuptureKind.WITHDRAWAL)
     dialog = RuptureDialog(rupture, sessions, parent)
-    if new:  # an edit of an older rupture is simply closed by auto-lock
-        _draftable(dialog, "record_rupture", fields)
+    if new:
+        draftable(dialog, "record_rupture", fields)
+    else:  # reopened on the same rupture, found again by its id
+        draftable(dialog, "edit_rupture", fields, rupture.id)
     if dialog.exec():
         attempt(parent, lambda: service.save_rupture(dialog.rupture(), client.id))
 
@@ -99,7 +101,7 @@ def rate_alliance(
     if session_id is None:
         session_id = session_to_rate(sessions, ratings).id
     dialog = AllianceDialog(sessions, ratings, session_id, parent)
-    _draftable(dialog, "rate_alliance", fields)
+    draftable(dialog, "rate_alliance", fields)
     if not dialog.exec():
         return
     rating = dialog.rating()
@@ -109,13 +111,6 @@ def rate_alliance(
     drop = rupture_to_offer(ratings_now, ruptures, rating.session_id)
     if drop is not None and ask_to_record_rupture(parent, drop.describe()):
         record_rupture(parent, service, client, sessions, drop.session_id)
-
-
-def _draftable(dialog: QDialog, opener: str, fields: Fields | None) -> None:
-    """Let auto-lock set the dialog's typing aside, and refill it when it is reopened."""
-    dialog.setProperty(OPENER, opener)
-    if fields:
-        restore(dialog, fields)
 
 
 def ask_to_record_rupture(parent: QWidget, why: str) -> bool:
@@ -139,8 +134,14 @@ def show_conduct_trend(parent: QWidget, service: VaultService, today: date | Non
     ConductTrendDialog(rows, months, len(checks), parent).exec()
 
 
-def edit_conduct_prompts(parent: QWidget, service: VaultService) -> None:
+def edit_conduct_prompts(
+    parent: QWidget, service: VaultService, fields: Fields | None = None
+) -> None:
+    """Edit the prompt set; `fields` bring back the edits a lock set aside."""
     dialog = PromptSetDialog(service.conduct_prompts(), parent)
+    draftable(dialog, "edit_conduct_prompts", None)
+    if fields:
+        dialog.restore_draft(fields)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         attempt(parent, lambda: service.save_conduct_prompts(dialog.prompt_set()))
 
@@ -244,8 +245,21 @@ class AllianceActions(QObject):
                 fields=fields or None,
             )
 
+    def edit_rupture(self, fields: Fields) -> None:
+        """Reopen the edit of a rupture that a lock set aside (its id is among the fields)."""
+        chosen = self._client_and_sessions()
+        if chosen is None:
+            return
+        client, sessions = chosen
+        ruptures = self._service.ruptures(client.id)
+        rupture = next((r for r in ruptures if r.id == fields[RECORD]), None)
+        if rupture is not None:
+            record_rupture(
+                self._window, self._service, client, sessions, rupture=rupture, fields=fields
+            )
+
     def show_conduct_trend(self) -> None:
         show_conduct_trend(self._window, self._service)
 
-    def edit_conduct_prompts(self) -> None:
-        edit_conduct_prompts(self._window, self._service)
+    def edit_conduct_prompts(self, fields: Fields | None = None) -> None:
+        edit_conduct_prompts(self._window, self._service, fields)

@@ -20,7 +20,7 @@ from notes.alliance import BOUNDARY_DIMENSIONS, BoundaryEvent, BoundaryKind, bou
 from notes.records import Client, Session
 from ui.client_page.list_section import RecordSection
 from ui.errors import attempt
-from ui.lock.dialog_drafts import OPENER, Fields, restore
+from ui.lock.dialog_drafts import RECORD, Fields, draftable
 from ui.vault_service import VaultService
 from ui.widgets.dialog_parts import form_dialog_layout
 from ui.widgets.form_fields import SessionChooser, date_edit, text_box
@@ -133,20 +133,27 @@ class BoundarySection(RecordSection):
         return boundary_summary(events)
 
     def add_event(self, fields: Fields | None = None) -> None:
-        """A new event; `fields` refill it after auto-lock set it aside."""
+        """A new event; `fields` refill it after a lock set it aside."""
         if self.client is not None:
             event = BoundaryEvent(self.client.id, date.today(), BOUNDARY_DIMENSIONS[0].key)
-            self._edit(event, fields or {})
+            self._edit(event, fields)
 
     def edit_chosen(self) -> None:
         event = self.chosen()
         if event is not None:
             self._edit(event)
 
+    def edit_event(self, fields: Fields) -> None:
+        """Reopen the edit of an event that a lock set aside (its id is among the fields)."""
+        event = next((e for e in self.model.items() if e.id == fields[RECORD]), None)
+        if event is not None:
+            self._edit(event, fields)
+
     def _edit(self, event: BoundaryEvent, draft: Fields | None = None) -> None:
         dialog = BoundaryDialog(event, self.sessions, self)
-        if draft is not None:  # a new event: auto-lock keeps what was typed
-            dialog.setProperty(OPENER, "add_boundary_event")
-            restore(dialog, draft)
+        if event.id is None:
+            draftable(dialog, "add_boundary_event", draft)
+        else:
+            draftable(dialog, "edit_boundary_event", draft, event.id)
         if dialog.exec():
             attempt(self, lambda: self._service.save_boundary_event(dialog.boundary_event()))

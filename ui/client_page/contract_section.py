@@ -27,6 +27,7 @@ from notes.alliance import (
 from notes.records import Client
 from ui.client_page.list_section import RecordSection
 from ui.errors import attempt
+from ui.lock.dialog_drafts import RECORD, Fields, draftable
 from ui.vault_service import VaultService
 from ui.widgets.dialog_parts import dialog_buttons
 from ui.widgets.form_fields import OptionalDate, text_box
@@ -111,9 +112,16 @@ class ContractSection(RecordSection):
         return contract_summary(items)
 
     def edit_chosen(self) -> None:
-        item = self.chosen() or next_to_explain(self.model.items())
+        self._edit(self.chosen() or next_to_explain(self.model.items()))
+
+    def edit_term(self, fields: Fields) -> None:
+        """Reopen the edit of a term that a lock set aside (its key is among the fields)."""
+        self._edit(next((i for i in self.model.items() if i.term == fields[RECORD]), None), fields)
+
+    def _edit(self, item: ContractItem | None, draft: Fields | None = None) -> None:
         if item is None:
             return
         dialog = ContractTermDialog(item, self)
+        draftable(dialog, "edit_contract_term", draft, item.term)
         if dialog.exec():
             attempt(self, lambda: self._service.save_contract_item(dialog.item()))

@@ -16,7 +16,7 @@ from notes.alliance import Goal, GoalStatus, goals_summary
 from notes.records import Client
 from ui.client_page.list_section import RecordSection
 from ui.errors import attempt
-from ui.lock.dialog_drafts import OPENER, Fields, restore
+from ui.lock.dialog_drafts import RECORD, Fields, draftable
 from ui.vault_service import VaultService
 from ui.widgets import theme
 from ui.widgets.dialog_parts import Standard, form_dialog_layout
@@ -94,19 +94,26 @@ class GoalsSection(RecordSection):
         return goals_summary(goals)
 
     def add_goal(self, fields: Fields | None = None) -> None:
-        """A new goal; `fields` refill it after auto-lock set it aside."""
+        """A new goal; `fields` refill it after a lock set it aside."""
         if self.client is not None:
-            self._edit(Goal(self.client.id, ""), fields or {})
+            self._edit(Goal(self.client.id, ""), fields)
 
     def edit_chosen(self) -> None:
         goal = self.chosen()
         if goal is not None:
             self._edit(goal)
 
+    def edit_goal(self, fields: Fields) -> None:
+        """Reopen the edit of a goal that a lock set aside (its id is among the fields)."""
+        goal = next((g for g in self.model.items() if g.id == fields[RECORD]), None)
+        if goal is not None:
+            self._edit(goal, fields)
+
     def _edit(self, goal: Goal, draft: Fields | None = None) -> None:
         dialog = GoalDialog(goal, self)
-        if draft is not None:  # a new goal: auto-lock keeps what was typed
-            dialog.setProperty(OPENER, "add_goal")
-            restore(dialog, draft)
+        if goal.id is None:
+            draftable(dialog, "add_goal", draft)
+        else:
+            draftable(dialog, "edit_goal", draft, goal.id)
         if dialog.exec():
             attempt(self, lambda: self._service.save_goal(dialog.goal()))

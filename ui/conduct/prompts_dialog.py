@@ -5,6 +5,7 @@ Past answers keep the words they were given with, so nothing here changes what w
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from notes.conduct import Applies, Prompt, PromptSet
+from ui.lock.dialog_drafts import EXTRA, Fields
 from ui.widgets import theme
 from ui.widgets.dialog_parts import Standard, dialog_buttons, form_dialog_layout
 from ui.widgets.form_fields import text_box
@@ -130,10 +132,26 @@ class PromptSetDialog(QDialog):
         self.view.doubleClicked.connect(lambda _index: self.edit_prompt())
         self.view.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
+        self._keep_for_draft()
         self.resize(720, 560)
 
     def prompt_set(self) -> PromptSet:
         return self._set
+
+    def _keep_for_draft(self) -> None:
+        """The set as edited so far, where a lock finds it (ui/lock/dialog_drafts.py)."""
+        rows = [[p.key, p.group, p.text, p.applies_to.value, p.retired] for p in self._set.prompts]
+        self.setProperty(EXTRA, json.dumps(rows))
+
+    def restore_draft(self, fields: Fields) -> None:
+        """The set as it was edited when a lock set this dialog aside."""
+        rows = json.loads(fields[EXTRA])
+        self._set.prompts = [
+            Prompt(key, group, text, Applies(applies), retired)
+            for key, group, text, applies, retired in rows
+        ]
+        self.model.set_items(self._set.prompts)
+        self._keep_for_draft()
 
     def _chosen(self) -> Prompt | None:
         index = self.view.currentIndex()
@@ -152,6 +170,7 @@ class PromptSetDialog(QDialog):
             prompt = self._set.add(group, text, applies)
             self.model.set_items(self._set.prompts)
             self.view.setCurrentIndex(self.model.index(self._set.prompts.index(prompt)))
+            self._keep_for_draft()
 
     def edit_prompt(self) -> None:
         prompt = self._chosen()
@@ -161,6 +180,7 @@ class PromptSetDialog(QDialog):
         if form.exec():
             prompt.group, prompt.applies_to, prompt.text = form.values()
             self.model.refresh(self.view.currentIndex().row())
+            self._keep_for_draft()
 
     def toggle_retired(self) -> None:
         prompt = self._chosen()
@@ -169,3 +189,4 @@ class PromptSetDialog(QDialog):
         prompt.retired = not prompt.retired
         self.model.refresh(self.view.currentIndex().row())
         self._update_buttons()
+        self._keep_for_draft()

@@ -1,9 +1,11 @@
-"""Keep what was typed into an open dialog when the vault locks itself, and reopen it after.
+"""Keep what was typed into an open dialog when the vault locks, and reopen it after.
 
 A dialog takes part by carrying the property "draft_opener": the name of a function the window
-registered (see DialogDrafts.register) that opens the same dialog again with saved fields. The
-fields are read generically from named child widgets, and kept inside the vault (encrypted),
-never in a settings file.
+registered (see DialogDrafts.register) that opens the same dialog again with saved fields. A
+dialog that edits an existing record also carries "draft_record", the record's id (or key),
+which comes back to the opener among the fields under that name. The fields are read
+generically from named child widgets, and kept inside the vault (encrypted), never in a
+settings file.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 OPENER = "draft_opener"
+RECORD = "draft_record"
+# What a dialog holds beyond its inputs (a list edited in memory), as JSON text it keeps current.
+EXTRA = "draft_extra"
 # A dialog whose work is better saved than set aside (an observation form): auto-lock accepts it.
 SAVE_ON_LOCK = "save_on_lock"
 Fields = dict[str, Any]
@@ -93,8 +98,20 @@ def restore(dialog: QWidget, fields: Fields) -> None:
             _KINDS[index][2](child, fields[key])
 
 
+def draftable(
+    dialog: QDialog, opener: str, fields: Fields | None, record: int | str | None = None
+) -> None:
+    """Let a lock set the dialog's typing aside (under the opener's name, with the record it
+    edits), and refill it from `fields` when it is reopened."""
+    dialog.setProperty(OPENER, opener)
+    if record is not None:
+        dialog.setProperty(RECORD, record)
+    if fields:
+        restore(dialog, fields)
+
+
 class DialogDrafts:
-    """Set aside open dialogs' text before an auto-lock; bring them back after unlocking."""
+    """Set aside open dialogs' text before a lock; bring them back after unlocking."""
 
     def __init__(self, read: Callable[[], str], keep: Callable[[str], None]) -> None:
         """`read` and `keep` load and store the one dialog set aside, as JSON ("" for none)."""
@@ -108,7 +125,14 @@ class DialogDrafts:
         for dialog in dialogs:
             opener = dialog.property(OPENER)
             if opener in self._openers:
-                self._keep(json.dumps({"opener": opener, "fields": snapshot(dialog)}))
+                fields = snapshot(dialog)
+                record = dialog.property(RECORD)
+                if record is not None:
+                    fields[RECORD] = record
+                extra = dialog.property(EXTRA)
+                if extra is not None:
+                    fields[EXTRA] = extra
+                self._keep(json.dumps({"opener": opener, "fields": fields}))
                 return  # one modal dialog is open at a time
 
     def bring_back(self) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ui import app_settings as keys
 from ui.errors import attempt
 from ui.jobs import run_in_background
+from ui.lock.dialog_drafts import Fields, draftable
 from ui.vault.audit_dialog import AuditDialog
 from ui.vault.passphrase_change_dialog import PassphraseChangeDialog
 from ui.vault.settings_dialog import SettingsDialog
@@ -270,6 +271,9 @@ class VaultActions(QObject):
     def show_audit_log(self) -> None:
         AuditDialog(self._service.audit_log(), self._window).exec()
 
-    def open_settings(self) -> None:
-        if SettingsDialog(self._window).exec():
+    def open_settings(self, fields: Fields | None = None) -> None:
+        """The settings; `fields` refill them after a lock set them aside."""
+        dialog = SettingsDialog(self._window)
+        draftable(dialog, "settings", fields)
+        if dialog.exec():
             self._window.idle.set_minutes(keys.autolock_minutes())

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from notes.observations import Category, ObservationKind
 from notes.taxonomy import kind_description
 from storage.errors import VaultError
+from ui.lock.dialog_drafts import RECORD, Fields, draftable, restore
 from ui.vault_service import VaultService
 from ui.widgets.dialog_parts import Standard, dialog_buttons
 from ui.widgets.models import DataclassListModel, ItemRole, emphasis
@@ -113,6 +114,17 @@ class CategorySettings(QDialog):
         self.new_button.clicked.connect(self._new)
         self.save_button.clicked.connect(self._save)
         self._reload(None)
+        draftable(self, "edit_categories", None)
+
+    def restore_draft(self, fields: Fields) -> None:
+        """Refill the form a lock set aside: the same kind, the same category (or a new one),
+        then what was typed into it."""
+        restore(self, fields)  # the kind first: choosing it reloads the list
+        if fields.get(RECORD) is None:
+            self._new()
+        else:
+            self._reload(fields[RECORD])
+        restore(self, fields)
 
     def _reload(self, keep: int | None) -> None:
         kind = ObservationKind(self.kind.currentData())
@@ -128,6 +140,7 @@ class CategorySettings(QDialog):
 
     def _show(self, category: Category | None) -> None:
         self._editing = category
+        self.setProperty(RECORD, category.id if category else None)
         self.label.setText(category.label if category else "")
         self.description.setPlainText(category.description if category else "")
         self.retired.setChecked(bool(category and category.retired))

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QKeySequence
 
+from ui.lock.dialog_drafts import Fields
 from ui.menus import Group, MenuEntry
 
 if TYPE_CHECKING:
@@ -38,9 +39,13 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
     ]
 
 
-def edit_categories(window: MainWindow) -> None:
-    """Rename, describe, add or retire the categories offered for observations."""
+def edit_categories(window: MainWindow, fields: Fields | None = None) -> None:
+    """Rename, describe, add or retire the categories offered for observations; `fields`
+    refill the form after a lock set it aside."""
     from ui.vault.category_settings import CategorySettings
 
     if window.service.is_unlocked:
-        CategorySettings(window.service, window).exec()
+        dialog = CategorySettings(window.service, window)
+        if fields:
+            dialog.restore_draft(fields)
+        dialog.exec()
