@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.auto_lock)
         self.clipboard_guard = ClipboardGuard(self)
         self.lock_key = LockKey(self.lock, self)  # Ctrl+L over any window of the app
-        self._held_reason: str | None = None  # why unsaved text is held over this lock
+        self._held_reason: VaultError | None = None  # why unsaved text is held over a lock
         self.crash_handler = CrashHandler(self, self._save_typing, self.lock)
         self._restore_geometry()
         self._show_locked()
@@ -153,8 +153,6 @@ class MainWindow(QMainWindow):
     def _show_workspace(self) -> None:
         self.create_page.clear()
         self.unlock_page.clear()
-        self.unlock_page.show_held(None)
-        self._held_reason = None
         self.workspace.load()
         self.vault_actions.check_after_unlock()
         self.drafts.bring_back()
@@ -165,6 +163,8 @@ class MainWindow(QMainWindow):
         held = self.service.take_held()
         if held is not None:
             self._put_back(held)
+        if not self.service.holds_unsaved:  # still held if sealed under another passphrase
+            self._held_reason = None
 
     def _put_back(self, held: str) -> None:
         """Text held over the lock goes back into its note, saved if the vault takes it now."""
@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
         if failure is None:
             return
         self.service.hold_unsaved(editor.unsaved_text())
-        self._held_reason = failure.message
+        self._held_reason = failure
 
     # -- layout memory ---------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from storage.audit import AuditAction, AuditLog
 from storage.clients import ClientRepository
 from storage.conduct import ConductRepository
 from storage.errors import VaultError
+from storage.held_text import SealedText, SealingKey, unseal
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.preferences import Preferences
@@ -52,6 +53,9 @@ class VaultService(QObject):
         super().__init__(parent)
         self.path = Path(path)
         self._vault: Vault | None = None
+        self._sealing_key: SealingKey | None = None  # only while unlocked
+        self._held: SealedText | None = None  # unsaved text kept over a lock
+        self._returned: str | None = None  # that text, unsealed at unlock, until taken
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -63,20 +67,51 @@ class VaultService(QObject):
         return self.path.exists() and self.path.stat().st_size > 0
 
     def create(self, passphrase: str) -> None:
-        self._attach(Vault.create(self.path, passphrase))
+        vault = Vault.create(self.path, passphrase)
+        self._passphrase_at_hand(passphrase)
+        self._attach(vault)
 
     def unlock(self, passphrase: str) -> None:
         # Vault.open counts a wrong passphrase and logs the count at the next unlock.
-        self._attach(Vault.open(self.path, passphrase))
+        vault = Vault.open(self.path, passphrase)
+        self._passphrase_at_hand(passphrase)
+        self._attach(vault)
 
     def lock(self) -> None:
         if self._vault is None:
             return
         vault, self._vault = self._vault, None
+        self._sealing_key = None
         try:
             vault.close()
         finally:
             self.locked.emit()
+
+    # -- text that could not be saved, held over a lock (storage/held_text.py) -------------
+
+    def _passphrase_at_hand(self, passphrase: str) -> None:
+        """Unseal text held over the last lock, and derive the key that seals it next time."""
+        if self._held is not None:
+            self._returned = unseal(self._held, passphrase)
+            if self._returned is not None:
+                self._held = None
+        self._sealing_key = SealingKey(passphrase)
+
+    def hold_unsaved(self, text: str) -> None:
+        """Keep text the vault could not take, sealed in memory, over the lock that follows."""
+        if self._sealing_key is None:
+            raise RuntimeError("the vault is locked")
+        self._held = self._sealing_key.seal(text)
+
+    @property
+    def holds_unsaved(self) -> bool:
+        """Unsaved text is held (sealed while locked, or unsealed and not yet taken back)."""
+        return self._held is not None or self._returned is not None
+
+    def take_held(self) -> str | None:
+        """The text held over the lock, once, after the unlock that unsealed it."""
+        text, self._returned = self._returned, None
+        return text
 
     def _attach(self, vault: Vault) -> None:
         self._vault = vault
@@ -249,7 +284,9 @@ class VaultService(QObject):
     def change_passphrase(
         self, current: str, new: str, backup_folder: Path, progress: Progress | None = None
     ) -> Path:
-        return self._require().change_passphrase(current, new, backup_folder, progress)
+        aside = self._require().change_passphrase(current, new, backup_folder, progress)
+        self._sealing_key = SealingKey(new)  # what a later lock seals opens with the new one
+        return aside
 
     def restore_files(
         self, backup: Path, passphrase: str, progress: Progress | None = None

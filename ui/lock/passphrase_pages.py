@@ -14,9 +14,20 @@ from PySide6.QtWidgets import (
 )
 
 from notes.passphrase import MISMATCH, assess, new_passphrase_problem
+from storage.errors import DiskFull, NotWritable, VaultError
 from ui.widgets.form_fields import named
 from ui.widgets.secret_field import SecretField
 from ui.widgets.status_line import StatusLine
+
+
+def held_reason(failure: VaultError) -> str:
+    """Why text could not be saved, said on the lock page (the error's own message speaks of
+    text still on screen, which the lock page no longer shows)."""
+    if isinstance(failure, DiskFull):
+        return "the disk is full."
+    if isinstance(failure, NotWritable):
+        return "the vault's folder cannot be written to."
+    return "the vault did not take it."
 
 
 def passphrase_field(name: str) -> SecretField:
@@ -163,6 +174,11 @@ class UnlockPage(QWidget):
         form.addRow("Passphrase", self.passphrase)
         inner.addLayout(form)
         inner.addWidget(self.message)
+        # Text a failed save left behind, held over the lock: said here, where the person is.
+        self.held = StatusLine("held")
+        self.held.setMaximumWidth(460)
+        self.held.hide()
+        inner.addWidget(self.held)
         inner.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
         self.setLayout(_centred(box))
         self.unlock_button.clicked.connect(self._submit)
@@ -176,6 +192,19 @@ class UnlockPage(QWidget):
         self.message.setText(text)
         self.passphrase.selectAll()
         self.passphrase.setFocus()
+
+    def show_held(self, failure: VaultError | None) -> None:
+        """Say that unsaved text is held, and why it could not be saved (None: none is held)."""
+        if failure is None:
+            self.held.clear()
+            self.held.hide()
+            return
+        self.held.setText(
+            f"Your latest typing could not be saved: {held_reason(failure)} It is held, "
+            "encrypted, in this program's memory only — never on disk. Unlock to get it back "
+            "into the note; quitting now would lose it."
+        )
+        self.held.show()
 
     def clear(self) -> None:
         self.passphrase.clear()

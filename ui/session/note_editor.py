@@ -11,6 +11,7 @@ controller (ui/session/tagging.py) does the rest.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from functools import partial
 
@@ -166,6 +167,11 @@ class NoteEditor(QWidget):
     def session(self) -> Session | None:
         return self._session
 
+    @property
+    def dirty(self) -> bool:
+        """Typed text the vault does not have yet."""
+        return self._dirty
+
     def show_session(self, session: Session, client: Client) -> None:
         self.flush()
         self.tagging.unload()  # the last session's tags leave with its text
@@ -298,9 +304,23 @@ class NoteEditor(QWidget):
 
     def flush(self) -> bool:
         """Save now if anything changed. False if it could not be (the person has been told)."""
+        error = self._write()
+        if error is None:
+            return True
+        # Not `attempt`: the status line must say so before the message opens over it.
+        self.status.setText("Not saved — see the message")
+        self.status.announce("Not saved", urgent=True)
+        show_failure(self, error)
+        return False
+
+    def save_for_lock(self) -> VaultError | None:
+        """Save now without a word (a lock never asks or waits): why it failed, or None."""
+        return self._write()
+
+    def _write(self) -> VaultError | None:
         self._timer.stop()
         if not self._dirty or self._note is None or self._process is None:
-            return True
+            return None
         self._collect()
         try:
             if not self._note.signed:
@@ -309,16 +329,40 @@ class NoteEditor(QWidget):
             if self._session is not None:
                 self.tagging.save_moved(self._session.client_id)
         except VaultError as error:
-            # Not `attempt`: the status line must say so before the message opens over it.
-            self.status.setText("Not saved — see the message")
-            self.status.announce("Not saved", urgent=True)
-            show_failure(self, error)
-            return False
+            return error
         self.tagging.mark_saved()
         self._dirty = False
         moment = datetime.now()
         self._show_state(moment)
         self.saved.emit(moment)
+        return None
+
+    def unsaved_text(self) -> str:
+        """The note as typed, for the vault service to hold over a lock when saving failed."""
+        assert self._session is not None and self._note is not None and self._process is not None
+        self._collect()
+        sections = {} if self._note.signed else dict(self._note.sections)
+        return json.dumps(
+            {
+                "client_id": self._session.client_id,
+                "session_id": self._session.id,
+                "sections": sections,
+                "process": self._process.text,
+            }
+        )
+
+    def put_back(self, held: str) -> bool:
+        """Fill the shown note with text held over a lock, then save it if the vault takes it
+        now. False if the note shown is another one (nothing is changed then)."""
+        data = json.loads(held)
+        if self._session is None or self._session.id != data["session_id"]:
+            return False
+        for key, text in data["sections"].items():
+            if key in self._section_boxes:
+                self._section_boxes[key].setPlainText(text)
+        self.process_box.setPlainText(data["process"])
+        self._dirty = True
+        self.flush()
         return True
 
     def _show_state(self, saved_at: datetime | None) -> None:
