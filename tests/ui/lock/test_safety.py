@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.ui.helpers import (
@@ -153,3 +154,39 @@ def test_auto_lock_saves_a_half_filled_observation(qtbot, open_window):
     assert [(o.quote, o.what_happened) for o in saved] == [
         ("I sounded just like her father", "Pushed back on homework")
     ]
+
+
+def test_locking_clears_the_primary_selection_and_nothing_takes_it_back(qtbot, open_window):
+    """On X11 selecting words sets PRIMARY (a middle click pastes it elsewhere). Offscreen has
+    no PRIMARY: then the guard looks after the clipboard alone, which the checks below cover."""
+    from ui.lock.clipboard_guard import guarded_modes
+
+    clipboard = QApplication.clipboard()
+    modes = guarded_modes()
+    assert modes[0] is QClipboard.Mode.Clipboard
+    assert (QClipboard.Mode.Selection in modes) == clipboard.supportsSelection()
+    choose_client(qtbot, open_window)
+    choose_session(qtbot, open_window, 0)
+    box = open_window.workspace.editor.section_box("subjective")
+    qtbot.keyClicks(box, "She named Jonas again")
+    select_words(qtbot, box, "named Jonas")  # with Shift and the arrow keys, as a person does
+    qtbot.keyClick(box, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    for mode in modes:
+        assert clipboard.text(mode) == "named Jonas"
+
+    press(qtbot, open_window, "Ctrl+L")
+    qtbot.wait(50)  # the boxes forget their text; none may own the selection again
+    for mode in modes:
+        assert clipboard.text(mode) == ""
+
+
+def test_locking_leaves_what_another_program_put_on_the_clipboard(qtbot, open_window):
+    clipboard = QApplication.clipboard()
+    # Another program's text: set without Alliance hearing of it (offscreen, one process
+    # stands for both), so it is neither Alliance's digest nor owned by Alliance.
+    clipboard.blockSignals(True)
+    clipboard.setText("a recipe from the browser")
+    clipboard.blockSignals(False)
+    press(qtbot, open_window, "Ctrl+L")
+    assert clipboard.text() == "a recipe from the browser"
+    clipboard.clear()
