@@ -299,3 +299,21 @@ def test_the_lock_entry_of_the_menu_is_still_ctrl_l(window):
     )
     assert lock.shortcut().toString() == "Ctrl+L"
     assert date.today()  # the window is open on today's caseload
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # the offscreen platform, on popups
+def test_auto_lock_closes_an_open_menu_and_a_message_box_under_it(qtbot, window):
+    seen = []
+
+    def walk_away(box: QMessageBox) -> None:
+        seen.append(box.text())
+        menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Clients")
+        menu.popup(box.mapToGlobal(box.rect().center()))
+        window.idle.set_timeout_ms(300)
+        window.idle.start()
+
+    when_dialog(qtbot, QMessageBox, walk_away)
+    window.workspace.toggle_case()  # returns once auto-lock has closed the box
+    assert seen and locked(window)
+    qtbot.waitUntil(lambda: nothing_else_open(window))
+    assert QApplication.activePopupWidget() is None
