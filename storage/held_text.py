@@ -2,9 +2,9 @@
 
 When a save fails (a full disk, say) and the vault locks, the typed text must neither be thrown
 away nor reach the disk in plaintext. It is sealed with AES-GCM (the `cryptography` package)
-under a key derived with scrypt from the passphrase and a fresh random salt. The key is derived
-at unlock, while the passphrase is at hand anyway, and dropped at lock: what stays in memory
-while locked (salt, nonce, ciphertext) opens only with the passphrase.
+under a key derived with scrypt from the passphrase and a fresh random salt, at the moment of
+sealing (so an ordinary unlock pays nothing for it); the key is dropped at once. What stays in
+memory while locked (salt, nonce, ciphertext) opens only with the passphrase.
 
 Python cannot wipe a string or a key from memory; dropping every reference is all it can do,
 and the README says so.
@@ -19,7 +19,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-# scrypt with 16 MiB of memory: about 50 ms here, paid once per unlock.
+# scrypt with 16 MiB of memory: about 50 ms here, paid only when text is sealed or unsealed.
 _N, _R, _P = 2**14, 8, 1
 _SALT_BYTES, _NONCE_BYTES = 16, 12
 
@@ -38,17 +38,13 @@ def _key(passphrase: str, salt: bytes) -> bytes:
     return kdf.derive(passphrase.encode("utf-8", "surrogatepass"))
 
 
-class SealingKey:
-    """A key from the passphrase, kept only while the vault is open, that seals text at lock."""
-
-    def __init__(self, passphrase: str) -> None:
-        self._salt = os.urandom(_SALT_BYTES)
-        self._aead = AESGCM(_key(passphrase, self._salt))
-
-    def seal(self, text: str) -> SealedText:
-        nonce = os.urandom(_NONCE_BYTES)
-        data = self._aead.encrypt(nonce, text.encode("utf-8", "surrogatepass"), None)
-        return SealedText(self._salt, nonce, data)
+def seal(text: str, passphrase: str) -> SealedText:
+    """`text` encrypted under a fresh key from `passphrase` and a fresh salt."""
+    salt, nonce = os.urandom(_SALT_BYTES), os.urandom(_NONCE_BYTES)
+    data = AESGCM(_key(passphrase, salt)).encrypt(
+        nonce, text.encode("utf-8", "surrogatepass"), None
+    )
+    return SealedText(salt, nonce, data)
 
 
 def unseal(sealed: SealedText, passphrase: str) -> str | None:

@@ -21,7 +21,7 @@ import sqlcipher3
 
 from notes.progress import Progress
 from storage import audit as audit_log
-from storage import schema, unlock_counter
+from storage import held_text, schema, unlock_counter
 from storage.audit import AuditAction
 from storage.errors import (
     EmptyPassphrase,
@@ -37,6 +37,7 @@ from storage.errors import (
     WrongPassphrase,
     translated,
 )
+from storage.held_text import SealedText
 from storage.instance_lock import InstanceLock
 from storage.private_files import make_private, private_folder, reserve_private_file
 
@@ -365,6 +366,10 @@ class Vault:
         self.audit(AuditAction.BACKUP, target.name)
         progress("Backup written", 1.0)
         return target
+
+    def seal(self, text: str) -> SealedText:
+        """`text` sealed under this vault's passphrase, to hold in memory over a lock."""
+        return held_text.seal(text, self._passphrase or "")
 
     def change_passphrase(
         self, current: str, new: str, backup_folder: Path, progress: Progress | None = None

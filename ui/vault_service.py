@@ -30,7 +30,7 @@ from storage.audit import AuditAction, AuditLog
 from storage.clients import ClientRepository
 from storage.conduct import ConductRepository
 from storage.errors import VaultError
-from storage.held_text import SealedText, SealingKey, unseal
+from storage.held_text import SealedText, unseal
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.preferences import Preferences
@@ -53,7 +53,6 @@ class VaultService(QObject):
         super().__init__(parent)
         self.path = Path(path)
         self._vault: Vault | None = None
-        self._sealing_key: SealingKey | None = None  # only while unlocked
         self._held: SealedText | None = None  # unsaved text kept over a lock
         self._returned: str | None = None  # that text, unsealed at unlock, until taken
 
@@ -81,7 +80,6 @@ class VaultService(QObject):
         if self._vault is None:
             return
         vault, self._vault = self._vault, None
-        self._sealing_key = None
         try:
             vault.close()
         finally:
@@ -90,18 +88,15 @@ class VaultService(QObject):
     # -- text that could not be saved, held over a lock (storage/held_text.py) -------------
 
     def _passphrase_at_hand(self, passphrase: str) -> None:
-        """Unseal text held over the last lock, and derive the key that seals it next time."""
+        """Unseal text held over the last lock (only then is a key derived)."""
         if self._held is not None:
             self._returned = unseal(self._held, passphrase)
             if self._returned is not None:
                 self._held = None
-        self._sealing_key = SealingKey(passphrase)
 
     def hold_unsaved(self, text: str) -> None:
         """Keep text the vault could not take, sealed in memory, over the lock that follows."""
-        if self._sealing_key is None:
-            raise RuntimeError("the vault is locked")
-        self._held = self._sealing_key.seal(text)
+        self._held = self._require().seal(text)
 
     @property
     def holds_unsaved(self) -> bool:
@@ -285,7 +280,6 @@ class VaultService(QObject):
         self, current: str, new: str, backup_folder: Path, progress: Progress | None = None
     ) -> Path:
         aside = self._require().change_passphrase(current, new, backup_folder, progress)
-        self._sealing_key = SealingKey(new)  # what a later lock seals opens with the new one
         return aside
 
     def restore_files(

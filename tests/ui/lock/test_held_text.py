@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from storage.held_text import SealingKey, unseal
+from storage.held_text import seal, unseal
 from tests.ui.helpers import (
     STRONG_PASSPHRASE,
     answer_dialog,
@@ -126,10 +126,9 @@ def test_quitting_while_text_is_held_asks_first(qtbot, full_disk_window):
 
 
 def test_sealed_text_opens_only_with_its_passphrase():
-    key = SealingKey(STRONG_PASSPHRASE)
-    sealed = key.seal(f"Said {MARKER} twice \udcff")
+    sealed = seal(f"Said {MARKER} twice \udcff", STRONG_PASSPHRASE)
     assert MARKER.encode() not in sealed.ciphertext
     assert unseal(sealed, STRONG_PASSPHRASE) == f"Said {MARKER} twice \udcff"
     assert unseal(sealed, "another passphrase") is None
     # A fresh salt for every key: the same passphrase never gives the same sealed bytes.
-    assert SealingKey(STRONG_PASSPHRASE).seal("x").salt != key.seal("x").salt
+    assert seal("x", STRONG_PASSPHRASE).salt != seal("x", STRONG_PASSPHRASE).salt
