@@ -24,7 +24,6 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
@@ -42,6 +41,7 @@ from storage.errors import VaultError
 from ui.jobs import run_in_background
 from ui.widgets import theme
 from ui.widgets.models import DataclassListModel, ItemRole
+from ui.widgets.status_line import StatusLine
 
 DEBOUNCE_MS = 150
 HINT = (
@@ -203,10 +203,7 @@ class SearchPanel(QWidget):
         self.field.setToolTip(
             'Words in any order; "quotes" for an exact phrase; the last word may be unfinished.'
         )
-        self.message = QLabel()
-        self.message.setObjectName("hint")
-        self.message.setAccessibleName("search message")
-        self.message.setWordWrap(True)
+        self.message = StatusLine("hint")  # "No notes match …": read out by its text
         self.message.setContentsMargins(4, 6, 4, 6)
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.results = SearchResultModel(self)
