@@ -135,6 +135,8 @@ def _export(args: argparse.Namespace) -> int:
         args.start,
         args.end,
         args.identified,
+        remove_dates=args.remove_dates,
+        warn=lambda line: print(line, file=sys.stderr),
     )
     kind = "Identified" if args.identified else "De-identified"
     print(f"{kind} supervision report for {args.client} written to {path}")
@@ -191,6 +193,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--identified", action="store_true", help="name the client instead of using the code"
+    )
+    export.add_argument(
+        "--remove-dates",
+        action="store_true",
+        help="count sessions in weeks of therapy and show other dates as years only",
     )
     return parser
 

@@ -1,26 +1,68 @@
-"""De-identification: the client's name and identifying terms replaced by the client's code.
+"""De-identification: each client's name and identifying terms replaced by that client's code.
 
-Matching is by whole word, in any letter case, with or without accents ("Tomas" finds "Tomás"
-and the other way round), across line breaks inside a multi-word term, before a possessive
-("Maya's" becomes "ML-01's") and in a plural ("the Lindqvists"). The name, each part of it and
-each term are tried longest first, so "Lindqvist Design" is replaced as one term rather than
-leaving "Design" behind.
+Matching sees text as a reader does. Invisible format characters (soft hyphen, zero-width
+space and joiners, word joiner, BOM, direction marks: Unicode category Cf) are ignored inside a
+word, control characters are removed before matching (so none reach the file), and any normal
+form matches. Letters are compared without accents, in any case, and in their ASCII spellings
+("Lukasz" finds Łukasz, "Soren" and "Soeren" find Søren, "Mueller" finds Müller): the
+`anyascii` library transliterates, and one small rule adds the second conventional spelling of
+the few letters that have one (ä ö ü ø → ae oe ue oe, å → aa).
 
-The client's name and its parts become the code; identifying terms (a partner, an employer, a
-town) become the code with a number, "[ML-01 T1]", so a supervisor can still tell the people in
-the story apart without learning who they are.
+Matching is by whole word, across line breaks inside a multi-word term, before a possessive
+("Maya's" becomes "ML-01's") and in a plural ("the Lindqvists"); in scripts written without
+spaces (Chinese, Japanese, Thai) inside words, and in Arabic and Hebrew with the prefixes and
+suffixes those scripts attach to a word. The names and terms are tried longest first, so
+"Lindqvist Design" is replaced as one term rather than leaving "Design" behind.
+
+A name or term that is also an ordinary English word ("Hope", "Will") is replaced only where it
+is used as a name: capitalised inside a sentence, or with a possessive. In lower case it is the
+word; capitalised at the start of a sentence, or in capitals, it could be either, so it is left
+and reported (`ambiguous`) for the therapist to decide.
+
+Every client of the caseload is replaced by their own code, so a note that mentions another
+client, or a shared category, names nobody. Client codes and the names of the therapist and the
+supervisor are never rewritten.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+from wordfreq import zipf_frequency
+
+from notes.records import Client
 
 # A part shorter than this ("J." or "A") would replace ordinary words; such parts are skipped.
 _SHORTEST_PART = 2
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+# A word this frequent in English (wordfreq's Zipf scale: 5 is once per 100,000 words) is an
+# ordinary word first: "hope" 5.4, "will" 6.5, "rose" 4.8. Names as common as "Daniel" (4.6) stay
+# below it and are replaced everywhere, which errs on the side of privacy.
+ORDINARY_ZIPF = 4.7
+# The second conventional spelling of the letters that have one (German and Scandinavian
+# writing without the letter); anyascii gives the first (ü → u, ø → o, å → a).
+_SECOND_SPELLING = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", "å": "aa", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+    | {"Ø": "Oe", "Å": "Aa"}
+)
+# Line breaks a paste can carry (Word's line and page breaks among them). Between words they
+# break the line; inside a word ("Ma\x0bya") a reader still reads one word, so matching is done
+# a second time with them ignored.
+_BREAKS = frozenset("\x0b\x0c\x85\u2028\u2029")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# Attached prefixes ("and", "the", "to", "in" …) and suffixes ("her", "our" …, plurals).
+_ARABIC_PREFIX = "(?:[وف]?(?:ال|لل|[بكلس])?)"
+_ARABIC_SUFFIX = "(?:ها|هم|هن|كم|كن|نا|ات|ون|ين|ه|ك|ي|ة)?"
+_HEBREW_PREFIX = "(?:[ושהבכלמ]{0,3})"
+_HEBREW_SUFFIX = "(?:ים|ות|יה|יו|נו|כם|הם|ה|ו|י|ך)?"
+_SPACELESS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR")
+_SENTENCE_END = ".!?…:;\n"
+_OPENERS = " \t\"'“”‘’«»([{*_-–—"
 
 
 @dataclass(frozen=True)
@@ -29,30 +71,71 @@ class Replacement:
     replacement: str
 
 
+@dataclass(frozen=True)
+class Ambiguous:
+    """A name that is also an ordinary word, left where it may be the word."""
+
+    word: str  # as written: "Hope"
+    replacement: str  # what it would become
+    sentence: str  # the sentence it is in, as context
+
+
+def readable(text: str) -> str:
+    """The text in one normal form without control characters: removed before matching, so
+    "Ma\x1bya" is matched as the reader of the file will see it. Line breaks stay (the writer
+    makes each a plain one)."""
+    return _CONTROLS.sub("", unicodedata.normalize("NFC", text))
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str, join_breaks: bool = False) -> str:
+    """One character in the form words are compared in ("" for a format character, and for a
+    line break when `join_breaks`)."""
+    if unicodedata.category(ch) == "Cf" or (join_breaks and ch in _BREAKS):
+        return ""
+    decomposed = unicodedata.normalize("NFKD", ch)
+    plain = "".join(each for each in decomposed if not unicodedata.combining(each))
+    folded = plain.casefold().translate(_APOSTROPHES)
+    if not folded.isascii() and all(_is_latin(each) for each in folded):
+        folded = anyascii(folded).lower()  # ł → l, ø → o, æ → ae, đ → d
+    if not unicodedata.category(ch).startswith(("L", "N", "M")) and any(
+        each.isalnum() for each in folded
+    ):
+        # A symbol that merely looks like letters ("🄫" folds to "c") must still end a word,
+        # or "Maya🄫" would read as one longer word and the name would survive.
+        return " "
+    return folded
+
+
+def _is_latin(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith("LATIN")
+
+
 def _fold(text: str) -> str:
-    """Lower case, without accents, one kind of apostrophe: the form words are compared in."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return plain.casefold().translate(_APOSTROPHES)
+    return "".join(_fold_char(ch) for ch in text)
 
 
 def _key(text: str) -> str:
     return " ".join(_fold(text).split())
 
 
-def _folded_with_origins(text: str) -> tuple[str, list[int]]:
+def spellings(text: str) -> list[str]:
+    """The forms in which `text` is matched: as written, in ASCII, and with the second
+    spelling of ä ö ü ø å, and for an ASCII "ue"/"oe"/"ae" the single letter it may stand for."""
+    forms = [_key(text), _key(anyascii(text)), _key(anyascii(text.translate(_SECOND_SPELLING)))]
+    plain = forms[1]
+    for double, single in (("ae", "a"), ("oe", "o"), ("ue", "u"), ("aa", "a")):
+        if double in plain:
+            forms.append(plain.replace(double, single))
+    return list(dict.fromkeys(form for form in forms if len(form) >= _SHORTEST_PART))
+
+
+def _folded_with_origins(text: str, join_breaks: bool = False) -> tuple[str, list[int]]:
     """The folded text, and for each of its characters the index it came from in `text`."""
     folded: list[str] = []
     origins: list[int] = []
     for index, ch in enumerate(text):
-        folded_ch = _fold(ch)
-        if not unicodedata.category(ch).startswith(("L", "N", "M")) and any(
-            each.isalnum() for each in folded_ch
-        ):
-            # A symbol that merely looks like letters ("🄫" folds to "c") must still end a word,
-            # or "Maya🄫" would read as one longer word and the name would survive.
-            folded_ch = " "
-        for each in folded_ch:
+        for each in _fold_char(ch, join_breaks):
             folded.append(each)
             origins.append(index)
     origins.append(len(text))
@@ -81,47 +164,254 @@ def _unique(items: Iterable[str]) -> list[str]:
     return result
 
 
-class Deidentifier:
-    """Replaces one client's name and identifying terms with their report code."""
+def is_ordinary_word(word: str) -> bool:
+    """Whether `word` is common in English text as a word (judged by wordfreq)."""
+    return " " not in word.strip() and zipf_frequency(word, "en") >= ORDINARY_ZIPF
 
-    def __init__(self, code: str, full_name: str, identifying_terms: Iterable[str]) -> None:
+
+def _script(key: str) -> str:
+    """How a key's words are bounded: "word", "spaceless", "arabic" or "hebrew"."""
+    for ch in key:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            if name.startswith(_SPACELESS):
+                return "spaceless"
+            if name.startswith("ARABIC"):
+                return "arabic"
+            if name.startswith("HEBREW"):
+                return "hebrew"
+    return "word"
+
+
+def _alternatives(keys: Iterable[str]) -> str:
+    return "|".join(
+        r"\s+".join(map(re.escape, key.split())) for key in sorted(keys, key=len, reverse=True)
+    )
+
+
+_WORD_START = r"(?<![^\W_])"
+_WORD_END = r"(?![^\W_])"
+
+
+class Deidentifier:
+    """Replaces one client's name and identifying terms with their report code, and the other
+    clients' (`others`) with theirs; `keep` (the therapist's and supervisor's names) and every
+    code are never changed. `replace_anyway` holds ordinary-word names the therapist chose to
+    replace even where they may be the word."""
+
+    def __init__(
+        self,
+        code: str,
+        full_name: str,
+        identifying_terms: Iterable[str],
+        *,
+        others: Iterable[Client] = (),
+        keep: Iterable[str] = (),
+        replace_anyway: Iterable[str] = (),
+    ) -> None:
         self.code = code
-        names = name_parts(full_name)
-        taken = {_key(name) for name in names}
-        terms = [
-            term
-            for term in _unique(" ".join(term.split()) for term in identifying_terms)
-            if len(term) >= _SHORTEST_PART and _key(term) not in taken
-        ]
-        self._replacements = [Replacement(name, code) for name in names] + [
-            Replacement(term, f"[{code} T{number}]") for number, term in enumerate(terms, 1)
-        ]
-        self._by_key = {_key(item.original): item.replacement for item in self._replacements}
-        keys = sorted(self._by_key, key=len, reverse=True)
-        alternatives = "|".join(r"\s+".join(map(re.escape, key.split())) for key in keys)
-        # Whole words only (a plural "s" aside: "the Lindqvists" names them too): no letter or
-        # digit may touch a match on either side. An underscore may: "_Maya_" is emphasis.
-        self._pattern = re.compile(rf"(?<![^\W_])({alternatives})s?(?![^\W_])") if keys else None
+        self._full_name = full_name
+        self._replacements = _replacements_for(code, full_name, identifying_terms, set())
+        taken = {_key(item.original) for item in self._replacements}
+        theirs: list[Replacement] = []
+        others = [other for other in others if other.code != code]
+        for other in others:
+            found = _replacements_for(other.code, other.full_name, other.identifying_terms, taken)
+            theirs += found
+            taken |= {_key(item.original) for item in found}
+        self._others = theirs
+        self._by_key: dict[str, str] = {}
+        self._ordinary: set[str] = set()
+        for item in self._replacements + theirs:
+            for form in spellings(item.original):
+                self._by_key.setdefault(form, item.replacement)
+            if is_ordinary_word(item.original):
+                self._ordinary |= set(spellings(item.original))
+        self._anyway = {form for word in replace_anyway for form in spellings(word)}
+        kept = [code, *(other.code for other in others), *keep]
+        kept_keys = {_key(" ".join(each.split())) for each in kept if each.strip()}
+        self._pattern = self._compile(kept_keys) if self._by_key else None
+
+    def _compile(self, kept: set[str]) -> re.Pattern[str]:
+        by_script: dict[str, list[str]] = {}
+        for key in self._by_key:
+            by_script.setdefault(_script(key), []).append(key)
+        # Kept strings first: at any position the first alternative that matches wins, so a
+        # code ("MAYA-B") or the therapist's name is passed over whole and never rewritten.
+        pieces = [rf"{_WORD_START}(?P<keep>{_alternatives(kept)}){_WORD_END}"] if kept else []
+        if "word" in by_script:
+            # Whole words only (a plural "s" aside: "the Lindqvists" names them too). An
+            # underscore may touch a match: "_Maya_" is emphasis.
+            pieces.append(
+                rf"{_WORD_START}(?P<word>{_alternatives(by_script['word'])})s?{_WORD_END}"
+            )
+        if "spaceless" in by_script:
+            pieces.append(rf"(?P<spaceless>{_alternatives(by_script['spaceless'])})")
+        for script, prefix, suffix in (
+            ("arabic", _ARABIC_PREFIX, _ARABIC_SUFFIX),
+            ("hebrew", _HEBREW_PREFIX, _HEBREW_SUFFIX),
+        ):
+            if script in by_script:
+                pieces.append(
+                    rf"{_WORD_START}{prefix}(?P<{script}>{_alternatives(by_script[script])})"
+                    rf"{suffix}{_WORD_END}"
+                )
+        return re.compile("|".join(pieces))
 
     def replacements(self) -> list[Replacement]:
-        """Every replacement this makes, the name first, for the therapist to check."""
+        """Every replacement of this client's names and terms, the name first, for the
+        therapist to check."""
         return list(self._replacements)
 
+    def other_clients_replaced(self) -> int:
+        """How many names and terms of other clients are replaced too."""
+        return len(self._others)
+
     def apply(self, text: str) -> str:
-        if not text or self._pattern is None:
+        """The text, readable (see `readable`), with every name and term replaced."""
+        if not text:
             return text
-        text = unicodedata.normalize("NFC", text)
-        folded, origins = _folded_with_origins(text)
+        text = readable(text)
+        if self._pattern is None:
+            return text
+        text = self._replace(text)
+        if _BREAKS.intersection(text):
+            text = self._replace(text, join_breaks=True)  # "Ma\x0bya" is read as one word
+        return text
+
+    def _replace(self, text: str, join_breaks: bool = False) -> str:
         pieces: list[str] = []
         done = 0
-        for match in self._pattern.finditer(folded):
-            start, end = origins[match.start()], origins[match.end()]
-            pieces.append(text[done:start])
-            pieces.append(self._by_key.get(" ".join(match.group(1).split()), self.code))
-            done = end
+        for start, end, replacement in self._matches(text, join_breaks=join_breaks):
+            if replacement is not None:
+                pieces.append(text[done:start])
+                pieces.append(replacement)
+                done = end
         pieces.append(text[done:])
         return "".join(pieces)
 
+    def ambiguous(self, text: str) -> list[Ambiguous]:
+        """The ordinary-word names `apply` leaves in `text` because they may be the word."""
+        if not text or self._pattern is None:
+            return []
+        text = readable(text)
+        found = []
+        for start, end, replacement in self._matches(text, report_ambiguous=True):
+            if replacement is not None and replacement.startswith("\0"):
+                found.append(
+                    Ambiguous(text[start:end], replacement[1:], sentence_around(text, start, end))
+                )
+        return found
+
+    def _matches(
+        self, text: str, report_ambiguous: bool = False, join_breaks: bool = False
+    ) -> Iterator[tuple[int, int, str | None]]:
+        """(start, end, replacement) for each match in `text`; None where nothing is to be
+        replaced, and with `report_ambiguous` a replacement starting "\\0" for an ambiguous one."""
+        assert self._pattern is not None
+        folded, origins = _folded_with_origins(text, join_breaks)
+        for match in self._pattern.finditer(folded):
+            group = match.lastgroup
+            if group == "keep" or group is None:
+                continue
+            key = " ".join(match.group(group).split())
+            replacement = self._by_key.get(key, self.code)
+            span = match.span() if group == "word" else match.span(group)
+            start, end = origins[span[0]], origins[span[1]]
+            if key in self._ordinary and key not in self._anyway:
+                verdict = _used_as_name(text, start, end)
+                if verdict is None:
+                    yield start, end, ("\0" + replacement) if report_ambiguous else None
+                    continue
+                if not verdict:
+                    continue
+            if not report_ambiguous:
+                yield start, end, replacement
+
     def code_reveals_identity(self) -> bool:
         """Whether the report code itself holds the name or a term (then it hides nothing)."""
-        return self._pattern is not None and self._pattern.search(_fold(self.code)) is not None
+        return code_holds_name(self.code, [item.original for item in self._replacements])
+
+
+def code_holds_name(code: str, names: Iterable[str]) -> bool:
+    """Whether a code holds part of a name or term ("MAYA-B", "LIND-2" for Maya Lindqvist):
+    a run of three or more letters of the code inside one of their spellings, or the other way
+    round. Initials ("ML") are too short to tell anyone the name."""
+    runs = [run for run in re.findall(r"[^\W\d_]+", _fold(code)) if len(run) >= 3]
+    words = {
+        word
+        for name in names
+        for form in spellings(name)
+        for word in form.split()
+        if len(word) >= 3
+    }
+    return any(run in word or word in run for run in runs for word in words)
+
+
+def _replacements_for(
+    code: str, full_name: str, identifying_terms: Iterable[str], taken: set[str]
+) -> list[Replacement]:
+    names = [name for name in name_parts(full_name) if _key(name) not in taken]
+    own = taken | {_key(name) for name in name_parts(full_name)}
+    terms = [
+        term
+        for term in _unique(" ".join(term.split()) for term in identifying_terms)
+        if len(term) >= _SHORTEST_PART and _key(term) not in own
+    ]
+    return [Replacement(name, code) for name in names] + [
+        Replacement(term, f"[{code} T{number}]") for number, term in enumerate(terms, 1)
+    ]
+
+
+def _used_as_name(text: str, start: int, end: int) -> bool | None:
+    """Whether an ordinary word that is also a name is used as the name here: True, False (the
+    word), or None when a reader could not tell."""
+    word = text[start:end]
+    letters = [ch for ch in word if ch.isalpha()]
+    if not letters or not letters[0].isupper():
+        return False  # "I hope she will": the words
+    if text[end : end + 2] in ("'s", "’s"):
+        return True  # "Hope's mother"
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+        return None  # "HOPE" in capitals
+    before = text[:start].rstrip(_OPENERS)
+    if not before or before[-1] in _SENTENCE_END:
+        return None  # "Hope is hard to hold on to." or "Hope came late."
+    return True
+
+
+def sentence_around(text: str, start: int, end: int, width: int = 60) -> str:
+    """The sentence holding text[start:end], at most about `width` characters each side."""
+    left = max(text.rfind(mark, 0, start) for mark in ".!?\n")
+    right_marks = [i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0]
+    right = min(right_marks) + 1 if right_marks else len(text)
+    left = max(left + 1, start - width)
+    right = min(right, end + width)
+    sentence = " ".join(text[left:right].split())
+    prefix = "…" if left > 0 and text[left - 1] not in ".!?\n " else ""
+    return prefix + sentence
+
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+_DATE_WITH_YEAR = re.compile(
+    rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR}"
+    rf"|{_YEAR}-[01]?\d-[0-3]?\d|[0-3]?\d[./-][01]?\d[./-]{_YEAR})\b",
+    re.IGNORECASE,
+)
+_DATE_WITHOUT_YEAR = re.compile(
+    rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+[0-3]?\d(?:st|nd|rd|th)?|[0-3]?\d/[01]?\d)"
+    r"(?![\w/])",
+    re.IGNORECASE,
+)
+
+
+def without_dates(text: str) -> str:
+    """The text with each date shown as its year ("3 March 2026" → "2026") and a date without
+    a year ("on 3 March") dropped to "[date]"."""
+    text = _DATE_WITH_YEAR.sub(lambda match: re.findall(_YEAR, match[0])[-1], text)
+    return _DATE_WITHOUT_YEAR.sub("[date]", text)

@@ -104,6 +104,9 @@ class ReportData:
             for event in self._alliance.boundary_events(client_id)
             if event.occurred_on in period
         ]
+        inputs.other_clients = [
+            other for other in self._clients.list(include_closed=True) if other.id != client_id
+        ]
         return inputs
 
     def _contract_and_goals(self, client_id: int) -> tuple[list[ContractTerm], list[GoalRow]]:

@@ -1,7 +1,10 @@
 """The supervision report, built as data (notes/reports/model.py) from plain inputs.
 
 Each section says something or is left out. De-identification is the last step and runs over
-every string of the finished report, so no section can forget it.
+every string of the finished report, so no section can forget it: every client's names and
+terms become that client's code (the caseload is in the inputs), and with `remove_dates` every
+date becomes its year and sessions are counted in weeks of therapy. The sweep
+(notes/sweep.py) looks over the same strings for what the replacement did not know.
 """
 
 from __future__ import annotations
@@ -10,8 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from notes.attendance import attendance_counts, kept
-from notes.deidentify import Deidentifier
-from notes.records import Client
+from notes.deidentify import Deidentifier, without_dates
 from notes.reports.inputs import (
     ALL_SECTIONS,
     Charts,
@@ -31,6 +33,7 @@ from notes.reports.model import (
     Report,
     Table,
 )
+from notes.sweep import Finding, sweep
 from notes.templates import section_title
 
 CONFIDENTIAL = "Confidential"
@@ -42,11 +45,61 @@ def supervision_report(
     charts: Charts | None = None,
     deidentify: bool = True,
     prepared_on: date | None = None,
+    *,
+    remove_dates: bool = False,
+    replace_anyway: Iterable[str] = (),
+) -> Report:
+    """The report; de-identified unless `deidentify` is False, without dates when asked.
+    `replace_anyway` holds names that are ordinary words which the therapist chose to replace
+    even where they may be the word."""
+    report = _laid_out(inputs, sections, charts, deidentify, prepared_on, remove_dates)
+    if not deidentify:
+        return report
+    return report.map_text(report_names(inputs, replace_anyway).apply)
+
+
+def supervision_sweep(
+    inputs: SupervisionInputs,
+    sections: Iterable[ReportSection] = ALL_SECTIONS,
+    *,
+    remove_dates: bool = False,
+    replace_anyway: Iterable[str] = (),
+) -> list[Finding]:
+    """What in the de-identified report still looks like an identifier (notes/sweep.py)."""
+    report = _laid_out(inputs, sections, Charts(), True, None, remove_dates)
+    keep = [inputs.therapist, inputs.supervisor, inputs.client.code]
+    keep += [other.code for other in inputs.other_clients]
+    return sweep(report.texts(), report_names(inputs, replace_anyway), keep)
+
+
+def report_names(inputs: SupervisionInputs, replace_anyway: Iterable[str] = ()) -> Deidentifier:
+    """The replacement of every client's names and terms for a report on `inputs.client`; the
+    therapist's and the supervisor's names are kept as they are."""
+    client = inputs.client
+    return Deidentifier(
+        client.code,
+        client.full_name,
+        client.identifying_terms,
+        others=inputs.other_clients,
+        keep=[inputs.therapist, inputs.supervisor],
+        replace_anyway=replace_anyway,
+    )
+
+
+def _laid_out(
+    inputs: SupervisionInputs,
+    sections: Iterable[ReportSection],
+    charts: Charts | None,
+    deidentify: bool,
+    prepared_on: date | None,
+    remove_dates: bool,
 ) -> Report:
     chosen = set(sections)
     charts = charts or Charts()
     client = inputs.client
-    blocks: list[Block] = [*_front_matter(inputs, deidentify, prepared_on or date.today())]
+    blocks: list[Block] = [
+        *_front_matter(inputs, deidentify, prepared_on or date.today(), remove_dates)
+    ]
     parts = {
         ReportSection.SUMMARY: lambda: _summary(inputs, charts),
         ReportSection.CONTRACT: lambda: _contract(inputs),
@@ -54,7 +107,7 @@ def supervision_report(
         ReportSection.OBSERVATIONS: lambda: _observations(inputs.observations),
         ReportSection.CONDUCT: lambda: _conduct(inputs),
         ReportSection.BOUNDARIES: lambda: _boundaries(inputs),
-        ReportSection.SESSIONS: lambda: _sessions(inputs, chosen),
+        ReportSection.SESSIONS: lambda: _sessions(inputs, chosen, remove_dates),
         ReportSection.QUESTIONS: lambda: _questions(inputs.questions),
     }
     for section, build in parts.items():
@@ -72,7 +125,7 @@ def supervision_report(
         comments="Confidential: prepared for clinical supervision.",
         blocks=blocks,
     )
-    return deidentified(report, client) if deidentify else report
+    return report.map_text(without_dates) if remove_dates else report
 
 
 def confidential_report(
@@ -102,16 +155,12 @@ def confidential_report(
     )
 
 
-def deidentified(report: Report, client: Client) -> Report:
-    """The report with the client's name and identifying terms replaced everywhere."""
-    names = Deidentifier(client.code, client.full_name, client.identifying_terms)
-    return report.map_text(names.apply)
-
-
 # -- front matter and the case summary -----------------------------------------------------
 
 
-def _front_matter(inputs: SupervisionInputs, deidentify: bool, prepared_on: date) -> list[Block]:
+def _front_matter(
+    inputs: SupervisionInputs, deidentify: bool, prepared_on: date, remove_dates: bool
+) -> list[Block]:
     lines = [
         Paragraph(inputs.client.code, label="Client: "),
         Paragraph(inputs.period.label(), label="Period: "),
@@ -121,20 +170,29 @@ def _front_matter(inputs: SupervisionInputs, deidentify: bool, prepared_on: date
     if inputs.supervisor.strip():
         lines.append(Paragraph(inputs.supervisor.strip(), label="Supervisor: "))
     lines.append(Paragraph(format_date(prepared_on), label="Prepared: "))
-    if deidentify:
-        lines.append(
-            Paragraph(
-                "The client's name and identifying details are replaced by the client code "
-                "throughout. Please keep this report confidential and destroy it after use."
-            )
-        )
-    else:
-        lines.append(
-            Paragraph(
-                "This report names the client. Keep it confidential and destroy it after use."
-            )
-        )
+    lines.append(Paragraph(privacy_sentence(deidentify, remove_dates)))
     return lines
+
+
+def privacy_sentence(deidentify: bool, remove_dates: bool) -> str:
+    """What was done to the report, said exactly: names replaced, dates kept or removed."""
+    keep_it = "Please keep this report confidential and destroy it after use."
+    if not deidentify:
+        return "This report names the client. Keep it confidential and destroy it after use."
+    names = (
+        "The names and identifying terms the therapist recorded for this client, and for the "
+        "other clients, are replaced by client codes throughout"
+    )
+    if remove_dates:
+        return (
+            f"{names}, and dates are removed (sessions are counted in weeks of therapy, other "
+            "dates shown as years). Other details in the notes may still identify the client. "
+            + keep_it
+        )
+    return (
+        f"{names}; dates are kept. This is pseudonymisation, not de-identification: the dates "
+        "and other details can still identify the client. " + keep_it
+    )
 
 
 def _summary(inputs: SupervisionInputs, charts: Charts) -> list[Block]:
@@ -313,7 +371,9 @@ def _boundaries(inputs: SupervisionInputs) -> list[Block]:
 # -- session by session, shared with the record export -------------------------------------
 
 
-def _sessions(inputs: SupervisionInputs, chosen: set[ReportSection]) -> list[Block]:
+def _sessions(
+    inputs: SupervisionInputs, chosen: set[ReportSection], remove_dates: bool
+) -> list[Block]:
     if not inputs.sessions:
         return []
     blocks: list[Block] = [Heading("Session by session")]
@@ -322,14 +382,21 @@ def _sessions(inputs: SupervisionInputs, chosen: set[ReportSection]) -> list[Blo
             record,
             progress=ReportSection.SESSIONS in chosen,
             process=ReportSection.PROCESS_NOTES in chosen,
+            therapy_start=inputs.client.start_date if remove_dates else None,
         )
     return blocks
 
 
-def session_blocks(record: SessionRecord, progress: bool, process: bool) -> list[Block]:
-    """One session: its heading, attendance, and the notes asked for."""
+def session_blocks(
+    record: SessionRecord, progress: bool, process: bool, therapy_start: date | None = None
+) -> list[Block]:
+    """One session: its heading, attendance, and the notes asked for. With `therapy_start` the
+    heading counts weeks of therapy instead of giving the date."""
     session = record.session
     day = session.starts_at.date()
+    when = f"{session.starts_at:%a} {format_date(day)}"
+    if therapy_start is not None:
+        when = f"week {max(0, (day - therapy_start).days) // 7 + 1} of therapy"
     facts = [session.attendance.label, f"{session.duration_minutes} minutes"]
     note = record.progress
     if progress and note is not None and note.text().strip():
@@ -337,7 +404,7 @@ def session_blocks(record: SessionRecord, progress: bool, process: bool) -> list
             f"note signed {format_date(note.signed_at.date())}" if note.signed_at else "draft note"
         )
     blocks: list[Block] = [
-        Heading(f"Session {session.number} · {session.starts_at:%a} {format_date(day)}", 2),
+        Heading(f"Session {session.number} · {when}", 2),
         Paragraph(" · ".join(facts)),
     ]
     if progress and note is not None and note.text().strip():

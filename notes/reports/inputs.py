@@ -187,6 +187,8 @@ class SupervisionInputs:
     conduct: list[ConductLine] = field(default_factory=list)
     conduct_patterns: list[str] = field(default_factory=list)
     boundary_events: list[BoundaryEventRow] = field(default_factory=list)
+    # The rest of the caseload: their names are replaced by their codes in this report too.
+    other_clients: list[Client] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

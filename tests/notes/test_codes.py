@@ -1,8 +1,11 @@
-"""Report codes: initials and the lowest free number, unique whatever the case."""
+"""Report codes: random, easy to say, never made from the name, unique whatever the case."""
 
 from __future__ import annotations
 
-from notes.codes import client_problem, initials, suggest_code
+import random
+import re
+
+from notes.codes import client_problem, code_warning, initials, suggest_code
 
 
 def test_initials():
@@ -14,18 +17,41 @@ def test_initials():
     assert initials("123 456") == "CL"
 
 
-def test_the_first_code_is_number_one():
-    assert suggest_code("Maya Lindqvist", set()) == "ML-01"
+def test_a_suggested_code_is_random_and_easy_to_say():
+    # Issue 14: no longer initials, which are derived from the name (45 CFR 164.514(c)).
+    codes = {suggest_code("Maya Lindqvist", set(), random.Random(seed)) for seed in range(50)}
+    assert len(codes) > 40
+    for code in codes:
+        assert re.fullmatch(r"[BDFGKLMNPRSTVZ][AEIOU][BDFGKLMNPRSTVZ][AEIOU]-\d\d", code)
+        assert not code.startswith("ML")
 
 
-def test_the_lowest_free_number_is_suggested():
-    assert suggest_code("Maya Lindqvist", {"ML-01", "ML-02"}) == "ML-03"
-    assert suggest_code("Mark Lane", {"ML-01", "ML-03"}) == "ML-02"  # a gap is reused
-    assert suggest_code("Maya Lindqvist", {"DO-01", "PR-01"}) == "ML-01"
+def test_a_suggested_code_is_free_whatever_the_case():
+    first = suggest_code("Maya Lindqvist", set(), random.Random(1))
+    again = suggest_code("Maya Lindqvist", {first.lower()}, random.Random(1))
+    assert again != first
 
 
-def test_taken_codes_count_whatever_their_case():
-    assert suggest_code("Maya Lindqvist", {"ml-01", "Ml-02"}) == "ML-03"
+def test_a_suggested_code_never_holds_the_name():
+    class Spell(random.Random):
+        def __init__(self, letters: str) -> None:
+            super().__init__(0)
+            self.letters = iter(letters)
+
+        def choice(self, seq: str) -> str:  # the letters in order, whatever is asked
+            return next(self.letters)
+
+    code = suggest_code("Mona Lisa", set(), Spell("MONA" + "DOKA"))
+    assert code.startswith("DOKA-")
+
+
+def test_a_code_holding_the_name_is_warned_of():
+    assert "contains part of the client's name" in code_warning("Maya Lindqvist", "MAYA-B")
+    assert code_warning("Maya Lindqvist", "LIND-2") != ""
+    assert code_warning("Maya Lindqvist", "ML-01") == ""
+    assert code_warning("Maya Lindqvist", "DOKA-37") == ""
+    assert code_warning("Maya Lindqvist", "JON-1", ["Jonas"]) != ""
+    assert code_warning("Łukasz Nowak", "LUKA-1") != ""  # in its ASCII spelling too
 
 
 def test_a_client_needs_a_name_and_a_code_no_one_else_has():

@@ -8,15 +8,24 @@ line runs the very same functions directly.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from notes.progress import Progress
-from notes.reports.builder import supervision_report
+from notes.reports.builder import supervision_report, supervision_sweep
 from notes.reports.docx_writer import report_to_docx
-from notes.reports.inputs import ALL_SECTIONS, Charts, Period, ReportSection, default_period
+from notes.reports.inputs import (
+    ALL_SECTIONS,
+    Charts,
+    Period,
+    ReportSection,
+    SupervisionInputs,
+    default_period,
+)
 from notes.reports.record_report import record_report
+from notes.sweep import Finding, sweep_heading
 from storage.export_file import ExportFailed, write_export
 from storage.preferences import Preferences
 from storage.report_data import ReportData
@@ -34,6 +43,9 @@ class SupervisionRequest:
     therapist: str = ""
     supervisor: str = ""
     questions: str = ""
+    remove_dates: bool = False
+    # Names that are ordinary words, chosen in the sweep to be replaced even where ambiguous.
+    replace_anyway: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -49,10 +61,7 @@ def _quiet(_text: str, _share: float) -> None:
     return None
 
 
-def export_supervision_report(
-    data: ReportData, request: SupervisionRequest, progress: Progress = _quiet
-) -> Path:
-    progress("Gathering the notes", 0.05)
+def _supervision_inputs(data: ReportData, request: SupervisionRequest) -> SupervisionInputs:
     inputs = data.supervision_inputs(
         request.client_id,
         request.period,
@@ -61,12 +70,36 @@ def export_supervision_report(
     inputs.therapist = request.therapist
     inputs.supervisor = request.supervisor
     inputs.questions = request.questions
+    return inputs
+
+
+def sweep_supervision_report(data: ReportData, request: SupervisionRequest) -> list[Finding]:
+    """What in the report the request would write still looks like an identifier."""
+    return supervision_sweep(
+        _supervision_inputs(data, request),
+        request.sections,
+        remove_dates=request.remove_dates,
+        replace_anyway=request.replace_anyway,
+    )
+
+
+def export_supervision_report(
+    data: ReportData, request: SupervisionRequest, progress: Progress = _quiet
+) -> Path:
+    progress("Gathering the notes", 0.05)
+    inputs = _supervision_inputs(data, request)
     progress("Drawing the charts", 0.35)
     wants_charts = {ReportSection.SUMMARY, ReportSection.ALLIANCE} & request.sections
     charts = render_charts(inputs) if wants_charts else Charts()
     progress("Laying out the report", 0.55)
     report = supervision_report(
-        inputs, request.sections, charts, request.deidentify, prepared_on=date.today()
+        inputs,
+        request.sections,
+        charts,
+        request.deidentify,
+        prepared_on=date.today(),
+        remove_dates=request.remove_dates,
+        replace_anyway=request.replace_anyway,
     )
     content = report_to_docx(report)
     progress("Saving the file", 0.85)
@@ -97,8 +130,11 @@ def export_from_command_line(
     start: date | None = None,
     end: date | None = None,
     identified: bool = False,
+    remove_dates: bool = False,
+    warn: Callable[[str], None] | None = None,
 ) -> Path:
-    """The supervision report the dialog would make with its defaults, for `main.py export`."""
+    """The supervision report the dialog would make with its defaults, for `main.py export`.
+    Before writing a de-identified report, each line of the sweep goes to `warn`."""
     # The charts are drawn with Qt's painter, which needs an application object but no screen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
@@ -122,7 +158,14 @@ def export_from_command_line(
             deidentify=not identified,
             therapist=preferences.report_therapist(),
             supervisor=preferences.report_supervisor(),
+            remove_dates=remove_dates,
         )
+        if warn is not None and not identified:
+            findings = sweep_supervision_report(data, request)
+            if findings:
+                warn(sweep_heading(len(findings)))
+                for finding in findings:
+                    warn(f"  {finding.describe()}")
         return export_supervision_report(data, request)
     finally:
         vault.close()

@@ -1,0 +1,159 @@
+"""The sweep before export: what in a de-identified report still looks like an identifier.
+
+De-identification replaces only the names and terms it knows. The sweep looks over the finished
+text for what the therapist may have forgotten: capitalised words that are not ordinary words
+(judged by `wordfreq`'s frequency list, not a list of our own) and do not start a sentence,
+e-mail and web addresses, phone numbers, street addresses, dates of birth, record and insurance
+numbers; and the client's names that are also ordinary words where a reader could not tell
+which is meant ("Hope came late."). Each finding has its count and a sentence of context, so
+the therapist can add it to the client's identifying terms or leave it for this export.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from wordfreq import zipf_frequency
+
+from notes.deidentify import Deidentifier, sentence_around
+
+# Rarer than once in a million English words: not an ordinary word ("Okafor" 2.6, "Lindqvist"
+# 1.7), where "Dec" (4.3) and "Confidential" (3.9) are.
+RARE_ZIPF = 3.0
+
+
+class FindingKind(StrEnum):
+    NAME_OR_WORD = "name_or_word"
+    CAPITALISED = "capitalised"
+    EMAIL = "email"
+    URL = "url"
+    PHONE = "phone"
+    ADDRESS = "address"
+    BIRTH_DATE = "birth_date"
+    RECORD_NUMBER = "record_number"
+
+    @property
+    def label(self) -> str:
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    FindingKind.NAME_OR_WORD: "The client's name, or the word?",
+    FindingKind.CAPITALISED: "Name?",
+    FindingKind.EMAIL: "E-mail address",
+    FindingKind.URL: "Web address",
+    FindingKind.PHONE: "Phone number",
+    FindingKind.ADDRESS: "Street address",
+    FindingKind.BIRTH_DATE: "Date of birth",
+    FindingKind.RECORD_NUMBER: "Record or insurance number",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: FindingKind
+    text: str  # as it stands in the report
+    count: int
+    context: str  # the first sentence it is in
+
+    def describe(self) -> str:
+        """One line for people: the dialog's list and the command line's standard error."""
+        times = "once" if self.count == 1 else f"{self.count} times"
+        return f"{self.kind.label} {self.text} ({times}): “{self.context}”"
+
+
+def sweep_heading(count: int) -> str:
+    """The line above the list, in the dialog and on the command line."""
+    things = "1 thing" if count == 1 else f"{count} things"
+    return (
+        f"{things} in this report may identify someone and are not replaced. Add them to the "
+        "client's identifying terms, or leave them if they are not identifying:"
+    )
+
+
+_STREET_WORDS = (
+    "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Way|Court|Ct|Place|Pl|Boulevard|Blvd|Close|"
+    "Crescent|Terrace|Square|Sq"
+)
+_PATTERNS = [
+    (FindingKind.EMAIL, re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    (FindingKind.URL, re.compile(r"\b(?:https?://|www\.)[^\s<>\"”’)]+[^\s<>\"”’).,;:!?]")),
+    (
+        FindingKind.BIRTH_DATE,
+        re.compile(
+            r"\b(?:born(?:\s+on)?|DOB|d\.o\.b\.?|date\s+of\s+birth)[:\s]+"
+            r"(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\s+\w+\.?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4})",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        FindingKind.RECORD_NUMBER,
+        re.compile(
+            r"\b(?:MRN|NHS|SSN|medical\s+record|record|insurance|policy|member|patient|chart)"
+            r"(?:\s+(?:no\.?|number|ID|#))?[:\s#]+(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}"
+            r"|\b\d{3}-\d{2}-\d{4}\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        FindingKind.ADDRESS,
+        re.compile(
+            rf"\b\d{{1,5}}[a-z]?\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_STREET_WORDS})\b\.?"
+            r"|\b[A-ZÅÄÖ]\w+(?:gatan|vägen|gata|vej|gade|straße|strasse|weg|laan)\s+\d+\w?\b"
+        ),
+    ),
+    (
+        FindingKind.PHONE,
+        re.compile(r"(?<![\w+])\+?(?:\(\d{1,4}\)[\s.-]?)?\d[\d\s.-]{5,}\d(?![\w])"),
+    ),
+]
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*[^\W\d_]|[^\W\d_]")
+_SENTENCE_END = ".!?…:;\n•·"
+_OPENERS = " \t\"'“”‘’«»([{*_-–—"
+
+
+def sweep(texts: Iterable[str], names: Deidentifier, keep: Iterable[str] = ()) -> list[Finding]:
+    """What still looks like an identifier in `texts` (the report before de-identification)
+    once `names` has replaced what it knows; `keep` (codes, the therapist's and supervisor's
+    names) is never a finding. Most frequent first."""
+    kept = {word.casefold() for each in keep for word in _WORD.findall(each)}
+    counts: dict[tuple[FindingKind, str], list] = {}
+
+    def found(kind: FindingKind, text: str, context: str) -> None:
+        entry = counts.setdefault((kind, text), [0, context])
+        entry[0] += 1
+
+    for original in texts:
+        for each in names.ambiguous(original):
+            found(FindingKind.NAME_OR_WORD, each.word, each.sentence)
+        text = names.apply(original)
+        taken: list[tuple[int, int]] = []
+        for kind, pattern in _PATTERNS:
+            for match in pattern.finditer(text):
+                if kind is FindingKind.PHONE and sum(ch.isdigit() for ch in match[0]) < 7:
+                    continue
+                if any(start < match.end() and match.start() < end for start, end in taken):
+                    continue
+                taken.append(match.span())
+                found(kind, match[0].strip(), sentence_around(text, *match.span()))
+        for match in _WORD.finditer(text):
+            word = match[0]
+            if (
+                word[0].isupper()
+                and not word.isupper()
+                and word.casefold() not in kept
+                and not _starts_sentence(text, match.start())
+                and not any(start <= match.start() < end for start, end in taken)
+                and zipf_frequency(word, "en") < RARE_ZIPF
+            ):
+                found(FindingKind.CAPITALISED, word, sentence_around(text, *match.span()))
+    findings = [Finding(kind, text, n, context) for (kind, text), (n, context) in counts.items()]
+    return sorted(findings, key=lambda each: (-each.count, each.kind.value, each.text))
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(_OPENERS)
+    return not before or before[-1] in _SENTENCE_END
