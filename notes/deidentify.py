@@ -123,10 +123,10 @@ def spellings(text: str) -> list[str]:
     """The forms in which `text` is matched: as written, in ASCII, and with the second
     spelling of ä ö ü ø å, and for an ASCII "ue"/"oe"/"ae" the single letter it may stand for."""
     forms = [_key(text), _key(anyascii(text)), _key(anyascii(text.translate(_SECOND_SPELLING)))]
-    plain = forms[1]
+    singles = {forms[1]}
     for double, single in (("ae", "a"), ("oe", "o"), ("ue", "u"), ("aa", "a")):
-        if double in plain:
-            forms.append(plain.replace(double, single))
+        singles |= {form.replace(double, single) for form in singles}
+    forms += sorted(singles)
     return list(dict.fromkeys(form for form in forms if len(form) >= _SHORTEST_PART))
 
 
@@ -318,8 +318,10 @@ class Deidentifier:
             replacement = self._by_key.get(key, self.code)
             span = match.span() if group == "word" else match.span(group)
             start, end = origins[span[0]], origins[span[1]]
-            if key in self._ordinary and key not in self._anyway:
+            if key in self._ordinary:
                 verdict = _used_as_name(text, start, end)
+                if verdict is None and key in self._anyway:
+                    verdict = True  # the therapist said: the name, wherever it may be
                 if verdict is None:
                     yield start, end, ("\0" + replacement) if report_ambiguous else None
                     continue
@@ -392,9 +394,11 @@ def sentence_around(text: str, start: int, end: int, width: int = 60) -> str:
     return prefix + sentence
 
 
+# A month by name or abbreviation; an abbreviation's dot only before the number that follows,
+# so the full stop of "next on 21 Sep." stays.
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\.(?=\s*\d))?"
 )
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+from datetime import date
+
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from notes.deidentify import Deidentifier, Replacement, name_parts
+from notes.deidentify import Deidentifier, Replacement, name_parts, without_dates
+from notes.records import Client
+from tests.helpers import as_a_reader_sees
 
 MAYA = Deidentifier("ML-01", "Maya Lindqvist", ["Jonas", "Lindqvist Design", "Uppsala"])
 
@@ -77,3 +82,122 @@ def test_nothing_to_replace_leaves_text_alone():
 @example(before="", after="🄫", name="Maya")  # a symbol that folds to a letter ("c")
 def test_a_name_between_non_letters_never_survives(before, after, name):
     assert name.casefold() not in MAYA.apply(f"{before}{name}{after}").casefold()
+
+
+# -- issue 14: text as a reader sees it -----------------------------------------------------
+
+INVISIBLE = ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f"]
+
+
+def test_format_characters_inside_a_name_are_seen_through():
+    for mark in INVISIBLE:
+        assert MAYA.apply(f"Saw Ma{mark}ya and Lind{mark}qvist.") == "Saw ML-01 and ML-01."
+
+
+def test_control_characters_are_removed_before_matching():
+    assert MAYA.apply("Ma\x1bya, Ma\x00ya and Ma\x9bya") == "ML-01, ML-01 and ML-01"
+    assert MAYA.apply("Ma\x0bya, Ma\x0cya, Ma\x85ya") == "ML-01, ML-01, ML-01"
+    # Between words a pasted line break still breaks the line, and names either side go.
+    assert MAYA.apply("Maya\x0bJonas") == "ML-01\x0b[ML-01 T1]"
+    assert MAYA.apply("one\x0bline") == "one\x0bline"
+
+
+def test_ascii_spellings_match():
+    client = Deidentifier("KX-01", "Łukasz Søren Müller", ["Ærøskøbing", "Åsa"])
+    text = "Lukasz, Soren, Soeren, Mueller, Muller, Aeroskobing, Aeroeskoebing, Asa, Aasa"
+    assert client.apply(text) == "KX-01, KX-01, KX-01, KX-01, KX-01, " + ", ".join(
+        ["[KX-01 T1]"] * 2 + ["[KX-01 T2]"] * 2
+    )
+    # And the other way round: a name recorded the ASCII way finds the letters.
+    assert Deidentifier("KX-01", "Soeren Mueller", []).apply("Søren Müller") == "KX-01"
+
+
+def test_ordinary_word_names_only_where_used_as_a_name():
+    hope = Deidentifier("HX-01", "Hope", [])
+    will = Deidentifier("WX-01", "Will", [])
+    assert hope.apply("I hope she will come back.") == "I hope she will come back."
+    assert will.apply("She will come next week.") == "She will come next week."
+    assert hope.apply("Today Hope was late; Hope's mother called.") == (
+        "Today HX-01 was late; HX-01's mother called."
+    )
+    text = "Hope came late. HOPE is a word."
+    assert hope.apply(text) == text
+    assert [(each.word, each.sentence) for each in hope.ambiguous(text)] == [
+        ("Hope", "Hope came late."),
+        ("HOPE", "HOPE is a word."),
+    ]
+    assert Deidentifier("HX-01", "Hope", [], replace_anyway=["Hope"]).apply(text) == (
+        "HX-01 came late. HX-01 is a word."
+    )
+    # Next to another part of the name it is the name, at the start of a sentence too.
+    assert Deidentifier("HX-01", "Hope Okafor", []).apply("Hope Okafor came.") == "HX-01 came."
+
+
+def test_the_therapist_and_supervisor_are_never_replaced():
+    client = Deidentifier("ML-01", "Maya Lindqvist", [], keep=["Maya Okafor", "Jo Lindqvist"])
+    text = "Maya Okafor and Jo Lindqvist discussed Maya."
+    assert client.apply(text) == "Maya Okafor and Jo Lindqvist discussed ML-01."
+
+
+def test_scripts_without_spaces_and_attached_affixes():
+    chinese = Deidentifier("WX-01", "王小明", [])
+    assert chinese.apply("我昨天见了王小明的妈妈。") == "我昨天见了WX-01的妈妈。"
+    thai = Deidentifier("SX-01", "สมชาย", [])
+    assert thai.apply("วันนี้สมชายมาสาย") == "วันนี้SX-01มาสาย"
+    arabic = Deidentifier("MX-01", "مريم", [])
+    assert arabic.apply("وبمريم ولمريم مريمها") == "وبMX-01 ولMX-01 MX-01ها"
+    hebrew = Deidentifier("DX-01", "דוד", [])
+    assert hebrew.apply("ולדוד ושדוד") == "ולDX-01 ושDX-01"
+
+
+def test_every_client_is_replaced_by_their_own_code():
+    daniel = Client("DX-02", "Daniel Okafor", date(2026, 1, 1), ["Harbour Bank"])
+    client = Deidentifier("ML-01", "Maya Lindqvist", ["Jonas"], others=[daniel])
+    assert client.apply("Saw Daniel Okafor in the waiting room; like Daniel with Jonas.") == (
+        "Saw DX-02 in the waiting room; like DX-02 with [ML-01 T1]."
+    )
+    assert client.apply("He works at Harbour Bank.") == "He works at [DX-02 T1]."
+    assert client.other_clients_replaced() == 4
+    assert client.replacements()[0].original == "Maya Lindqvist"
+
+
+def test_a_code_is_never_rewritten():
+    client = Deidentifier("MAYA-B", "Maya Berg", [])
+    assert client.apply("MAYA-B · Confidential; Maya") == "MAYA-B · Confidential; MAYA-B"
+    assert client.code_reveals_identity()
+
+
+def test_dates_removed_keep_years():
+    text = "Seen 3 March 2026, 2026-03-12 and 12/03/2026; again on 5 May; March 4th, 2026."
+    assert without_dates(text) == "Seen 2026, 2026 and 2026; again on [date]; 2026."
+    assert without_dates("I may come in 3 weeks") == "I may come in 3 weeks"
+
+
+NAME_SPELLINGS = {
+    "Łukasz Nowak": ["Łukasz", "Lukasz", "ŁUKASZ", "Nowak", "nowak"],
+    "Søren Ærø": ["Søren", "Soren", "Soeren", "SØREN", "Ærø", "Aero", "aeroe"],
+    "Jürgen Müller": ["Jürgen", "Juergen", "Jurgen", "Müller", "Mueller", "MULLER"],
+    "Tomás Herrera": ["Tomás", "Toma\u0301s", "Tomas", "HERRERA"],
+}
+
+
+@given(
+    data=st.data(),
+    full_name=st.sampled_from(sorted(NAME_SPELLINGS)),
+    before=st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
+    after=st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
+)
+def test_a_name_is_never_readable_whatever_is_put_inside_it(data, full_name, before, after):
+    spelled = data.draw(st.sampled_from(NAME_SPELLINGS[full_name]))
+    spelled = unicodedata.normalize(data.draw(st.sampled_from(["NFC", "NFD"])), spelled)
+    letters = []
+    for ch in spelled:
+        letters.append(ch)
+        if data.draw(st.booleans()):
+            letters.append(data.draw(st.sampled_from([*INVISIBLE, "\x1b", "\x00", "\x9b"])))
+    # A separator keeps the random text from making the name part of a longer word.
+    text = f"{before} {''.join(letters)}'s {after}"
+    out = Deidentifier("QX-01", full_name, []).apply(text)
+    assert as_a_reader_sees(spelled) not in as_a_reader_sees(
+        out.replace(before, "").replace(after, "")
+    )

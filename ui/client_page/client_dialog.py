@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
 )
 
-from notes.codes import client_problem, suggest_code
+from notes.codes import client_problem, code_warning, suggest_code
 from notes.records import Client
 from ui.lock.dialog_drafts import restore
 from ui.widgets.dialog_parts import Standard, form_dialog_layout
@@ -29,6 +29,7 @@ class ClientDialog(QDialog):
         if client:
             self._taken.discard(client.code.upper())
         self._code_edited = client is not None
+        self._suggested = ""  # one random suggestion per dialog, kept while the name is typed
 
         self.full_name = named(QLineEdit(), "full_name")
         self.code = named(QLineEdit(), "code")
@@ -49,10 +50,15 @@ class ClientDialog(QDialog):
         )
         terms_hint.setObjectName("hint")
         terms_hint.setWordWrap(True)
+        self.code_warning = named(QLabel(), "code_warning")
+        self.code_warning.setObjectName("error")
+        self.code_warning.setWordWrap(True)
+        self.code_warning.setVisible(False)
 
         form = QFormLayout()
         form.addRow("Full name", self.full_name)
         form.addRow("Report code", self.code)
+        form.addRow("", self.code_warning)
         form.addRow("First session", self.start_date)
         form.addRow("Presenting problem", self.problem)
         form.addRow("Identifying terms", self.terms)
@@ -69,6 +75,10 @@ class ClientDialog(QDialog):
             self.terms.setPlainText("\n".join(client.identifying_terms))
         self.full_name.textEdited.connect(self._suggest)
         self.code.textEdited.connect(self._mark_code_edited)
+        for changed in (self.full_name.textChanged, self.code.textChanged):
+            changed.connect(self._warn_about_code)
+        self.terms.textChanged.connect(self._warn_about_code)
+        self._warn_about_code()
 
     def restore_fields(self, fields: dict) -> None:
         """Refill the form from a draft set aside by auto-lock."""
@@ -80,7 +90,17 @@ class ClientDialog(QDialog):
 
     def _suggest(self, name: str) -> None:
         if not self._code_edited:
-            self.code.setText(suggest_code(name, self._taken) if name.strip() else "")
+            if name.strip() and not self._suggested:
+                self._suggested = suggest_code(name, self._taken)
+            self.code.setText(self._suggested if name.strip() else "")
+
+    def _warn_about_code(self) -> None:
+        warning = code_warning(self.full_name.text(), self.code.text(), self._terms())
+        self.code_warning.setText(warning)
+        self.code_warning.setVisible(bool(warning))
+
+    def _terms(self) -> list[str]:
+        return [line.strip() for line in self.terms.toPlainText().splitlines() if line.strip()]
 
     def accept(self) -> None:
         problem = self._problem()
@@ -94,7 +114,7 @@ class ClientDialog(QDialog):
 
     def client(self) -> Client:
         """The client as entered, keeping the id and status of the one being edited."""
-        terms = [line.strip() for line in self.terms.toPlainText().splitlines() if line.strip()]
+        terms = self._terms()
         edited = Client(
             code=self.code.text().strip(),
             full_name=self.full_name.text().strip(),

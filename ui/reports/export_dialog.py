@@ -2,13 +2,15 @@
 
 Both choose a client, a period and a file, run the export on a worker thread (ui/jobs.py) with
 progress, and end by offering to open the folder. The supervision report is de-identified unless
-the therapist explicitly confirms otherwise, and shows every replacement it will make; the
-record export includes process notes only after a confirmation that says why they are normally
-withheld.
+the therapist explicitly confirms otherwise, shows every replacement it will make, and before
+writing lists what still looks like an identifier (the sweep, notes/sweep.py): one click adds it
+to the client's identifying terms, another leaves it for this export. The record export includes
+process notes only after a confirmation that says why they are normally withheld.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
 from notes.deidentify import Deidentifier, Replacement
 from notes.records import Client
 from notes.reports.inputs import Period, ReportSection, default_period, default_period_reason
+from notes.sweep import Finding, FindingKind, sweep_heading
 from storage.errors import VaultError
 from ui.jobs import run_in_background
 from ui.reports.export_job import (
@@ -46,6 +49,7 @@ from ui.reports.export_job import (
     SupervisionRequest,
     export_record,
     export_supervision_report,
+    sweep_supervision_report,
 )
 from ui.vault_service import VaultService
 from ui.widgets.file_dialogs import save_file
@@ -57,6 +61,15 @@ class ReplacementListModel(DataclassListModel[Replacement]):
     def show(self, item: Replacement, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return f"{item.original}  →  {item.replacement}"
+        return None
+
+
+class FindingListModel(DataclassListModel[Finding]):
+    def show(self, item: Finding, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return item.describe()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.context
         return None
 
 
@@ -317,6 +330,10 @@ class SupervisionExportDialog(_ExportDialog):
             "deidentify",
         )
         self.deidentify.setChecked(True)
+        self.remove_dates = named(
+            QCheckBox("Remove dates: count sessions in weeks of therapy, other dates as years"),
+            "remove_dates",
+        )
         self.replacements = ReplacementListModel(self)
         self.replacement_view = named(QListView(), "replacements")
         self.replacement_view.setModel(self.replacements)
@@ -325,12 +342,48 @@ class SupervisionExportDialog(_ExportDialog):
         self.privacy_hint.setObjectName("hint")
         self.privacy_hint.setWordWrap(True)
         privacy_layout.addWidget(self.deidentify)
+        privacy_layout.addWidget(self.remove_dates)
         privacy_layout.addWidget(self.replacement_view)
         privacy_layout.addWidget(self.privacy_hint)
         self.layout_.addWidget(privacy)
+
+        # The sweep: what still looks like an identifier, decided item by item.
+        self._left: set[tuple[FindingKind, str]] = set()  # left as they are, for this export
+        self._replace_anyway: set[str] = set()  # names that are words, replaced here anyway
+        self.sweep_box = QGroupBox("Before you export")
+        sweep_layout = QVBoxLayout(self.sweep_box)
+        self.sweep_heading = QLabel()
+        self.sweep_heading.setWordWrap(True)
+        self.findings = FindingListModel(self)
+        self.finding_view = named(QListView(), "sweep")
+        self.finding_view.setModel(self.findings)
+        self.finding_view.setMaximumHeight(130)
+        self.finding_view.setWordWrap(True)
+        self.add_term_button = named(QPushButton("Add to identifying terms"), "add_term")
+        self.leave_button = named(QPushButton("Leave it"), "leave_finding")
+        self.leave_button.setToolTip(
+            "Keep it as it is in this export; it is listed again next time."
+        )
+        finding_buttons = QHBoxLayout()
+        finding_buttons.addWidget(self.add_term_button)
+        finding_buttons.addWidget(self.leave_button)
+        finding_buttons.addStretch(1)
+        sweep_layout.addWidget(self.sweep_heading)
+        sweep_layout.addWidget(self.finding_view)
+        sweep_layout.addLayout(finding_buttons)
+        self.layout_.addWidget(self.sweep_box)
+
         self.deidentify.toggled.connect(self._deidentify_toggled)
+        self.remove_dates.toggled.connect(self._show_sweep)
+        for box in self.section_boxes.values():
+            box.toggled.connect(self._show_sweep)
+        self.start.dateChanged.connect(self._show_sweep)
+        self.end.dateChanged.connect(self._show_sweep)
+        self.finding_view.selectionModel().currentChanged.connect(self._finding_chosen)
+        self.add_term_button.clicked.connect(self._add_finding)
+        self.leave_button.clicked.connect(self._leave_finding)
         self.finish_layout()
-        self.resize(620, 760)
+        self.resize(640, 900)
 
     def _default_period(self, client: Client) -> tuple[Period, str]:
         last = self._service.report_data().last_supervision_report(client.id)
@@ -338,11 +391,14 @@ class SupervisionExportDialog(_ExportDialog):
         return period, default_period_reason(period, last)
 
     def _client_changed(self) -> None:
+        self._left.clear()
+        self._replace_anyway.clear()
         super()._client_changed()
         self._show_replacements()
 
     def _vault_locked(self) -> None:
         self.replacements.set_items([])
+        self.findings.set_items([])
         self.questions.clear()
         super()._vault_locked()
 
@@ -351,17 +407,20 @@ class SupervisionExportDialog(_ExportDialog):
         if client is None:
             self.replacements.set_items([])
             return
-        names = Deidentifier(client.code, client.full_name, client.identifying_terms)
+        others = [other for other in self._service.clients(include_closed=True)]
+        names = Deidentifier(client.code, client.full_name, client.identifying_terms, others=others)
         on = self.deidentify.isChecked()
         self.replacements.set_items(names.replacements() if on else [])
         self.replacement_view.setVisible(on)
+        self.remove_dates.setEnabled(on)
         if not on:
             text = "This report will name the client. Keep it confidential."
         else:
             text = (
-                "Only the words listed are replaced. Nicknames, misspellings and other details "
-                "are not: add them to the client's identifying terms (Clients > Edit client) "
-                "before exporting."
+                "Only the words listed are replaced (in their spellings without accents too), "
+                "and the other clients' names by their own codes. Nicknames, misspellings and "
+                "other details are not: add them to the client's identifying terms (Clients > "
+                "Edit client), or from the list below, before exporting."
             )
             if names.code_reveals_identity():
                 text = (
@@ -369,6 +428,68 @@ class SupervisionExportDialog(_ExportDialog):
                     "hide who the client is. Give the client another code first. " + text
                 )
         self.privacy_hint.setText(text)
+        self._show_sweep()
+
+    def _request(self, client: Client, period: Period, target: Path) -> SupervisionRequest:
+        return SupervisionRequest(
+            client_id=client.id,
+            period=period,
+            target=target,
+            sections=self.sections(),
+            deidentify=self.deidentify.isChecked(),
+            therapist=self.therapist.text().strip(),
+            supervisor=self.supervisor.text().strip(),
+            questions=self.questions.toPlainText(),
+            remove_dates=self.remove_dates.isChecked() and self.deidentify.isChecked(),
+            replace_anyway=frozenset(self._replace_anyway),
+        )
+
+    def _show_sweep(self) -> None:
+        """List what in this report still looks like an identifier, less what was left."""
+        client = self.client()
+        period = self.period()
+        if client is None or not self.deidentify.isChecked() or period.backwards:
+            self.findings.set_items([])
+            self.sweep_box.setVisible(False)
+            return
+        request = self._request(client, period, Path())
+        found = sweep_supervision_report(self._service.report_data(), request)
+        found = [each for each in found if (each.kind, each.text) not in self._left]
+        self.findings.set_items(found)
+        self.sweep_box.setVisible(bool(found))
+        self.sweep_heading.setText(sweep_heading(len(found)))
+        self._finding_chosen()
+
+    def _chosen_finding(self) -> Finding | None:
+        index = self.finding_view.currentIndex()
+        return self.findings.item(index.row()) if index.isValid() else None
+
+    def _finding_chosen(self, *_: object) -> None:
+        finding = self._chosen_finding()
+        self.add_term_button.setEnabled(finding is not None)
+        self.leave_button.setEnabled(finding is not None)
+        if finding is not None and finding.kind is FindingKind.NAME_OR_WORD:
+            self.add_term_button.setText("Replace it here too")
+        else:
+            self.add_term_button.setText("Add to identifying terms")
+
+    def _add_finding(self) -> None:
+        finding, client = self._chosen_finding(), self.client()
+        if finding is None or client is None:
+            return
+        if finding.kind is FindingKind.NAME_OR_WORD:
+            self._replace_anyway.add(finding.text)  # already the name: replaced in this export
+        else:
+            terms = [*client.identifying_terms, finding.text]
+            saved = self._service.save_client(replace(client, identifying_terms=terms))
+            self.client_box.setItemData(self.client_box.currentIndex(), saved)
+        self._show_replacements()
+
+    def _leave_finding(self) -> None:
+        finding = self._chosen_finding()
+        if finding is not None:
+            self._left.add((finding.kind, finding.text))
+            self._show_sweep()
 
     def _deidentify_toggled(self, on: bool) -> None:
         if not on:
@@ -388,16 +509,7 @@ class SupervisionExportDialog(_ExportDialog):
     def work(self, client: Client, period: Period, target: Path):
         self._service.set_report_therapist(self.therapist.text().strip())
         self._service.set_report_supervisor(self.supervisor.text().strip())
-        request = SupervisionRequest(
-            client_id=client.id,
-            period=period,
-            target=target,
-            sections=self.sections(),
-            deidentify=self.deidentify.isChecked(),
-            therapist=self.therapist.text().strip(),
-            supervisor=self.supervisor.text().strip(),
-            questions=self.questions.toPlainText(),
-        )
+        request = self._request(client, period, target)
         data = self._service.report_data()
         return lambda progress: export_supervision_report(data, request, progress)
 

@@ -1,0 +1,148 @@
+"""Issue 14 at the level of the report: every client replaced in any part of the .docx as a
+reader sees it, codes and the therapist left alone, dates removed when asked, the sweep."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+from datetime import date
+
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from notes.records import Client
+from notes.reports.builder import supervision_report, supervision_sweep
+from notes.reports.docx_writer import report_to_docx
+from notes.reports.inputs import ConductLine, ObservationRow
+from notes.sweep import FindingKind
+from tests.helpers import all_text, headings, leaks, open_docx, reader_leaks, xml_parts
+from tests.notes.reports.test_docx_writer import client, full_inputs, record
+
+DANIEL = Client("DX-02", "Daniel Okafor", date(2025, 3, 1), ["Harbour Bank"], id=2)
+
+
+def test_other_clients_are_replaced_by_their_own_code_everywhere():
+    inputs = full_inputs(
+        other_clients=[DANIEL],
+        sessions=[record(1, {"subjective": "Saw Daniel Okafor in the waiting room."})],
+        observations=[
+            ObservationRow("Transference", "Like Daniel with his father", date(2026, 9, 7))
+        ],
+        conduct=[ConductLine("Empathy", "Named it, as with Daniel", 2, 1)],
+    )
+    data = report_to_docx(supervision_report(inputs))
+    text = all_text(open_docx(data))
+    assert "Saw DX-02 in the waiting room." in text
+    assert "Like DX-02 with his father" in text and "as with DX-02" in text
+    assert leaks(data, ["Daniel", "Okafor", "Maya", "Lindqvist"]) == []
+
+
+def test_the_therapist_is_named_and_codes_are_never_rewritten():
+    inputs = full_inputs(
+        client=replace(client(), code="MAYA-B"),
+        therapist="Maya Okafor",
+        supervisor="Jo Lindqvist",
+    )
+    data = report_to_docx(supervision_report(inputs))
+    document = open_docx(data)
+    assert headings(document)[0] == ("Title", "Supervision report: MAYA-B")
+    assert document.core_properties.author == "Maya Okafor"
+    assert document.core_properties.title == "Supervision report MAYA-B"
+    text = all_text(document)
+    assert "Therapist: Maya Okafor" in text and "Supervisor: Jo Lindqvist" in text
+    assert "MAYA-B-B" not in "".join(xml_parts(data).values())
+
+
+def test_the_privacy_sentence_says_what_was_done():
+    kept = all_text(open_docx(report_to_docx(supervision_report(full_inputs()))))
+    assert "dates are kept. This is pseudonymisation, not de-identification" in kept
+    removed = all_text(
+        open_docx(report_to_docx(supervision_report(full_inputs(), remove_dates=True)))
+    )
+    assert "dates are removed" in removed and "pseudonymisation" not in removed
+
+
+def test_removing_dates_counts_weeks_of_therapy_and_keeps_years():
+    inputs = full_inputs(
+        sessions=[record(1, {"subjective": "Seen 14 Sep 2026; next on 21 September."})]
+    )
+    document = open_docx(report_to_docx(supervision_report(inputs, remove_dates=True)))
+    text = all_text(document)
+    session_headings = [t for style, t in headings(document) if style == "Heading 2"]
+    weeks = (inputs.sessions[0].session.starts_at.date() - inputs.client.start_date).days // 7
+    assert f"Session 11 · week {weeks + 1} of therapy" in session_headings
+    assert "Seen 2026; next on [date]." in text
+    assert "Sep 2026" not in text and "Period: 2026 – 2026" in text
+
+
+def test_the_sweep_lists_what_is_not_replaced():
+    note = (
+        "Okafor rang. She met Mr Brennigan at Storgatan 12, mail maya.l@example.org, "
+        "call +46 70 123 45 67, see www.example.org/x. Born on 3 May 1990, MRN 884213. "
+        "Then Brennigan again."
+    )
+    inputs = full_inputs(sessions=[record(1, {"subjective": note})], other_clients=[DANIEL])
+    found = {(each.kind, each.text): each for each in supervision_sweep(inputs)}
+    assert found[(FindingKind.CAPITALISED, "Brennigan")].count == 2
+    assert "Mr Brennigan at" in found[(FindingKind.CAPITALISED, "Brennigan")].context
+    assert (FindingKind.EMAIL, "maya.l@example.org") not in found  # "maya" is replaced first
+    kinds = {kind for kind, _text in found}
+    assert {
+        FindingKind.EMAIL,
+        FindingKind.PHONE,
+        FindingKind.URL,
+        FindingKind.ADDRESS,
+        FindingKind.BIRTH_DATE,
+        FindingKind.RECORD_NUMBER,
+    } <= kinds
+    # Known names, the codes, the therapist and the report's own wording are not findings.
+    texts = {text for _kind, text in found}
+    assert not texts & {"Okafor", "Daniel", "ML-01", "DX-02", "Ann", "Example", "Jo", "Super"}
+    assert not {"Countertransference", "Transference", "Session", "Sep"} & texts
+
+
+def test_the_sweep_lists_a_common_word_name_where_a_reader_could_not_tell():
+    hope = replace(client(), full_name="Hope Berg", identifying_terms=[])
+    inputs = full_inputs(
+        client=hope, sessions=[record(1, {"subjective": "Hope came late. I hope it helps."})]
+    )
+    found = [(each.kind, each.text) for each in supervision_sweep(inputs)]
+    assert (FindingKind.NAME_OR_WORD, "Hope") in found
+    anyway = supervision_sweep(inputs, replace_anyway=["Hope"])
+    assert (FindingKind.NAME_OR_WORD, "Hope") not in [(each.kind, each.text) for each in anyway]
+    text = all_text(open_docx(report_to_docx(supervision_report(inputs, replace_anyway=["Hope"]))))
+    assert "ML-01 came late. I hope it helps." in text
+
+
+INVISIBLE = ["\u00ad", "\u200b", "\u200d", "\u2060", "\ufeff", "\u200f", "\x1b", "\x0b", "\x85"]
+
+
+# Each example writes a whole .docx: few examples, and no shrinking (a failure shows its input).
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
+@given(
+    data=st.data(),
+    filler=st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
+)
+def test_no_spelling_of_a_name_is_readable_anywhere_in_the_docx(data, filler):
+    spelled = data.draw(
+        st.sampled_from(["Maya", "MAYA", "Lindqvist", "lindqvist", "Jonas", "Uppsala"])
+    )
+    spelled = unicodedata.normalize(data.draw(st.sampled_from(["NFC", "NFD", "NFKD"])), spelled)
+    letters = []
+    for ch in spelled:
+        letters.append(ch)
+        if data.draw(st.booleans()):
+            letters.append(data.draw(st.sampled_from(INVISIBLE)))
+    text = f"{filler} {''.join(letters)}. {filler}"
+    inputs = full_inputs(
+        sessions=[record(1, {"subjective": text})], questions=text, conduct_patterns=[text]
+    )
+    data_ = report_to_docx(supervision_report(inputs))
+    found = reader_leaks(data_, ["Maya", "Lindqvist", "Jonas", "Uppsala"])
+    # The random filler may spell a name itself; it is never the one put in.
+    assert [leak for leak in found if leak[1].casefold() not in filler.casefold()] == []
