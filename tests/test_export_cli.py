@@ -90,3 +90,22 @@ def test_problems_are_plain_and_leave_no_file(vault_file, tmp_path):
     bad_date = export(vault_file, tmp_path / "x.docx", "--to", "31/12/2026")
     assert bad_date.returncode == 2 and "write YYYY-MM-DD" in bad_date.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_sweep_goes_to_standard_error_and_dates_can_be_removed(vault_file, tmp_path):
+    vault = Vault.open(vault_file, CLI_PASSPHRASE)
+    when = datetime.combine(date.today() - timedelta(days=3), datetime.min.time())
+    session = SessionRepository(vault).save(Session(1, when + timedelta(hours=9)))
+    NoteRepository(vault).sign(
+        ProgressNote(session.id, "soap", {"subjective": "Then Mr Brennigan called, 070-123 45 67."})
+    )
+    vault.close()
+    out = tmp_path / "swept.docx"
+    result = export(vault_file, out, "--remove-dates")
+    assert result.returncode == 0, result.stderr
+    assert "may identify someone and are not replaced" in result.stderr
+    assert "Name? Brennigan (once): “Then Mr Brennigan called, 070-123 45 67.”" in result.stderr
+    assert "Phone number 070-123 45 67 (once)" in result.stderr
+    assert "Brennigan" not in result.stdout
+    text = all_text(open_docx(out))
+    assert "of therapy" in text and "dates are removed" in text

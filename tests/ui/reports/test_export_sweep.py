@@ -1,0 +1,110 @@
+"""The sweep in the export dialog, driven as a therapist would (issue 14): what still looks like
+an identifier is listed; one click adds it to the client's terms, another leaves it; dates can
+be removed; other clients' names go too."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from notes.records import Client, ProgressNote, Session
+from storage.clients import ClientRepository
+from storage.note_store import NoteRepository
+from storage.sessions import SessionRepository
+from storage.vault import Vault
+from tests.helpers import all_text, headings, leaks, open_docx
+from tests.ui.reports.test_export_dialog import run_export, show_dialog, tick, type_into
+from ui.reports.export_dialog import SupervisionExportDialog
+
+NOTE = (
+    "Maya met Mr Brennigan at Storgatan 12 and saw Daniel Okafor in the waiting room. "
+    "Later Brennigan rang."
+)
+
+
+def maya_and_a_forgotten_name(vault: Vault) -> None:
+    clients = ClientRepository(vault)
+    maya = clients.save(
+        Client("ML-01", "Maya Lindqvist", date.today() - timedelta(weeks=30), ["Jonas"])
+    )
+    clients.save(Client("DX-02", "Daniel Okafor", date.today() - timedelta(weeks=10)))
+    when = datetime.combine(date.today() - timedelta(weeks=1), datetime.min.time())
+    session = SessionRepository(vault).save(Session(maya.id, when + timedelta(hours=9)))
+    NoteRepository(vault).sign(ProgressNote(session.id, "soap", {"subjective": NOTE}))
+
+
+@pytest.fixture
+def caseload(caseload_from):
+    return caseload_from(maya_and_a_forgotten_name)
+
+
+@pytest.fixture
+def open_window(open_window):
+    maya = next(c for c in open_window.service.clients() if c.code == "ML-01")
+    open_window.workspace.select_client(maya.id)
+    return open_window
+
+
+def listed(dialog) -> list[str]:
+    return [dialog.findings.index(row).data() for row in range(dialog.findings.rowCount())]
+
+
+def choose(qtbot, dialog, starting: str) -> None:
+    """Click the row of the sweep list that starts with `starting`."""
+    row = next(i for i, text in enumerate(listed(dialog)) if text.startswith(starting))
+    view = dialog.finding_view
+    rect = view.visualRect(dialog.findings.index(row))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_the_sweep_lists_adds_and_leaves_then_the_report_follows(qtbot, open_window, tmp_path):
+    maya = next(c for c in open_window.service.clients() if c.code == "ML-01")
+    dialog = show_dialog(qtbot, SupervisionExportDialog, open_window)
+    dialog.client_box.setCurrentIndex(
+        dialog.client_box.findText("ML-01", Qt.MatchFlag.MatchStartsWith)
+    )
+    qtbot.waitExposed(dialog)
+    assert dialog.sweep_box.isVisible()
+    assert "may identify someone" in dialog.sweep_heading.text()
+    shown = listed(dialog)
+    assert any(text.startswith("Name? Brennigan (2 times)") for text in shown), shown
+    assert any(text.startswith("Street address Storgatan 12") for text in shown), shown
+    assert not any("Daniel" in text or "Okafor" in text for text in shown)  # another client
+
+    choose(qtbot, dialog, "Name? Brennigan")
+    assert dialog.add_term_button.isEnabled()
+    qtbot.mouseClick(dialog.add_term_button, Qt.MouseButton.LeftButton)
+    assert "Brennigan" in open_window.service.client(maya.id).identifying_terms  # kept
+    assert not any("Brennigan" in text for text in listed(dialog))
+    replacements = [
+        dialog.replacements.index(r).data() for r in range(dialog.replacements.rowCount())
+    ]
+    assert "Brennigan  →  [ML-01 T2]" in replacements
+
+    choose(qtbot, dialog, "Street address")
+    qtbot.mouseClick(dialog.leave_button, Qt.MouseButton.LeftButton)
+    assert not any("Storgatan" in text for text in listed(dialog))
+
+    tick(qtbot, dialog.remove_dates)
+    assert dialog.remove_dates.isChecked()
+    target = tmp_path / "report.docx"
+    type_into(qtbot, dialog.target, str(target))
+    run_export(qtbot, dialog)
+    document = open_docx(target)
+    text = all_text(document)
+    assert "ML-01 met Mr [ML-01 T2] at Storgatan 12 and saw DX-02 in the waiting room." in text
+    assert any(
+        "week 30 of therapy" in t or "week 31 of therapy" in t for _s, t in headings(document)
+    )
+    assert "dates are removed" in text
+    assert leaks(target, ["Maya", "Lindqvist", "Brennigan", "Daniel", "Okafor"]) == []
+
+    # Left for this export only: the next export lists it again.
+    again = show_dialog(qtbot, SupervisionExportDialog, open_window)
+    again.client_box.setCurrentIndex(
+        again.client_box.findText("ML-01", Qt.MatchFlag.MatchStartsWith)
+    )
+    again.start.setDate(dialog.start.date())  # the new period starts today: reach back again
+    assert any(text.startswith("Street address Storgatan 12") for text in listed(again))
