@@ -265,6 +265,23 @@ _PLANS: dict[str, _Plan] = {
         (),
         False,
     ),
+    "KEVO-52": _Plan(
+        5.4,
+        7.6,
+        0.5,
+        None,
+        None,
+        False,
+        ("fee",),
+        (),
+        (
+            ("An hour a week that is only hers", GoalStatus.PARTLY, True, "Most weeks now."),
+            ("Ask Tunde for help without apologising", GoalStatus.OPEN, True, ""),
+        ),
+        None,
+        ("empathy.acknowledged",),
+        False,
+    ),
 }
 
 _COMMENTS = {

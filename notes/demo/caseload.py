@@ -139,6 +139,26 @@ _STORIES = (
         ("the launch week", "sleep", "boundaries with the team lead", "planning the ending"),
         closed=True,
     ),
+    # A name that is also an ordinary word: the report replaces "Hope" where it is her name and
+    # leaves "hope" the word, and the export's sweep asks about "Hope" at a sentence's start.
+    # Her code is the new kind, not made from her name (issue 14).
+    _Story(
+        "KEVO-52",
+        "Hope Adeyemi",
+        ("Tunde", "Riverside Primary"),
+        "Low mood and exhaustion since her son's diagnosis; says she has lost hope of coping.",
+        2,
+        10,
+        12,
+        (
+            "her son's hospital appointments",
+            "whether there is any hope of a holiday",
+            "Tunde's long shifts",
+            "guilt about resting",
+            "the school's phone calls",
+            "a first evening to herself",
+        ),
+    ),
 )
 
 _SUBJECTIVE = (

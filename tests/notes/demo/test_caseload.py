@@ -44,3 +44,21 @@ def test_some_notes_mention_the_clients_name():
 
 def test_the_caseload_is_the_same_for_the_same_day():
     assert demo_clients(TODAY) == demo_clients(TODAY)
+
+
+def test_a_client_whose_name_is_a_common_word():
+    """Issue 14: the demo shows "Hope" replaced where it is her name, "hope" kept where it is
+    the word, and the sentences where a reader could not tell asked about."""
+    from notes.deidentify import Deidentifier, is_ordinary_word
+
+    caseload = demo_clients(date(2026, 6, 15))
+    hope = next(demo for demo in caseload if demo.client.full_name.split()[0] == "Hope")
+    assert is_ordinary_word("Hope")
+    others = [demo.client for demo in caseload if demo is not hope]
+    names = Deidentifier(
+        hope.client.code, hope.client.full_name, hope.client.identifying_terms, others=others
+    )
+    texts = [text for each in hope.sessions for text in each.sections.values()]
+    assert any("hope" in names.apply(text) for text in texts)  # the word stays
+    assert any(names.ambiguous(text) for text in texts)  # "Hope said …" is asked about
+    assert not any("Adeyemi" in names.apply(text) for text in texts)
