@@ -128,6 +128,8 @@ def main() -> int:
         results[key] = measure_vault(paths[key], work, career=key == "career")
     results["stalls"] = results["career"].pop("stalls")
 
+    say("De-identification beside the export of a 2,000-session history")
+    results["deidentification"] = measures.deidentification()
     say("Backup and passphrase change on a copy of the career vault")
     results["stalls"].update(long_work_stalls(paths["career"], work))
     say("Start-up beside a bare PySide6 window")

@@ -196,3 +196,54 @@ def supervision_report(path: Path, client_id: int, sessions: list, target: Path)
         "bytes": target.stat().st_size,
         "period": [period.start.isoformat(), period.end.isoformat()],
     }
+
+
+def deidentification(sessions: int = 2_000, others: int = 49) -> dict:
+    """De-identification beside the whole export of one client's 2,000-session history.
+
+    In memory, from the synthetic caseload: the export time here leaves out reading the vault,
+    so the share de-identification takes of it is, if anything, overstated. The de-identifier
+    knows the whole caseload (`others` more clients), as a real export's does. The sweep, which
+    the dialog runs before an export, is timed beside it."""
+    from notes.records import ProcessNote, Session
+    from notes.reports.builder import report_names, supervision_report, supervision_sweep
+    from notes.reports.docx_writer import report_to_docx
+    from notes.reports.inputs import Charts, Period, SessionRecord, SupervisionInputs
+
+    history = synthetic_client(0, sessions)
+    records = []
+    for number, each in enumerate(history.sessions, 1):
+        session = Session(1, each.starts_at, each.duration_minutes, each.attendance, number, number)
+        note = ProgressNote(number, each.template, each.sections, signed_at=each.signed_at)
+        records.append(SessionRecord(session, note, ProcessNote(number, each.process_text)))
+    first, last = history.sessions[0].starts_at.date(), history.sessions[-1].starts_at.date()
+    inputs = SupervisionInputs(
+        client=history.client,
+        period=Period(first, last),
+        sessions=records,
+        therapist="Bench Therapist",
+        other_clients=[synthetic_client(index, 1).client for index in range(1, others + 1)],
+    )
+    started = time.perf_counter()
+    plain = supervision_report(inputs, charts=Charts(), deidentify=False)
+    names = report_names(inputs)
+    built = time.perf_counter()
+    plain.map_text(names.apply)
+    deidentified = time.perf_counter()
+    content = report_to_docx(supervision_report(inputs, charts=Charts()))
+    exported = time.perf_counter()
+    findings = supervision_sweep(inputs)
+    swept = time.perf_counter()
+    export_seconds = exported - deidentified
+    deid_seconds = deidentified - built
+    return {
+        "sessions": sessions,
+        "clients_known": others + 1,
+        "export_seconds": export_seconds,
+        "deidentify_seconds": deid_seconds,
+        "layout_seconds": built - started,
+        "share": deid_seconds / export_seconds,
+        "sweep_seconds": swept - exported,
+        "findings": len(findings),
+        "bytes": len(content),
+    }

@@ -149,6 +149,22 @@ def rows(results: dict) -> list[Row]:
         None if report is None else report < 3,
         "no export yet",
     )
+    share = _get(results, "deidentification", "share")
+    add(
+        "De-identification, share of a 2,000-session export",
+        "",
+        "—" if share is None else f"{share:.0%}",
+        "≤ 20 %",
+        None if share is None else share <= 0.2,
+    )
+    add(
+        "  the sweep before that export",
+        "",
+        _s(_get(results, "deidentification", "sweep_seconds")),
+        "",
+        None,
+        "",
+    )
     peak = _get(results, "memory", "peak_mb")
     add(
         "Peak memory, career vault open",

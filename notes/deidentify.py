@@ -130,8 +130,11 @@ def spellings(text: str) -> list[str]:
     return list(dict.fromkeys(form for form in forms if len(form) >= _SHORTEST_PART))
 
 
-def _folded_with_origins(text: str, join_breaks: bool = False) -> tuple[str, list[int]]:
+def _folded_with_origins(text: str, join_breaks: bool = False) -> tuple[str, list[int] | range]:
     """The folded text, and for each of its characters the index it came from in `text`."""
+    if text.isascii():
+        # Most notes: every character folds to one (its lower case), so the origins are plain.
+        return text.lower(), range(len(text) + 1)
     folded: list[str] = []
     origins: list[int] = []
     for index, ch in enumerate(text):
@@ -190,6 +193,7 @@ def _alternatives(keys: Iterable[str]) -> str:
 
 
 _WORD_START = r"(?<![^\W_])"
+_FIRST_RUN = re.compile(r"[^\W_]+")
 _WORD_END = r"(?![^\W_])"
 
 
@@ -231,6 +235,14 @@ class Deidentifier:
         kept = [code, *(other.code for other in others), *keep]
         kept_keys = {_key(" ".join(each.split())) for each in kept if each.strip()}
         self._pattern = self._compile(kept_keys) if self._by_key else None
+        # Where a match can start: the first run of letters of a key or a kept string. When
+        # every key is in a script with spaces, the pattern is tried only at words that begin
+        # that way, instead of at every character (a caseload's alternation is long).
+        everything = [*self._by_key, *kept_keys]
+        firsts = [_FIRST_RUN.match(key) for key in everything]
+        self._starts: frozenset[str] | None = None
+        if all(firsts) and all(_script(key) == "word" for key in self._by_key):
+            self._starts = frozenset(first.group() for first in firsts if first)
 
     def _compile(self, kept: set[str]) -> re.Pattern[str]:
         by_script: dict[str, list[str]] = {}
@@ -292,7 +304,7 @@ class Deidentifier:
 
     def ambiguous(self, text: str) -> list[Ambiguous]:
         """The ordinary-word names `apply` leaves in `text` because they may be the word."""
-        if not text or self._pattern is None:
+        if not text or self._pattern is None or not self._ordinary:
             return []
         text = readable(text)
         found = []
@@ -310,7 +322,7 @@ class Deidentifier:
         replaced, and with `report_ambiguous` a replacement starting "\\0" for an ambiguous one."""
         assert self._pattern is not None
         folded, origins = _folded_with_origins(text, join_breaks)
-        for match in self._pattern.finditer(folded):
+        for match in self._candidates(folded):
             group = match.lastgroup
             if group == "keep" or group is None:
                 continue
@@ -329,6 +341,24 @@ class Deidentifier:
                     continue
             if not report_ambiguous:
                 yield start, end, replacement
+
+    def _candidates(self, folded: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches in `folded`, as `finditer` finds them."""
+        assert self._pattern is not None
+        if self._starts is None:
+            yield from self._pattern.finditer(folded)
+            return
+        done = 0
+        for word in _FIRST_RUN.finditer(folded):
+            if word.start() < done:
+                continue
+            run = word.group()
+            if run not in self._starts and run[:-1] not in self._starts:
+                continue
+            match = self._pattern.match(folded, word.start())
+            if match is not None:
+                done = match.end()
+                yield match
 
     def code_reveals_identity(self) -> bool:
         """Whether the report code itself holds the name or a term (then it hides nothing)."""

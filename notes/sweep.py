@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
@@ -147,11 +148,16 @@ def sweep(texts: Iterable[str], names: Deidentifier, keep: Iterable[str] = ()) -
                 and word.casefold() not in kept
                 and not _starts_sentence(text, match.start())
                 and not any(start <= match.start() < end for start, end in taken)
-                and zipf_frequency(word, "en") < RARE_ZIPF
+                and _rare(word)
             ):
                 found(FindingKind.CAPITALISED, word, sentence_around(text, *match.span()))
     findings = [Finding(kind, text, n, context) for (kind, text), (n, context) in counts.items()]
     return sorted(findings, key=lambda each: (-each.count, each.kind.value, each.text))
+
+
+@lru_cache(maxsize=65536)
+def _rare(word: str) -> bool:
+    return zipf_frequency(word, "en") < RARE_ZIPF
 
 
 def _starts_sentence(text: str, start: int) -> bool:
