@@ -61,7 +61,8 @@ _ARABIC_SUFFIX = "(?:ها|هم|هن|كم|كن|نا|ات|ون|ين|ه|ك|ي|ة)?"
 _HEBREW_PREFIX = "(?:[ושהבכלמ]{0,3})"
 _HEBREW_SUFFIX = "(?:ים|ות|יה|יו|נו|כם|הם|ה|ו|י|ך)?"
 _SPACELESS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR")
-_SENTENCE_END = ".!?…:;\n"
+# After a colon or semicolon a capital is a name's ("Some progress: Hope can now…").
+_SENTENCE_END = ".!?…\n"
 _OPENERS = " \t\"'“”‘’«»([{*_-–—"
 
 
@@ -421,7 +422,8 @@ def sentence_around(text: str, start: int, end: int, width: int = 60) -> str:
     right = min(right, end + width)
     sentence = " ".join(text[left:right].split())
     prefix = "…" if left > 0 and text[left - 1] not in ".!?\n " else ""
-    return prefix + sentence
+    suffix = "…" if right < len(text) and text[right - 1] not in ".!?\n" else ""
+    return prefix + sentence + suffix
 
 
 # A month by name or abbreviation; an abbreviation's dot only before the number that follows,

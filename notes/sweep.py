@@ -68,6 +68,11 @@ class Finding:
 
 def sweep_heading(count: int) -> str:
     """The line above the list, in the dialog and on the command line."""
+    if count == 0:
+        return (
+            "Nothing else in this report looks like a name, address, number or date of birth. "
+            "Read it through before you send it all the same."
+        )
     things = "1 thing" if count == 1 else f"{count} things"
     return (
         f"{things} in this report may identify someone and are not replaced. Add them to the "
@@ -129,7 +134,8 @@ def sweep(texts: Iterable[str], names: Deidentifier, keep: Iterable[str] = ()) -
 
     for original in texts:
         for each in names.ambiguous(original):
-            found(FindingKind.NAME_OR_WORD, each.word, each.sentence)
+            # The sentence as the report will have it: other names in it replaced.
+            found(FindingKind.NAME_OR_WORD, each.word, names.apply(each.sentence))
         text = names.apply(original)
         taken: list[tuple[int, int]] = []
         for kind, pattern in _PATTERNS:

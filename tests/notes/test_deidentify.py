@@ -120,6 +120,7 @@ def test_ordinary_word_names_only_where_used_as_a_name():
     assert hope.apply("Today Hope was late; Hope's mother called.") == (
         "Today HX-01 was late; HX-01's mother called."
     )
+    assert hope.apply("Some progress: Hope can name it.") == "Some progress: HX-01 can name it."
     text = "Hope came late. HOPE is a word."
     assert hope.apply(text) == text
     assert [(each.word, each.sentence) for each in hope.ambiguous(text)] == [

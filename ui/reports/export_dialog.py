@@ -321,7 +321,13 @@ class SupervisionExportDialog(_ExportDialog):
         hint = QLabel("A section with nothing to say for this period is left out.")
         hint.setObjectName("hint")
         grid.addWidget(hint, len(ReportSection) // 2 + 1, 0, 1, 2)
-        self.layout_.addWidget(sections)
+        # Two columns under the form: what goes in and its privacy on the left, the sweep of
+        # what may still identify someone on the right, so the dialog fits a laptop screen.
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        columns.addLayout(left, 1)
+        self.layout_.addLayout(columns)
+        left.addWidget(sections)
 
         privacy = QGroupBox("Privacy")
         privacy_layout = QVBoxLayout(privacy)
@@ -345,7 +351,8 @@ class SupervisionExportDialog(_ExportDialog):
         privacy_layout.addWidget(self.remove_dates)
         privacy_layout.addWidget(self.replacement_view)
         privacy_layout.addWidget(self.privacy_hint)
-        self.layout_.addWidget(privacy)
+        left.addWidget(privacy)
+        left.addStretch(1)
 
         # The sweep: what still looks like an identifier, decided item by item.
         self._left: set[tuple[FindingKind, str]] = set()  # left as they are, for this export
@@ -357,7 +364,6 @@ class SupervisionExportDialog(_ExportDialog):
         self.findings = FindingListModel(self)
         self.finding_view = named(QListView(), "sweep")
         self.finding_view.setModel(self.findings)
-        self.finding_view.setMaximumHeight(130)
         self.finding_view.setWordWrap(True)
         self.add_term_button = named(QPushButton("Add to identifying terms"), "add_term")
         self.leave_button = named(QPushButton("Leave it"), "leave_finding")
@@ -371,7 +377,7 @@ class SupervisionExportDialog(_ExportDialog):
         sweep_layout.addWidget(self.sweep_heading)
         sweep_layout.addWidget(self.finding_view)
         sweep_layout.addLayout(finding_buttons)
-        self.layout_.addWidget(self.sweep_box)
+        columns.addWidget(self.sweep_box, 1)
 
         self.deidentify.toggled.connect(self._deidentify_toggled)
         self.remove_dates.toggled.connect(self._show_sweep)
@@ -383,7 +389,7 @@ class SupervisionExportDialog(_ExportDialog):
         self.add_term_button.clicked.connect(self._add_finding)
         self.leave_button.clicked.connect(self._leave_finding)
         self.finish_layout()
-        self.resize(640, 900)
+        self.resize(1040, 700)
 
     def _default_period(self, client: Client) -> tuple[Period, str]:
         last = self._service.report_data().last_supervision_report(client.id)
@@ -417,10 +423,9 @@ class SupervisionExportDialog(_ExportDialog):
             text = "This report will name the client. Keep it confidential."
         else:
             text = (
-                "Only the words listed are replaced (in their spellings without accents too), "
-                "and the other clients' names by their own codes. Nicknames, misspellings and "
-                "other details are not: add them to the client's identifying terms (Clients > "
-                "Edit client), or from the list below, before exporting."
+                "Only the words listed are replaced (also spelled without accents), and other "
+                "clients' names by their codes. Add nicknames and misspellings to the client's "
+                "identifying terms before exporting."
             )
             if names.code_reveals_identity():
                 text = (
@@ -456,7 +461,10 @@ class SupervisionExportDialog(_ExportDialog):
         found = sweep_supervision_report(self._service.report_data(), request)
         found = [each for each in found if (each.kind, each.text) not in self._left]
         self.findings.set_items(found)
-        self.sweep_box.setVisible(bool(found))
+        self.sweep_box.setVisible(True)
+        self.finding_view.setVisible(bool(found))
+        self.add_term_button.setVisible(bool(found))
+        self.leave_button.setVisible(bool(found))
         self.sweep_heading.setText(sweep_heading(len(found)))
         self._finding_chosen()
 

@@ -89,7 +89,9 @@ def export_supervision_report(
     progress("Gathering the notes", 0.05)
     inputs = _supervision_inputs(data, request)
     progress("Drawing the charts", 0.35)
+    # The charts' axes are dated, so a report without dates has none.
     wants_charts = {ReportSection.SUMMARY, ReportSection.ALLIANCE} & request.sections
+    wants_charts = wants_charts and not (request.remove_dates and request.deidentify)
     charts = render_charts(inputs) if wants_charts else Charts()
     progress("Laying out the report", 0.55)
     report = supervision_report(
