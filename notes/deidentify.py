@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from anyascii import anyascii
-from wordfreq import zipf_frequency
 
 from notes.records import Client
 
@@ -170,6 +169,9 @@ def _unique(items: Iterable[str]) -> list[str]:
 
 def is_ordinary_word(word: str) -> bool:
     """Whether `word` is common in English text as a word (judged by wordfreq)."""
+    # wordfreq takes ~130 ms to import: loaded when a name is first judged, not at start-up.
+    from wordfreq import zipf_frequency
+
     return " " not in word.strip() and zipf_frequency(word, "en") >= ORDINARY_ZIPF
 
 

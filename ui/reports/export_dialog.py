@@ -413,7 +413,7 @@ class SupervisionExportDialog(_ExportDialog):
         if client is None:
             self.replacements.set_items([])
             return
-        others = [other for other in self._service.clients(include_closed=True)]
+        others = self._service.clients(include_closed=True)
         names = Deidentifier(client.code, client.full_name, client.identifying_terms, others=others)
         on = self.deidentify.isChecked()
         self.replacements.set_items(names.replacements() if on else [])
