@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -55,6 +55,8 @@ from ui.vault_service import VaultService
 from ui.widgets.file_dialogs import save_file
 from ui.widgets.form_fields import date_edit, named, text_box
 from ui.widgets.models import DataclassListModel
+
+SWEEP_DELAY_MS = 250  # after the last change to client, period or sections
 
 
 class ReplacementListModel(DataclassListModel[Replacement]):
@@ -386,6 +388,14 @@ class SupervisionExportDialog(_ExportDialog):
         self.start.dateChanged.connect(self._show_sweep)
         self.end.dateChanged.connect(self._show_sweep)
         self.finding_view.selectionModel().currentChanged.connect(self._finding_chosen)
+        # The sweep reads the whole period's notes: a worker does it, a moment after the last
+        # change (dates typed digit by digit), and only the newest request's answer is shown.
+        self._sweep_timer = QTimer(self)
+        self._sweep_timer.setSingleShot(True)
+        self._sweep_timer.setInterval(SWEEP_DELAY_MS)
+        self._sweep_timer.timeout.connect(self._start_sweep)
+        self._sweep_generation = 0
+        self._sweeps_running = 0
         self.add_term_button.clicked.connect(self._add_finding)
         self.leave_button.clicked.connect(self._leave_finding)
         self.finish_layout()
@@ -449,16 +459,48 @@ class SupervisionExportDialog(_ExportDialog):
             replace_anyway=frozenset(self._replace_anyway),
         )
 
+    def is_sweeping(self) -> bool:
+        """True while the sweep waits for a pause in changes or runs."""
+        return self._sweep_timer.isActive() or self._sweeps_running > 0
+
     def _show_sweep(self) -> None:
         """List what in this report still looks like an identifier, less what was left."""
+        self._sweep_generation += 1  # whatever is on its way is for an older request
         client = self.client()
-        period = self.period()
-        if client is None or not self.deidentify.isChecked() or period.backwards:
+        if client is None or not self.deidentify.isChecked() or self.period().backwards:
+            self._sweep_timer.stop()
             self.findings.set_items([])
             self.sweep_box.setVisible(False)
             return
-        request = self._request(client, period, Path())
-        found = sweep_supervision_report(self._service.report_data(), request)
+        self.sweep_heading.setText("Looking through the report…")
+        self._sweep_timer.start()
+
+    def _start_sweep(self) -> None:
+        client = self.client()
+        if client is None or not self._service.is_unlocked:
+            return
+        request = self._request(client, self.period(), Path())
+        data, generation = self._service.report_data(), self._sweep_generation
+        self._sweeps_running += 1
+
+        def failed(_error: BaseException) -> bool:
+            self._sweeps_running -= 1
+            # Locked meanwhile: the dialog is gone with the lock, nothing to tell. Otherwise
+            # the default: the message, or the crash dialog.
+            return not self._service.is_unlocked
+
+        run_in_background(
+            self,
+            lambda _progress: sweep_supervision_report(data, request),
+            lambda found: self._swept(generation, found),
+            failed=failed,
+            title="Export",
+        )
+
+    def _swept(self, generation: int, found: list[Finding]) -> None:
+        self._sweeps_running -= 1
+        if generation != self._sweep_generation:
+            return  # a change came after this request: its own sweep follows
         found = [each for each in found if (each.kind, each.text) not in self._left]
         self.findings.set_items(found)
         self.sweep_box.setVisible(True)

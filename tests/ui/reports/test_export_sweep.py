@@ -47,13 +47,19 @@ def open_window(open_window):
     return open_window
 
 
-def listed(dialog) -> list[str]:
+def swept(qtbot, dialog) -> None:
+    """Wait for the sweep, which runs on a worker a moment after each change."""
+    qtbot.waitUntil(lambda: not dialog.is_sweeping(), timeout=30_000)
+
+
+def listed(qtbot, dialog) -> list[str]:
+    swept(qtbot, dialog)
     return [dialog.findings.index(row).data() for row in range(dialog.findings.rowCount())]
 
 
 def choose(qtbot, dialog, starting: str) -> None:
     """Click the row of the sweep list that starts with `starting`."""
-    row = next(i for i, text in enumerate(listed(dialog)) if text.startswith(starting))
+    row = next(i for i, text in enumerate(listed(qtbot, dialog)) if text.startswith(starting))
     view = dialog.finding_view
     rect = view.visualRect(dialog.findings.index(row))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -66,9 +72,10 @@ def test_the_sweep_lists_adds_and_leaves_then_the_report_follows(qtbot, open_win
         dialog.client_box.findText("ML-01", Qt.MatchFlag.MatchStartsWith)
     )
     qtbot.waitExposed(dialog)
+    swept(qtbot, dialog)
     assert dialog.sweep_box.isVisible()
     assert "may identify someone" in dialog.sweep_heading.text()
-    shown = listed(dialog)
+    shown = listed(qtbot, dialog)
     assert any(text.startswith("Name? Brennigan (2 times)") for text in shown), shown
     assert any(text.startswith("Street address Storgatan 12") for text in shown), shown
     assert not any("Daniel" in text or "Okafor" in text for text in shown)  # another client
@@ -77,7 +84,7 @@ def test_the_sweep_lists_adds_and_leaves_then_the_report_follows(qtbot, open_win
     assert dialog.add_term_button.isEnabled()
     qtbot.mouseClick(dialog.add_term_button, Qt.MouseButton.LeftButton)
     assert "Brennigan" in open_window.service.client(maya.id).identifying_terms  # kept
-    assert not any("Brennigan" in text for text in listed(dialog))
+    assert not any("Brennigan" in text for text in listed(qtbot, dialog))
     replacements = [
         dialog.replacements.index(r).data() for r in range(dialog.replacements.rowCount())
     ]
@@ -85,7 +92,7 @@ def test_the_sweep_lists_adds_and_leaves_then_the_report_follows(qtbot, open_win
 
     choose(qtbot, dialog, "Street address")
     qtbot.mouseClick(dialog.leave_button, Qt.MouseButton.LeftButton)
-    assert not any("Storgatan" in text for text in listed(dialog))
+    assert not any("Storgatan" in text for text in listed(qtbot, dialog))
 
     tick(qtbot, dialog.remove_dates)
     assert dialog.remove_dates.isChecked()
@@ -107,4 +114,4 @@ def test_the_sweep_lists_adds_and_leaves_then_the_report_follows(qtbot, open_win
         again.client_box.findText("ML-01", Qt.MatchFlag.MatchStartsWith)
     )
     again.start.setDate(dialog.start.date())  # the new period starts today: reach back again
-    assert any(text.startswith("Street address Storgatan 12") for text in listed(again))
+    assert any(text.startswith("Street address Storgatan 12") for text in listed(qtbot, again))
