@@ -15,10 +15,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 # scrypt with 16 MiB of memory: about 50 ms here, paid only when text is sealed or unsealed.
 _N, _R, _P = 2**14, 8, 1
 _SALT_BYTES, _NONCE_BYTES = 16, 12
@@ -33,13 +29,21 @@ class SealedText:
     ciphertext: bytes
 
 
+# `cryptography` is imported where it is used: loading it costs about 20 ms of start-up, and
+# text is held only after a failed save.
+
+
 def _key(passphrase: str, salt: bytes) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     kdf = Scrypt(salt=salt, length=32, n=_N, r=_R, p=_P)
     return kdf.derive(passphrase.encode("utf-8", "surrogatepass"))
 
 
 def seal(text: str, passphrase: str) -> SealedText:
     """`text` encrypted under a fresh key from `passphrase` and a fresh salt."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt, nonce = os.urandom(_SALT_BYTES), os.urandom(_NONCE_BYTES)
     data = AESGCM(_key(passphrase, salt)).encrypt(
         nonce, text.encode("utf-8", "surrogatepass"), None
@@ -49,6 +53,9 @@ def seal(text: str, passphrase: str) -> SealedText:
 
 def unseal(sealed: SealedText, passphrase: str) -> str | None:
     """The held text, or None if this passphrase is not the one it was sealed under."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     aead = AESGCM(_key(passphrase, sealed.salt))
     try:
         data = aead.decrypt(sealed.nonce, sealed.ciphertext, None)
