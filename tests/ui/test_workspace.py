@@ -150,3 +150,23 @@ def test_window_remembers_layout_and_last_client(qtbot, caseload, isolated_setti
     qtbot.waitUntil(lambda: second.workspace.sizes() == sizes)
     assert second.workspace.current_client().code == "ML-01"
     second.service.lock()
+
+
+def test_double_clicking_a_client_opens_their_form(qtbot, open_window):
+    from ui.client_page.client_dialog import ClientDialog
+
+    seen: list[str] = []
+
+    def look(dialog: ClientDialog) -> None:
+        seen.append(f"{dialog.windowTitle()}: {dialog.full_name.text()}")
+        dialog.reject()
+
+    answer_dialog(qtbot, look, ClientDialog)
+    view = open_window.workspace.client_view
+    rect = view.visualRect(open_window.workspace.clients.index(0))
+    # A double click is a press and a release, then the second press (what Qt checks against).
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == ["Edit client: Maya Lindqvist"]
