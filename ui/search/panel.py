@@ -20,7 +20,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QPalette,
+    QShowEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -238,6 +244,7 @@ class SearchPanel(QWidget):
         self._running: int | None = None  # the generation searching on the worker thread
         self._queued = False  # newer text waits for the running search to end
         self._open_first = False  # Enter came before the results: open the best one on arrival
+        self._stale = False  # a note changed while the panel was hidden: search on showing
         self.field.textChanged.connect(self._typed)
         self.field.installEventFilter(self)
         self.view.activated.connect(self._choose)
@@ -265,9 +272,21 @@ class SearchPanel(QWidget):
         return self._timer.isActive() or self._running is not None
 
     def refresh(self) -> None:
-        """Search again for the same text, e.g. after a note was saved."""
-        if self.field.text().strip():
+        """Search again for the same text, e.g. after a note was saved. Autosave calls this
+        every few seconds while the person writes elsewhere: a hidden panel only notes that its
+        results are stale and searches when it is shown again."""
+        if not self.field.text().strip():
+            return
+        if self.isVisible():
             self._run()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def clear(self) -> None:
         """Forget the query and every result (used on lock: no client data stays on screen).

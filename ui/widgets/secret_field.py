@@ -40,6 +40,7 @@ _MOVING = (
     QKeySequence.StandardKey.Deselect,
 )
 _SHORTCUT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
+_WORD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier  # a word back
 
 
 class SecretField(QLineEdit):
@@ -142,9 +143,6 @@ class SecretField(QLineEdit):
         super().setText(BULLET * len(self._secret))
         self.setCursorPosition(cursor)
         self.secretChanged.emit(self._secret)
-
-
-_WORD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
 
 def ask_passphrase(parent: QWidget, title: str, label: str) -> str | None:

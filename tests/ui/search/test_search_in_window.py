@@ -107,3 +107,20 @@ def test_results_follow_a_saved_note(qtbot, open_window):
     assert panel.field.text() == "kestrel"
     assert "No notes match" in panel.message.text()
     assert not panel.view.isVisible()
+
+
+def test_a_hidden_panel_searches_again_only_when_shown(qtbot, open_window):
+    """Autosave every few seconds must not search a large vault behind the person's back."""
+    service = open_window.service
+    choose_client(qtbot, open_window)
+    sessions = service.sessions(open_window.workspace.current_client().id)
+    press(qtbot, open_window, "Ctrl+K")
+    panel = open_window.workspace.search_panel
+    qtbot.keyClicks(panel.field, "Maya")
+    qtbot.waitUntil(lambda: panel.results.rowCount() == 1 and not panel.is_searching())
+    open_window.workspace.tabs.setCurrentWidget(open_window.workspace.editor)
+    service.save_process_note(ProcessNote(sessions[0].id, "Maya spoke of her sister."))
+    assert not panel.is_searching()  # hidden: only marked stale
+    open_window.workspace.tabs.setCurrentWidget(panel)
+    assert panel.is_searching()  # shown: the search runs again
+    qtbot.waitUntil(lambda: not panel.is_searching() and panel.results.rowCount() == 2)
