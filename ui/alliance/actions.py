@@ -139,9 +139,9 @@ def edit_conduct_prompts(
 ) -> None:
     """Edit the prompt set; `fields` bring back the edits a lock set aside."""
     dialog = PromptSetDialog(service.conduct_prompts(), parent)
-    draftable(dialog, "edit_conduct_prompts", None)
     if fields:
         dialog.restore_draft(fields)
+    draftable(dialog, "edit_conduct_prompts", fields)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         attempt(parent, lambda: service.save_conduct_prompts(dialog.prompt_set()))
 

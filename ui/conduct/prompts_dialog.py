@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from notes.conduct import Applies, Prompt, PromptSet
-from ui.lock.dialog_drafts import EXTRA, Fields
+from ui.lock.dialog_drafts import EXTRA, RECORD, Fields, nested_draftable, restore
 from ui.widgets import theme
 from ui.widgets.dialog_parts import Standard, dialog_buttons, form_dialog_layout
 from ui.widgets.form_fields import text_box
@@ -164,23 +164,37 @@ class PromptSetDialog(QDialog):
         self.retire_button.setText("Bring back" if chosen and chosen.retired else "Retire")
 
     def add_prompt(self) -> None:
-        form = PromptForm(self._set, None, self)
-        if form.exec():
+        self._run_form(None)
+
+    def edit_prompt(self) -> None:
+        prompt = self._chosen()
+        if prompt is not None:
+            self._run_form(prompt)
+
+    def reopen_form(self, fields: Fields) -> None:
+        """The prompt form as it was when a lock set it aside (ui/lock/dialog_drafts.py)."""
+        key = fields.get(RECORD)
+        prompt = next((p for p in self._set.prompts if p.key == key), None)
+        if prompt is not None:
+            self.view.setCurrentIndex(self.model.index(self._set.prompts.index(prompt)))
+        self._run_form(prompt, fields)
+
+    def _run_form(self, prompt: Prompt | None, fields: Fields | None = None) -> None:
+        form = PromptForm(self._set, prompt, self)
+        nested_draftable(form, "reopen_form", prompt.key if prompt else None)
+        if fields:
+            restore(form, fields)
+        if not form.exec():
+            return
+        if prompt is None:
             group, applies, text = form.values()
             prompt = self._set.add(group, text, applies)
             self.model.set_items(self._set.prompts)
             self.view.setCurrentIndex(self.model.index(self._set.prompts.index(prompt)))
-            self._keep_for_draft()
-
-    def edit_prompt(self) -> None:
-        prompt = self._chosen()
-        if prompt is None:
-            return
-        form = PromptForm(self._set, prompt, self)
-        if form.exec():
+        else:
             prompt.group, prompt.applies_to, prompt.text = form.values()
             self.model.refresh(self.view.currentIndex().row())
-            self._keep_for_draft()
+        self._keep_for_draft()
 
     def toggle_retired(self) -> None:
         prompt = self._chosen()

@@ -3,9 +3,11 @@
 A dialog takes part by carrying the property "draft_opener": the name of a function the window
 registered (see DialogDrafts.register) that opens the same dialog again with saved fields. A
 dialog that edits an existing record also carries "draft_record", the record's id (or key),
-which comes back to the opener among the fields under that name. The fields are read
-generically from named child widgets, and kept inside the vault (encrypted), never in a
-settings file.
+which comes back to the opener among the fields under that name. A form opened from inside
+such a dialog (a prompt's wording inside the prompt set) carries "draft_nested": the name of
+the outer dialog's method that opens it again with its fields, so both come back. The fields
+are read generically from named child widgets, and kept inside the vault (encrypted), never in
+a settings file.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ RECORD = "draft_record"
 EXTRA = "draft_extra"
 # A dialog whose work is better saved than set aside (an observation form): auto-lock accepts it.
 SAVE_ON_LOCK = "save_on_lock"
+# A form opened from inside a draftable dialog: the outer dialog's method that reopens it.
+NESTED = "draft_nested"
 Fields = dict[str, Any]
 
 
@@ -68,6 +72,8 @@ def _inputs(dialog: QWidget) -> list[tuple[str, QWidget, int]]:
     """
     found, counts = [], {}
     for child in dialog.findChildren(QWidget):
+        if child.window() is not dialog:
+            continue  # the inputs of a form opened from this dialog are that form's own
         if isinstance(child, QLineEdit) and isinstance(child.parent(), QAbstractSpinBox):
             continue  # the text inside a spin or date box: the box itself is the input
         if isinstance(child, QAbstractButton) and not child.isCheckable():
@@ -108,6 +114,41 @@ def draftable(
         dialog.setProperty(RECORD, record)
     if fields:
         restore(dialog, fields)
+        reopen_nested(dialog, fields)
+
+
+def nested_draftable(form: QDialog, reopen: str, record: int | str | None = None) -> None:
+    """Let a lock keep a form opened from inside a draftable dialog: `reopen` names the outer
+    dialog's method that opens the form again, given its fields."""
+    form.setProperty(NESTED, reopen)
+    if record is not None:
+        form.setProperty(RECORD, record)
+
+
+def reopen_nested(dialog: QDialog, fields: Fields) -> None:
+    """Open again the form that was open inside `dialog` when the lock came, once `dialog`
+    itself is showing (the timer fires inside its exec())."""
+    nested = fields.get(NESTED)
+    if nested:
+        method = getattr(dialog, nested["method"])
+        QTimer.singleShot(0, lambda: method(nested["fields"]))
+
+
+def _fields(dialog: QDialog) -> Fields:
+    """What a lock keeps of one dialog: its inputs, the record it edits, what it holds."""
+    fields = snapshot(dialog)
+    for name in (RECORD, EXTRA):
+        value = dialog.property(name)
+        if value is not None:
+            fields[name] = value
+    return fields
+
+
+def _inside(widget: QWidget, outer: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not outer:
+        parent = parent.parentWidget()
+    return parent is outer
 
 
 class DialogDrafts:
@@ -122,18 +163,17 @@ class DialogDrafts:
         self._openers[name] = opener
 
     def set_aside(self, dialogs: list[QDialog]) -> None:
+        """Keep the open form (one modal form is open at a time) with the form opened from
+        inside it, if any."""
         for dialog in dialogs:
             opener = dialog.property(OPENER)
             if opener in self._openers:
-                fields = snapshot(dialog)
-                record = dialog.property(RECORD)
-                if record is not None:
-                    fields[RECORD] = record
-                extra = dialog.property(EXTRA)
-                if extra is not None:
-                    fields[EXTRA] = extra
+                fields = _fields(dialog)
+                for form in dialogs:
+                    if form.property(NESTED) and _inside(form, dialog):
+                        fields[NESTED] = {"method": form.property(NESTED), "fields": _fields(form)}
                 self._keep(json.dumps({"opener": opener, "fields": fields}))
-                return  # one modal dialog is open at a time
+                return
 
     def bring_back(self) -> None:
         saved = self._read()

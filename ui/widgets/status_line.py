@@ -8,14 +8,11 @@ announcement: assertive for a refusal the person must act on, polite for a statu
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 
 class StatusLine(QLabel):
     """A label read out by its text; with `announce`, each new text is also announced."""
-
-    announced = Signal(str)  # each text sent to assistive technology
 
     def __init__(
         self,
@@ -47,4 +44,3 @@ class StatusLine(QLabel):
         assertive = self._urgent if urgent is None else urgent
         event.setPoliteness(politeness.Assertive if assertive else politeness.Polite)
         QAccessible.updateAccessibility(event)
-        self.announced.emit(text)

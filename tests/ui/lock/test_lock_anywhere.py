@@ -293,6 +293,47 @@ def test_ctrl_l_in_the_prompt_editor_keeps_the_edits_made_so_far(qtbot, window):
     assert not [p for p in window.service.conduct_prompts().prompts if p.retired]
 
 
+def test_ctrl_l_in_a_prompt_form_inside_the_prompt_editor_brings_both_back(qtbot, window):
+    from ui.conduct.prompts_dialog import PromptForm, PromptSetDialog
+
+    chosen = []
+
+    def open_wording(dialog: PromptSetDialog) -> None:
+        dialog.view.setCurrentIndex(dialog.model.index(2))
+        chosen.append(dialog.model.items()[2].key)
+        when_dialog(qtbot, PromptForm, type_then_lock)
+        click(qtbot, dialog.edit_button)
+
+    def type_then_lock(form: PromptForm) -> None:
+        form.text.selectAll()
+        qtbot.keyClicks(form.text, "Did I notice when she went quiet")
+        ctrl_l(qtbot, form.text)
+
+    when_dialog(qtbot, PromptSetDialog, open_wording)
+    window.alliance_actions.edit_conduct_prompts()
+    assert locked(window) and nothing_else_open(window)
+
+    seen = []
+
+    def look_at_form(form: PromptForm) -> None:
+        # The prompt set reopens first, then its form on top of it, filled in.
+        assert isinstance(form.parentWidget(), PromptSetDialog)
+        seen.append(form.text.toPlainText())
+        save(qtbot, form)
+        when_dialog(qtbot, PromptSetDialog, lambda dialog: save(qtbot, dialog))
+
+    when_dialog(qtbot, PromptForm, look_at_form)
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == ["Did I notice when she went quiet"]
+    qtbot.waitUntil(
+        lambda: (
+            next(p for p in window.service.conduct_prompts().prompts if p.key == chosen[0]).text
+            == "Did I notice when she went quiet"
+        )
+    )
+
+
 def test_the_lock_entry_of_the_menu_is_still_ctrl_l(window):
     lock = next(
         a for m in window.menuBar().findChildren(QMenu) for a in m.actions() if a.text() == "&Lock"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 
+from tests.ui.accessibility_events import Event, accessibility_events
 from tests.ui.helpers import STRONG_PASSPHRASE
 
 
@@ -13,26 +14,29 @@ def spoken_name(widget) -> str:
     return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
 
 
+def announcements(received) -> list[list[str]]:
+    return [texts for kind, texts in received if kind == Event.Announcement]
+
+
 def test_a_refused_unlock_is_read_out_with_its_reason(qtbot, open_window):
     open_window.lock()
     page = open_window.unlock_page
-    heard: list[str] = []
-    page.message.announced.connect(heard.append)
-    qtbot.keyClicks(page.passphrase, "not the passphrase")
-    qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
+    with accessibility_events() as received:
+        qtbot.keyClicks(page.passphrase, "not the passphrase")
+        qtbot.keyClick(page.passphrase, Qt.Key.Key_Return)
     assert "does not open this vault" in page.message.text()
     assert spoken_name(page.message) == page.message.text()
-    assert heard == [page.message.text()]
+    assert announcements(received) == [[page.message.text(), "Assertive"]]
 
 
 def test_a_refused_new_passphrase_is_read_out(qtbot, window):
     page = window.create_page
-    heard: list[str] = []
-    page.message.announced.connect(heard.append)
-    qtbot.keyClicks(page.passphrase, STRONG_PASSPHRASE)
-    qtbot.keyClicks(page.repeat, STRONG_PASSPHRASE + "x")
-    qtbot.keyClick(page.repeat, Qt.Key.Key_Return)
-    assert page.message.text() and heard == [page.message.text()]
+    with accessibility_events() as received:
+        qtbot.keyClicks(page.passphrase, STRONG_PASSPHRASE)
+        qtbot.keyClicks(page.repeat, STRONG_PASSPHRASE + "x")
+        qtbot.keyClick(page.repeat, Qt.Key.Key_Return)
+    heard = [texts[0] for texts in announcements(received)]
+    assert page.message.text() and heard[-1] == page.message.text()
     assert spoken_name(page.message) == page.message.text()
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QAccessible, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from tests.ui.accessibility_events import Event, accessibility_events
 from ui.widgets.secret_field import BULLET, SecretField
 
 TYPED = "Tür 'zu' ßok"
@@ -104,6 +105,40 @@ def test_clearing_and_setting_keep_qt_on_bullets(field):
     assert_no_typed_character(field)
     field.clear()
     assert field.text() == "" and QLineEdit.text(field) == ""
+
+
+def text_events(received) -> list[str]:
+    kinds = (Event.TextInserted, Event.TextRemoved, Event.TextUpdated, Event.ValueChanged)
+    return [text for kind, texts in received if kind in kinds for text in texts]
+
+
+def test_a_plain_password_field_would_send_each_typed_character(qtbot):
+    """What the issue found, seen by the same listener: the check below can fail."""
+    plain = QLineEdit()
+    plain.setEchoMode(QLineEdit.EchoMode.Password)
+    qtbot.addWidget(plain)
+    plain.show()
+    with accessibility_events() as received:
+        qtbot.keyClicks(plain, "owl")
+    assert text_events(received)[:3] == ["o", "w", "l"]
+
+
+def test_the_events_a_screen_reader_receives_carry_only_bullets(qtbot, field):
+    with accessibility_events() as received:
+        type_text(field, TYPED)
+        qtbot.keyClick(field, Qt.Key.Key_Backspace)
+        qtbot.keyClick(field, Qt.Key.Key_Left)
+        qtbot.keyClick(field, Qt.Key.Key_Delete)
+        QGuiApplication.clipboard().setText(PASTED)
+        qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        field.selectAll()
+        qtbot.keyClick(field, Qt.Key.Key_Backspace)
+        field.setText(TYPED)
+        field.clear()
+    texts = text_events(received)
+    assert texts, "the field sent no text events at all"
+    for text in texts:
+        assert set(text) <= {BULLET}, text
 
 
 def test_the_passphrase_pages_use_it(qtbot):
