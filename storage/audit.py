@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 
 import sqlcipher3
 
+from notes.signed_history import EntryKind
+from storage import history_chain
+
 if TYPE_CHECKING:  # vault.py imports this module to write the log
     from storage.vault import Vault
 
@@ -96,10 +99,11 @@ def append(connection: sqlcipher3.Connection, action: AuditAction, record: str =
         and (now - datetime.fromisoformat(last[0])).total_seconds() < _COALESCE_SECONDS
     ):
         return
-    connection.execute(
+    line = connection.execute(
         "INSERT INTO audit_log (at, action, record) VALUES (?, ?, ?)",
         (now.isoformat(timespec="seconds"), action.value, record),
     )
+    history_chain.append(connection, EntryKind.AUDIT, line.lastrowid)
 
 
 def entries(rows: list[tuple]) -> list[AuditEntry]:

@@ -10,7 +10,9 @@ import json
 from datetime import datetime
 
 from notes.records import Addendum, ProcessNote, ProgressNote
+from notes.signed_history import EntryKind
 from notes.templates import DEFAULT_TEMPLATE
+from storage import history_chain
 from storage.audit import AuditAction
 from storage.vault import Vault
 
@@ -70,6 +72,7 @@ class NoteRepository:
                 "UPDATE progress_notes SET signed_at = ? WHERE session_id = ?",
                 (signed_at.isoformat(), note.session_id),
             )
+            history_chain.append(db, EntryKind.NOTE, note.session_id)
             self._vault.audit(AuditAction.PROGRESS_NOTE_SIGNED, f"session {note.session_id}")
         note.signed_at = signed_at
         return note
@@ -77,10 +80,11 @@ class NoteRepository:
     def add_addendum(self, session_id: int, text: str) -> Addendum:
         addendum = Addendum(datetime.now().replace(microsecond=0), text)
         with self._vault.transaction() as db:
-            db.execute(
+            row = db.execute(
                 "INSERT INTO addenda (session_id, written_at, text) VALUES (?, ?, ?)",
                 (session_id, addendum.written_at.isoformat(), text),
             )
+            history_chain.append(db, EntryKind.ADDENDUM, row.lastrowid)
             self._vault.audit(AuditAction.ADDENDUM_ADDED, f"session {session_id}")
         return addendum
 

@@ -2,16 +2,22 @@
 
 Migration N (1-based) brings a vault from version N-1 to N. A migration is applied in one
 transaction together with the new user_version, so a vault is never left half-migrated.
-Never edit a migration that has shipped: add a new one.
+Never edit a migration that has shipped: add a new one. A migration is an SQL script, or a
+function for one that must compute in Python (hashing); a function runs its statements one by
+one on the connection it is given, inside the migration's transaction.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sqlcipher3
+
+from storage import history_chain
 
 _ATTENDANCE = "'attended','late','cancelled_with_notice','late_cancellation','no_show'"
 
-MIGRATIONS: list[str] = [
+MIGRATIONS: list[str | Callable[[sqlcipher3.Connection], None]] = [
     # 1: the foundation — clients, sessions, notes, addenda, audit log, preferences.
     f"""
     CREATE TABLE clients (
@@ -330,6 +336,10 @@ MIGRATIONS: list[str] = [
             WHERE rowid IN (SELECT id FROM observations WHERE category_id = NEW.id);
     END;
     """,
+    # 5: tamper evidence — the SHA-256 chain over signed notes, addenda and audit lines, with
+    # every record already signed chained in order, and BEFORE INSERT triggers that close the
+    # REPLACE path (storage/history_chain.py).
+    history_chain.migrate,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)
@@ -342,10 +352,16 @@ def version_of(connection: sqlcipher3.Connection) -> int:
 def migrate(connection: sqlcipher3.Connection) -> None:
     """Apply every migration the vault has not seen yet, each in its own transaction."""
     for version in range(version_of(connection), LATEST_VERSION):
-        script = MIGRATIONS[version]
+        step = MIGRATIONS[version]
         try:
+            if callable(step):
+                connection.execute("BEGIN IMMEDIATE")
+                step(connection)
+                connection.execute(f"PRAGMA user_version = {version + 1}")
+                connection.execute("COMMIT")
+                continue
             connection.executescript(
-                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version + 1};\nCOMMIT;"
+                f"BEGIN IMMEDIATE;\n{step}\nPRAGMA user_version = {version + 1};\nCOMMIT;"
             )
         except Exception:
             if connection.in_transaction:

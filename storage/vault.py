@@ -20,8 +20,10 @@ from typing import Any
 import sqlcipher3
 
 from notes.progress import Progress
+from notes.signed_history import Finding
+from notes.vault_seal import VaultSeal
 from storage import audit as audit_log
-from storage import held_text, schema, unlock_counter
+from storage import held_text, history_chain, schema, unlock_counter
 from storage.audit import AuditAction
 from storage.errors import (
     EmptyPassphrase,
@@ -104,10 +106,14 @@ def _configure(connection: sqlcipher3.Connection) -> None:
 
 @dataclass(frozen=True)
 class IntegrityReport:
-    problems: list[str]
+    problems: list[str]  # damage: pages or structure that failed their checks
+    # Signed history that does not hold (storage/history_chain.py); checked on a sound file.
+    history: tuple[Finding, ...] = ()
+    seal: history_chain.SealCheck | None = None  # when asked about a report's vault seal
 
     @property
     def ok(self) -> bool:
+        """The file is sound (not damaged); `history` says whether its history holds."""
         return not self.problems
 
 
@@ -315,8 +321,9 @@ class Vault:
 
     # -- long jobs: each may run on a worker thread; none touches widgets --------------------
 
-    def integrity_check(self) -> IntegrityReport:
-        """SQLCipher's page HMAC check and SQLite's structural check, over the whole file.
+    def integrity_check(self, seal: VaultSeal | None = None) -> IntegrityReport:
+        """SQLCipher's page HMAC check and SQLite's structural check, over the whole file, then
+        (on a sound file) the signed-history chain recomputed, and `seal` checked against it.
 
         It reads every page, so it runs on a connection of its own: the window can go on
         saving through the main connection meanwhile.
@@ -327,9 +334,16 @@ class Vault:
         except VaultDamaged as error:
             return IntegrityReport([error.message])
         try:
-            return _integrity_of(connection, self.path)
+            report = _integrity_of(connection, self.path)
+            if report.ok:
+                report = _with_history(connection, self.path, report, seal)
+            return report
         finally:
             connection.close()
+
+    def vault_seal(self) -> VaultSeal | None:
+        """The seal of signed history as it stands now, for a report to print."""
+        return history_chain.seal_of(self.read_one(history_chain.HEAD))
 
     def backup_to(self, target: Path, progress: Progress | None = None) -> Path:
         """Write an encrypted copy to `target`, verify it, and only then put it in place."""
@@ -424,6 +438,15 @@ def _integrity_of(connection: sqlcipher3.Connection, path: Path) -> IntegrityRep
     except VaultDamaged as error:
         problems.append(str(error.__cause__ or error))
     return IntegrityReport(problems)
+
+
+def _with_history(
+    connection: sqlcipher3.Connection, path: Path, report: IntegrityReport, seal: VaultSeal | None
+) -> IntegrityReport:
+    with translated(path):
+        history = tuple(history_chain.check(connection))
+        sealed = history_chain.check_seal(connection, seal) if seal else None
+    return IntegrityReport(report.problems, history, sealed)
 
 
 def verify_copy(path: Path, passphrase: str, expected_version: int | None = None) -> None:

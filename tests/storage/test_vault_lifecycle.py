@@ -294,8 +294,8 @@ def _vault_at_version(path: Path, passphrase: str, version: int) -> None:
         connection.execute("PRAGMA cipher_log_level = NONE")
         connection.execute(f"PRAGMA key = '{passphrase.replace(chr(39), chr(39) * 2)}'")
         connection.execute("PRAGMA journal_mode = WAL")
-        for script in schema.MIGRATIONS[:version]:
-            connection.executescript(script)
+        for step in schema.MIGRATIONS[:version]:
+            step(connection) if callable(step) else connection.executescript(step)
         connection.execute(f"PRAGMA user_version = {version}")
         connection.execute(
             "INSERT INTO clients (code, full_name, start_date)"
