@@ -68,20 +68,30 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from notes.signed_history import verify_lines
     from storage.vault import Vault
 
     vault = Vault.open(args.vault, read_passphrase(args.passphrase_stdin))
     try:
-        report = vault.integrity_check()
+        report = vault.integrity_check(args.seal)
     finally:
         vault.close()
-    if report.ok:
+    if not report.ok:
+        print(f"{args.vault}: DAMAGED", file=sys.stderr)
+        for problem in report.problems[:50]:
+            print(f"  {problem}", file=sys.stderr)
+        return EXIT_PROBLEM
+    held, lines = verify_lines(report.history, report.seal)
+    if held:
         print(f"{args.vault}: sound (SQLCipher page check and SQLite integrity check passed)")
-        return EXIT_OK
-    print(f"{args.vault}: DAMAGED", file=sys.stderr)
-    for problem in report.problems[:50]:
-        print(f"  {problem}", file=sys.stderr)
-    return EXIT_PROBLEM
+    else:  # not damaged, but not to be called sound either
+        print(
+            f"{args.vault}: SIGNED HISTORY CHANGED (the file itself is not damaged)",
+            file=sys.stderr,
+        )
+    for line in lines:
+        print(line, file=sys.stdout if held else sys.stderr)
+    return EXIT_OK if held else EXIT_PROBLEM
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -124,6 +134,15 @@ def _day(text: str):
         raise argparse.ArgumentTypeError(f"{text!r} is not a date: write YYYY-MM-DD") from None
 
 
+def _seal(text: str):
+    from notes.vault_seal import SealNotReadable, parse_seal
+
+    try:
+        return parse_seal(text)
+    except SealNotReadable as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def _export(args: argparse.Namespace) -> int:
     from ui.reports.export_job import export_from_command_line
 
@@ -147,7 +166,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         description="Alliance: encrypted session notes for psychotherapists. "
         "With no command, opens the window.",
-        epilog="Exit codes: 0 done, 1 the vault failed its check, 2 wrong passphrase, "
+        epilog="Exit codes: 0 done, 1 the vault failed its check (damage, signed history "
+        "changed, or a seal that does not match), 2 wrong passphrase, "
         "3 any other problem with the vault (the message says which).",
     )
     vault_help = f"the vault file (default: {default_vault_path()})"
@@ -168,7 +188,18 @@ def _parser() -> argparse.ArgumentParser:
         return sub
 
     verb("demo", _demo, "create a new vault filled with fictional clients and notes")
-    verb("verify", _verify, "check the whole vault for damage; exit 0 only when it is sound")
+    verify = verb(
+        "verify",
+        _verify,
+        "check the whole vault for damage and its signed history for changes made outside "
+        "Alliance; exit 0 only when both hold",
+    )
+    verify.add_argument(
+        "--seal",
+        type=_seal,
+        metavar="SEAL",
+        help="also prove that the signed history up to a report's vault seal is unchanged",
+    )
     backup = verb("backup", _backup, "write an encrypted, verified backup and print its path")
     backup.add_argument("--to", type=Path, required=True, metavar="FOLDER", help="where to")
     search = verb("search", _search, "print the notes and clients that match QUERY, best first")

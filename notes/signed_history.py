@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum, unique
+
+from notes.vault_seal import SealCheck
 
 # The hash before the first entry.
 GENESIS = "0" * 64
@@ -175,3 +178,18 @@ def history_warning(findings: list[str], shown: int = 20) -> str:
         "made before the change still holds the signed records as they were; a supervisor's "
         "report with its vault seal can show which history was signed before it."
     )
+
+
+def verify_lines(findings: Sequence[Finding], seal: SealCheck | None) -> tuple[bool, list[str]]:
+    """What `verify` prints about signed history, and whether it holds (and the seal, if
+    one was given, matches)."""
+    lines = ["Signed history changed outside Alliance:"] if findings else []
+    lines += [f"  {finding.describe()}" for finding in findings]
+    if not findings and (seal is None or seal.matches):
+        lines.append(
+            "Signed history holds: every signed note, addendum and audit line is as Alliance "
+            "wrote it (the hash chain recomputed)."
+        )
+    if seal is not None:
+        lines.append(seal.describe())
+    return not findings and (seal is None or seal.matches), lines

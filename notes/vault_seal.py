@@ -43,6 +43,18 @@ class VaultSeal:
         return self.text
 
 
+@dataclass(frozen=True)
+class SealCheck:
+    """A seal compared with a vault: the chain recomputed from its records as they are now."""
+
+    seal: VaultSeal
+    held: int  # entries the vault's chain holds up to the seal's count
+    matches: bool
+
+    def describe(self) -> str:
+        return seal_result(self.seal, self.held, self.matches)
+
+
 def parse_seal(text: str) -> VaultSeal:
     """A seal as typed from a report: case, spaces and dashes between groups do not matter."""
     found = _SHAPE.match(text or "")

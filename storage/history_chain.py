@@ -20,7 +20,7 @@ import sqlcipher3
 
 from notes import signed_history as rules
 from notes.signed_history import Change, EntryKind, Finding
-from notes.vault_seal import VaultSeal
+from notes.vault_seal import SealCheck, VaultSeal
 
 _SIGNED = "signed notes cannot be changed"  # storage/errors.py turns this into NoteIsSigned
 
@@ -326,13 +326,6 @@ def _change(record: _Record | None, content_hash: str, linked: bool) -> Change |
     if not linked:
         return Change.RELINKED
     return None
-
-
-@dataclass(frozen=True)
-class SealCheck:
-    seal: VaultSeal
-    held: int  # entries the vault's chain holds up to the seal's count
-    matches: bool
 
 
 def check_seal(connection: sqlcipher3.Connection, seal: VaultSeal) -> SealCheck:

@@ -29,6 +29,7 @@ from notes.reports.inputs import (
     SupervisionInputs,
 )
 from notes.reports.record_report import RecordInputs
+from notes.vault_seal import VaultSeal
 from storage.alliance import AllianceRepository
 from storage.audit import AuditAction
 from storage.clients import ClientRepository
@@ -157,6 +158,10 @@ class ReportData:
     def record_inputs(self, client_id: int, period: Period, process_notes: bool) -> RecordInputs:
         records, _before = self.session_records(client_id, period, process_notes)
         return RecordInputs(self._clients.get(client_id), period, records)
+
+    def vault_seal(self) -> VaultSeal | None:
+        """The head of signed history now, printed in every report (notes/reports/seal.py)."""
+        return self._vault.vault_seal()
 
     # -- past exports ----------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ import sqlcipher3
 
 from notes.progress import Progress
 from notes.signed_history import Finding
-from notes.vault_seal import VaultSeal
+from notes.vault_seal import SealCheck, VaultSeal
 from storage import audit as audit_log
 from storage import held_text, history_chain, schema, unlock_counter
 from storage.audit import AuditAction
@@ -109,7 +109,7 @@ class IntegrityReport:
     problems: list[str]  # damage: pages or structure that failed their checks
     # Signed history that does not hold (storage/history_chain.py); checked on a sound file.
     history: tuple[Finding, ...] = ()
-    seal: history_chain.SealCheck | None = None  # when asked about a report's vault seal
+    seal: SealCheck | None = None  # when asked about a report's vault seal
 
     @property
     def ok(self) -> bool:

@@ -25,6 +25,7 @@ from notes.reports.inputs import (
     default_period,
 )
 from notes.reports.record_report import record_report
+from notes.reports.seal import sealed
 from notes.sweep import Finding, sweep_heading
 from storage.export_file import ExportFailed, write_export
 from storage.preferences import Preferences
@@ -103,7 +104,7 @@ def export_supervision_report(
         remove_dates=request.remove_dates,
         replace_anyway=request.replace_anyway,
     )
-    content = report_to_docx(report)
+    content = report_to_docx(sealed(report, data.vault_seal()))
     progress("Saving the file", 0.85)
     written = write_export(request.target, content)
     data.audit_supervision_export(request.client_id, identified=not request.deidentify)
@@ -116,7 +117,8 @@ def export_record(data: ReportData, request: RecordRequest, progress: Progress =
     inputs = data.record_inputs(request.client_id, request.period, request.process_notes)
     inputs.therapist = request.therapist
     progress("Laying out the record", 0.5)
-    content = report_to_docx(record_report(inputs, request.process_notes, prepared_on=date.today()))
+    report = record_report(inputs, request.process_notes, prepared_on=date.today())
+    content = report_to_docx(sealed(report, data.vault_seal()))
     progress("Saving the file", 0.85)
     written = write_export(request.target, content)
     data.audit_record_export(request.client_id, request.process_notes)
