@@ -193,3 +193,13 @@ def verify_lines(findings: Sequence[Finding], seal: SealCheck | None) -> tuple[b
     if seal is not None:
         lines.append(seal.describe())
     return not findings and (seal is None or seal.matches), lines
+
+
+def note_warning(change: Change) -> str:
+    """What the note editor says beside a signed note whose history does not hold."""
+    if change is Change.ADDED:
+        return "Warning: this note was signed outside Alliance, which has no record of signing it."
+    return (
+        "Warning: this signed note was changed outside Alliance after it was signed; the text "
+        "shown is not the text that was signed. Vault → Check for damage lists every change."
+    )

@@ -13,7 +13,7 @@ replaces without firing any DELETE trigger, but BEFORE INSERT triggers still fir
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import sqlcipher3
@@ -156,18 +156,22 @@ _READERS = {
 }
 
 
-def _read(connection: sqlcipher3.Connection, kind: EntryKind, record_id: int | None = None):
+# Runs one query: a connection's `execute`, or `Vault.read` where no connection is at hand.
+Query = Callable[..., Iterable[tuple]]
+
+
+def _read(query: Query, kind: EntryKind, record_id: int | None = None) -> list[_Record]:
     sql, key, build = _READERS[kind]
     if record_id is None:
-        return build(connection.execute(sql))
-    return build(connection.execute(f"{sql} WHERE {key} = ?", (record_id,)))
+        return build(query(sql))
+    return build(query(f"{sql} WHERE {key} = ?", (record_id,)))
 
 
 def _all_records(connection: sqlcipher3.Connection) -> dict[tuple[EntryKind, int], _Record]:
     return {
         (record.kind, record.record_id): record
         for kind in EntryKind
-        for record in _read(connection, kind)
+        for record in _read(connection.execute, kind)
     }
 
 
@@ -186,7 +190,7 @@ def append(connection: sqlcipher3.Connection, kind: EntryKind, record_id: int) -
 
     The content is read back from the vault, so what is chained is exactly what is stored.
     """
-    (record,) = _read(connection, kind, record_id)
+    (record,) = _read(connection.execute, kind, record_id)
     last = connection.execute(_LAST_HASH).fetchone()
     _insert(connection, record, last[0] if last else rules.GENESIS)
 
@@ -312,6 +316,21 @@ def check(connection: sqlcipher3.Connection) -> list[Finding]:
                 )
             )
     return findings
+
+
+def record_change(query: Query, kind: EntryKind, record_id: int) -> Change | None:
+    """One record checked against its own chain entry (one hash), for a view that shows it:
+    None when it is as chained (or was never signed), else what became of it."""
+    found = _read(query, kind, record_id)
+    entry = list(
+        query(
+            "SELECT content_hash FROM signed_history WHERE kind = ? AND record_id = ?",
+            (kind.value, record_id),
+        )
+    )
+    if not entry:
+        return Change.ADDED if found and found[0].signed else None
+    return _change(found[0] if found else None, entry[0][0], linked=True)
 
 
 def _change(record: _Record | None, content_hash: str, linked: bool) -> Change | None:

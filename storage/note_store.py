@@ -10,7 +10,7 @@ import json
 from datetime import datetime
 
 from notes.records import Addendum, ProcessNote, ProgressNote
-from notes.signed_history import EntryKind
+from notes.signed_history import Change, EntryKind
 from notes.templates import DEFAULT_TEMPLATE
 from storage import history_chain
 from storage.audit import AuditAction
@@ -50,6 +50,11 @@ class NoteRepository:
             datetime.fromisoformat(signed_at) if signed_at else None,
             addenda,
         )
+
+    def signed_note_change(self, session_id: int) -> Change | None:
+        """Whether the signed note is still as it was signed (None), checked against its own
+        entry of the signed-history chain: one hash, cheap enough for every showing."""
+        return history_chain.record_change(self._vault.read, EntryKind.NOTE, session_id)
 
     def save_progress_note(self, note: ProgressNote) -> None:
         """Save a draft. Raises NoteIsSigned if the note was signed meanwhile."""

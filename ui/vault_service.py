@@ -24,6 +24,7 @@ from notes.conduct import ConductAnswer, ConductCheck, PromptSet
 from notes.observations import Category, Observation, ObservationKind
 from notes.progress import Progress
 from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
+from notes.signed_history import note_warning
 from storage import backups
 from storage.alliance import AllianceRepository
 from storage.audit import AuditAction, AuditLog
@@ -152,6 +153,11 @@ class VaultService(QObject):
 
     def progress_note(self, session_id: int) -> ProgressNote:
         return self._notes.progress_note(session_id, self._preferences.default_template())
+
+    def signed_note_warning(self, session_id: int) -> str | None:
+        """A warning when the signed note was changed (or signed) outside Alliance."""
+        change = self._notes.signed_note_change(session_id)
+        return note_warning(change) if change else None
 
     def save_progress_note(self, note: ProgressNote) -> None:
         self._notes.save_progress_note(note)

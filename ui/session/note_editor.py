@@ -367,13 +367,19 @@ class NoteEditor(QWidget):
 
     def _show_state(self, saved_at: datetime | None) -> None:
         assert self._note is not None
+        warning = None
         if self._note.signed:
             state = f"Signed {self._note.signed_at:%d %b %Y, %H:%M} — read-only"
+            warning = self._service.signed_note_warning(self._note.session_id)
+            if warning:  # the text shown is not what was signed: say so where it is read
+                state += f". {warning}"
         else:
             state = "Draft"
         if saved_at:
             state += f" · Saved at {saved_at:%H:%M:%S}"
         self.status.setText(state)
+        if warning:
+            self.status.announce(warning, urgent=True)
 
     def sign(self) -> None:
         if self._note is None or self._note.signed or self._session is None:

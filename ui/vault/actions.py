@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notes.signed_history import history_warning
 from ui import app_settings as keys
 from ui.errors import attempt
 from ui.jobs import run_in_background
@@ -196,8 +197,12 @@ class VaultActions(QObject):
         )
 
     def _checked_after_unlock(self, report) -> None:
-        if not report.ok and self._service.is_unlocked:
+        if not self._service.is_unlocked:
+            return
+        if not report.ok:
             self.offer_restore(self._damage_text(report))
+        elif report.history:
+            self._warn_history(report)
 
     def _check_failed(self, locks: int) -> bool:
         """Locked under the check (perhaps unlocked again since): nothing to tell. Otherwise
@@ -208,10 +213,21 @@ class VaultActions(QObject):
         return False
 
     def _report(self, report) -> None:
-        if report.ok:
-            self._inform("Check for damage", "The vault is sound: every page passed its check.")
-        else:
+        if not report.ok:
             self.offer_restore(self._damage_text(report))
+        elif report.history:
+            self._warn_history(report)
+        else:
+            self._inform(
+                "Check for damage",
+                "The vault is sound: every page passed its check, and every signed note, "
+                "addendum and audit line is as Alliance wrote it.",
+            )
+
+    def _warn_history(self, report) -> None:
+        """Not damage, so no restore is offered: the file is sound, its history is not."""
+        lines = [finding.describe() for finding in report.history]
+        self._warn("Signed history was changed", history_warning(lines))
 
     def _damage_text(self, report) -> str:
         return (

@@ -250,7 +250,10 @@ def test_check_for_damage_reports_a_sound_vault(qtbot, open_window):
     seen: list[str] = []
     menu_action(open_window, "Check for damage").trigger()
     wait_for_message(qtbot, seen)
-    assert seen == ["The vault is sound: every page passed its check."]
+    assert seen == [
+        "The vault is sound: every page passed its check, and every signed note, addendum and "
+        "audit line is as Alliance wrote it."
+    ]
 
 
 def test_the_audit_filter_offers_each_action_the_log_holds(qtbot, open_window):
