@@ -35,6 +35,8 @@ def write_demo(vault: Vault, today: date | None = None, progress: Progress | Non
                 note = ProgressNote(session.id, "soap", item.sections)
                 if item.signed:
                     notes.sign(note, session.starts_at + timedelta(hours=2))
+                    for addendum in item.addenda:  # the next day: after the signature
+                        notes.add_addendum(session.id, addendum, session.starts_at + timedelta(1))
                 else:
                     notes.save_progress_note(note)
                 if item.process_text:

@@ -82,8 +82,9 @@ class NoteRepository:
         note.signed_at = signed_at
         return note
 
-    def add_addendum(self, session_id: int, text: str) -> Addendum:
-        addendum = Addendum(datetime.now().replace(microsecond=0), text)
+    def add_addendum(self, session_id: int, text: str, at: datetime | None = None) -> Addendum:
+        """A dated addition to a signed note; `at` only for the demo's past sessions."""
+        addendum = Addendum((at or datetime.now()).replace(microsecond=0), text)
         with self._vault.transaction() as db:
             row = db.execute(
                 "INSERT INTO addenda (session_id, written_at, text) VALUES (?, ?, ?)",

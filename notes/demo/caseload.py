@@ -21,6 +21,8 @@ class DemoSession:
     process_text: str
     signed: bool
     observations: list[DemoObservation] = field(default_factory=list)
+    # Dated additions to the signed note, written the day after the session.
+    addenda: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -245,6 +247,24 @@ def _session_notes(story: _Story, rng: random.Random, number: int) -> tuple[dict
     return sections, _fill(rng.choice(_PROCESS), story, theme)
 
 
+# Later additions to signed notes, by client code and session number: what a therapist adds
+# once a note is signed and can no longer be changed.
+_ADDENDA: dict[tuple[str, int], tuple[str, ...]] = {
+    ("ML-01", 3): (
+        "Correction: the interview she mentioned is on Thursday, not Tuesday as written above.",
+    ),
+    ("DO-01", 1): (
+        "Daniel phoned the next morning to say the session had stayed with him and he wanted "
+        "to keep the same time next week. No risk concerns raised on the call.",
+    ),
+    ("PR-01", 4): (
+        "Consulted with my supervisor about the request to meet outside the usual room; agreed "
+        "to keep to the usual arrangements and to explain why next session.",
+        "Left a message confirming next week's time, as agreed.",
+    ),
+}
+
+
 def demo_clients(today: date | None = None, seed: int = 7) -> list[DemoClient]:
     """The demo caseload, ending in the week of `today`."""
     today = today or date.today()
@@ -280,6 +300,9 @@ def demo_clients(today: date | None = None, seed: int = 7) -> list[DemoClient]:
                 observations = []
                 process = ""
             signed = weeks_ago > 1
-            demo.sessions.append(DemoSession(session, sections, process, signed, observations))
+            addenda = list(_ADDENDA.get((story.code, number), ())) if signed else []
+            demo.sessions.append(
+                DemoSession(session, sections, process, signed, observations, addenda)
+            )
         result.append(demo)
     return result

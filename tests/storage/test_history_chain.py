@@ -355,3 +355,15 @@ def test_the_migration_chains_an_older_vault_in_the_order_it_was_written(tmp_pat
         assert vault.integrity_check().history == ()
     finally:
         vault.close()
+
+
+def test_the_demo_vault_has_addenda_and_its_signed_history_holds(vault):
+    from storage.demo import write_demo
+
+    write_demo(vault)
+    kinds = dict(vault.read("SELECT kind, count(*) FROM signed_history GROUP BY kind"))
+    assert kinds["addendum"] >= 3
+    assert kinds["signed note"] > 50
+    report = vault.integrity_check(vault.vault_seal())
+    assert report.history == ()
+    assert report.seal.matches
