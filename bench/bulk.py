@@ -20,6 +20,7 @@ from bench.synthetic import Shape, SyntheticClient, caseload
 from bench.synthetic_records import client_records, day_of
 from notes.alliance import AllianceRating, BoundaryEvent, ContractItem, Goal, Rupture
 from notes.observations import Observation
+from storage import history_chain
 from storage.alliance import AllianceRepository
 from storage.audit import AuditAction
 from storage.clients import ClientRepository
@@ -67,6 +68,8 @@ def write_caseload(
             written += len(synthetic.sessions)
             if progress:
                 progress(written, shape.sessions)
+        # Rows written in bulk bypass the repositories: chain them as the migration would.
+        history_chain.chain_unchained(db)
     return written
 
 
