@@ -167,7 +167,7 @@ _GAP = (
 _WHAT.update({(kind, Change.GAP): _GAP for kind in EntryKind})
 
 
-def history_warning(findings: list[str], shown: int = 20) -> str:
+def history_warning(findings: list[str], shown: int = 12) -> str:
     """What the window and `verify` say when signed history does not hold."""
     lines = [f"• {line}" for line in findings[:shown]]
     if len(findings) > shown:

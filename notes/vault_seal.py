@@ -1,7 +1,7 @@
 """The vault seal: the head of the signed-history chain, short enough to print and to type.
 
 A seal is the number of entries the chain held and the first 80 bits of the hash at that
-entry, written `1284-3F7A-92C1-0B5D-E4A8`. The count says where in the history to look, so
+entry, written `1284-3F7A-92C1-0B5D-E4A8-6C20`. The count says where in the history to look, so
 `alliance verify --seal` can recompute the chain up to that entry in a later vault and prove
 that nothing signed before the report was changed. 80 bits keep a forged history that matches
 a printed seal out of reach (2^80 tries), while the seal still fits on one line.
@@ -62,7 +62,7 @@ def parse_seal(text: str) -> VaultSeal:
     if not found or len(digits) != _HEX_DIGITS or int(found.group(1)) < 1:
         raise SealNotReadable(
             f"“{text}” is not a vault seal. A seal is a number and five groups of four letters "
-            "or digits, as printed at the end of a report: 1284-3F7A-92C1-0B5D-E4A8."
+            "or digits, as printed at the end of a report: 1284-3F7A-92C1-0B5D-E4A8-6C20."
         )
     return VaultSeal(int(found.group(1)), digits)
 
