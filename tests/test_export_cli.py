@@ -54,6 +54,7 @@ def test_default_export_is_de_identified_and_covers_three_months(vault_file, tmp
     assert [text for style, text in headings(document) if style == "Heading 1"] == [
         "Case summary",
         "Session by session",
+        "Vault seal",
     ]
     text = all_text(document)
     assert "ML-01, 2 weeks" in text and "[ML-01 T1] came up again." in text
