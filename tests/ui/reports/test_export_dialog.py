@@ -145,6 +145,7 @@ def test_supervision_report_from_the_menu_is_de_identified(qtbot, open_window, t
         "Case summary",
         "Session by session",
         "Questions for supervision",
+        "Vault seal",
     ]
     assert len(document.inline_shapes) == 1  # the attendance chart
     text = all_text(document)
