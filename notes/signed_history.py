@@ -93,6 +93,7 @@ class Change(StrEnum):
     ADDED = "added"  # a signed record Alliance never chained: written outside it
     RELINKED = "relinked"  # the chain's own entry was rewritten, not (only) the record
     GAP = "gap"  # entries of the chain itself are missing just before this one
+    CHAIN_REMOVED = "chain removed"  # the whole record of signed history is gone
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,11 @@ class Finding:
     at: str = ""
 
     def describe(self) -> str:
+        if self.change is Change.CHAIN_REMOVED:
+            return (
+                f"Signed history: the vault's record of it was removed {_OUTSIDE}, so no signed "
+                "record can be checked any more"
+            )
         when = _when(self.at, with_time=self.kind is EntryKind.AUDIT)
         return f"{self._where()}: {_WHAT[self.kind, self.change].format(of=when)}"
 
@@ -197,6 +203,11 @@ def verify_lines(findings: Sequence[Finding], seal: SealCheck | None) -> tuple[b
 
 def note_warning(change: Change) -> str:
     """What the note editor says beside a signed note whose history does not hold."""
+    if change is Change.CHAIN_REMOVED:
+        return (
+            "Warning: the vault's record of signed history was removed outside Alliance, so "
+            "this note cannot be shown to be as it was signed."
+        )
     if change is Change.ADDED:
         return "Warning: this note was signed outside Alliance, which has no record of signing it."
     return (

@@ -190,9 +190,17 @@ def append(connection: sqlcipher3.Connection, kind: EntryKind, record_id: int) -
 
     The content is read back from the vault, so what is chained is exactly what is stored.
     """
+    if not _has_chain(connection.execute):
+        return  # dropped outside Alliance: the vault still works, and the check says so
     (record,) = _read(connection.execute, kind, record_id)
     last = connection.execute(_LAST_HASH).fetchone()
     _insert(connection, record, last[0] if last else rules.GENESIS)
+
+
+def _has_chain(query: Query) -> bool:
+    return bool(
+        list(query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'signed_history'"))
+    )
 
 
 def _insert(connection: sqlcipher3.Connection, record: _Record, previous: str) -> str:
@@ -288,6 +296,8 @@ class _Names:
 def check(connection: sqlcipher3.Connection) -> list[Finding]:
     """Recompute the whole chain and name every signed record that does not hold: changed,
     unsigned, removed, hidden, added outside Alliance, or its chain entry rewritten."""
+    if not _has_chain(connection.execute):
+        return [Finding(EntryKind.NOTE, Change.CHAIN_REMOVED)]
     records = _all_records(connection)
     names = _Names(connection)
     findings: list[Finding] = []
@@ -321,6 +331,8 @@ def check(connection: sqlcipher3.Connection) -> list[Finding]:
 def record_change(query: Query, kind: EntryKind, record_id: int) -> Change | None:
     """One record checked against its own chain entry (one hash), for a view that shows it:
     None when it is as chained (or was never signed), else what became of it."""
+    if not _has_chain(query):
+        return Change.CHAIN_REMOVED
     found = _read(query, kind, record_id)
     entry = list(
         query(
@@ -350,6 +362,8 @@ def _change(record: _Record | None, content_hash: str, linked: bool) -> Change |
 def check_seal(connection: sqlcipher3.Connection, seal: VaultSeal) -> SealCheck:
     """Recompute the chain from the records as they are now, up to the seal's entry, and
     compare: any change, removal or reordering before it gives another hash."""
+    if not _has_chain(connection.execute):
+        return SealCheck(seal, 0, False)
     records = _all_records(connection)
     previous, held = rules.GENESIS, 0
     intact = True

@@ -367,3 +367,42 @@ def test_the_demo_vault_has_addenda_and_its_signed_history_holds(vault):
     report = vault.integrity_check(vault.vault_seal())
     assert report.history == ()
     assert report.seal.matches
+
+
+def test_a_dropped_chain_is_named_and_the_vault_still_opens(signed_vault, passphrase):
+    path = signed_vault["path"]
+    seal = current_seal(path, passphrase)
+    connection = shell(path, passphrase)
+    try:
+        connection.execute("DROP TABLE signed_history")
+    finally:
+        connection.close()
+    found, checked = findings(path, passphrase, seal)  # opening writes an audit line: it works
+    assert found == [
+        "Signed history: the vault's record of it was removed outside Alliance, so no signed "
+        "record can be checked any more"
+    ]
+    assert not checked.matches
+
+
+def test_chain_entries_swapped_in_order_are_named(signed_vault, passphrase):
+    """An entry moved to another place in the chain: its link no longer holds."""
+    path = signed_vault["path"]
+    connection = shell(path, passphrase)
+    try:
+        connection.execute("DROP TRIGGER signed_history_no_update")
+        (first, second) = connection.execute(
+            "SELECT seq, kind, record_id, content_hash FROM signed_history"
+            " WHERE kind = 'audit line' ORDER BY seq LIMIT 2"
+        ).fetchall()
+        for (seq, *_), (_, _kind, record_id, content_hash) in ((first, second), (second, first)):
+            connection.execute(
+                "UPDATE signed_history SET record_id = -?, content_hash = ? WHERE seq = ?",
+                (record_id, content_hash, seq),
+            )
+        connection.execute("UPDATE signed_history SET record_id = -record_id WHERE record_id < 0")
+    finally:
+        connection.close()
+    found, _seal = findings(path, passphrase)
+    rewritten = [line for line in found if "record of the line" in line and "rewritten" in line]
+    assert len(rewritten) == 2, found
