@@ -51,6 +51,9 @@ def measure_vault(path: Path, work: Path, career: bool) -> dict:
     found["search"] = measures.search(path)
     say("  note save")
     found["note_save"] = measures.note_save(path, sessions[-1].id)
+    say("  signed history: an addendum, the full check")
+    signed = next(session for session in reversed(sessions) if session.note_signed)
+    found["signed_history"] = measures.signed_history(path, work, signed.id)
     say("  supervision report")
     found["report"] = measures.supervision_report(path, biggest, sessions, work / "report.docx")
     if career:

@@ -6,6 +6,7 @@ locked for the next one (the instance lock allows one open vault per file).
 
 from __future__ import annotations
 
+import shutil
 import statistics
 import time
 from datetime import timedelta
@@ -16,6 +17,7 @@ from bench.synthetic import NOTE_WORDS, synthetic_client
 from bench.vaults import PASSPHRASE
 from notes.records import ProgressNote
 from notes.templates import template
+from storage import history_chain
 from storage.note_store import NoteRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault, connect
@@ -168,6 +170,39 @@ def note_save(path: Path, session_id: int, repeats: int = 15) -> dict:
         "worst_ms": _ms(max(times)),
         "bytes": size,
         "samples_ms": [_ms(t) for t in times],
+    }
+
+
+def signed_history(path: Path, work: Path, session_id: int, repeats: int = 15) -> dict:
+    """Adding an addendum to a signed note (one chain entry: one hash, whatever the history's
+    length) beside the full check that recomputes the chain. On a copy: addenda are forever."""
+    copy = work / "signed-history.vault"
+    shutil.copyfile(path, copy)
+    vault = Vault.open(copy, PASSPHRASE)
+    try:
+        notes = NoteRepository(vault)
+        times = []
+        for turn in range(repeats):
+            started = time.perf_counter()
+            notes.add_addendum(session_id, f"Benchmark addendum {turn}.")
+            times.append(time.perf_counter() - started)
+        entries = vault.read_one("SELECT count(*) FROM signed_history")[0]
+        connection = connect(copy, PASSPHRASE)
+        try:
+            started = time.perf_counter()
+            found = history_chain.check(connection)
+            check = time.perf_counter() - started
+        finally:
+            connection.close()
+    finally:
+        vault.close()
+        copy.unlink(missing_ok=True)
+    if found:
+        raise RuntimeError("the benchmark vault's signed history does not hold")
+    return {
+        "append_median_ms": _ms(statistics.median(times)),
+        "check_ms": _ms(check),
+        "entries": entries,
     }
 
 

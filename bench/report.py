@@ -140,6 +140,22 @@ def rows(results: dict) -> list[Row]:
         None,
         "",
     )
+    add(
+        "Add an addendum (one chain entry), median",
+        _ms(_get(small, "signed_history", "append_median_ms")),
+        _ms(_get(career, "signed_history", "append_median_ms")),
+        "",
+        None,
+        "",
+    )
+    add(
+        "Recompute the signed-history chain",
+        _ms(_get(small, "signed_history", "check_ms")),
+        _ms(_get(career, "signed_history", "check_ms")),
+        "",
+        None,
+        "",
+    )
     report = _get(career, "report", "seconds")
     add(
         "Supervision report, 52 sessions",
@@ -215,6 +231,7 @@ def growth(results: dict) -> dict[str, float]:
         "search, worst": ("search", "worst_ms"),
         "unlock": ("unlock", "open_ms"),
         "note save": ("note_save", "median_ms"),
+        "addendum (chain append)": ("signed_history", "append_median_ms"),
     }
     ratios = {}
     for name, keys in pairs.items():
