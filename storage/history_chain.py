@@ -112,7 +112,10 @@ def _notes(rows: Iterable[tuple]) -> list[_Record]:
             session_id,
             client_id,
             signed_at or "",
-            rules.digest(rules.note_content(session_id, client_id, template, sections, signed_at)),
+            # A draft is never chained: no need to hash it (a check reads every note).
+            rules.digest(rules.note_content(session_id, client_id, template, sections, signed_at))
+            if signed_at is not None
+            else "",
             signed_at is not None,
         )
         for session_id, client_id, template, sections, signed_at in rows
