@@ -9,6 +9,7 @@ name and is renamed only when it finished, so an interrupted build is never reus
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 import sys
 import time
@@ -33,8 +34,9 @@ def fingerprint(shape: Shape) -> str:
     digest = hashlib.sha256(f"{shape.name} {PASSPHRASE}".encode())
     for module in (synthetic, synthetic_records, vocabulary, bulk):
         digest.update(Path(module.__file__).read_bytes())
-    for migration in schema.MIGRATIONS:
-        digest.update(migration.encode())
+    for migration in schema.MIGRATIONS:  # SQL text, or a function whose source is hashed
+        text = migration if isinstance(migration, str) else inspect.getsource(migration)
+        digest.update(text.encode())
     return digest.hexdigest()[:12]
 
 

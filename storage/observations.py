@@ -94,9 +94,10 @@ class CategoryRepository:
         have = set(self._vault.read("SELECT kind, key FROM observation_categories"))
         missing = [c for c in starting_categories() if (c.kind.value, c.key) not in have]
         if missing:
+            # OR IGNORE: a worker's own repository (a report's sweep) may seed at the same time.
             with self._vault.transaction() as db:
                 db.executemany(
-                    "INSERT INTO observation_categories (kind, key, label, description)"
+                    "INSERT OR IGNORE INTO observation_categories (kind, key, label, description)"
                     " VALUES (?, ?, ?, ?)",
                     [(c.kind.value, c.key, c.label, c.description) for c in missing],
                 )
