@@ -14,10 +14,14 @@ spaces (Chinese, Japanese, Thai) inside words, and in Arabic and Hebrew with the
 suffixes those scripts attach to a word. The names and terms are tried longest first, so
 "Lindqvist Design" is replaced as one term rather than leaving "Design" behind.
 
-A name or term that is also an ordinary English word ("Hope", "Will") is replaced only where it
-is used as a name: capitalised inside a sentence, or with a possessive. In lower case it is the
-word; capitalised at the start of a sentence, or in capitals, it could be either, so it is left
-and reported (`ambiguous`) for the therapist to decide.
+A name or term that is also an ordinary English word ("Hope", "Will", "Grace": notes/words.py)
+is replaced only where it is used as a name: capitalised inside a sentence, with a possessive, or
+next to another part of the name. In lower case it is the word; capitalised at the start of a
+sentence, or in capitals, it could be either, so it is left and reported (`ambiguous`) for the
+therapist to decide.
+
+An e-mail address that holds a name or term is replaced whole ("[ML-01 e-mail]"): replacing
+only the name would leave the rest of the address to tell who it is.
 
 Every client of the caseload is replaced by their own code, so a note that mentions another
 client, or a shared category, names nobody. Client codes and the names of the therapist and the
@@ -35,14 +39,11 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from notes.records import Client
+from notes.words import is_ordinary_word
 
 # A part shorter than this ("J." or "A") would replace ordinary words; such parts are skipped.
 _SHORTEST_PART = 2
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
-# A word this frequent in English (wordfreq's Zipf scale: 5 is once per 100,000 words) is an
-# ordinary word first: "hope" 5.4, "will" 6.5, "rose" 4.8. Names as common as "Daniel" (4.6) stay
-# below it and are replaced everywhere, which errs on the side of privacy.
-ORDINARY_ZIPF = 4.7
 # The second conventional spelling of the letters that have one (German and Scandinavian
 # writing without the letter); anyascii gives the first (ü → u, ø → o, å → a).
 _SECOND_SPELLING = str.maketrans(
@@ -59,6 +60,9 @@ _ARABIC_PREFIX = "(?:[وف]?(?:ال|لل|[بكلس])?)"
 _ARABIC_SUFFIX = "(?:ها|هم|هن|كم|كن|نا|ات|ون|ين|ه|ك|ي|ة)?"
 _HEBREW_PREFIX = "(?:[ושהבכלמ]{0,3})"
 _HEBREW_SUFFIX = "(?:ים|ות|יה|יו|נו|כם|הם|ה|ו|י|ך)?"
+# Format characters a paste leaves inside an address; matching sees through them.
+_FORMAT = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
+EMAIL = re.compile(rf"[\w.+%'{_FORMAT}-]+@[\w{_FORMAT}-]+(?:\.[\w{_FORMAT}-]+)+")
 _SPACELESS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR")
 # After a colon or semicolon a capital is a name's ("Some progress: Hope can now…").
 _SENTENCE_END = ".!?…\n"
@@ -165,14 +169,6 @@ def _unique(items: Iterable[str]) -> list[str]:
             seen.add(_key(item))
             result.append(item)
     return result
-
-
-def is_ordinary_word(word: str) -> bool:
-    """Whether `word` is common in English text as a word (judged by wordfreq)."""
-    # wordfreq takes ~130 ms to import: loaded when a name is first judged, not at start-up.
-    from wordfreq import zipf_frequency
-
-    return " " not in word.strip() and zipf_frequency(word, "en") >= ORDINARY_ZIPF
 
 
 def _script(key: str) -> str:
@@ -289,10 +285,20 @@ class Deidentifier:
         text = readable(text)
         if self._pattern is None:
             return text
+        if "@" in text:
+            text = EMAIL.sub(self._address, text)
         text = self._replace(text)
         if _BREAKS.intersection(text):
             text = self._replace(text, join_breaks=True)  # "Ma\x0bya" is read as one word
         return text
+
+    def _address(self, match: re.Match[str]) -> str:
+        """An e-mail address, whole, or "[code e-mail]" when any part of it is a name or term
+        (an ordinary-word name too: "hope.b@…" is the name in an address)."""
+        for _start, _end, replacement in self._matches(match[0], anywhere=True):
+            if replacement is not None:
+                return f"[{replacement.strip('[]').split()[0]} e-mail]"
+        return match[0]
 
     def _replace(self, text: str, join_breaks: bool = False) -> str:
         pieces: list[str] = []
@@ -319,10 +325,15 @@ class Deidentifier:
         return found
 
     def _matches(
-        self, text: str, report_ambiguous: bool = False, join_breaks: bool = False
+        self,
+        text: str,
+        report_ambiguous: bool = False,
+        join_breaks: bool = False,
+        anywhere: bool = False,
     ) -> Iterator[tuple[int, int, str | None]]:
         """(start, end, replacement) for each match in `text`; None where nothing is to be
-        replaced, and with `report_ambiguous` a replacement starting "\\0" for an ambiguous one."""
+        replaced, and with `report_ambiguous` a replacement starting "\\0" for an ambiguous one.
+        With `anywhere`, an ordinary-word name counts wherever it stands."""
         assert self._pattern is not None
         folded, origins = _folded_with_origins(text, join_breaks)
         for match in self._candidates(folded):
@@ -333,7 +344,7 @@ class Deidentifier:
             replacement = self._by_key.get(key, self.code)
             span = match.span() if group == "word" else match.span(group)
             start, end = origins[span[0]], origins[span[1]]
-            if key in self._ordinary:
+            if key in self._ordinary and not anywhere:
                 verdict = _used_as_name(text, start, end)
                 if verdict is None and key in self._anyway:
                     verdict = True  # the therapist said: the name, wherever it may be
@@ -426,30 +437,3 @@ def sentence_around(text: str, start: int, end: int, width: int = 60) -> str:
     prefix = "…" if left > 0 and text[left - 1] not in ".!?\n " else ""
     suffix = "…" if right < len(text) and text[right - 1] not in ".!?\n" else ""
     return prefix + sentence + suffix
-
-
-# A month by name or abbreviation; an abbreviation's dot only before the number that follows,
-# so the full stop of "next on 21 Sep." stays.
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:\.(?=\s*\d))?"
-)
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)\d\d"
-_DATE_WITH_YEAR = re.compile(
-    rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},?\s+{_YEAR}"
-    rf"|{_YEAR}-[01]?\d-[0-3]?\d|[0-3]?\d[./-][01]?\d[./-]{_YEAR})\b",
-    re.IGNORECASE,
-)
-_DATE_WITHOUT_YEAR = re.compile(
-    rf"\b(?:{_DAY}\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+[0-3]?\d(?:st|nd|rd|th)?|[0-3]?\d/[01]?\d)"
-    r"(?![\w/])",
-    re.IGNORECASE,
-)
-
-
-def without_dates(text: str) -> str:
-    """The text with each date shown as its year ("3 March 2026" → "2026") and a date without
-    a year ("on 3 March") dropped to "[date]"."""
-    text = _DATE_WITH_YEAR.sub(lambda match: re.findall(_YEAR, match[0])[-1], text)
-    return _DATE_WITHOUT_YEAR.sub("[date]", text)

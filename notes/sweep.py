@@ -1,8 +1,9 @@
 """The sweep before export: what in a de-identified report still looks like an identifier.
 
 De-identification replaces only the names and terms it knows. The sweep looks over the finished
-text for what the therapist may have forgotten: capitalised words that are not ordinary words
-(judged by `wordfreq`'s frequency list, not a list of our own) and do not start a sentence,
+text for what the therapist may have forgotten: capitalised words that do not start a sentence
+(a rare word, a name that is only ever written capitalised like "Daniel", or an ordinary word
+capitalised as a name is, like "Grace": notes/words.py, from well-kept lists, not our own),
 e-mail and web addresses, phone numbers, street addresses, dates of birth, record and insurance
 numbers; and the client's names that are also ordinary words where a reader could not tell
 which is meant ("Hope came late."). Each finding has its count and a sentence of context, so
@@ -12,18 +13,13 @@ the therapist can add it to the client's identifying terms or leave it for this 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
-
-from notes.deidentify import Deidentifier, sentence_around
-
-# Rarer than once in a million English words: not an ordinary word ("Okafor" 2.6, "Lindqvist"
-# 1.7), where "Dec" (4.3) and "Confidential" (3.9) are.
-RARE_ZIPF = 3.0
+from notes.date_removal import calendar_words
+from notes.deidentify import EMAIL, Deidentifier, sentence_around
 
 
 class FindingKind(StrEnum):
@@ -85,7 +81,7 @@ _STREET_WORDS = (
     "Crescent|Terrace|Square|Sq"
 )
 _PATTERNS = [
-    (FindingKind.EMAIL, re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    (FindingKind.EMAIL, EMAIL),
     (FindingKind.URL, re.compile(r"\b(?:https?://|www\.)[^\s<>\"”’)]+[^\s<>\"”’).,;:!?]")),
     (
         FindingKind.BIRTH_DATE,
@@ -146,24 +142,47 @@ def sweep(texts: Iterable[str], names: Deidentifier, keep: Iterable[str] = ()) -
                     continue
                 taken.append(match.span())
                 found(kind, match[0].strip(), sentence_around(text, *match.span()))
-        for match in _WORD.finditer(text):
-            word = match[0]
-            if (
-                word[0].isupper()
-                and not word.isupper()
-                and word.casefold() not in kept
-                and not _starts_sentence(text, match.start())
-                and not any(start <= match.start() < end for start, end in taken)
-                and _rare(word)
-            ):
-                found(FindingKind.CAPITALISED, word, sentence_around(text, *match.span()))
+        for start, end in _capitalised_runs(text, kept, taken):
+            found(FindingKind.CAPITALISED, text[start:end], sentence_around(text, start, end))
     findings = [Finding(kind, text, n, context) for (kind, text), (n, context) in counts.items()]
     return sorted(findings, key=lambda each: (-each.count, each.kind.value, each.text))
 
 
+def _capitalised_runs(
+    text: str, kept: set[str], taken: list[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """The spans of capitalised words inside a sentence that may be a name, a run of them
+    taken together ("Mr Brennigan", "Harbour Bank") so that one click adds the whole."""
+    run: list[re.Match[str]] = []
+
+    def finished() -> Iterator[tuple[int, int]]:
+        # The first word of a sentence is capitalised anyway: "Then Daniel came" is "Daniel".
+        words = run[1:] if run and _starts_sentence(text, run[0].start()) else run
+        if words and any(_may_name(word[0]) for word in words):
+            yield words[0].start(), words[-1].end()
+
+    for match in _WORD.finditer(text):
+        word = match[0]
+        capitalised = (
+            word[0].isupper()
+            and not word.isupper()
+            and word.casefold() not in kept
+            and not any(start <= match.start() < end for start, end in taken)
+        )
+        if capitalised and (not run or text[run[-1].end() : match.start()] == " "):
+            run.append(match)
+            continue
+        yield from finished()
+        run = [match] if capitalised else []
+    yield from finished()
+
+
 @lru_cache(maxsize=65536)
-def _rare(word: str) -> bool:
-    return zipf_frequency(word, "en") < RARE_ZIPF
+def _may_name(word: str) -> bool:
+    """Whether a word capitalised inside a sentence may be a name: any word but the names of
+    months and weekdays ("Okafor", "Daniel", and "Grace" as well, which as a word would be
+    written in lower case there)."""
+    return word.casefold() not in calendar_words()
 
 
 def _starts_sentence(text: str, start: int) -> bool:

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from datetime import date
 
 from notes.attendance import attendance_counts, kept
-from notes.deidentify import Deidentifier, without_dates
+from notes.date_removal import without_dates
+from notes.deidentify import Deidentifier
 from notes.reports.inputs import (
     ALL_SECTIONS,
     Charts,

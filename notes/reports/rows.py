@@ -61,7 +61,7 @@ def rupture_row(rupture: alliance.Rupture, on: date, session_number: int) -> All
     return AllianceEvent(
         on,
         f"Rupture ({rupture.kind.label.lower()})",
-        ", ".join(rupture.marker_labels()),
+        "; ".join(rupture.marker_labels()),  # each label starts capitalised: no commas
         rupture.what_happened,
         session_number,
     )

@@ -8,7 +8,7 @@ from datetime import date
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from notes.deidentify import Deidentifier, Replacement, name_parts, without_dates
+from notes.deidentify import Deidentifier, Replacement, name_parts
 from notes.records import Client
 from tests.helpers import as_a_reader_sees
 
@@ -168,10 +168,25 @@ def test_a_code_is_never_rewritten():
     assert client.code_reveals_identity()
 
 
-def test_dates_removed_keep_years():
-    text = "Seen 3 March 2026, 2026-03-12 and 12/03/2026; again on 5 May; March 4th, 2026."
-    assert without_dates(text) == "Seen 2026, 2026 and 2026; again on [date]; 2026."
-    assert without_dates("I may come in 3 weeks") == "I may come in 3 weeks"
+def test_names_as_common_as_the_words_grace_and_joy_are_judged_too():
+    """Gap (a): "Grace" (Zipf 4.6) is a word as well; "Daniel" (4.6) is only ever a name."""
+    grace = Deidentifier("GX-01", "Grace Joy Byrne", [])
+    text = "By grace of God, Grace came with joy. Joy is her sister's name. I met Joy there."
+    assert grace.apply(text) == (
+        "By grace of God, GX-01 came with joy. Joy is her sister's name. I met GX-01 there."
+    )
+    assert [each.word for each in grace.ambiguous(text)] == ["Joy"]
+    daniel = Deidentifier("DX-01", "Daniel Byrne", [])
+    assert daniel.apply("daniel said. Daniel came.") == "DX-01 said. DX-01 came."
+    assert daniel.ambiguous("daniel said. Daniel came.") == []
+
+
+def test_an_address_holding_a_name_is_replaced_whole():
+    """Gap (e): the rest of "maya.lindqvist99@…" would still say who she is."""
+    text = "Mail maya.lindqvist99@example.com, m.lind\u00adqvist@ex.se or jonas_b@x.org; ok@x.org."
+    assert MAYA.apply(text) == ("Mail [ML-01 e-mail], [ML-01 e-mail] or [ML-01 e-mail]; ok@x.org.")
+    # In an address an ordinary-word name is the name.
+    assert Deidentifier("HX-01", "Hope Berg", []).apply("hope.b@x.org") == "[HX-01 e-mail]"
 
 
 NAME_SPELLINGS = {

@@ -49,7 +49,8 @@ def test_the_caseload_is_the_same_for_the_same_day():
 def test_a_client_whose_name_is_a_common_word():
     """Issue 14: the demo shows "Hope" replaced where it is her name, "hope" kept where it is
     the word, and the sentences where a reader could not tell asked about."""
-    from notes.deidentify import Deidentifier, is_ordinary_word
+    from notes.deidentify import Deidentifier
+    from notes.words import is_ordinary_word
 
     caseload = demo_clients(date(2026, 6, 15))
     hope = next(demo for demo in caseload if demo.client.full_name.split()[0] == "Hope")

@@ -77,15 +77,19 @@ def test_removing_dates_counts_weeks_of_therapy_and_keeps_years():
 
 def test_the_sweep_lists_what_is_not_replaced():
     note = (
-        "Okafor rang. She met Mr Brennigan at Storgatan 12, mail maya.l@example.org, "
+        "Okafor rang. She met Mr Brennigan at Storgatan 12, mail maya.l@example.org or "
+        "jb@example.net, "
         "call +46 70 123 45 67, see www.example.org/x. Born on 3 May 1990, MRN 884213. "
         "Then Brennigan again."
     )
     inputs = full_inputs(sessions=[record(1, {"subjective": note})], other_clients=[DANIEL])
     found = {(each.kind, each.text): each for each in supervision_sweep(inputs)}
-    assert found[(FindingKind.CAPITALISED, "Brennigan")].count == 2
-    assert "Mr Brennigan at" in found[(FindingKind.CAPITALISED, "Brennigan")].context
-    assert (FindingKind.EMAIL, "maya.l@example.org") not in found  # "maya" is replaced first
+    # A run of capitalised words is one finding, so one click adds the whole.
+    assert "Mr Brennigan at" in found[(FindingKind.CAPITALISED, "Mr Brennigan")].context
+    assert found[(FindingKind.CAPITALISED, "Brennigan")].context == "Then Brennigan again."
+    # An address holding the name is replaced whole; another is listed.
+    assert (FindingKind.EMAIL, "maya.l@example.org") not in found
+    assert found[(FindingKind.EMAIL, "jb@example.net")].count == 1
     kinds = {kind for kind, _text in found}
     assert {
         FindingKind.EMAIL,
@@ -146,3 +150,15 @@ def test_no_spelling_of_a_name_is_readable_anywhere_in_the_docx(data, filler):
     found = reader_leaks(data_, ["Maya", "Lindqvist", "Jonas", "Uppsala"])
     # The random filler may spell a name itself; it is never the one put in.
     assert [leak for leak in found if leak[1].casefold() not in filler.casefold()] == []
+
+
+def test_the_sweep_lists_capitalised_names_that_are_also_common_words():
+    """Gap (b): "Grace", "Rose" and "Tom" are words too; capitalised inside a sentence they are
+    names. Months and weekdays are not; a run of capitals is one finding."""
+    note = "I saw Grace and Rose on Monday in March, and Tom from Harbour Lane Books."
+    found = {
+        each.text
+        for each in supervision_sweep(full_inputs(sessions=[record(1, {"subjective": note})]))
+    }
+    assert {"Grace", "Rose", "Tom", "Harbour Lane Books"} <= found
+    assert not {"Monday", "March", "I"} & found

@@ -61,7 +61,7 @@ def test_a_rupture_and_its_repair_are_named_in_words():
     assert rows.rupture_row(rupture, ON, 4) == AllianceEvent(
         ON,
         "Rupture (withdrawal)",
-        "Shifting the topic away, Appeasing or going along",
+        "Shifting the topic away; Appeasing or going along",
         "Changed the subject",
         session_number=4,
     )

@@ -1,0 +1,54 @@
+"""Which words are ordinary English words, judged from well-kept lists rather than our own.
+
+Two lists together: `wordfreq` says how common a word is (its Zipf scale: 5 is once per 100,000
+words) but not in which case it is written, so "Daniel" (4.6) looks as common as "grace" (4.6);
+the lower-case entries of Webster's Second dictionary (public domain, in the `english-words`
+package) say whether the word is a word at all, not only a name. A word is ordinary when it is
+both common and in the dictionary in lower case: "Grace", "Joy", "Hope", "Will" are; "Daniel",
+"Okafor" and "Monday" are not.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Common enough that a reader takes it for the word first: "lily" 3.95, "grace" 4.56, "hope"
+# 5.4. Below it a dictionary word that is also a name ("maya" 3.87) is rarely the word in a
+# note, so the name is replaced wherever it stands, which errs on the side of privacy.
+ORDINARY_ZIPF = 3.9
+# Rarer than once in a million English words: surely not an ordinary word ("Okafor" 2.6,
+# "Lindqvist" 1.7), where "Dec" (4.3) and "Confidential" (3.9) are.
+RARE_ZIPF = 3.0
+
+
+def zipf(word: str) -> float:
+    """How common `word` is in English, on wordfreq's Zipf scale (case is not told apart)."""
+    # wordfreq takes ~130 ms to import: loaded when a word is first judged, not at start-up.
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=1)
+def _dictionary_words() -> frozenset[str]:
+    """The dictionary's entries written in lower case (about 0.1 s to load, once)."""
+    from english_words import get_english_words_set
+
+    entries = get_english_words_set(["web2"], lower=False, alpha=True)
+    return frozenset(entry for entry in entries if entry.islower())
+
+
+@lru_cache(maxsize=65536)
+def is_ordinary_word(word: str) -> bool:
+    """Whether `word` is, in lower case, a common English word ("Hope", "Grace"), as opposed
+    to a name that is only written capitalised ("Daniel")."""
+    word = word.strip()
+    if not word or " " in word:
+        return False
+    return zipf(word) >= ORDINARY_ZIPF and word.casefold() in _dictionary_words()
+
+
+@lru_cache(maxsize=65536)
+def is_rare(word: str) -> bool:
+    """Whether `word` is rare in English: not an ordinary word in any case."""
+    return zipf(word) < RARE_ZIPF
