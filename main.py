@@ -43,6 +43,7 @@ from storage.errors import VaultError, WrongPassphrase
 from storage.locations import default_vault_path
 
 EXIT_OK, EXIT_PROBLEM, EXIT_WRONG_PASSPHRASE, EXIT_VAULT_ERROR = 0, 1, 2, 3
+AMBIGUOUS_CHOICES = ("replace", "leave")  # export --ambiguous
 
 
 def read_passphrase(from_stdin: bool, prompt: str = "Passphrase: ") -> str:
@@ -155,6 +156,7 @@ def _export(args: argparse.Namespace) -> int:
         args.end,
         args.identified,
         remove_dates=args.remove_dates,
+        ambiguous=args.ambiguous,
         warn=lambda line: print(line, file=sys.stderr),
     )
     kind = "Identified" if args.identified else "De-identified"
@@ -229,6 +231,13 @@ def _parser() -> argparse.ArgumentParser:
         "--remove-dates",
         action="store_true",
         help="count sessions in weeks of therapy and show other dates as years only",
+    )
+    export.add_argument(
+        "--ambiguous",
+        choices=AMBIGUOUS_CHOICES,
+        help="where the client's name is also a word and a reader could not tell which is meant "
+        "(listed on standard error): replace every one, or leave them; without it such a report "
+        "is not written",
     )
     return parser
 

@@ -76,6 +76,18 @@ def sweep_heading(count: int) -> str:
     )
 
 
+def ambiguous_problem(undecided: list[Finding]) -> str:
+    """Why the command line wrote no report: the places the therapist must decide."""
+    places = sum(each.count for each in undecided)
+    where = "1 place" if places == 1 else f"{places} places"
+    return (
+        f"The report was not written: in {where} (listed above) the client's name is also an "
+        "ordinary word, and a reader could not tell which is meant. Run the export again with "
+        "--ambiguous=replace to replace every one by the code, or --ambiguous=leave to leave "
+        "them as they are."
+    )
+
+
 _STREET_WORDS = (
     "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Way|Court|Ct|Place|Pl|Boulevard|Blvd|Close|"
     "Crescent|Terrace|Square|Sq"

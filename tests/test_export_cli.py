@@ -105,10 +105,42 @@ def test_the_sweep_goes_to_standard_error_and_dates_can_be_removed(vault_file, t
     result = export(vault_file, out, "--remove-dates")
     assert result.returncode == 0, result.stderr
     assert "may identify someone and are not replaced" in result.stderr
-    assert "Name? Brennigan (once): “Then Mr Brennigan called, 070-123 45 67.”" in result.stderr
+    assert "Name? Mr Brennigan (once): “Then Mr Brennigan called, 070-123 45 67.”" in result.stderr
     assert "Phone number 070-123 45 67 (once)" in result.stderr
     assert "Brennigan" not in result.stdout
     document = open_docx(out)
     text = all_text(document)
     assert "of therapy" in text and "dates are removed" in text
     assert len(document.inline_shapes) == 0  # the charts' axes are dated
+
+
+def test_where_a_name_is_also_a_word_the_command_line_must_be_told(vault_file, tmp_path):
+    """Gap (c): the places where "Hope" may be the name or the word go to standard error, and
+    nothing is written until --ambiguous says to replace them all or leave them."""
+    vault = Vault.open(vault_file, CLI_PASSPHRASE)
+    hope = ClientRepository(vault).save(Client("KEVO-52", "Hope Berg", date.today() - timedelta(9)))
+    when = datetime.combine(date.today() - timedelta(days=3), datetime.min.time())
+    session = SessionRepository(vault).save(Session(hope.id, when + timedelta(hours=9)))
+    note = "Hope came late. I hope it helps, said Hope."
+    NoteRepository(vault).sign(ProgressNote(session.id, "soap", {"subjective": note}))
+    vault.close()
+    since = str(date.today() - timedelta(days=9))  # each export moves the default period on
+    args = ("export", "--vault", str(vault_file), "--passphrase-stdin", "--client", "KEVO-52")
+    args += ("--from", since)
+
+    def run(out, *extra):
+        return run_cli(*args, "--out", str(out), *extra, stdin=CLI_PASSPHRASE + "\n")
+
+    undecided = run(tmp_path / "undecided.docx")
+    assert undecided.returncode == 3
+    assert "The client's name, or the word? Hope (once): “Hope came late.”" in undecided.stderr
+    assert "--ambiguous=replace" in undecided.stderr
+    assert not (tmp_path / "undecided.docx").exists()
+
+    assert run(tmp_path / "replaced.docx", "--ambiguous=replace").returncode == 0
+    replaced = all_text(open_docx(tmp_path / "replaced.docx"))
+    assert "KEVO-52 came late. I hope it helps, said KEVO-52." in replaced
+    assert run(tmp_path / "left.docx", "--ambiguous", "leave").returncode == 0
+    assert "Hope came late. I hope it helps, said KEVO-52." in all_text(
+        open_docx(tmp_path / "left.docx")
+    )

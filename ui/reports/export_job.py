@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from notes.reports.inputs import (
 )
 from notes.reports.record_report import record_report
 from notes.reports.seal import sealed
-from notes.sweep import Finding, sweep_heading
+from notes.sweep import Finding, FindingKind, ambiguous_problem, sweep_heading
 from storage.export_file import ExportFailed, write_export
 from storage.preferences import Preferences
 from storage.report_data import ReportData
@@ -135,10 +135,13 @@ def export_from_command_line(
     end: date | None = None,
     identified: bool = False,
     remove_dates: bool = False,
+    ambiguous: str | None = None,
     warn: Callable[[str], None] | None = None,
 ) -> Path:
     """The supervision report the dialog would make with its defaults, for `main.py export`.
-    Before writing a de-identified report, each line of the sweep goes to `warn`."""
+    Before writing a de-identified report, each line of the sweep goes to `warn`. Where the
+    client's name is also a word and a reader could not tell which is meant, `ambiguous` says
+    what to do: "replace" every one, "leave" them; None writes nothing and says so."""
     # The charts are drawn with Qt's painter, which needs an application object but no screen.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
@@ -164,12 +167,17 @@ def export_from_command_line(
             supervisor=preferences.report_supervisor(),
             remove_dates=remove_dates,
         )
-        if warn is not None and not identified:
+        if not identified:
             findings = sweep_supervision_report(data, request)
-            if findings:
+            if findings and warn is not None:
                 warn(sweep_heading(len(findings)))
                 for finding in findings:
                     warn(f"  {finding.describe()}")
+            undecided = [each for each in findings if each.kind is FindingKind.NAME_OR_WORD]
+            if undecided and ambiguous is None:
+                raise ExportFailed(ambiguous_problem(undecided))
+            if undecided and ambiguous == "replace":
+                request = replace(request, replace_anyway=frozenset(e.text for e in undecided))
         return export_supervision_report(data, request)
     finally:
         vault.close()
