@@ -73,6 +73,7 @@ _OPENERS = " \t\"'“”‘’«»([{*_-–—"
 class Replacement:
     original: str
     replacement: str
+    another_client: bool = False  # a name or term of a client other than the report's
 
 
 @dataclass(frozen=True)
@@ -219,7 +220,9 @@ class Deidentifier:
         theirs: list[Replacement] = []
         others = [other for other in others if other.code != code]
         for other in others:
-            found = _replacements_for(other.code, other.full_name, other.identifying_terms, taken)
+            found = _replacements_for(
+                other.code, other.full_name, other.identifying_terms, taken, another_client=True
+            )
             theirs += found
             taken |= {_key(item.original) for item in found}
         self._others = theirs
@@ -273,6 +276,10 @@ class Deidentifier:
         """Every replacement of this client's names and terms, the name first, for the
         therapist to check."""
         return list(self._replacements)
+
+    def every_replacement(self) -> list[Replacement]:
+        """This client's replacements, then the other clients' (marked `another_client`)."""
+        return self._replacements + self._others
 
     def other_clients_replaced(self) -> int:
         """How many names and terms of other clients are replaced too."""
@@ -395,7 +402,11 @@ def code_holds_name(code: str, names: Iterable[str]) -> bool:
 
 
 def _replacements_for(
-    code: str, full_name: str, identifying_terms: Iterable[str], taken: set[str]
+    code: str,
+    full_name: str,
+    identifying_terms: Iterable[str],
+    taken: set[str],
+    another_client: bool = False,
 ) -> list[Replacement]:
     names = [name for name in name_parts(full_name) if _key(name) not in taken]
     own = taken | {_key(name) for name in name_parts(full_name)}
@@ -404,8 +415,9 @@ def _replacements_for(
         for term in _unique(" ".join(term.split()) for term in identifying_terms)
         if len(term) >= _SHORTEST_PART and _key(term) not in own
     ]
-    return [Replacement(name, code) for name in names] + [
-        Replacement(term, f"[{code} T{number}]") for number, term in enumerate(terms, 1)
+    return [Replacement(name, code, another_client) for name in names] + [
+        Replacement(term, f"[{code} T{number}]", another_client)
+        for number, term in enumerate(terms, 1)
     ]
 
 

@@ -56,10 +56,14 @@ class Finding:
     count: int
     context: str  # the first sentence it is in
 
-    def describe(self) -> str:
-        """One line for people: the dialog's list and the command line's standard error."""
+    def summary(self) -> str:
+        """What and how often: "Name? Brennigan (2 times)"."""
         times = "once" if self.count == 1 else f"{self.count} times"
-        return f"{self.kind.label} {self.text} ({times}): “{self.context}”"
+        return f"{self.kind.label} {self.text} ({times})"
+
+    def describe(self) -> str:
+        """One line for people, with the context: the command line's standard error."""
+        return f"{self.summary()}: “{self.context}”"
 
 
 def sweep_heading(count: int) -> str:
@@ -170,7 +174,11 @@ def _capitalised_runs(
     def finished() -> Iterator[tuple[int, int]]:
         # The first word of a sentence is capitalised anyway: "Then Daniel came" is "Daniel".
         words = run[1:] if run and _starts_sentence(text, run[0].start()) else run
-        if words and any(_may_name(word[0]) for word in words):
+        if (
+            words
+            and not _before_a_code(text, words[-1].end(), kept)
+            and any(_may_name(word[0]) for word in words)
+        ):
             yield words[0].start(), words[-1].end()
 
     for match in _WORD.finditer(text):
@@ -187,6 +195,14 @@ def _capitalised_runs(
         yield from finished()
         run = [match] if capitalised else []
     yield from finished()
+
+
+def _before_a_code(text: str, end: int, kept: set[str]) -> bool:
+    """Whether a code or replaced term follows: "Mr [ML-01 T2]", "Dr DX-02" (the title of a
+    name already replaced)."""
+    following = text[end : end + 80].lstrip(" ")
+    first = _WORD.match(following)
+    return following.startswith("[") or (first is not None and first[0].casefold() in kept)
 
 
 @lru_cache(maxsize=65536)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -59,20 +60,41 @@ from ui.widgets.models import DataclassListModel
 SWEEP_DELAY_MS = 250  # after the last change to client, period or sections
 
 
+SHOWN_ROWS = 6  # each list shows this many lines at least, whatever the font size
+
+
 class ReplacementListModel(DataclassListModel[Replacement]):
     def show(self, item: Replacement, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{item.original}  →  {item.replacement}"
+            whose = "  (another client)" if item.another_client else ""
+            return f"{item.original}  →  {item.replacement}{whose}"
         return None
 
 
 class FindingListModel(DataclassListModel[Finding]):
+    """Each finding on two lines: what and how often, then its sentence."""
+
     def show(self, item: Finding, role: int) -> Any:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{item.summary()}\n“{item.context}”"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return item.describe()
         if role == Qt.ItemDataRole.ToolTipRole:
             return item.context
         return None
+
+
+def _list_view(name: str, model: DataclassListModel) -> QListView:
+    """A list that shows at least SHOWN_ROWS lines of its font, its items apart."""
+    view = named(QListView(), name)
+    view.setModel(model)
+    view.setWordWrap(True)
+    view.setSpacing(2)
+    view.setAlternatingRowColors(True)
+    # resources/style.qss pads each item by 4 px above and below.
+    row = view.fontMetrics().lineSpacing() + 2 * view.spacing() + 8
+    view.setMinimumHeight(row * SHOWN_ROWS + 2 * view.frameWidth())
+    return view
 
 
 def _qdate(day: date) -> QDate:
@@ -343,18 +365,15 @@ class SupervisionExportDialog(_ExportDialog):
             "remove_dates",
         )
         self.replacements = ReplacementListModel(self)
-        self.replacement_view = named(QListView(), "replacements")
-        self.replacement_view.setModel(self.replacements)
-        self.replacement_view.setMaximumHeight(110)
+        self.replacement_view = _list_view("replacements", self.replacements)
         self.privacy_hint = QLabel()
         self.privacy_hint.setObjectName("hint")
         self.privacy_hint.setWordWrap(True)
         privacy_layout.addWidget(self.deidentify)
         privacy_layout.addWidget(self.remove_dates)
-        privacy_layout.addWidget(self.replacement_view)
+        privacy_layout.addWidget(self.replacement_view, 1)
         privacy_layout.addWidget(self.privacy_hint)
-        left.addWidget(privacy)
-        left.addStretch(1)
+        left.addWidget(privacy, 1)
 
         # The sweep: what still looks like an identifier, decided item by item.
         self._left: set[tuple[FindingKind, str]] = set()  # left as they are, for this export
@@ -363,10 +382,11 @@ class SupervisionExportDialog(_ExportDialog):
         sweep_layout = QVBoxLayout(self.sweep_box)
         self.sweep_heading = QLabel()
         self.sweep_heading.setWordWrap(True)
+        # A wrapped label asks for its height at its width: never squeezed below it by the list.
+        self.sweep_heading.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.sweep_heading.setMinimumHeight(self.sweep_heading.fontMetrics().lineSpacing() * 3)
         self.findings = FindingListModel(self)
-        self.finding_view = named(QListView(), "sweep")
-        self.finding_view.setModel(self.findings)
-        self.finding_view.setWordWrap(True)
+        self.finding_view = _list_view("sweep", self.findings)
         self.add_term_button = named(QPushButton("Add to identifying terms"), "add_term")
         self.leave_button = named(QPushButton("Leave it"), "leave_finding")
         self.leave_button.setToolTip(
@@ -377,7 +397,7 @@ class SupervisionExportDialog(_ExportDialog):
         finding_buttons.addWidget(self.leave_button)
         finding_buttons.addStretch(1)
         sweep_layout.addWidget(self.sweep_heading)
-        sweep_layout.addWidget(self.finding_view)
+        sweep_layout.addWidget(self.finding_view, 1)
         sweep_layout.addLayout(finding_buttons)
         columns.addWidget(self.sweep_box, 1)
 
@@ -399,7 +419,7 @@ class SupervisionExportDialog(_ExportDialog):
         self.add_term_button.clicked.connect(self._add_finding)
         self.leave_button.clicked.connect(self._leave_finding)
         self.finish_layout()
-        self.resize(1040, 700)
+        self.resize(1040, 760)
 
     def _default_period(self, client: Client) -> tuple[Period, str]:
         last = self._service.report_data().last_supervision_report(client.id)
@@ -426,7 +446,7 @@ class SupervisionExportDialog(_ExportDialog):
         others = self._service.clients(include_closed=True)
         names = Deidentifier(client.code, client.full_name, client.identifying_terms, others=others)
         on = self.deidentify.isChecked()
-        self.replacements.set_items(names.replacements() if on else [])
+        self.replacements.set_items(names.every_replacement() if on else [])
         self.replacement_view.setVisible(on)
         self.remove_dates.setEnabled(on)
         if not on:

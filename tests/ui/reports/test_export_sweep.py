@@ -76,7 +76,9 @@ def test_the_sweep_lists_adds_and_leaves_then_the_report_follows(qtbot, open_win
     assert dialog.sweep_box.isVisible()
     assert "may identify someone" in dialog.sweep_heading.text()
     shown = listed(qtbot, dialog)
-    assert any(text.startswith("Name? Brennigan (2 times)") for text in shown), shown
+    # A run of capitalised words is one finding; the name alone is another.
+    assert any(text.startswith("Name? Mr Brennigan (once)") for text in shown), shown
+    assert "Name? Brennigan (once)\n“Later Brennigan rang.”" in shown
     assert any(text.startswith("Street address Storgatan 12") for text in shown), shown
     assert not any("Daniel" in text or "Okafor" in text for text in shown)  # another client
 
@@ -84,7 +86,7 @@ def test_the_sweep_lists_adds_and_leaves_then_the_report_follows(qtbot, open_win
     assert dialog.add_term_button.isEnabled()
     qtbot.mouseClick(dialog.add_term_button, Qt.MouseButton.LeftButton)
     assert "Brennigan" in open_window.service.client(maya.id).identifying_terms  # kept
-    assert not any("Brennigan" in text for text in listed(qtbot, dialog))
+    assert not any("Brennigan" in text for text in listed(qtbot, dialog))  # "Mr Brennigan" too
     replacements = [
         dialog.replacements.index(r).data() for r in range(dialog.replacements.rowCount())
     ]
@@ -115,3 +117,26 @@ def test_the_sweep_lists_adds_and_leaves_then_the_report_follows(qtbot, open_win
     )
     again.start.setDate(dialog.start.date())  # the new period starts today: reach back again
     assert any(text.startswith("Street address Storgatan 12") for text in listed(qtbot, again))
+
+
+def test_the_lists_show_every_client_replaced_and_several_rows_at_once(qtbot, open_window):
+    """Gap (f): the replacements list names the other clients too, and each list shows at
+    least five whole rows, at whatever font size."""
+    dialog = show_dialog(qtbot, SupervisionExportDialog, open_window)
+    dialog.client_box.setCurrentIndex(
+        dialog.client_box.findText("ML-01", Qt.MatchFlag.MatchStartsWith)
+    )
+    qtbot.waitExposed(dialog)
+    swept(qtbot, dialog)
+    view, model = dialog.replacement_view, dialog.replacements
+    rows = [model.index(row).data() for row in range(model.rowCount())]
+    assert rows[0] == "Maya Lindqvist  →  ML-01"
+    assert "Daniel Okafor  →  DX-02  (another client)" in rows
+    for shown in (view, dialog.finding_view):
+        whole = [
+            row
+            for row in range(shown.model().rowCount())
+            if shown.viewport().rect().contains(shown.visualRect(shown.model().index(row)))
+        ]
+        assert len(whole) >= min(5, shown.model().rowCount()), whole
+    assert len(rows) >= 5
