@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import replace
 from datetime import date
 
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 
 from notes.records import Client
@@ -15,7 +15,15 @@ from notes.reports.builder import supervision_report, supervision_sweep
 from notes.reports.docx_writer import report_to_docx
 from notes.reports.inputs import ConductLine, ObservationRow
 from notes.sweep import FindingKind
-from tests.helpers import all_text, headings, leaks, open_docx, reader_leaks, xml_parts
+from tests.helpers import (
+    all_text,
+    as_a_reader_sees,
+    headings,
+    leaks,
+    open_docx,
+    reader_leaks,
+    xml_parts,
+)
 from tests.notes.reports.test_docx_writer import client, full_inputs, record
 
 DANIEL = Client("DX-02", "Daniel Okafor", date(2025, 3, 1), ["Harbour Bank"], id=2)
@@ -162,3 +170,49 @@ def test_the_sweep_lists_capitalised_names_that_are_also_common_words():
     }
     assert {"Grace", "Rose", "Tom", "Harbour Lane Books"} <= found
     assert not {"Monday", "March", "I"} & found
+
+
+# Each name and term, in spellings a reader reads as it: as written, in capitals, without the
+# letters (both ASCII conventions) and in the other normal form.
+SØREN = Client("SX-03", "Søren Müller-Łukasz", date(2025, 1, 6), ["Ærøskøbing"], id=3)
+SØREN_SPELLINGS = {
+    "Søren": ["Søren", "Soren", "Soeren"],
+    "Müller": ["Müller", "Muller", "Mueller"],
+    "Łukasz": ["Łukasz", "Lukasz"],
+    "Ærøskøbing": ["Ærøskøbing", "Aeroskobing", "Aeroeskoebing"],
+}
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
+@given(
+    data=st.data(),
+    filler=st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
+)
+def test_no_case_form_or_transliteration_of_a_name_is_readable_in_any_part(data, filler):
+    """Point 10: random format and control characters, letter case, normal form and ASCII
+    spelling inside a name within random text; nowhere in the .docx can a reader read it
+    (format characters dropped, NFC, case-folded, ASCII-folded)."""
+    name = data.draw(st.sampled_from(sorted(SØREN_SPELLINGS)))
+    spelled = data.draw(st.sampled_from(SØREN_SPELLINGS[name]))
+    spelled = "".join(ch.swapcase() if data.draw(st.booleans()) else ch for ch in spelled)
+    spelled = unicodedata.normalize(data.draw(st.sampled_from(["NFC", "NFD", "NFKC"])), spelled)
+    letters = []
+    for ch in spelled:
+        letters.append(ch)
+        if data.draw(st.booleans()):
+            letters.append(data.draw(st.sampled_from(INVISIBLE)))
+    assume(as_a_reader_sees(spelled) not in as_a_reader_sees(filler))  # the filler may spell it
+    text = f"{filler} {''.join(letters)}, {filler}"
+    inputs = full_inputs(
+        client=SØREN,
+        sessions=[record(1, {"subjective": text}, text)],
+        questions=text,
+        conduct_patterns=[text],
+        observations=[ObservationRow("Transference", text, date(2026, 9, 7))],
+    )
+    assert reader_leaks(report_to_docx(supervision_report(inputs)), [spelled]) == []
