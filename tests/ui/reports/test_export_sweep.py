@@ -4,6 +4,7 @@ be removed; other clients' names go too."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -140,3 +141,24 @@ def test_the_lists_show_every_client_replaced_and_several_rows_at_once(qtbot, op
         ]
         assert len(whole) >= min(5, shown.model().rowCount()), whole
     assert len(rows) >= 5
+
+
+def test_a_code_made_from_the_name_is_warned_of_and_never_rewritten(qtbot, open_window, tmp_path):
+    """Point 6: the dialog says the code does not hide who the client is; the code itself stays
+    as it is in the report."""
+    maya = next(c for c in open_window.service.clients() if c.code == "ML-01")
+    open_window.service.save_client(replace(maya, code="MAYA-B"))
+    dialog = show_dialog(qtbot, SupervisionExportDialog, open_window)
+    dialog.client_box.setCurrentIndex(
+        dialog.client_box.findText("MAYA-B", Qt.MatchFlag.MatchStartsWith)
+    )
+    qtbot.waitExposed(dialog)
+    assert dialog.privacy_hint.isVisible()
+    assert "The code MAYA-B itself contains part of the name" in dialog.privacy_hint.text()
+    target = tmp_path / "report.docx"
+    type_into(qtbot, dialog.target, str(target))
+    run_export(qtbot, dialog)
+    document = open_docx(target)
+    assert document.core_properties.title == "Supervision report MAYA-B"
+    assert "MAYA-B met Mr Brennigan" in all_text(document)
+    assert leaks(target, ["MAYA-B-B", "Lindqvist"]) == []
