@@ -200,8 +200,9 @@ _WORD_END = r"(?![^\W_])"
 class Deidentifier:
     """Replaces one client's name and identifying terms with their report code, and the other
     clients' (`others`) with theirs; `keep` (the therapist's and supervisor's names) and every
-    code are never changed. `replace_anyway` holds ordinary-word names the therapist chose to
-    replace even where they may be the word."""
+    code are never changed. `replace_anyway` holds what the therapist chose to replace even
+    where it may be the word: an ordinary-word name (everywhere), or a (name, sentence) pair
+    for that one place, the sentence as `ambiguous` gave it."""
 
     def __init__(
         self,
@@ -211,7 +212,7 @@ class Deidentifier:
         *,
         others: Iterable[Client] = (),
         keep: Iterable[str] = (),
-        replace_anyway: Iterable[str] = (),
+        replace_anyway: Iterable[str | tuple[str, str]] = (),
     ) -> None:
         self.code = code
         self._full_name = full_name
@@ -233,7 +234,14 @@ class Deidentifier:
                 self._by_key.setdefault(form, item.replacement)
             if is_ordinary_word(item.original):
                 self._ordinary |= set(spellings(item.original))
-        self._anyway = {form for word in replace_anyway for form in spellings(word)}
+        self._anyway: set[str] = set()
+        self._anyway_in: set[tuple[str, str]] = set()  # (form, sentence)
+        for chosen in replace_anyway:
+            if isinstance(chosen, str):
+                self._anyway |= set(spellings(chosen))
+            else:
+                word, sentence = chosen
+                self._anyway_in |= {(form, sentence) for form in spellings(word)}
         kept = [code, *(other.code for other in others), *keep]
         kept_keys = {_key(" ".join(each.split())) for each in kept if each.strip()}
         self._pattern = self._compile(kept_keys) if self._by_key else None
@@ -353,8 +361,14 @@ class Deidentifier:
             start, end = origins[span[0]], origins[span[1]]
             if key in self._ordinary and not anywhere:
                 verdict = _used_as_name(text, start, end)
-                if verdict is None and key in self._anyway:
-                    verdict = True  # the therapist said: the name, wherever it may be
+                if verdict is None and (
+                    key in self._anyway
+                    or (
+                        self._anyway_in
+                        and (key, sentence_around(text, start, end)) in self._anyway_in
+                    )
+                ):
+                    verdict = True  # the therapist said: the name, there or wherever it may be
                 if verdict is None:
                     yield start, end, ("\0" + replacement) if report_ambiguous else None
                     continue

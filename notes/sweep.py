@@ -54,7 +54,10 @@ class Finding:
     kind: FindingKind
     text: str  # as it stands in the report
     count: int
-    context: str  # the first sentence it is in
+    context: str  # the first sentence it is in, as the report will have it
+    # For a name that may be the word: its sentence as written, which names this one place
+    # (each such place is a finding of its own, to be decided on its own).
+    sentence: str = ""
 
     def summary(self) -> str:
         """What and how often: "Name? Brennigan (2 times)"."""
@@ -138,16 +141,17 @@ def sweep(texts: Iterable[str], names: Deidentifier, keep: Iterable[str] = ()) -
     once `names` has replaced what it knows; `keep` (codes, the therapist's and supervisor's
     names) is never a finding. Most frequent first."""
     kept = {word.casefold() for each in keep for word in _WORD.findall(each)}
-    counts: dict[tuple[FindingKind, str], list] = {}
+    counts: dict[tuple[FindingKind, str, str], list] = {}
 
-    def found(kind: FindingKind, text: str, context: str) -> None:
-        entry = counts.setdefault((kind, text), [0, context])
+    def found(kind: FindingKind, text: str, context: str, sentence: str = "") -> None:
+        entry = counts.setdefault((kind, text, sentence), [0, context])
         entry[0] += 1
 
     for original in texts:
         for each in names.ambiguous(original):
-            # The sentence as the report will have it: other names in it replaced.
-            found(FindingKind.NAME_OR_WORD, each.word, names.apply(each.sentence))
+            # Shown as the report will have it: other names in the sentence replaced.
+            context = names.apply(each.sentence)
+            found(FindingKind.NAME_OR_WORD, each.word, context, each.sentence)
         text = names.apply(original)
         taken: list[tuple[int, int]] = []
         for kind, pattern in _PATTERNS:
@@ -160,7 +164,10 @@ def sweep(texts: Iterable[str], names: Deidentifier, keep: Iterable[str] = ()) -
                 found(kind, match[0].strip(), sentence_around(text, *match.span()))
         for start, end in _capitalised_runs(text, kept, taken):
             found(FindingKind.CAPITALISED, text[start:end], sentence_around(text, start, end))
-    findings = [Finding(kind, text, n, context) for (kind, text), (n, context) in counts.items()]
+    findings = [
+        Finding(kind, text, n, context, sentence)
+        for (kind, text, sentence), (n, context) in counts.items()
+    ]
     return sorted(findings, key=lambda each: (-each.count, each.kind.value, each.text))
 
 

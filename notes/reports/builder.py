@@ -48,7 +48,7 @@ def supervision_report(
     prepared_on: date | None = None,
     *,
     remove_dates: bool = False,
-    replace_anyway: Iterable[str] = (),
+    replace_anyway: Iterable[str | tuple[str, str]] = (),
 ) -> Report:
     """The report; de-identified unless `deidentify` is False, without dates when asked.
     `replace_anyway` holds names that are ordinary words which the therapist chose to replace
@@ -64,7 +64,7 @@ def supervision_sweep(
     sections: Iterable[ReportSection] = ALL_SECTIONS,
     *,
     remove_dates: bool = False,
-    replace_anyway: Iterable[str] = (),
+    replace_anyway: Iterable[str | tuple[str, str]] = (),
 ) -> list[Finding]:
     """What in the de-identified report still looks like an identifier (notes/sweep.py)."""
     report = _laid_out(inputs, sections, Charts(), True, None, remove_dates)
@@ -73,7 +73,9 @@ def supervision_sweep(
     return sweep(report.texts(), report_names(inputs, replace_anyway), keep)
 
 
-def report_names(inputs: SupervisionInputs, replace_anyway: Iterable[str] = ()) -> Deidentifier:
+def report_names(
+    inputs: SupervisionInputs, replace_anyway: Iterable[str | tuple[str, str]] = ()
+) -> Deidentifier:
     """The replacement of every client's names and terms for a report on `inputs.client`; the
     therapist's and the supervisor's names are kept as they are."""
     client = inputs.client

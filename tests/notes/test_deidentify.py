@@ -134,6 +134,14 @@ def test_ordinary_word_names_only_where_used_as_a_name():
     assert Deidentifier("HX-01", "Hope Okafor", []).apply("Hope Okafor came.") == "HX-01 came."
 
 
+def test_an_ambiguous_name_can_be_replaced_in_one_sentence_only():
+    text = "Hope came late. I hope it helps. Hope is what she lacks."
+    found = Deidentifier("HX-01", "Hope Berg", []).ambiguous(text)
+    assert [each.sentence for each in found] == ["Hope came late.", "Hope is what she lacks."]
+    chosen = Deidentifier("HX-01", "Hope Berg", [], replace_anyway=[("Hope", found[0].sentence)])
+    assert chosen.apply(text) == "HX-01 came late. I hope it helps. Hope is what she lacks."
+
+
 def test_the_therapist_and_supervisor_are_never_replaced():
     client = Deidentifier("ML-01", "Maya Lindqvist", [], keep=["Maya Okafor", "Jo Lindqvist"])
     text = "Maya Okafor and Jo Lindqvist discussed Maya."

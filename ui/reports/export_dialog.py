@@ -376,8 +376,9 @@ class SupervisionExportDialog(_ExportDialog):
         left.addWidget(privacy, 1)
 
         # The sweep: what still looks like an identifier, decided item by item.
-        self._left: set[tuple[FindingKind, str]] = set()  # left as they are, for this export
-        self._replace_anyway: set[str] = set()  # names that are words, replaced here anyway
+        # Left as they are, for this export; and names that are words, replaced in one place.
+        self._left: set[tuple[FindingKind, str, str]] = set()
+        self._replace_anyway: set[tuple[str, str]] = set()
         self.sweep_box = QGroupBox("Before you export")
         sweep_layout = QVBoxLayout(self.sweep_box)
         self.sweep_heading = QLabel()
@@ -521,7 +522,7 @@ class SupervisionExportDialog(_ExportDialog):
         self._sweeps_running -= 1
         if generation != self._sweep_generation:
             return  # a change came after this request: its own sweep follows
-        found = [each for each in found if (each.kind, each.text) not in self._left]
+        found = [each for each in found if (each.kind, each.text, each.sentence) not in self._left]
         self.findings.set_items(found)
         self.sweep_box.setVisible(True)
         self.finding_view.setVisible(bool(found))
@@ -548,7 +549,8 @@ class SupervisionExportDialog(_ExportDialog):
         if finding is None or client is None:
             return
         if finding.kind is FindingKind.NAME_OR_WORD:
-            self._replace_anyway.add(finding.text)  # already the name: replaced in this export
+            # The name in this sentence: replaced here, in this export.
+            self._replace_anyway.add((finding.text, finding.sentence))
         else:
             terms = [*client.identifying_terms, finding.text]
             saved = self._service.save_client(replace(client, identifying_terms=terms))
@@ -558,7 +560,7 @@ class SupervisionExportDialog(_ExportDialog):
     def _leave_finding(self) -> None:
         finding = self._chosen_finding()
         if finding is not None:
-            self._left.add((finding.kind, finding.text))
+            self._left.add((finding.kind, finding.text, finding.sentence))
             self._show_sweep()
 
     def _deidentify_toggled(self, on: bool) -> None:

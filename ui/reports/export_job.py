@@ -45,8 +45,9 @@ class SupervisionRequest:
     supervisor: str = ""
     questions: str = ""
     remove_dates: bool = False
-    # Names that are ordinary words, chosen in the sweep to be replaced even where ambiguous.
-    replace_anyway: frozenset[str] = frozenset()
+    # Names that are ordinary words, chosen to be replaced even where ambiguous: everywhere
+    # (the word) or in one place (word, sentence), as notes/deidentify.Deidentifier takes them.
+    replace_anyway: frozenset[str | tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -120,6 +120,13 @@ def test_the_sweep_lists_a_common_word_name_where_a_reader_could_not_tell():
     )
     found = [(each.kind, each.text) for each in supervision_sweep(inputs)]
     assert (FindingKind.NAME_OR_WORD, "Hope") in found
+    # Each place is listed with its own sentence, to be decided on its own.
+    twice = replace(inputs, sessions=[record(1, {"subjective": "Hope came. Hope is gone."})])
+    places = [each for each in supervision_sweep(twice) if each.kind is FindingKind.NAME_OR_WORD]
+    assert [(each.context, each.count) for each in places] == [
+        ("Hope came.", 1),
+        ("Hope is gone.", 1),
+    ]
     anyway = supervision_sweep(inputs, replace_anyway=["Hope"])
     assert (FindingKind.NAME_OR_WORD, "Hope") not in [(each.kind, each.text) for each in anyway]
     text = all_text(open_docx(report_to_docx(supervision_report(inputs, replace_anyway=["Hope"]))))

@@ -24,6 +24,8 @@ NOTE = (
     "Later Brennigan rang."
 )
 
+HOPE_NOTE = "Hope came late. I hope it helps. Hope is what she lacks."
+
 
 def maya_and_a_forgotten_name(vault: Vault) -> None:
     clients = ClientRepository(vault)
@@ -31,9 +33,11 @@ def maya_and_a_forgotten_name(vault: Vault) -> None:
         Client("ML-01", "Maya Lindqvist", date.today() - timedelta(weeks=30), ["Jonas"])
     )
     clients.save(Client("DX-02", "Daniel Okafor", date.today() - timedelta(weeks=10)))
+    hope = clients.save(Client("KEVO-52", "Hope Berg", date.today() - timedelta(weeks=10)))
     when = datetime.combine(date.today() - timedelta(weeks=1), datetime.min.time())
-    session = SessionRepository(vault).save(Session(maya.id, when + timedelta(hours=9)))
-    NoteRepository(vault).sign(ProgressNote(session.id, "soap", {"subjective": NOTE}))
+    for client, note in ((maya, NOTE), (hope, HOPE_NOTE)):
+        session = SessionRepository(vault).save(Session(client.id, when + timedelta(hours=9)))
+        NoteRepository(vault).sign(ProgressNote(session.id, "soap", {"subjective": note}))
 
 
 @pytest.fixture
@@ -162,3 +166,28 @@ def test_a_code_made_from_the_name_is_warned_of_and_never_rewritten(qtbot, open_
     assert document.core_properties.title == "Supervision report MAYA-B"
     assert "MAYA-B met Mr Brennigan" in all_text(document)
     assert leaks(target, ["MAYA-B-B", "Lindqvist"]) == []
+
+
+def test_each_place_a_name_may_be_the_word_is_decided_on_its_own(qtbot, open_window, tmp_path):
+    """Point 3: "Hope" at a sentence's start is listed once per sentence; replacing it in one
+    leaves the other as written, and "hope" the word is never touched."""
+    dialog = show_dialog(qtbot, SupervisionExportDialog, open_window)
+    dialog.client_box.setCurrentIndex(
+        dialog.client_box.findText("KEVO-52", Qt.MatchFlag.MatchStartsWith)
+    )
+    qtbot.waitExposed(dialog)
+    shown = listed(qtbot, dialog)
+    asked = "The client's name, or the word? Hope (once)"
+    assert f"{asked}\n“Hope came late.”" in shown
+    assert f"{asked}\n“Hope is what she lacks.”" in shown
+    row = shown.index(f"{asked}\n“Hope came late.”")
+    rect = dialog.finding_view.visualRect(dialog.findings.index(row))
+    qtbot.mouseClick(dialog.finding_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.add_term_button.text() == "Replace it here too"
+    qtbot.mouseClick(dialog.add_term_button, Qt.MouseButton.LeftButton)
+    assert listed(qtbot, dialog) == [f"{asked}\n“Hope is what she lacks.”"]
+    target = tmp_path / "hope.docx"
+    type_into(qtbot, dialog.target, str(target))
+    run_export(qtbot, dialog)
+    text = all_text(open_docx(target))
+    assert "KEVO-52 came late. I hope it helps. Hope is what she lacks." in text
