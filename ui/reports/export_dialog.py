@@ -84,6 +84,13 @@ class FindingListModel(DataclassListModel[Finding]):
         return None
 
 
+def _keep_lines(label: QLabel, lines: int) -> None:
+    """A wrapped label beside a growing list: layouts do not ask a wrapped label its height at
+    its width, so without a floor the list is laid over it at large font sizes."""
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    label.setMinimumHeight(label.fontMetrics().lineSpacing() * lines)
+
+
 def _list_view(name: str, model: DataclassListModel) -> QListView:
     """A list that shows at least SHOWN_ROWS lines of its font, its items apart."""
     view = named(QListView(), name)
@@ -369,6 +376,7 @@ class SupervisionExportDialog(_ExportDialog):
         self.privacy_hint = QLabel()
         self.privacy_hint.setObjectName("hint")
         self.privacy_hint.setWordWrap(True)
+        _keep_lines(self.privacy_hint, 3)
         privacy_layout.addWidget(self.deidentify)
         privacy_layout.addWidget(self.remove_dates)
         privacy_layout.addWidget(self.replacement_view, 1)
@@ -383,9 +391,7 @@ class SupervisionExportDialog(_ExportDialog):
         sweep_layout = QVBoxLayout(self.sweep_box)
         self.sweep_heading = QLabel()
         self.sweep_heading.setWordWrap(True)
-        # A wrapped label asks for its height at its width: never squeezed below it by the list.
-        self.sweep_heading.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.sweep_heading.setMinimumHeight(self.sweep_heading.fontMetrics().lineSpacing() * 3)
+        _keep_lines(self.sweep_heading, 3)
         self.findings = FindingListModel(self)
         self.finding_view = _list_view("sweep", self.findings)
         self.add_term_button = named(QPushButton("Add to identifying terms"), "add_term")
