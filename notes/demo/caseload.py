@@ -56,7 +56,7 @@ _STORIES = (
         (
             "the redundancy meeting",
             "money worries and Jonas's reassurance",
-            "a job interview",
+            "a job interview invitation sent to maya.lindqvist.cv@example.net",
             "her mother's criticism",
             "sleep and early waking",
             "applying for work again",

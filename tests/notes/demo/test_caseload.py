@@ -63,3 +63,16 @@ def test_a_client_whose_name_is_a_common_word():
     assert any("hope" in names.apply(text) for text in texts)  # the word stays
     assert any(names.ambiguous(text) for text in texts)  # "Hope said …" is asked about
     assert not any("Adeyemi" in names.apply(text) for text in texts)
+
+
+def test_an_address_holding_a_name_is_replaced_whole_in_the_demo():
+    """Issue 14: Maya's notes mention the address an invitation went to; her report shows
+    "[ML-01 e-mail]", not an address with the name taken out."""
+    from notes.deidentify import Deidentifier
+
+    caseload = demo_clients(date(2026, 6, 15))
+    maya = next(demo for demo in caseload if demo.client.code == "ML-01")
+    names = Deidentifier(maya.client.code, maya.client.full_name, maya.client.identifying_terms)
+    texts = [names.apply(text) for each in maya.sessions for text in each.sections.values()]
+    assert any("[ML-01 e-mail]" in text for text in texts)
+    assert not any("example.net" in text for text in texts)
