@@ -39,7 +39,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from notes.records import Client
-from notes.words import is_ordinary_word
+from notes.words import ordinary_words
 
 # A part shorter than this ("J." or "A") would replace ordinary words; such parts are skipped.
 _SHORTEST_PART = 2
@@ -229,10 +229,11 @@ class Deidentifier:
         self._others = theirs
         self._by_key: dict[str, str] = {}
         self._ordinary: set[str] = set()
+        words = ordinary_words(item.original for item in self._replacements + theirs)
         for item in self._replacements + theirs:
             for form in spellings(item.original):
                 self._by_key.setdefault(form, item.replacement)
-            if is_ordinary_word(item.original):
+            if item.original.strip() in words:
                 self._ordinary |= set(spellings(item.original))
         self._anyway: set[str] = set()
         self._anyway_in: set[tuple[str, str]] = set()  # (form, sentence)

@@ -10,6 +10,7 @@ both common and in the dictionary in lower case: "Grace", "Joy", "Hope", "Will" 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Common enough that a reader takes it for the word first: "lily" 3.95, "grace" 4.56, "hope"
@@ -29,23 +30,35 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-@lru_cache(maxsize=1)
-def _dictionary_words() -> frozenset[str]:
-    """The dictionary's entries written in lower case (about 0.1 s to load, once)."""
+# Each word's verdict, kept; the dictionary itself (27 MB in memory) is loaded only to judge
+# words not yet judged, and let go again.
+_verdicts: dict[str, bool] = {}
+
+
+def _dictionary() -> set[str]:
+    """Webster's Second as written: a lower-case entry is a word, a capitalised one a name."""
     from english_words import get_english_words_set
 
-    entries = get_english_words_set(["web2"], lower=False, alpha=True)
-    return frozenset(entry for entry in entries if entry.islower())
+    return get_english_words_set(["web2"], lower=False, alpha=True)
 
 
-@lru_cache(maxsize=65536)
+def ordinary_words(words: Iterable[str]) -> set[str]:
+    """Those of `words` that are, in lower case, common English words ("Hope", "Grace"), as
+    opposed to names only ever written capitalised ("Daniel"). One look in the dictionary (about
+    0.2 s) for all the words not judged before."""
+    words = {word.strip() for word in words}
+    unjudged = [word for word in words if word not in _verdicts]
+    if unjudged:
+        entries = _dictionary()
+        for word in unjudged:
+            common = bool(word) and " " not in word and zipf(word) >= ORDINARY_ZIPF
+            _verdicts[word] = common and word.casefold() in entries
+    return {word for word in words if _verdicts[word]}
+
+
 def is_ordinary_word(word: str) -> bool:
-    """Whether `word` is, in lower case, a common English word ("Hope", "Grace"), as opposed
-    to a name that is only written capitalised ("Daniel")."""
-    word = word.strip()
-    if not word or " " in word:
-        return False
-    return zipf(word) >= ORDINARY_ZIPF and word.casefold() in _dictionary_words()
+    """Whether `word` is, in lower case, a common English word (see `ordinary_words`)."""
+    return bool(ordinary_words([word]))
 
 
 @lru_cache(maxsize=65536)
