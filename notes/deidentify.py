@@ -20,8 +20,8 @@ next to another part of the name. In lower case it is the word; capitalised at t
 sentence, or in capitals, it could be either, so it is left and reported (`ambiguous`) for the
 therapist to decide.
 
-An e-mail address that holds a name or term is replaced whole ("[ML-01 e-mail]"): replacing
-only the name would leave the rest of the address to tell who it is.
+An e-mail or web address that holds a name or term is replaced whole ("[ML-01 e-mail]",
+"[ML-01 web address]"): replacing only the name would leave the rest to tell who it is.
 
 Every client of the caseload is replaced by their own code, so a note that mentions another
 client, or a shared category, names nobody. Client codes and the names of the therapist and the
@@ -63,6 +63,7 @@ _HEBREW_SUFFIX = "(?:ים|ות|יה|יו|נו|כם|הם|ה|ו|י|ך)?"
 # Format characters a paste leaves inside an address; matching sees through them.
 _FORMAT = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
 EMAIL = re.compile(rf"[\w.+%'{_FORMAT}-]+@[\w{_FORMAT}-]+(?:\.[\w{_FORMAT}-]+)+")
+URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"”’)]+[^\s<>\"”’).,;:!?]")
 _SPACELESS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR")
 # After a colon or semicolon a capital is a name's ("Some progress: Hope can now…").
 _SENTENCE_END = ".!?…\n"
@@ -302,18 +303,20 @@ class Deidentifier:
         if self._pattern is None:
             return text
         if "@" in text:
-            text = EMAIL.sub(self._address, text)
+            text = EMAIL.sub(lambda match: self._address(match, "e-mail"), text)
+        if "www." in text or "://" in text:
+            text = URL.sub(lambda match: self._address(match, "web address"), text)
         text = self._replace(text)
         if _BREAKS.intersection(text):
             text = self._replace(text, join_breaks=True)  # "Ma\x0bya" is read as one word
         return text
 
-    def _address(self, match: re.Match[str]) -> str:
-        """An e-mail address, whole, or "[code e-mail]" when any part of it is a name or term
-        (an ordinary-word name too: "hope.b@…" is the name in an address)."""
+    def _address(self, match: re.Match[str], kind: str) -> str:
+        """An e-mail or web address, whole, or "[code e-mail]" when any part of it is a name
+        or term (an ordinary-word name too: "hope.b@…" is the name in an address)."""
         for _start, _end, replacement in self._matches(match[0], anywhere=True):
             if replacement is not None:
-                return f"[{replacement.strip('[]').split()[0]} e-mail]"
+                return f"[{replacement.strip('[]').split()[0]} {kind}]"
         return match[0]
 
     def _replace(self, text: str, join_breaks: bool = False) -> str:

@@ -19,7 +19,7 @@ from enum import StrEnum
 from functools import lru_cache
 
 from notes.date_removal import calendar_words
-from notes.deidentify import EMAIL, Deidentifier, sentence_around
+from notes.deidentify import EMAIL, URL, Deidentifier, sentence_around
 
 
 class FindingKind(StrEnum):
@@ -101,7 +101,7 @@ _STREET_WORDS = (
 )
 _PATTERNS = [
     (FindingKind.EMAIL, EMAIL),
-    (FindingKind.URL, re.compile(r"\b(?:https?://|www\.)[^\s<>\"”’)]+[^\s<>\"”’).,;:!?]")),
+    (FindingKind.URL, URL),
     (
         FindingKind.BIRTH_DATE,
         re.compile(

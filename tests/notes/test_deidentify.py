@@ -193,6 +193,9 @@ def test_an_address_holding_a_name_is_replaced_whole():
     """Gap (e): the rest of "maya.lindqvist99@…" would still say who she is."""
     text = "Mail maya.lindqvist99@example.com, m.lind\u00adqvist@ex.se or jonas_b@x.org; ok@x.org."
     assert MAYA.apply(text) == ("Mail [ML-01 e-mail], [ML-01 e-mail] or [ML-01 e-mail]; ok@x.org.")
+    assert MAYA.apply("See https://example.org/in/maya-l99, www.uppsala-kliniken.se.") == (
+        "See [ML-01 web address], [ML-01 web address]."
+    )
     # In an address an ordinary-word name is the name.
     assert Deidentifier("HX-01", "Hope Berg", []).apply("hope.b@x.org") == "[HX-01 e-mail]"
 
