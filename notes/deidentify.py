@@ -196,6 +196,8 @@ def _alternatives(keys: Iterable[str]) -> str:
 _WORD_START = r"(?<![^\W_])"
 _FIRST_RUN = re.compile(r"[^\W_]+")
 _WORD_END = r"(?![^\W_])"
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
 
 
 class Deidentifier:
@@ -365,6 +367,8 @@ class Deidentifier:
             start, end = origins[span[0]], origins[span[1]]
             if key in self._ordinary and not anywhere:
                 verdict = _used_as_name(text, start, end)
+                if verdict is None and self._next_to_a_part(text, start, end):
+                    verdict = True  # "Grace Joy came.": two parts of a name are the name
                 if verdict is None and (
                     key in self._anyway
                     or (
@@ -380,6 +384,15 @@ class Deidentifier:
                     continue
             if not report_ambiguous:
                 yield start, end, replacement
+
+    def _next_to_a_part(self, text: str, start: int, end: int) -> bool:
+        """Whether a capitalised name or term of the caseload stands right before or after."""
+        after = _NEXT_WORD.match(text, end)
+        before = _PREVIOUS_WORD.search(text[max(0, start - 60) : start])
+        return any(
+            each is not None and each[1][0].isupper() and _key(each[1]) in self._by_key
+            for each in (after, before)
+        )
 
     def _candidates(self, folded: str) -> Iterator[re.Match[str]]:
         """The pattern's matches in `folded`, as `finditer` finds them."""

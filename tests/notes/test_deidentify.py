@@ -184,6 +184,8 @@ def test_names_as_common_as_the_words_grace_and_joy_are_judged_too():
         "By grace of God, GX-01 came with joy. Joy is her sister's name. I met GX-01 there."
     )
     assert [each.word for each in grace.ambiguous(text)] == ["Joy"]
+    # Beside another part of the name it is the name, at a sentence's start too.
+    assert grace.apply("Grace Joy came. Joy Byrne too.") == "GX-01 GX-01 came. GX-01 GX-01 too."
     daniel = Deidentifier("DX-01", "Daniel Byrne", [])
     assert daniel.apply("daniel said. Daniel came.") == "DX-01 said. DX-01 came."
     assert daniel.ambiguous("daniel said. Daniel came.") == []
