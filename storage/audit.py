@@ -32,6 +32,8 @@ class AuditAction(StrEnum):
     BACKUP = "backup"
     RESTORE = "restore"
     PASSPHRASE_CHANGED = "passphrase changed"
+    HANDED_OFF = "handed off"
+    TAKEN_OVER = "taken over"
 
     CLIENT_ADDED = "client added"
     CLIENT_EDITED = "client edited"

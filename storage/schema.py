@@ -340,6 +340,27 @@ MIGRATIONS: list[str | Callable[[sqlcipher3.Connection], None]] = [
     # every record already signed chained in order, and BEFORE INSERT triggers that close the
     # REPLACE path (storage/history_chain.py).
     history_chain.migrate,
+    # 6: lineage, for handing the vault between two computers (storage/lineage.py). One row:
+    # the id every copy of this vault shares, how many hand-offs it has been through, whether
+    # this copy is the live one, and the last hand-off (when, from which computer, to where).
+    """
+    CREATE TABLE lineage (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        lineage_id TEXT NOT NULL,
+        handoffs INTEGER NOT NULL DEFAULT 0 CHECK (handoffs >= 0),
+        state TEXT NOT NULL DEFAULT 'live'
+            CHECK (state IN ('live', 'handed_off', 'in_transit', 'kept')),
+        moved_at TEXT,
+        from_host TEXT NOT NULL DEFAULT '',
+        to_place TEXT NOT NULL DEFAULT ''
+    );
+    INSERT INTO lineage (id, lineage_id) VALUES (1, lower(hex(randomblob(16))));
+    CREATE TRIGGER lineage_no_delete BEFORE DELETE ON lineage
+        BEGIN SELECT RAISE(ABORT, 'a vault keeps its lineage'); END;
+    CREATE TRIGGER lineage_keeps_id BEFORE UPDATE OF lineage_id, handoffs ON lineage
+        WHEN OLD.lineage_id IS NOT NEW.lineage_id OR NEW.handoffs < OLD.handoffs
+        BEGIN SELECT RAISE(ABORT, 'a vault keeps its lineage'); END;
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -23,7 +23,7 @@ from notes.progress import Progress
 from notes.signed_history import Finding
 from notes.vault_seal import SealCheck, VaultSeal
 from storage import audit as audit_log
-from storage import held_text, history_chain, schema, unlock_counter
+from storage import held_text, history_chain, lineage, schema, unlock_counter
 from storage.audit import AuditAction
 from storage.errors import (
     EmptyPassphrase,
@@ -120,6 +120,8 @@ class IntegrityReport:
 class Vault:
     """An unlocked vault. Create with `Vault.create` or `Vault.open`; `close` locks it."""
 
+    moved: lineage.Lineage | None = None  # set when this copy was handed off: read-only
+
     def __init__(
         self, path: Path, connection: sqlcipher3.Connection, passphrase: str, lock: InstanceLock
     ) -> None:
@@ -187,6 +189,7 @@ class Vault:
                 with translated(path):
                     _configure(connection)
                     schema.migrate(connection)
+                    moved = lineage.restrain(connection)  # a handed-off copy: read-only
             except BaseException:
                 connection.close()
                 raise
@@ -194,6 +197,9 @@ class Vault:
             lock.release()
             raise
         vault = cls(path, connection, passphrase, lock)
+        if moved is not None:  # read-only: it takes no audit line, and counts stay beside it
+            vault.moved = moved
+            return vault
         failed = unlock_counter.read(path)
         with vault.transaction():
             vault.audit(AuditAction.UNLOCK)
