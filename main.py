@@ -126,6 +126,18 @@ def _search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _take_over(args: argparse.Namespace) -> int:
+    from notes.lineage import taken_over_text
+    from storage.handoff import take_over
+
+    done = take_over(args.file, args.vault, read_passphrase(args.passphrase_stdin))
+    aside = str(done.set_aside) if done.set_aside else None
+    print(
+        taken_over_text(str(done.vault_path), done.lineage.handoffs, done.lineage.from_host, aside)
+    )
+    return EXIT_OK
+
+
 def _day(text: str):
     from datetime import date
 
@@ -204,6 +216,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     backup = verb("backup", _backup, "write an encrypted, verified backup and print its path")
     backup.add_argument("--to", type=Path, required=True, metavar="FOLDER", help="where to")
+    take_over = verb(
+        "take-over",
+        _take_over,
+        "make a hand-off file from another computer this computer's vault; a vault already "
+        "here is set aside, never overwritten",
+    )
+    take_over.add_argument("file", type=Path, metavar="FILE", help="the hand-off file")
     search = verb("search", _search, "print the notes and clients that match QUERY, best first")
     search.add_argument("query", metavar="QUERY", help='words to find; "quotes" for a phrase')
     search.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")

@@ -148,3 +148,14 @@ def older_text(vault_name: str, file_name: str) -> str:
         "holds changes made after that file was written. Nothing was changed. Take over the "
         "newest hand-off file instead."
     )
+
+
+def taken_over_text(vault_path: str, handoffs: int, from_host: str, set_aside: str | None) -> str:
+    """What taking over did, for the command line and the window alike."""
+    text = (
+        f"The vault from {from_host or 'the other computer'} (hand-off {handoffs}) is now this "
+        f"computer's vault: {vault_path}."
+    )
+    if set_aside:
+        text += f" The vault that was here before is kept, unchanged, as {set_aside}."
+    return text
