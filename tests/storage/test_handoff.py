@@ -301,3 +301,9 @@ def test_the_file_in_the_carried_folder_is_left_as_it_was(homes):
     shutil.copyfile(file, carried / "copy")  # still a readable hand-off file
     assert handoff.inspect(carried / "copy", PASSPHRASE).state is CopyState.IN_TRANSIT
     os.remove(carried / "copy")
+
+
+def test_every_action_that_changes_nothing_is_an_audit_action():
+    from notes.lineage import NOT_CHANGES
+
+    assert NOT_CHANGES.issubset({action.value for action in AuditAction})
