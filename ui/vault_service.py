@@ -21,11 +21,12 @@ from notes.alliance import (
     full_contract,
 )
 from notes.conduct import ConductAnswer, ConductCheck, PromptSet
+from notes.lineage import Lineage
 from notes.observations import Category, Observation, ObservationKind
 from notes.progress import Progress
 from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
 from notes.signed_history import note_warning
-from storage import backups
+from storage import backups, handoff
 from storage.alliance import AllianceRepository
 from storage.audit import AuditAction, AuditLog
 from storage.clients import ClientRepository
@@ -37,6 +38,7 @@ from storage.observations import CategoryRepository, ObservationRepository
 from storage.preferences import Preferences
 from storage.search import SearchHit, SearchIndex
 from storage.sessions import SessionRepository
+from storage.sync_folders import Surroundings, look_around
 from storage.vault import IntegrityReport, Vault, verify_copy
 
 if TYPE_CHECKING:  # the report code loads on first export, not at start-up
@@ -315,6 +317,32 @@ class VaultService(QObject):
 
     def audit_log(self) -> AuditLog:
         return AuditLog(self._require())
+
+    # -- hand-off between two computers (storage/handoff.py) --------------------------------
+    # Both run on a worker thread with the vault locked: they open the file themselves.
+
+    @property
+    def moved(self) -> Lineage | None:
+        """Why the open vault is read-only (handed off, in transit, kept), or None."""
+        return self._vault.moved if self._vault is not None else None
+
+    def hand_off(self, passphrase: str, folder: Path, progress: Progress | None = None) -> Path:
+        if self._vault is not None:
+            raise RuntimeError("lock the vault before handing it off")
+        return handoff.hand_off(self.path, passphrase, folder, progress)
+
+    def take_over(
+        self, file: Path, passphrase: str, progress: Progress | None = None
+    ) -> handoff.TakeOver:
+        if self._vault is not None:
+            raise RuntimeError("lock the vault before taking another one over")
+        return handoff.take_over(file, self.path, passphrase, progress)
+
+    def keep_beside(self, file: Path, passphrase: str) -> Path:
+        return handoff.keep_beside(file, self.path, passphrase)
+
+    def surroundings(self) -> Surroundings:
+        return look_around(self.path)
 
     def _require(self) -> Vault:
         if self._vault is None:

@@ -32,6 +32,8 @@ def expected() -> dict[str, list]:
             ("&Restore from backup…", ""),
             ("Check for &damage", ""),
             ("Change &passphrase…", ""),
+            ("Mo&ve to another computer…", ""),
+            ("Open a &handed-off vault…", ""),
             ("&Audit log…", ""),
             ("Se&ttings…", preferences),
             SEPARATOR,
@@ -73,7 +75,12 @@ def expected() -> dict[str, list]:
     }
 
 
-OFFERED_WHILE_LOCKED = {"&Restore from backup…", "Se&ttings…", "&Quit"}
+OFFERED_WHILE_LOCKED = {
+    "&Restore from backup…",
+    "Open a &handed-off vault…",  # a second computer may have no vault to unlock yet
+    "Se&ttings…",
+    "&Quit",
+}
 
 
 def shown(menu: QMenu) -> list:
@@ -120,7 +127,7 @@ def test_the_menus_hold_every_entry_with_its_shortcut_in_order(open_window):
     assert len(taken) == len(set(taken)), "two menu entries share a shortcut"
 
 
-def test_while_locked_only_restore_settings_and_quit_are_offered(qtbot, window):
+def test_while_locked_only_restore_take_over_settings_and_quit_are_offered(qtbot, window):
     qtbot.waitUntil(lambda: list(menus(window)) == MENU_TITLES)  # built after the first paint
     offered = {
         action.text()

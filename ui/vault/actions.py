@@ -46,9 +46,11 @@ class VaultActions(QObject):
 
     # -- running a job ---------------------------------------------------------------------
 
-    def _run(self, title: str, work, done) -> None:
+    def _run(self, title: str, work, done, failed=None) -> None:
+        """`failed`, if given, is offered a failure first (True: dealt with)."""
         self.busy = True
         self._done = done
+        self._failed_first = failed
         progress = QProgressDialog(title, "", 0, 100, self._window)
         progress.setWindowTitle(title)
         progress.setCancelButton(None)
@@ -75,8 +77,12 @@ class VaultActions(QObject):
         self._end()
         self._done(result)
 
-    def _failed(self, _error: Exception) -> None:
-        self._end()  # then the default: the message, or the crash dialog
+    def _failed(self, error: Exception) -> bool:
+        self._end()
+        # Then the default, the message or the crash dialog, for what `failed` did not take.
+        return bool(self._failed_first and self._failed_first(error))
+
+    run = _run  # for the other actions of the Vault menu (ui/vault/handoff_actions.py)
 
     def _end(self) -> None:
         self.busy = False

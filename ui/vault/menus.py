@@ -14,7 +14,10 @@ if TYPE_CHECKING:
 
 
 def menu_entries(window: MainWindow) -> list[MenuEntry]:
+    from ui.vault.handoff_actions import HandoffActions
+
     actions = window.vault_actions
+    handoff = window.handoff_actions = HandoffActions(window)
     return [
         MenuEntry(Group.LOCK, "&Lock", window.lock, "Ctrl+L"),
         MenuEntry(Group.VAULT, "&Back up now", actions.back_up_now, "Ctrl+Shift+B"),
@@ -24,6 +27,14 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
         ),
         MenuEntry(Group.VAULT, "Check for &damage", actions.check_now),
         MenuEntry(Group.VAULT, "Change &passphrase…", actions.change_passphrase),
+        MenuEntry(Group.VAULT, "Mo&ve to another computer…", handoff.move_to_another_computer),
+        # Also while locked: on the second computer there may be no vault to unlock yet.
+        MenuEntry(
+            Group.VAULT,
+            "Open a &handed-off vault…",
+            handoff.open_handed_off_vault,
+            needs_vault=False,
+        ),
         MenuEntry(Group.VAULT, "&Audit log…", actions.show_audit_log),
         MenuEntry(
             Group.VAULT,

@@ -1,0 +1,132 @@
+"""Two computers from the Vault menu: hand off, unlock the handed-off copy (read-only, saying
+where it went), take the file over on a second computer, and the one warning about a vault in
+a synced folder. The folder and file pickers are answered by patching the picker functions
+(ui/widgets/file_dialogs.py has its own tests); every other dialog is answered as a person would."""
+
+from __future__ import annotations
+
+import shutil
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from storage.handoff import SUFFIX
+from tests.ui.helpers import STRONG_PASSPHRASE, answer_dialog, visible_text, when_dialog
+from ui.main_window import MainWindow
+from ui.vault import handoff_actions
+from ui.vault_service import VaultService
+from ui.widgets.secret_field import SecretField
+
+
+def menu_action(window, text: str):
+    for action in window.menuBar().actions()[0].menu().actions():
+        if action.text().replace("&", "") == text:
+            return action
+    raise AssertionError(f"no menu entry {text!r}")
+
+
+def type_passphrase(qtbot, dialog: QDialog) -> None:
+    field = dialog.findChild(SecretField)
+    qtbot.keyClicks(field, STRONG_PASSPHRASE)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def read_message(seen: list[str]):
+    def act(box: QMessageBox) -> None:
+        seen.append(box.text())
+        box.accept()
+
+    return act
+
+
+def unlock(qtbot, window: MainWindow) -> None:
+    qtbot.keyClicks(window.unlock_page.passphrase, STRONG_PASSPHRASE)
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.workspace)
+
+
+def hand_off(qtbot, window: MainWindow, folder, monkeypatch) -> list[str]:
+    monkeypatch.setattr(handoff_actions, "existing_folder", lambda *_args: str(folder))
+    seen: list[str] = []
+
+    def yes(box: QMessageBox) -> None:
+        seen.append(box.text())
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+        when_dialog(qtbot, QDialog, lambda dialog: passphrase_then_result(dialog))
+
+    def passphrase_then_result(dialog: QDialog) -> None:
+        if isinstance(dialog, QMessageBox):  # not yet the passphrase dialog
+            return
+        type_passphrase(qtbot, dialog)
+        when_dialog(qtbot, QMessageBox, read_message(seen))
+
+    answer_dialog(qtbot, yes, QMessageBox)
+    menu_action(window, "Move to another computer…").trigger()
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=20000)
+    return seen
+
+
+def test_hand_off_then_take_over_on_a_second_computer(qtbot, open_window, tmp_path, monkeypatch):
+    carried = tmp_path / "stick"
+    carried.mkdir()
+    seen = hand_off(qtbot, open_window, carried, monkeypatch)
+    assert "opens read-only here" in seen[0]
+    [file] = carried.glob(f"*{SUFFIX}")
+    assert str(file) in seen[1]
+    assert open_window.pages.currentWidget() is open_window.unlock_page  # saved and locked
+
+    # Unlocked again, this copy says when and where it went, and is read-only.
+    unlock(qtbot, open_window)
+    assert open_window.windowTitle() == "Alliance — read-only"
+    status = open_window.statusBar().currentMessage()
+    assert "was handed off on" in status and str(file) in status and "read-only" in status
+    open_window.lock()
+
+    # The second computer: no vault yet, so the window offers to create one.
+    desktop = MainWindow(VaultService(tmp_path / "desktop" / "alliance.vault"))
+    qtbot.addWidget(desktop)
+    desktop.show()
+    qtbot.waitExposed(desktop)
+    assert desktop.pages.currentWidget() is desktop.create_page
+    monkeypatch.setattr(handoff_actions, "open_file", lambda *_args: str(file))
+    taken: list[str] = []
+    answer_dialog(
+        qtbot,
+        lambda dialog: (
+            type_passphrase(qtbot, dialog),
+            when_dialog(qtbot, QMessageBox, read_message(taken)),
+        ),
+        QDialog,
+    )
+    qtbot.waitUntil(lambda: bool(desktop.menuBar().actions()))  # built after the first paint
+    action = menu_action(desktop, "Open a handed-off vault…")
+    assert action.isEnabled()
+    action.trigger()
+    qtbot.waitUntil(lambda: bool(taken), timeout=20000)
+    assert "is now this computer's vault" in taken[0]
+    assert desktop.pages.currentWidget() is desktop.workspace
+    assert "ML-01" in visible_text(desktop.workspace)
+    assert desktop.windowTitle() == "Alliance"  # live here: writable
+    desktop.service.lock()
+
+
+def test_a_vault_in_a_synced_folder_is_warned_about_once(qtbot, caseload, tmp_path):
+    root = tmp_path / "Sync"
+    (root / ".stfolder").mkdir(parents=True)
+    path = root / "alliance.vault"
+    shutil.copyfile(caseload, path)
+    shutil.copyfile(caseload, root / "alliance.sync-conflict-20240302-101500-ABCDEFG.vault")
+    window = MainWindow(VaultService(path))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    seen: list[str] = []
+    answer_dialog(qtbot, read_message(seen), QMessageBox)
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert "Syncthing keeps in step" in seen[0]
+    assert "alliance.sync-conflict-20240302-101500-ABCDEFG.vault" in seen[0]
+    window.lock()
+    unlock(qtbot, window)  # no second warning: a box would be waiting here otherwise
+    assert len(seen) == 1
+    window.service.lock()

@@ -1,0 +1,171 @@
+"""Using Alliance on two computers: hand the vault off, take a hand-off over, and the warnings
+that go with it (a handed-off copy is read-only here; a vault in a synced folder).
+
+The work runs off the GUI thread with the vault locked (storage/handoff.py opens the file
+itself); the Vault menu's job runner (VaultActions.run) shows its progress.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
+
+from notes.lineage import read_only_text, taken_over_text
+from notes.sync_folders import warning_text
+from storage.handoff import SUFFIX, CopiesForked, TakeOver
+from ui import app_settings as keys
+from ui.errors import attempt
+from ui.widgets.file_dialogs import existing_folder, open_file
+from ui.widgets.secret_field import ask_passphrase
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+MOVE_TITLE = "Move to another computer"
+TAKE_TITLE = "Open a handed-off vault"
+SYNC_TITLE = "Your vault is in a synced folder"
+_HANDOFF_FOLDER = "handoff/folder"
+_WARNED = "sync/warned"  # vault paths already warned about (a path is not client data)
+
+
+class HandoffActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._service = window.service
+        self._service.unlocked.connect(self._after_unlock)
+
+    # -- handing off -------------------------------------------------------------------------
+
+    def move_to_another_computer(self) -> None:
+        window = self._window
+        answer = QMessageBox.question(
+            window,
+            MOVE_TITLE,
+            "Alliance saves your work, locks the vault and writes a checked, encrypted "
+            "hand-off file into a folder you choose: a USB stick, or a folder that Dropbox, "
+            "OneDrive or a similar tool carries to the other computer.\n\nFrom then on this "
+            "copy opens read-only here, so that only one computer writes to your notes. On the "
+            "other computer, choose Vault → Open a handed-off vault… and pick the file.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        settings = keys.app_settings()
+        chosen = existing_folder(
+            window, "Where should the hand-off file go?", str(settings.value(_HANDOFF_FOLDER, ""))
+        )
+        if not chosen:
+            return
+        folder = Path(chosen)
+        passphrase = ask_passphrase(window, MOVE_TITLE, "Your passphrase, to write the file:")
+        if passphrase is None:
+            return
+        settings.setValue(_HANDOFF_FOLDER, str(folder))
+        settings.sync()
+        window.lock()
+        if self._service.is_unlocked:  # a backup or rekey is still running
+            QMessageBox.warning(window, MOVE_TITLE, "Wait for the running job to finish first.")
+            return
+        window.vault_actions.run(
+            MOVE_TITLE,
+            lambda progress: self._service.hand_off(passphrase, folder, progress),
+            self._handed_off,
+        )
+
+    def _handed_off(self, file: Path) -> None:
+        QMessageBox.information(
+            self._window,
+            MOVE_TITLE,
+            f"The vault is handed off, checked, to:\n{file}\n\nOn the other computer choose "
+            "Vault → Open a handed-off vault… and pick this file. This copy opens read-only "
+            "here from now on.",
+        )
+
+    # -- taking over -------------------------------------------------------------------------
+
+    def open_handed_off_vault(self) -> None:
+        window = self._window
+        start = str(keys.app_settings().value(_HANDOFF_FOLDER, ""))
+        chosen = open_file(
+            window, TAKE_TITLE, start, f"Alliance hand-off files (*{SUFFIX});;All files (*)"
+        )
+        if not chosen:
+            return
+        file = Path(chosen)
+        passphrase = ask_passphrase(window, TAKE_TITLE, "The passphrase of that vault:")
+        if passphrase is None:
+            return
+        window.lock()
+        if self._service.is_unlocked:
+            QMessageBox.warning(window, TAKE_TITLE, "Wait for the running job to finish first.")
+            return
+        window.vault_actions.run(
+            TAKE_TITLE,
+            lambda progress: self._service.take_over(file, passphrase, progress),
+            lambda done: self._taken_over(done, passphrase),
+            failed=lambda error: self._refused(error, file, passphrase),
+        )
+
+    def _taken_over(self, done: TakeOver, passphrase: str) -> None:
+        if not attempt(self._window, lambda: self._service.unlock(passphrase), TAKE_TITLE):
+            return
+        aside = done.set_aside.name if done.set_aside else None
+        text = taken_over_text(
+            str(done.vault_path), done.lineage.handoffs, done.lineage.from_host, aside
+        )
+        QMessageBox.information(self._window, TAKE_TITLE, text)
+
+    def _refused(self, error: Exception, file: Path, passphrase: str) -> bool:
+        """Both copies were changed: say so, keep both, offer a read-only copy of the file."""
+        if not isinstance(error, CopiesForked):
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, "Two copies were changed", error.message)
+        box.setParent(self._window, box.windowFlags())
+        keep = box.addButton(
+            "&Keep a read-only copy beside the vault", QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is keep:
+            self._keep_beside(file, passphrase)
+        return True
+
+    def _keep_beside(self, file: Path, passphrase: str) -> None:
+        kept: list[Path] = []
+        if attempt(self._window, lambda: kept.append(self._service.keep_beside(file, passphrase))):
+            QMessageBox.information(
+                self._window,
+                "Two copies were changed",
+                f"The hand-off file is kept, read-only, as:\n{kept[0]}\n\nOpen it with "
+                f'alliance --vault "{kept[0]}" to read it and copy across the text you need; '
+                "your vault here is unchanged.",
+            )
+
+    # -- after each unlock -------------------------------------------------------------------
+
+    def _after_unlock(self) -> None:
+        moved = self._service.moved
+        if moved is not None:
+            self._window.setWindowTitle("Alliance — read-only")
+            self._window.statusBar().showMessage(read_only_text(moved))
+        else:
+            self._window.setWindowTitle("Alliance")
+        self._warn_about_sync_once()
+
+    def _warn_about_sync_once(self) -> None:
+        settings = keys.app_settings()
+        warned = [str(each) for each in (settings.value(_WARNED, []) or [])]
+        if str(self._service.path) in warned:
+            return
+        found = self._service.surroundings()
+        if not found.worrying:
+            return
+        names = [path.name for path in found.conflicts]
+        QMessageBox.warning(
+            self._window, SYNC_TITLE, warning_text(found.sync, self._service.path.name, names)
+        )
+        settings.setValue(_WARNED, [*warned, str(self._service.path)])
+        settings.sync()
