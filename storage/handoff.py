@@ -38,11 +38,6 @@ SUFFIX = ".alliance-handoff"
 _STAMP = "%Y-%m-%d_%H%M%S"
 
 
-class AlreadyHandedOff(VaultError):
-    def __init__(self, moved: Lineage) -> None:
-        super().__init__(rules.read_only_text(moved))
-
-
 class NotAHandOff(VaultError):
     def __init__(self, path: Path) -> None:
         super().__init__(
@@ -97,7 +92,7 @@ def hand_off(
     vault = Vault.open(vault_path, passphrase)
     try:
         if vault.moved is not None:
-            raise AlreadyHandedOff(vault.moved)
+            raise lineage.ReadOnlyCopy(vault.moved)
         progress("Saving and checking the vault", 0.05)
         with vault.transaction() as connection:
             before = lineage.read(connection)

@@ -10,7 +10,15 @@ from datetime import datetime
 
 import sqlcipher3
 
-from notes.lineage import AuditLine, CopyState, Lineage
+from notes.lineage import AuditLine, CopyState, Lineage, read_only_text
+from storage.errors import VaultError
+
+
+class ReadOnlyCopy(VaultError):
+    """A write to a copy that is not the live one; the message says when and where it went."""
+
+    def __init__(self, moved: Lineage) -> None:
+        super().__init__(read_only_text(moved))
 
 
 def read(connection: sqlcipher3.Connection) -> Lineage:

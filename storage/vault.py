@@ -245,6 +245,8 @@ class Vault:
         """One write transaction; nested use joins the outer one."""
         with self._mutex, translated(self.path):
             connection = self._require_open()
+            if self.moved is not None:
+                raise lineage.ReadOnlyCopy(self.moved)
             if self._depth:
                 self._depth += 1
                 try:
