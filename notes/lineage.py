@@ -137,8 +137,9 @@ def fork_text(vault_name: str, file_name: str) -> str:
     return (
         f"Both {vault_name} on this computer and the hand-off file {file_name} were changed "
         "after they parted: someone went on writing in the copy that had been handed off. "
-        "Neither was put over the other and both are kept as they are. Open each read-only and "
-        "copy across the text you need, then go on in one of them."
+        "Neither was put over the other and both are kept as they are. Alliance can keep a "
+        "read-only copy of the hand-off file beside your vault: open it to copy across the "
+        "text you need into the vault you go on with."
     )
 
 

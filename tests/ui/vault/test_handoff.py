@@ -6,10 +6,13 @@ a synced folder. The folder and file pickers are answered by patching the picker
 from __future__ import annotations
 
 import shutil
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
+from notes.records import Client
+from storage.clients import ClientRepository
 from storage.handoff import SUFFIX
 from tests.ui.helpers import STRONG_PASSPHRASE, answer_dialog, visible_text, when_dialog
 from ui.main_window import MainWindow
@@ -130,3 +133,52 @@ def test_a_vault_in_a_synced_folder_is_warned_about_once(qtbot, caseload, tmp_pa
     unlock(qtbot, window)  # no second warning: a box would be waiting here otherwise
     assert len(seen) == 1
     window.service.lock()
+
+
+def test_forked_copies_are_named_kept_and_one_kept_read_only_beside(
+    qtbot, open_window, tmp_path, monkeypatch
+):
+    from storage import handoff
+    from storage.vault import Vault, connect
+
+    path = open_window.service.path
+    open_window.lock()
+    carried = tmp_path / "stick"
+    file = handoff.hand_off(path, STRONG_PASSPHRASE, carried)
+    # Cut short before this copy was marked: it stays live, and both go on being written.
+    connection = connect(path, STRONG_PASSPHRASE)
+    connection.execute("UPDATE lineage SET state = 'live'")
+    connection.close()
+    desktop = tmp_path / "desktop" / "alliance.vault"
+    handoff.take_over(file, desktop, STRONG_PASSPHRASE)
+    for code, where in (("DE-01", desktop), ("LA-01", path)):
+        vault = Vault.open(where, STRONG_PASSPHRASE)
+        ClientRepository(vault).save(Client(code, "Written after the hand-off", date(2026, 11, 2)))
+        vault.close()
+    again = handoff.hand_off(desktop, STRONG_PASSPHRASE, carried)
+    before = path.read_bytes()
+
+    monkeypatch.setattr(handoff_actions, "open_file", lambda *_args: str(again))
+    seen: list[str] = []
+
+    def keep(box: QMessageBox) -> None:
+        seen.append(box.text())
+        [button] = [b for b in box.buttons() if "Keep a read-only copy" in b.text()]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        when_dialog(qtbot, QMessageBox, read_message(seen))
+
+    answer_dialog(
+        qtbot,
+        lambda dialog: (type_passphrase(qtbot, dialog), when_dialog(qtbot, QMessageBox, keep)),
+        QDialog,
+    )
+    menu_action(open_window, "Open a handed-off vault…").trigger()
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=20000)
+    assert "were changed after they parted" in seen[0]
+    assert "Neither was put over the other" in seen[0]
+    [kept] = path.parent.glob("alliance-from-*.vault")
+    assert str(kept) in seen[1] and "unchanged" in seen[1]
+    assert path.read_bytes() == before and again.exists()
+    copy = Vault.open(kept, STRONG_PASSPHRASE)
+    assert copy.moved is not None  # opens read-only
+    copy.close()
