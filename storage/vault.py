@@ -319,6 +319,8 @@ class Vault:
 
     def audit(self, action: AuditAction, record: str = "") -> None:
         """Append one line to the audit log: what was done, to which record; never note text."""
+        if self.moved is not None:  # a read-only copy: reading it (a backup, say) leaves no line
+            return
         with self.transaction() as connection:
             audit_log.append(connection, action, record)
 

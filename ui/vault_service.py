@@ -33,6 +33,7 @@ from storage.clients import ClientRepository
 from storage.conduct import ConductRepository
 from storage.errors import VaultError
 from storage.held_text import SealedText, unseal
+from storage.lineage import ReadOnlyCopy
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.preferences import Preferences
@@ -287,7 +288,10 @@ class VaultService(QObject):
     def change_passphrase(
         self, current: str, new: str, backup_folder: Path, progress: Progress | None = None
     ) -> Path:
-        aside = self._require().change_passphrase(current, new, backup_folder, progress)
+        vault = self._require()
+        if vault.moved is not None:  # rekeying rewrites every page: not in a read-only copy
+            raise ReadOnlyCopy(vault.moved)
+        aside = vault.change_passphrase(current, new, backup_folder, progress)
         return aside
 
     def restore_files(

@@ -308,3 +308,41 @@ def test_every_action_that_changes_nothing_is_an_audit_action():
     from notes.lineage import NOT_CHANGES
 
     assert NOT_CHANGES.issubset({action.value for action in AuditAction})
+
+
+def test_a_handed_off_copy_can_still_be_backed_up_and_leaves_no_audit_line(homes, tmp_path):
+    laptop, _desktop, carried = homes
+    handoff.hand_off(laptop, PASSPHRASE, carried)
+    before = actions(laptop)
+    here = Vault.open(laptop, PASSPHRASE)
+    try:
+        backup = here.backup_to(tmp_path / "backups" / "copy.vault")
+    finally:
+        here.close()
+    assert backup.exists() and actions(laptop) == before
+
+
+def test_hand_off_cut_short_after_the_file_is_in_place(homes, monkeypatch):
+    """Between the file getting its name and this copy being marked: the file is whole, the
+    vault here is still the live one, and nothing is lost either way."""
+    laptop, desktop, carried = homes
+    write_note(laptop, "AB-01", "before")
+    real_record, calls = handoff.lineage.record, []
+
+    def cut_second(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 2:  # the first writes the file's record, the second marks the vault
+            raise Cut
+        return real_record(*args, **kwargs)
+
+    monkeypatch.setattr(handoff.lineage, "record", cut_second)
+    with pytest.raises(Cut):
+        handoff.hand_off(laptop, PASSPHRASE, carried)
+    monkeypatch.undo()
+    [file] = carried.iterdir()
+    assert handoff.inspect(file, PASSPHRASE).handoffs == 1
+    vault = Vault.open(laptop, PASSPHRASE)
+    assert vault.moved is None
+    vault.close()
+    handoff.take_over(file, desktop, PASSPHRASE)
+    assert process_texts(desktop) == process_texts(laptop) == ["before"]
