@@ -29,7 +29,14 @@ from notes.progress import Progress
 from storage import audit as audit_log
 from storage import lineage, schema
 from storage.audit import AuditAction
-from storage.errors import NotWritable, VaultDamaged, VaultError, WrongPassphrase, translated
+from storage.errors import (
+    NotWritable,
+    VaultDamaged,
+    VaultError,
+    VaultExists,
+    WrongPassphrase,
+    translated,
+)
 from storage.instance_lock import InstanceLock
 from storage.private_files import SIDECARS, private_folder, reserve_private_file
 from storage.vault import Vault, connect, verify_copy
@@ -267,6 +274,28 @@ def take_over(
         lock.release()
     progress("Taken over", 1.0)
     return TakeOver(vault_path, incoming, aside, relation)
+
+
+def move_out(
+    vault_path: Path,
+    passphrase: str,
+    new_path: Path,
+    through: Path,
+    progress: Progress | None = None,
+) -> TakeOver:
+    """Move a vault out of a synced folder to `new_path` on this same computer, the safe way:
+    a hand-off file in `through`, taken over at `new_path` (which must be free). The copy left
+    behind is read-only; the hand-off file, meant for nobody else, is removed again."""
+    progress = progress or _no_progress
+    new_path = Path(new_path)
+    if new_path.exists():
+        raise VaultExists(new_path)
+    file = hand_off(vault_path, passphrase, through, lambda text, share: progress(text, share / 2))
+    done = take_over(
+        file, new_path, passphrase, lambda text, share: progress(text, 0.5 + share / 2)
+    )
+    file.unlink(missing_ok=True)  # taken over here: left in the folder, a second computer could too
+    return done
 
 
 def keep_beside(file: Path, vault_path: Path, passphrase: str) -> Path:

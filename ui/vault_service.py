@@ -342,6 +342,20 @@ class VaultService(QObject):
             raise RuntimeError("lock the vault before taking another one over")
         return handoff.take_over(file, self.path, passphrase, progress)
 
+    def move_out(
+        self, passphrase: str, new_path: Path, through: Path, progress: Progress | None = None
+    ) -> handoff.TakeOver:
+        """Move the locked vault out of a synced folder to `new_path`; `relocate` follows."""
+        if self._vault is not None:
+            raise RuntimeError("lock the vault before moving it")
+        return handoff.move_out(self.path, passphrase, new_path, through, progress)
+
+    def relocate(self, new_path: Path) -> None:
+        """From now on the vault is the one at `new_path` (after `move_out`)."""
+        if self._vault is not None:
+            raise RuntimeError("lock the vault before moving it")
+        self.path = Path(new_path)
+
     def keep_beside(self, file: Path, passphrase: str) -> Path:
         return handoff.keep_beside(file, self.path, passphrase)
 

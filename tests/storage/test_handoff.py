@@ -16,7 +16,7 @@ from notes.records import Client, ProcessNote, Session
 from storage import handoff
 from storage.audit import AuditAction, AuditLog
 from storage.clients import ClientRepository
-from storage.errors import NotWritable, WrongPassphrase
+from storage.errors import NotWritable, VaultExists, WrongPassphrase
 from storage.lineage import ReadOnlyCopy
 from storage.note_store import NoteRepository
 from storage.sessions import SessionRepository
@@ -346,3 +346,17 @@ def test_hand_off_cut_short_after_the_file_is_in_place(homes, monkeypatch):
     vault.close()
     handoff.take_over(file, desktop, PASSPHRASE)
     assert process_texts(desktop) == process_texts(laptop) == ["before"]
+
+
+def test_moving_out_of_a_synced_folder_leaves_a_read_only_copy_and_no_file(homes, tmp_path):
+    laptop, _desktop, carried = homes
+    write_note(laptop, "AB-01", "moved")
+    outside = tmp_path / "outside" / "alliance.vault"
+    done = handoff.move_out(laptop, PASSPHRASE, outside, carried)
+    assert done.vault_path == outside and process_texts(outside) == ["moved"]
+    assert not list(carried.iterdir())
+    left = Vault.open(laptop, PASSPHRASE)
+    assert left.moved is not None
+    left.close()
+    with pytest.raises(VaultExists):
+        handoff.move_out(outside, PASSPHRASE, laptop, carried)  # never over a file

@@ -163,7 +163,7 @@ class UnlockPage(QWidget):
         self.message = message_label()
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setDefault(True)
-        where = QLabel(vault_path)
+        self.where = where = QLabel(vault_path)  # changes when the vault is moved
         where.setObjectName("hint")
         box = QWidget()
         box.setFixedWidth(480)

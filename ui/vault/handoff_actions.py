@@ -10,12 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from notes.lineage import read_only_text, taken_over_text
 from notes.sync_folders import warning_text
 from storage.handoff import SUFFIX, CopiesForked, TakeOver
+from storage.locations import default_vault_path
+from storage.sync_folders import look_around
 from ui import app_settings as keys
 from ui.errors import attempt
 from ui.widgets.file_dialogs import existing_folder, open_file
@@ -153,9 +155,12 @@ class HandoffActions(QObject):
             self._window.statusBar().showMessage(read_only_text(moved))
         else:
             self._window.setWindowTitle("Alliance")
-        self._warn_about_sync_once()
+        # After every view has answered the unlock: the warning may lock again to move the vault.
+        QTimer.singleShot(0, self._warn_about_sync_once)
 
     def _warn_about_sync_once(self) -> None:
+        if not self._service.is_unlocked:  # locked again meanwhile
+            return
         settings = keys.app_settings()
         warned = [str(each) for each in (settings.value(_WARNED, []) or [])]
         if str(self._service.path) in warned:
@@ -163,9 +168,58 @@ class HandoffActions(QObject):
         found = self._service.surroundings()
         if not found.worrying:
             return
-        names = [path.name for path in found.conflicts]
-        QMessageBox.warning(
-            self._window, SYNC_TITLE, warning_text(found.sync, self._service.path.name, names)
-        )
         settings.setValue(_WARNED, [*warned, str(self._service.path)])
         settings.sync()
+        names = [path.name for path in found.conflicts]
+        text = warning_text(found.sync, self._service.path.name, names)
+        box = QMessageBox(QMessageBox.Icon.Warning, SYNC_TITLE, text)
+        box.setParent(self._window, box.windowFlags())
+        move = None
+        target = self._place_outside() if found.sync is not None else None
+        if target is not None:
+            box.setInformativeText(f"Alliance can move it for you, to {target}.")
+            move = box.addButton("&Move the vault out", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("&Not now", QMessageBox.ButtonRole.RejectRole)
+        else:
+            box.addButton(QMessageBox.StandardButton.Ok)
+        box.exec()
+        if move is not None and box.clickedButton() is move:
+            self._move_out(target, Path(found.sync.root))
+
+    def _place_outside(self) -> Path | None:
+        """Alliance's usual vault place, when it is free and not itself in a synced folder."""
+        usual = default_vault_path()
+        if usual.exists() or usual == self._service.path or look_around(usual).sync:
+            return None
+        return usual
+
+    def _move_out(self, target: Path, through: Path) -> None:
+        window = self._window
+        title = "Move the vault out"
+        passphrase = ask_passphrase(window, title, "Your passphrase, to move the vault:")
+        if passphrase is None:
+            return
+        window.lock()
+        if self._service.is_unlocked:
+            QMessageBox.warning(window, title, "Wait for the running job to finish first.")
+            return
+        window.vault_actions.run(
+            title,
+            lambda progress: self._service.move_out(passphrase, target, through, progress),
+            lambda done: self._moved_out(done, passphrase, through),
+        )
+
+    def _moved_out(self, done: TakeOver, passphrase: str, through: Path) -> None:
+        left = self._service.path
+        self._service.relocate(done.vault_path)
+        self._window.unlock_page.where.setText(str(done.vault_path))
+        if not attempt(self._window, lambda: self._service.unlock(passphrase), SYNC_TITLE):
+            return
+        QMessageBox.information(
+            self._window,
+            "Move the vault out",
+            f"Your vault is now at {done.vault_path}, outside the synced folder. The copy left "
+            f"at {left} is read-only. Started without --vault, Alliance opens the vault from its "
+            "new place. To carry it to another computer, choose Vault → Move to another "
+            f"computer… and pick {through}.",
+        )

@@ -113,26 +113,83 @@ def test_hand_off_then_take_over_on_a_second_computer(qtbot, open_window, tmp_pa
     desktop.service.lock()
 
 
-def test_a_vault_in_a_synced_folder_is_warned_about_once(qtbot, caseload, tmp_path):
+def synced_window(qtbot, caseload, tmp_path, monkeypatch) -> MainWindow:
+    """A window on a vault in a Syncthing folder, with a conflict copy beside it; Alliance's
+    usual place for a vault is a free one in this test's own folder."""
     root = tmp_path / "Sync"
     (root / ".stfolder").mkdir(parents=True)
     path = root / "alliance.vault"
     shutil.copyfile(caseload, path)
     shutil.copyfile(caseload, root / "alliance.sync-conflict-20240302-101500-ABCDEFG.vault")
+    usual = tmp_path / "usual" / "alliance.vault"
+    monkeypatch.setattr(handoff_actions, "default_vault_path", lambda: usual)
     window = MainWindow(VaultService(path))
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+def press_button(qtbot, box: QMessageBox, label: str) -> None:
+    [button] = [b for b in box.buttons() if b.text().replace("&", "") == label]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_a_vault_in_a_synced_folder_is_warned_about_once(qtbot, caseload, tmp_path, monkeypatch):
+    window = synced_window(qtbot, caseload, tmp_path, monkeypatch)
     seen: list[str] = []
-    answer_dialog(qtbot, read_message(seen), QMessageBox)
+
+    def not_now(box: QMessageBox) -> None:
+        seen.append(f"{box.text()}\n{box.informativeText()}")
+        press_button(qtbot, box, "Not now")
+
+    answer_dialog(qtbot, not_now, QMessageBox)
     unlock(qtbot, window)
     qtbot.waitUntil(lambda: bool(seen))
     assert "Syncthing keeps in step" in seen[0]
     assert "alliance.sync-conflict-20240302-101500-ABCDEFG.vault" in seen[0]
+    assert str(tmp_path / "usual" / "alliance.vault") in seen[0]
     window.lock()
     unlock(qtbot, window)  # no second warning: a box would be waiting here otherwise
     assert len(seen) == 1
+    assert window.service.path == tmp_path / "Sync" / "alliance.vault"  # not moved
     window.service.lock()
+
+
+def test_the_vault_is_moved_out_of_the_synced_folder_on_request(
+    qtbot, caseload, tmp_path, monkeypatch
+):
+    window = synced_window(qtbot, caseload, tmp_path, monkeypatch)
+    left = window.service.path
+    seen: list[str] = []
+
+    def move(box: QMessageBox) -> None:
+        press_button(qtbot, box, "Move the vault out")
+        answer_dialog(
+            qtbot,
+            lambda dialog: (
+                type_passphrase(qtbot, dialog),
+                when_dialog(qtbot, QMessageBox, read_message(seen)),
+            ),
+            QDialog,
+        )
+
+    answer_dialog(qtbot, move, QMessageBox)
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: bool(seen), timeout=20000)
+    usual = tmp_path / "usual" / "alliance.vault"
+    assert f"Your vault is now at {usual}" in seen[0]
+    assert window.service.path == usual and window.service.is_unlocked
+    assert window.service.moved is None  # the moved vault is the live one
+    assert "ML-01" in visible_text(window.workspace)
+    assert not list((tmp_path / "Sync").glob(f"*{SUFFIX}"))  # no hand-off file left for others
+    window.lock()
+    assert window.unlock_page.where.text() == str(usual)
+    from storage.vault import Vault
+
+    old = Vault.open(left, STRONG_PASSPHRASE)
+    assert old.moved is not None  # the copy in the synced folder is read-only
+    old.close()
 
 
 def test_forked_copies_are_named_kept_and_one_kept_read_only_beside(
