@@ -3,7 +3,10 @@
 Every copy of a vault carries the same lineage id and a hand-off counter. Whether one copy holds
 changes the other lacks is read from their audit logs: the log is append-only, so two copies of
 one vault share the lines written before they parted and differ only after. Lines that change
-no record (unlocking, locking, backups, exports, the hand-off itself) do not count as changes.
+no record (unlocking, locking, backups, exports, the hand-off itself; storage names them, as
+the audit log's actions are its own) do not count as changes. Any other action, one added by a
+later version too, counts: wrongly seeing a change only makes Alliance refuse and ask; wrongly
+missing one could put a copy over newer notes.
 """
 
 from __future__ import annotations
@@ -15,24 +18,6 @@ from enum import Enum, StrEnum
 
 # One audit line as stored: id, time, action, record.
 AuditLine = tuple[int, str, str, str]
-
-# Audit actions (their stored text, which never changes) that leave every record as it was.
-# Anything else, including an action added later, counts as a change: wrongly seeing a change
-# only makes Alliance ask; wrongly missing one could put a copy over newer notes.
-NOT_CHANGES = frozenset(
-    {
-        "unlock",
-        "failed unlock",
-        "lock",
-        "backup",
-        "handed off",
-        "taken over",
-        "supervision report exported",
-        "identified supervision report exported",
-        "record exported",
-        "record with process notes exported",
-    }
-)
 
 
 class CopyState(StrEnum):
@@ -69,9 +54,9 @@ class Relation(Enum):
     FORKED = "forked"  # both were changed after they parted
 
 
-def changes_after(lines: Sequence[AuditLine], shared: int) -> int:
+def changes_after(lines: Sequence[AuditLine], shared: int, not_changes: frozenset[str]) -> int:
     """How many lines after the first `shared` record a change."""
-    return sum(1 for line in lines[shared:] if line[2] not in NOT_CHANGES)
+    return sum(1 for line in lines[shared:] if line[2] not in not_changes)
 
 
 def shared_prefix(here: Sequence[AuditLine], incoming: Sequence[AuditLine]) -> int:
@@ -89,13 +74,15 @@ def relation(
     here_lines: Sequence[AuditLine],
     incoming: Lineage,
     incoming_lines: Sequence[AuditLine],
+    not_changes: frozenset[str],
 ) -> Relation:
-    """Which copy is newer, or whether both went their own way."""
+    """Which copy is newer, or whether both went their own way; `not_changes` are the audit
+    actions that leave every record as it was."""
     if here.lineage_id != incoming.lineage_id:
         return Relation.UNRELATED
     shared = shared_prefix(here_lines, incoming_lines)
-    changed_here = changes_after(here_lines, shared) > 0
-    changed_there = changes_after(incoming_lines, shared) > 0
+    changed_here = changes_after(here_lines, shared, not_changes) > 0
+    changed_there = changes_after(incoming_lines, shared, not_changes) > 0
     if changed_here and changed_there:
         return Relation.FORKED
     if changed_here:

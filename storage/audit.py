@@ -72,9 +72,33 @@ class AuditAction(StrEnum):
     RECORD_WITH_PROCESS_NOTES_EXPORTED = "record with process notes exported"
 
     @property
+    def changes_records(self) -> bool:
+        """False for lines that leave every record as they were: copies of a vault are
+        compared by the other lines (notes/lineage.py)."""
+        return self not in _LEAVES_RECORDS
+
+    @property
     def coalesces(self) -> bool:
         """Written again and again while someone types (autosave): one line per burst is kept."""
         return self.value.endswith(" saved")
+
+
+_LEAVES_RECORDS = frozenset(
+    {
+        AuditAction.UNLOCK,
+        AuditAction.FAILED_UNLOCK,
+        AuditAction.LOCK,
+        AuditAction.BACKUP,
+        AuditAction.HANDED_OFF,
+        AuditAction.TAKEN_OVER,
+        AuditAction.SUPERVISION_REPORT_EXPORTED,
+        AuditAction.IDENTIFIED_SUPERVISION_REPORT_EXPORTED,
+        AuditAction.RECORD_EXPORTED,
+        AuditAction.RECORD_WITH_PROCESS_NOTES_EXPORTED,
+    }
+)
+# The stored text of those actions, for comparing two copies' logs line by line.
+NOT_CHANGES = frozenset(action.value for action in _LEAVES_RECORDS)
 
 
 @dataclass(frozen=True)

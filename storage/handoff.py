@@ -1,7 +1,7 @@
 """Handing the vault to another computer, and taking it over there: one writer at a time.
 
 A hand-off file is the vault itself, copied with VACUUM INTO into the folder the therapist
-picked (a USB stick, a folder a sync tool carries), with its lineage row saying "in transit",
+picked (a USB stick, a folder a sync tool carries), with its lineage row saying in transit,
 hand-off N, made on this computer at this time. The row sits inside the encrypted file, so
 SQLCipher's HMAC on every page (keyed by the passphrase) signs it: nobody without the passphrase
 can change it unnoticed. Only once the file is written, checked and in place is this copy
@@ -157,7 +157,7 @@ def _seal_copy(target: Path, passphrase: str, number: int, moment: datetime, hos
             with translated(partial):
                 copy.execute("BEGIN IMMEDIATE")
                 lineage.record(copy, CopyState.IN_TRANSIT, number, moment, host, str(target))
-                # The copy carries its own "handed off" line, so the vault that arrives says
+                # The copy carries its own HANDED_OFF line, so the vault that arrives says
                 # where it came from even after the computer it left has gone.
                 audit_log.append(copy, AuditAction.HANDED_OFF, _handed_off_record(number, target))
                 copy.execute("COMMIT")
@@ -224,7 +224,9 @@ def _compare(incoming: _Copy, vault_path: Path, passphrase: str) -> Relation:
         here = _read_copy(vault_path, passphrase)
     except (WrongPassphrase, VaultDamaged):
         return Relation.UNRELATED  # cannot be read with this passphrase: set aside, unread
-    return rules.relation(here.lineage, here.lines, incoming.lineage, incoming.lines)
+    return rules.relation(
+        here.lineage, here.lines, incoming.lineage, incoming.lines, audit_log.NOT_CHANGES
+    )
 
 
 def take_over(

@@ -304,10 +304,23 @@ def test_the_file_in_the_carried_folder_is_left_as_it_was(homes):
     os.remove(carried / "copy")
 
 
-def test_every_action_that_changes_nothing_is_an_audit_action():
-    from notes.lineage import NOT_CHANGES
+def test_only_opening_backups_exports_and_hand_offs_leave_records_as_they_were():
+    from storage.audit import NOT_CHANGES
 
-    assert NOT_CHANGES.issubset({action.value for action in AuditAction})
+    assert {
+        "unlock",
+        "failed unlock",
+        "lock",
+        "backup",
+        "handed off",
+        "taken over",
+        "supervision report exported",
+        "identified supervision report exported",
+        "record exported",
+        "record with process notes exported",
+    } == NOT_CHANGES
+    assert not AuditAction.HANDED_OFF.changes_records
+    assert AuditAction.PROCESS_NOTE_SAVED.changes_records
 
 
 def test_a_handed_off_copy_can_still_be_backed_up_and_leaves_no_audit_line(homes, tmp_path):
