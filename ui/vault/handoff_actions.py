@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QMessageBox, QSizePolicy, QToolBar
 
 from notes.lineage import read_only_text, taken_over_text
 from notes.sync_folders import warning_text
@@ -22,6 +22,7 @@ from ui import app_settings as keys
 from ui.errors import attempt
 from ui.widgets.file_dialogs import existing_folder, open_file
 from ui.widgets.secret_field import ask_passphrase
+from ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -38,7 +39,10 @@ class HandoffActions(QObject):
         super().__init__(window)
         self._window = window
         self._service = window.service
+        self._banner: StatusLine | None = None
+        self._bar: QToolBar | None = None
         self._service.unlocked.connect(self._after_unlock)
+        self._service.locked.connect(self._hide_banner)
 
     # -- handing off -------------------------------------------------------------------------
 
@@ -148,13 +152,34 @@ class HandoffActions(QObject):
 
     # -- after each unlock -------------------------------------------------------------------
 
+    def _read_only_banner(self) -> StatusLine:
+        """A line across the top of the window, shown while a read-only copy is open."""
+        if self._banner is None:
+            self._banner = StatusLine("read_only_banner", urgent=True)
+            self._banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            bar = QToolBar("Read-only", self._window)
+            bar.setObjectName("read_only_bar")
+            bar.setMovable(False)
+            bar.setFloatable(False)
+            bar.toggleViewAction().setVisible(False)  # not one to hide by right-clicking
+            bar.addWidget(self._banner)
+            self._window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+            self._bar = bar
+        return self._banner
+
+    def _hide_banner(self) -> None:
+        self._window.setWindowTitle("Alliance")
+        if self._bar is not None:
+            self._bar.hide()
+
     def _after_unlock(self) -> None:
         moved = self._service.moved
         if moved is not None:
             self._window.setWindowTitle("Alliance — read-only")
-            self._window.statusBar().showMessage(read_only_text(moved))
+            self._read_only_banner().setText(read_only_text(moved))
+            self._bar.show()
         else:
-            self._window.setWindowTitle("Alliance")
+            self._hide_banner()
         # After every view has answered the unlock: the warning may lock again to move the vault.
         QTimer.singleShot(0, self._warn_about_sync_once)
 

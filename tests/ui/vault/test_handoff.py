@@ -81,8 +81,8 @@ def test_hand_off_then_take_over_on_a_second_computer(qtbot, open_window, tmp_pa
     # Unlocked again, this copy says when and where it went, and is read-only.
     unlock(qtbot, open_window)
     assert open_window.windowTitle() == "Alliance — read-only"
-    status = open_window.statusBar().currentMessage()
-    assert "was handed off on" in status and str(file) in status and "read-only" in status
+    banner = visible_text(open_window)
+    assert "was handed off on" in banner and str(file) in banner and "read-only" in banner
     open_window.lock()
 
     # The second computer: no vault yet, so the window offers to create one.
@@ -110,6 +110,7 @@ def test_hand_off_then_take_over_on_a_second_computer(qtbot, open_window, tmp_pa
     assert desktop.pages.currentWidget() is desktop.workspace
     assert "ML-01" in visible_text(desktop.workspace)
     assert desktop.windowTitle() == "Alliance"  # live here: writable
+    assert "read-only" not in visible_text(desktop)
     desktop.service.lock()
 
 
