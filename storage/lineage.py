@@ -1,4 +1,4 @@
-"""The lineage row of a vault (schema migration 5): read it, record a hand-off in it.
+"""The lineage row of a vault (schema migration 6): read it, record a hand-off in it.
 
 A copy that is not the live one (handed off, in transit, kept after a fork) opens with
 SQLCipher's `query_only` pragma on its connection, so nothing can write to it by mistake.

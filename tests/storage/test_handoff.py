@@ -99,6 +99,15 @@ def test_round_trip_between_two_homes(homes):
     assert process_texts(laptop) == ["written on the desktop", "written on the laptop"]
     assert process_texts(returned.set_aside) == ["written on the laptop"]
 
+    # The history chain (tamper evidence) holds across both moves, hand-off lines included.
+    for path in (laptop, desktop, returned.set_aside):
+        vault = Vault.open(path, PASSPHRASE)
+        try:
+            report = vault.integrity_check()
+            assert report.ok and report.history == (), path
+        finally:
+            vault.close()
+
     # The audit logs record both ends.
     assert AuditAction.HANDED_OFF.value in actions(desktop)
     laptop_log = actions(laptop)
