@@ -30,6 +30,7 @@ from storage import audit as audit_log
 from storage import lineage, schema
 from storage.audit import AuditAction
 from storage.errors import (
+    NotAVault,
     NotWritable,
     VaultDamaged,
     VaultError,
@@ -50,6 +51,15 @@ class NotAHandOff(VaultError):
         super().__init__(
             f"{path.name} is not a hand-off file waiting to be taken over. Choose the file that "
             "Vault → Move to another computer… wrote on the other computer."
+        )
+
+
+class HandOffIncomplete(VaultError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path.name} did not pass its check: it may not have finished copying. Wait until "
+            "the sync tool shows it up to date, or copy it from the stick again, then try "
+            "again. Nothing was changed."
         )
 
 
@@ -205,7 +215,10 @@ def _read_copy(path: Path, passphrase: str) -> _Copy:
 def inspect(file: Path, passphrase: str) -> Lineage:
     """The record of a hand-off file, after checking every page of it."""
     file = Path(file)
-    verify_copy(file, passphrase)
+    try:
+        verify_copy(file, passphrase)
+    except (VaultDamaged, NotAVault) as error:  # a file still arriving looks damaged
+        raise HandOffIncomplete(file) from error
     found = _read_copy(file, passphrase).lineage
     if found.state is not CopyState.IN_TRANSIT:
         raise NotAHandOff(file)

@@ -382,3 +382,13 @@ def test_moving_out_of_a_synced_folder_leaves_a_read_only_copy_and_no_file(homes
     left.close()
     with pytest.raises(VaultExists):
         handoff.move_out(outside, PASSPHRASE, laptop, carried)  # never over a file
+
+
+def test_a_hand_off_file_still_arriving_is_named_as_such(homes):
+    laptop, desktop, carried = homes
+    file = handoff.hand_off(laptop, PASSPHRASE, carried)
+    arriving = carried / "arriving.alliance-handoff"
+    arriving.write_bytes(file.read_bytes()[: 4096 * 3])  # what a sync tool has so far
+    with pytest.raises(handoff.HandOffIncomplete, match="may not have finished copying"):
+        handoff.take_over(arriving, desktop, PASSPHRASE)
+    assert not desktop.exists()
