@@ -128,7 +128,7 @@ def _search(args: argparse.Namespace) -> int:
 
 def _take_over(args: argparse.Namespace) -> int:
     from notes.lineage import taken_over_text
-    from storage.handoff import take_over
+    from storage.taking_over import take_over
 
     done = take_over(args.file, args.vault, read_passphrase(args.passphrase_stdin))
     aside = str(done.set_aside) if done.set_aside else None

@@ -26,7 +26,7 @@ from notes.observations import Category, Observation, ObservationKind
 from notes.progress import Progress
 from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
 from notes.signed_history import note_warning
-from storage import backups, handoff
+from storage import backups, handoff, taking_over
 from storage.alliance import AllianceRepository
 from storage.audit import AuditAction, AuditLog
 from storage.clients import ClientRepository
@@ -322,7 +322,7 @@ class VaultService(QObject):
     def audit_log(self) -> AuditLog:
         return AuditLog(self._require())
 
-    # -- hand-off between two computers (storage/handoff.py) --------------------------------
+    # -- hand-off between two computers (storage/handoff.py, storage/taking_over.py) -------
     # Both run on a worker thread with the vault locked: they open the file themselves.
 
     @property
@@ -337,18 +337,18 @@ class VaultService(QObject):
 
     def take_over(
         self, file: Path, passphrase: str, progress: Progress | None = None
-    ) -> handoff.TakeOver:
+    ) -> taking_over.TakeOver:
         if self._vault is not None:
             raise RuntimeError("lock the vault before taking another one over")
-        return handoff.take_over(file, self.path, passphrase, progress)
+        return taking_over.take_over(file, self.path, passphrase, progress)
 
     def move_out(
         self, passphrase: str, new_path: Path, through: Path, progress: Progress | None = None
-    ) -> handoff.TakeOver:
+    ) -> taking_over.TakeOver:
         """Move the locked vault out of a synced folder to `new_path`; `relocate` follows."""
         if self._vault is not None:
             raise RuntimeError("lock the vault before moving it")
-        return handoff.move_out(self.path, passphrase, new_path, through, progress)
+        return taking_over.move_out(self.path, passphrase, new_path, through, progress)
 
     def relocate(self, new_path: Path) -> None:
         """From now on the vault is the one at `new_path` (after `move_out`)."""
@@ -357,7 +357,7 @@ class VaultService(QObject):
         self.path = Path(new_path)
 
     def keep_beside(self, file: Path, passphrase: str) -> Path:
-        return handoff.keep_beside(file, self.path, passphrase)
+        return taking_over.keep_beside(file, self.path, passphrase)
 
     def surroundings(self) -> Surroundings:
         return look_around(self.path)

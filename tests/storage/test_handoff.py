@@ -13,7 +13,7 @@ import pytest
 
 from notes.lineage import CopyState, Relation
 from notes.records import Client, ProcessNote, Session
-from storage import handoff
+from storage import handoff, taking_over
 from storage.audit import AuditAction, AuditLog
 from storage.clients import ClientRepository
 from storage.errors import NotWritable, VaultExists, WrongPassphrase
@@ -83,7 +83,7 @@ def test_round_trip_between_two_homes(homes):
     finally:
         here.close()
 
-    taken = handoff.take_over(file, desktop, PASSPHRASE, host="desktop")
+    taken = taking_over.take_over(file, desktop, PASSPHRASE, host="desktop")
     assert taken.relation is Relation.NO_VAULT_HERE and taken.set_aside is None
     assert process_texts(desktop) == ["written on the laptop"]
     assert stat.S_IMODE(desktop.stat().st_mode) == 0o600
@@ -92,7 +92,7 @@ def test_round_trip_between_two_homes(homes):
     # ... and back again: the laptop's handed-off copy is set aside, never overwritten.
     back = handoff.hand_off(desktop, PASSPHRASE, carried, host="desktop")
     assert back != file and file.exists()
-    returned = handoff.take_over(back, laptop, PASSPHRASE, host="laptop")
+    returned = taking_over.take_over(back, laptop, PASSPHRASE, host="laptop")
     assert returned.relation is Relation.INCOMING_NEWER
     assert returned.lineage.handoffs == 2
     assert returned.set_aside is not None and returned.set_aside.exists()
@@ -127,7 +127,7 @@ def test_taking_back_ones_own_hand_off_file(homes):
     laptop, _desktop, carried = homes
     write_note(laptop, "AB-01", "kept")
     file = handoff.hand_off(laptop, PASSPHRASE, carried)
-    taken = handoff.take_over(file, laptop, PASSPHRASE)
+    taken = taking_over.take_over(file, laptop, PASSPHRASE)
     assert taken.relation is Relation.SAME
     assert taken.set_aside is not None and taken.set_aside.exists()
     again = Vault.open(laptop, PASSPHRASE)
@@ -143,14 +143,14 @@ def test_wrong_passphrase_for_the_file_changes_nothing(homes):
     file = handoff.hand_off(laptop, PASSPHRASE, carried)
     before = file.read_bytes()
     with pytest.raises(WrongPassphrase):
-        handoff.take_over(file, desktop, "not the passphrase")
+        taking_over.take_over(file, desktop, "not the passphrase")
     assert not desktop.exists() and file.read_bytes() == before
 
 
 def test_a_vault_is_not_a_hand_off_file(homes):
     laptop, desktop, _carried = homes
-    with pytest.raises(handoff.NotAHandOff):
-        handoff.take_over(laptop, desktop, PASSPHRASE)
+    with pytest.raises(taking_over.NotAHandOff):
+        taking_over.take_over(laptop, desktop, PASSPHRASE)
     assert not desktop.exists()
 
 
@@ -159,7 +159,8 @@ def test_an_unrelated_vault_is_set_aside_and_named(homes, tmp_path):
     other = Vault.create(desktop, "another passphrase")
     other.close()
     before = desktop.read_bytes()
-    taken = handoff.take_over(handoff.hand_off(laptop, PASSPHRASE, carried), desktop, PASSPHRASE)
+    file = handoff.hand_off(laptop, PASSPHRASE, carried)
+    taken = taking_over.take_over(file, desktop, PASSPHRASE)
     assert taken.relation is Relation.UNRELATED
     assert taken.set_aside.read_bytes() == before
     assert taken.set_aside.name.startswith("alliance-set-aside-")
@@ -175,19 +176,19 @@ def test_forked_copies_are_found_and_both_kept(homes):
     # copy was marked: the laptop goes on as the live vault while the desktop takes the file.
     file = handoff.hand_off(laptop, PASSPHRASE, carried)
     unmark(laptop)
-    handoff.take_over(file, desktop, PASSPHRASE)
+    taking_over.take_over(file, desktop, PASSPHRASE)
     write_note(desktop, "DE-01", "desktop after the hand-off")
     write_note(laptop, "LA-01", "laptop after the hand-off")
     again = handoff.hand_off(desktop, PASSPHRASE, carried)
 
     laptop_before, file_before = laptop.read_bytes(), again.read_bytes()
-    assert handoff.compare(again, laptop, PASSPHRASE) is Relation.FORKED
-    with pytest.raises(handoff.CopiesForked, match="Neither was put over the other"):
-        handoff.take_over(again, laptop, PASSPHRASE)
+    assert taking_over.compare(again, laptop, PASSPHRASE) is Relation.FORKED
+    with pytest.raises(taking_over.CopiesForked, match="Neither was put over the other"):
+        taking_over.take_over(again, laptop, PASSPHRASE)
     assert laptop.read_bytes() == laptop_before and again.read_bytes() == file_before
     assert not list(laptop.parent.glob("*set-aside*"))
 
-    kept = handoff.keep_beside(again, laptop, PASSPHRASE)
+    kept = taking_over.keep_beside(again, laptop, PASSPHRASE)
     assert again.read_bytes() == file_before and laptop.read_bytes() == laptop_before
     copy = Vault.open(kept, PASSPHRASE)
     try:
@@ -202,11 +203,11 @@ def test_forked_copies_are_found_and_both_kept(homes):
 def test_an_older_hand_off_file_is_refused(homes):
     laptop, desktop, carried = homes
     old = handoff.hand_off(laptop, PASSPHRASE, carried)
-    handoff.take_over(old, desktop, PASSPHRASE)
+    taking_over.take_over(old, desktop, PASSPHRASE)
     write_note(desktop, "DE-01", "newer than the file")
     before = desktop.read_bytes()
-    with pytest.raises(handoff.HandOffOlder):
-        handoff.take_over(old, desktop, PASSPHRASE)
+    with pytest.raises(taking_over.HandOffOlder):
+        taking_over.take_over(old, desktop, PASSPHRASE)
     assert desktop.read_bytes() == before
 
 
@@ -268,13 +269,13 @@ def test_take_over_cut_short_changes_nothing_here(homes, monkeypatch, step):
     Vault.create(desktop, PASSPHRASE).close()
     write_note(desktop, "DE-00", "the desktop's own older vault")
     before = desktop.read_bytes()
-    cut_at(monkeypatch, handoff, step)
+    cut_at(monkeypatch, taking_over, step)
     with pytest.raises(Cut):
-        handoff.take_over(file, desktop, PASSPHRASE)
+        taking_over.take_over(file, desktop, PASSPHRASE)
     assert desktop.read_bytes() == before
     assert not desktop.with_name(desktop.name + ".taking-over").exists()
     monkeypatch.undo()
-    taken = handoff.take_over(file, desktop, PASSPHRASE)  # tried again, it works
+    taken = taking_over.take_over(file, desktop, PASSPHRASE)  # tried again, it works
     assert process_texts(desktop) == ["from the laptop"]
     assert process_texts(taken.set_aside) == ["the desktop's own older vault"]
 
@@ -292,7 +293,7 @@ def test_a_vault_left_open_by_a_crash_is_set_aside_whole(homes, tmp_path):
         shutil.copyfile(f"{elsewhere}{extra}", f"{desktop}{extra}")
     open_vault.close()
 
-    taken = handoff.take_over(file, desktop, PASSPHRASE)
+    taken = taking_over.take_over(file, desktop, PASSPHRASE)
     assert taken.relation is Relation.UNRELATED
     assert not desktop.with_name(desktop.name + "-wal").exists()
     kept = Vault.open(taken.set_aside, "another passphrase")
@@ -306,10 +307,10 @@ def test_the_file_in_the_carried_folder_is_left_as_it_was(homes):
     laptop, desktop, carried = homes
     file = handoff.hand_off(laptop, PASSPHRASE, carried)
     before = file.read_bytes()
-    handoff.take_over(file, desktop, PASSPHRASE)
+    taking_over.take_over(file, desktop, PASSPHRASE)
     assert file.read_bytes() == before
     shutil.copyfile(file, carried / "copy")  # still a readable hand-off file
-    assert handoff.inspect(carried / "copy", PASSPHRASE).state is CopyState.IN_TRANSIT
+    assert taking_over.inspect(carried / "copy", PASSPHRASE).state is CopyState.IN_TRANSIT
     os.remove(carried / "copy")
 
 
@@ -362,11 +363,11 @@ def test_hand_off_cut_short_after_the_file_is_in_place(homes, monkeypatch):
         handoff.hand_off(laptop, PASSPHRASE, carried)
     monkeypatch.undo()
     [file] = carried.iterdir()
-    assert handoff.inspect(file, PASSPHRASE).handoffs == 1
+    assert taking_over.inspect(file, PASSPHRASE).handoffs == 1
     vault = Vault.open(laptop, PASSPHRASE)
     assert vault.moved is None
     vault.close()
-    handoff.take_over(file, desktop, PASSPHRASE)
+    taking_over.take_over(file, desktop, PASSPHRASE)
     assert process_texts(desktop) == process_texts(laptop) == ["before"]
 
 
@@ -374,14 +375,14 @@ def test_moving_out_of_a_synced_folder_leaves_a_read_only_copy_and_no_file(homes
     laptop, _desktop, carried = homes
     write_note(laptop, "AB-01", "moved")
     outside = tmp_path / "outside" / "alliance.vault"
-    done = handoff.move_out(laptop, PASSPHRASE, outside, carried)
+    done = taking_over.move_out(laptop, PASSPHRASE, outside, carried)
     assert done.vault_path == outside and process_texts(outside) == ["moved"]
     assert not list(carried.iterdir())
     left = Vault.open(laptop, PASSPHRASE)
     assert left.moved is not None
     left.close()
     with pytest.raises(VaultExists):
-        handoff.move_out(outside, PASSPHRASE, laptop, carried)  # never over a file
+        taking_over.move_out(outside, PASSPHRASE, laptop, carried)  # never over a file
 
 
 def test_a_hand_off_file_still_arriving_is_named_as_such(homes):
@@ -389,6 +390,6 @@ def test_a_hand_off_file_still_arriving_is_named_as_such(homes):
     file = handoff.hand_off(laptop, PASSPHRASE, carried)
     arriving = carried / "arriving.alliance-handoff"
     arriving.write_bytes(file.read_bytes()[: 4096 * 3])  # what a sync tool has so far
-    with pytest.raises(handoff.HandOffIncomplete, match="may not have finished copying"):
-        handoff.take_over(arriving, desktop, PASSPHRASE)
+    with pytest.raises(taking_over.HandOffIncomplete, match="may not have finished copying"):
+        taking_over.take_over(arriving, desktop, PASSPHRASE)
     assert not desktop.exists()

@@ -1,8 +1,9 @@
 """Using Alliance on two computers: hand the vault off, take a hand-off over, and the warnings
 that go with it (a handed-off copy is read-only here; a vault in a synced folder).
 
-The work runs off the GUI thread with the vault locked (storage/handoff.py opens the file
-itself); the Vault menu's job runner (VaultActions.run) shows its progress.
+The work runs off the GUI thread with the vault locked (storage/handoff.py and
+storage/taking_over.py open the file themselves); the Vault menu's job runner
+(VaultActions.run) shows its progress.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from PySide6.QtWidgets import QMessageBox, QSizePolicy, QToolBar
 
 from notes.lineage import read_only_text, taken_over_text
 from notes.sync_folders import warning_text
-from storage.handoff import SUFFIX, CopiesForked, TakeOver
+from storage.handoff import SUFFIX
 from storage.locations import default_vault_path
 from storage.sync_folders import look_around
+from storage.taking_over import CopiesForked, TakeOver
 from ui import app_settings as keys
 from ui.errors import attempt
 from ui.widgets.file_dialogs import existing_folder, open_file

@@ -196,7 +196,7 @@ def test_the_vault_is_moved_out_of_the_synced_folder_on_request(
 def test_forked_copies_are_named_kept_and_one_kept_read_only_beside(
     qtbot, open_window, tmp_path, monkeypatch
 ):
-    from storage import handoff
+    from storage import handoff, taking_over
     from storage.vault import Vault, connect
 
     path = open_window.service.path
@@ -208,7 +208,7 @@ def test_forked_copies_are_named_kept_and_one_kept_read_only_beside(
     connection.execute("UPDATE lineage SET state = 'live'")
     connection.close()
     desktop = tmp_path / "desktop" / "alliance.vault"
-    handoff.take_over(file, desktop, STRONG_PASSPHRASE)
+    taking_over.take_over(file, desktop, STRONG_PASSPHRASE)
     for code, where in (("DE-01", desktop), ("LA-01", path)):
         vault = Vault.open(where, STRONG_PASSPHRASE)
         ClientRepository(vault).save(Client(code, "Written after the hand-off", date(2026, 11, 2)))
