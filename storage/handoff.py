@@ -16,8 +16,11 @@ from __future__ import annotations
 import contextlib
 import os
 import platform
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+
+import sqlcipher3
 
 from notes.lineage import CopyState
 from notes.progress import Progress
@@ -118,17 +121,11 @@ def _seal_copy(target: Path, passphrase: str, number: int, moment: datetime, hos
     """Write the hand-off record into the copy, check it, and only then give it its name."""
     partial = _partial(target)
     try:
-        copy = connect(partial, passphrase)
-        try:
-            with translated(partial):
-                copy.execute("BEGIN IMMEDIATE")
-                lineage.record(copy, CopyState.IN_TRANSIT, number, moment, host, str(target))
-                # The copy carries its own HANDED_OFF line, so the vault that arrives says
-                # where it came from even after the computer it left has gone.
-                audit_log.append(copy, AuditAction.HANDED_OFF, _handed_off_record(number, target))
-                copy.execute("COMMIT")
-        finally:
-            copy.close()
+        with changing_copy(partial, passphrase) as copy:
+            lineage.record(copy, CopyState.IN_TRANSIT, number, moment, host, str(target))
+            # The copy carries its own HANDED_OFF line, so the vault that arrives says where it
+            # came from even after the computer it left has gone.
+            audit_log.append(copy, AuditAction.HANDED_OFF, _handed_off_record(number, target))
         verify_copy(partial, passphrase, schema.LATEST_VERSION)
         with translated(target):
             fsync(partial)
@@ -137,6 +134,19 @@ def _seal_copy(target: Path, passphrase: str, number: int, moment: datetime, hos
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def changing_copy(path: Path, passphrase: str) -> Iterator[sqlcipher3.Connection]:
+    """One transaction on a copy that is not open as a vault (a file on its way into place)."""
+    connection = connect(path, passphrase)
+    try:
+        with translated(path):
+            connection.execute("BEGIN IMMEDIATE")
+            yield connection
+            connection.execute("COMMIT")
+    finally:
+        connection.close()  # uncommitted work is rolled back with the connection
 
 
 def free_name(path: Path) -> Path:

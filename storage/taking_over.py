@@ -33,6 +33,7 @@ from storage.errors import (
 )
 from storage.handoff import (
     STAMP,
+    changing_copy,
     free_name,
     fsync,
     fsync_folder,
@@ -218,14 +219,8 @@ def keep_beside(file: Path, vault_path: Path, passphrase: str) -> Path:
     staging = kept.with_name(kept.name + ".partial")
     try:
         _copy_file(file, staging)
-        connection = connect(staging, passphrase)
-        try:
-            with translated(staging):
-                connection.execute("BEGIN IMMEDIATE")
-                lineage.set_state(connection, CopyState.KEPT)
-                connection.execute("COMMIT")
-        finally:
-            connection.close()
+        with changing_copy(staging, passphrase) as connection:
+            lineage.set_state(connection, CopyState.KEPT)
         verify_copy(staging, passphrase, schema.LATEST_VERSION)
         with translated(kept):
             fsync(staging)
@@ -246,18 +241,12 @@ def _make_live(
     staging: Path, passphrase: str, incoming: Lineage, file: Path, host: str, aside: Path | None
 ) -> None:
     """The copy becomes this computer's live vault; its log says from where, and what went."""
-    connection = connect(staging, passphrase)
-    try:
-        with translated(staging):
-            connection.execute("BEGIN IMMEDIATE")
-            lineage.set_state(connection, CopyState.LIVE)
-            what = f"{incoming.handoffs} from {incoming.from_host} ({file.name}) on {host}"
-            if aside is not None:
-                what += f"; the vault before it kept as {aside.name}"
-            audit_log.append(connection, AuditAction.TAKEN_OVER, what)
-            connection.execute("COMMIT")
-    finally:
-        connection.close()
+    with changing_copy(staging, passphrase) as connection:
+        lineage.set_state(connection, CopyState.LIVE)
+        what = f"{incoming.handoffs} from {incoming.from_host} ({file.name}) on {host}"
+        if aside is not None:
+            what += f"; the vault before it kept as {aside.name}"
+        audit_log.append(connection, AuditAction.TAKEN_OVER, what)
 
 
 def _aside_name(vault_path: Path) -> Path:
