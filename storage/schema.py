@@ -361,6 +361,21 @@ MIGRATIONS: list[str | Callable[[sqlcipher3.Connection], None]] = [
         WHEN OLD.lineage_id IS NOT NEW.lineage_id OR NEW.handoffs < OLD.handoffs
         BEGIN SELECT RAISE(ABORT, 'a vault keeps its lineage'); END;
     """,
+    # 7: writing fast (issue 20): the therapist's own words, phrases and templates.
+    """
+    CREATE TABLE personal_words (word TEXT PRIMARY KEY COLLATE NOCASE);
+    CREATE TABLE phrases (
+        code TEXT PRIMARY KEY COLLATE NOCASE,
+        text TEXT NOT NULL
+    );
+    CREATE TABLE own_templates (
+        key TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        sections TEXT NOT NULL,
+        retired INTEGER NOT NULL DEFAULT 0,
+        position INTEGER NOT NULL DEFAULT 0
+    );
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -9,12 +9,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from notes.spelling import DEFAULT_LANGUAGE, LANGUAGES
 from ui.lock.idle_lock import DEFAULT_MINUTES
 
 AUTOLOCK_MINUTES = "security/autolock_minutes"
 BACKUP_FOLDER = "backup/folder"
 BACKUP_ON_QUIT = "backup/on_quit"
 BACKUP_KEEP = "backup/keep"
+SPELLING_LANGUAGE = "writing/spelling_language"
 DEFAULT_KEEP = 10
 
 
@@ -37,3 +39,9 @@ def backup_on_quit() -> bool:
 
 def backups_to_keep() -> int:
     return int(app_settings().value(BACKUP_KEEP, DEFAULT_KEEP))
+
+
+def spelling_language() -> str:
+    """The dictionary chosen in Settings; an unknown one reads as the default."""
+    value = str(app_settings().value(SPELLING_LANGUAGE, DEFAULT_LANGUAGE))
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE

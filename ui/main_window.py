@@ -78,8 +78,10 @@ class MainWindow(QMainWindow):
         from ui.vault.actions import VaultActions
         from ui.vault.menus import edit_categories
         from ui.workspace import Workspace
+        from ui.writing.aids import install as install_writing_aids
 
         service = self.service
+        self.writing_aids = install_writing_aids(service, self)  # before any text box is built
         self._workspace = workspace = Workspace(service)
         self.pages.addWidget(workspace)
         self.alliance_actions = AllianceActions(self, service, workspace)

@@ -23,6 +23,7 @@ from notes.alliance import (
 from notes.conduct import ConductAnswer, ConductCheck, PromptSet
 from notes.lineage import Lineage
 from notes.observations import Category, Observation, ObservationKind
+from notes.phrases import Phrase
 from notes.progress import Progress
 from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
 from notes.signed_history import note_warning
@@ -41,6 +42,7 @@ from storage.search import SearchHit, SearchIndex
 from storage.sessions import SessionRepository
 from storage.sync_folders import Surroundings, look_around
 from storage.vault import IntegrityReport, Vault, verify_copy
+from storage.writing import WritingRepository
 
 if TYPE_CHECKING:  # the report code loads on first export, not at start-up
     from storage.report_data import ReportData
@@ -122,6 +124,7 @@ class VaultService(QObject):
         self._categories = CategoryRepository(vault)
         self._observations = ObservationRepository(vault)
         self._preferences = Preferences(vault)
+        self._writing = WritingRepository(vault)
         self.unlocked.emit()
 
     # -- clients and sessions --------------------------------------------------------------
@@ -463,3 +466,26 @@ class VaultService(QObject):
         from storage.report_data import ReportData
 
         return ReportData(self._vault)
+
+    # -- writing aids: the personal dictionary and phrases ---------------------------------
+
+    personalWordsChanged = Signal()
+    phrasesChanged = Signal()
+
+    def personal_words(self) -> list[str]:
+        return self._writing.personal_words()
+
+    def add_personal_word(self, word: str) -> None:
+        self._writing.add_personal_word(word)
+        self.personalWordsChanged.emit()
+
+    def phrases(self) -> list[Phrase]:
+        return self._writing.phrases()
+
+    def save_phrase(self, phrase: Phrase, replacing: str | None = None) -> None:
+        self._writing.save_phrase(phrase, replacing)
+        self.phrasesChanged.emit()
+
+    def delete_phrase(self, code: str) -> None:
+        self._writing.delete_phrase(code)
+        self.phrasesChanged.emit()

@@ -299,3 +299,4 @@ class VaultActions(QObject):
         draftable(dialog, "settings", fields)
         if dialog.exec():
             self._window.idle.set_minutes(keys.autolock_minutes())
+            self._window.writing_aids.load_language(keys.spelling_language())

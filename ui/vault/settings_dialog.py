@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notes.spelling import LANGUAGES
 from ui import app_settings as keys
 from ui.lock.idle_lock import MINUTES_RANGE
 from ui.widgets.dialog_parts import form_dialog_layout
@@ -45,6 +47,11 @@ class SettingsDialog(QDialog):
         self.keep.setValue(keys.backups_to_keep())
         self.keep.setSuffix(" newest backups")
         self.keep.setAccessibleName("backups to keep")
+        self.spelling = QComboBox()
+        self.spelling.setAccessibleName("spelling dictionary")
+        for code, name in LANGUAGES.items():
+            self.spelling.addItem(name, code)
+        self.spelling.setCurrentIndex(self.spelling.findData(keys.spelling_language()))
         hint = QLabel(
             "Backups are encrypted with your passphrase, like the vault. An external drive or a "
             "folder that is itself backed up is a good place for them."
@@ -57,6 +64,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.on_quit)
         form.addRow("Keep", self.keep)
         form.addRow("", hint)
+        form.addRow("Spelling", self.spelling)
         form_dialog_layout(self, form)
         self.resize(520, 260)
 
@@ -71,5 +79,6 @@ class SettingsDialog(QDialog):
         settings.setValue(keys.BACKUP_FOLDER, self.folder.text().strip())
         settings.setValue(keys.BACKUP_ON_QUIT, "true" if self.on_quit.isChecked() else "false")
         settings.setValue(keys.BACKUP_KEEP, self.keep.value())
+        settings.setValue(keys.SPELLING_LANGUAGE, self.spelling.currentData())
         settings.sync()
         super().accept()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from notes.records import Session
 from ui.widgets.models import session_title
+from ui.writing.box_aids import attach as attach_writing_aids
 
 Widget = TypeVar("Widget", bound=QWidget)
 
@@ -113,6 +114,7 @@ def text_box(
         box.setMinimumHeight(height)
     else:
         box.setFixedHeight(height)
+    attach_writing_aids(box)  # spelling, phrases (ui/writing/)
     return box
 
 

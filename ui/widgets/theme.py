@@ -283,6 +283,21 @@ def tag_format(kind: ObservationKind, palette: QPalette | None = None) -> QTextC
     return text_format
 
 
+_SPELLING_RED = "#c42b1c"
+
+
+def spelling_format(palette: QPalette | None = None) -> QTextCharFormat:
+    """How a word the dictionary does not know looks: a red dotted underline.
+
+    Dotted, not Qt's SpellCheckUnderline: that one takes the style's shape, a wave on most
+    desktops, which is the countertransference mark's. Tagged words keep their own mark (it is
+    drawn over this one), so the two never stand on the same word."""
+    text_format = QTextCharFormat()
+    text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+    text_format.setUnderlineColor(accent(_SPELLING_RED, palette))
+    return text_format
+
+
 # -- the style sheet ---------------------------------------------------------------------------
 
 

