@@ -123,8 +123,9 @@ class MainWindow(QMainWindow):
         from ui.search import menus as search
         from ui.session import menus as session
         from ui.vault import menus as vault
+        from ui.writing import menus as writing
 
-        features = (vault, client_page, search, session, alliance, reports)
+        features = (vault, client_page, search, session, writing, alliance, reports)
         entries = [entry for feature in features for entry in feature.menu_entries(self)]
         self._vault_actions = build_menus(self.menuBar(), entries, self)
 
