@@ -1,4 +1,4 @@
-"""The Session menu's entries for writing fast: the therapist's phrases."""
+"""The Session menu's entries for writing fast: phrases, and carrying the last plan forward."""
 
 from __future__ import annotations
 
@@ -11,7 +11,12 @@ if TYPE_CHECKING:
 
 
 def menu_entries(window: MainWindow) -> list[MenuEntry]:
-    return [MenuEntry(Group.TEMPLATES, "&Phrases…", lambda: edit_phrases(window))]
+    from ui.writing.carry_forward import carry_plan_forward
+
+    return [
+        MenuEntry(Group.NOTE, "Start plan from &last session", lambda: carry_plan_forward(window)),
+        MenuEntry(Group.TEMPLATES, "&Phrases…", lambda: edit_phrases(window)),
+    ]
 
 
 def edit_phrases(window: MainWindow) -> None:
