@@ -1,8 +1,16 @@
-"""Progress note templates: SOAP, DAP, BIRP and free text, each section with a short hint."""
+"""Progress note templates: SOAP, DAP, BIRP and free text, each section with a short hint, and
+the therapist's own templates (made, renamed and retired in the vault).
+
+A section's key never changes once made, so renaming a section or a template keeps every note's
+text where it was; a note whose template lost a section shows that text as "kept". Retired
+templates are no longer offered but still read. The vault's own templates are registered here
+at unlock (`use_own_templates`) and forgotten at lock, so every lookup below knows them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -17,6 +25,8 @@ class Template:
     key: str
     name: str
     sections: tuple[Section, ...]
+    own: bool = False  # made by the therapist, kept in the vault
+    retired: bool = False  # no longer offered for notes; notes written with it still read
 
     def section_keys(self) -> list[str]:
         return [section.key for section in self.sections]
@@ -67,9 +77,97 @@ TEMPLATES: dict[str, Template] = {
 DEFAULT_TEMPLATE = "soap"
 
 
+_own: dict[str, Template] = {}
+
+
+def use_own_templates(own: list[Template]) -> None:
+    """The therapist's templates, as the vault holds them (an empty list at lock)."""
+    _own.clear()
+    _own.update({each.key: each for each in own})
+
+
+def all_templates() -> list[Template]:
+    """Built-in templates, then the therapist's own, retired ones included."""
+    return [*TEMPLATES.values(), *_own.values()]
+
+
+def offered_templates(current: str | None = None) -> list[Template]:
+    """The templates a note may be given: all but the retired, and `current` even if retired."""
+    return [each for each in all_templates() if not each.retired or each.key == current]
+
+
 def template(key: str) -> Template:
     """The template for a key; an unknown key (from a newer version) reads as free text."""
-    return TEMPLATES.get(key, TEMPLATES["free"])
+    return TEMPLATES.get(key) or _own.get(key) or TEMPLATES["free"]
+
+
+def is_template(key: str) -> bool:
+    return key in TEMPLATES or key in _own
+
+
+# -- making and changing one's own templates --------------------------------------------------
+
+_LINE = re.compile(r"^\s*(?P<title>[^:—–]+?)\s*(?:[:—–]\s*(?P<hint>.*))?$")
+MAX_SECTIONS = 12
+
+
+def sections_text(sections: tuple[Section, ...]) -> str:
+    """Sections as the template editor shows them: one a line, "Title: hint"."""
+    return "\n".join(f"{s.title}: {s.hint}" if s.hint else s.title for s in sections)
+
+
+def _slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", title.casefold()).strip("_") or "section"
+
+
+def sections_from_text(text: str, before: tuple[Section, ...] = ()) -> tuple[Section, ...]:
+    """Sections read from the editor's lines. A title seen before keeps its key; a line whose
+    title changed in the same place keeps that place's key (a rename); new titles get keys."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    parsed = []
+    for line in lines:
+        found = _LINE.match(line)
+        title = found.group("title").strip() if found else line.strip()
+        parsed.append((title, (found.group("hint") or "").strip() if found else ""))
+    by_title = {s.title.casefold(): s.key for s in before}
+    titles = {title.casefold() for title, _ in parsed}
+    taken: set[str] = set()
+    sections = []
+    for place, (title, hint) in enumerate(parsed):
+        key = by_title.get(title.casefold())
+        if key is None and place < len(before) and before[place].title.casefold() not in titles:
+            key = before[place].key  # renamed where it stood
+        if key is None or key in taken:
+            key = base = _slug(title)
+            number = 2
+            while key in taken:
+                key, number = f"{base}_{number}", number + 1
+        taken.add(key)
+        sections.append(Section(key, title, hint))
+    return tuple(sections)
+
+
+def template_problem(name: str, sections: tuple[Section, ...], key: str | None) -> str | None:
+    """Why a template cannot be kept as it is, in plain words, or None."""
+    if not name.strip():
+        return "Give the template a name."
+    if any(t.name.casefold() == name.strip().casefold() and t.key != key for t in all_templates()):
+        return f"A template called “{name.strip()}” exists already; choose another name."
+    if not sections:
+        return "Write at least one section, one a line, such as “Themes: what came up”."
+    if len(sections) > MAX_SECTIONS:
+        return f"A template can have up to {MAX_SECTIONS} sections."
+    return None
+
+
+def new_own_template(name: str, sections: tuple[Section, ...]) -> Template:
+    """A template of the therapist's, not yet in the vault: storage gives it its key (from a
+    counter, never from the name)."""
+    return Template("", name.strip(), sections, own=True)
+
+
+def changed(template_: Template, name: str, sections: tuple[Section, ...]) -> Template:
+    return replace(template_, name=name.strip(), sections=sections)
 
 
 def orphaned_sections(template_key: str, sections: dict[str, str]) -> dict[str, str]:
@@ -80,7 +178,7 @@ def orphaned_sections(template_key: str, sections: dict[str, str]) -> dict[str, 
 
 def section_title(key: str) -> str:
     """The title a section key had in whichever template defined it."""
-    for each in TEMPLATES.values():
+    for each in all_templates():
         for section in each.sections:
             if section.key == key:
                 return section.title

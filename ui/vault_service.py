@@ -27,6 +27,7 @@ from notes.phrases import Phrase
 from notes.progress import Progress
 from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
 from notes.signed_history import note_warning
+from notes.templates import Template, use_own_templates
 from storage import backups, handoff, taking_over
 from storage.alliance import AllianceRepository
 from storage.audit import AuditAction, AuditLog
@@ -41,6 +42,7 @@ from storage.preferences import Preferences
 from storage.search import SearchHit, SearchIndex
 from storage.sessions import SessionRepository
 from storage.sync_folders import Surroundings, look_around
+from storage.templates import OwnTemplateRepository
 from storage.vault import IntegrityReport, Vault, verify_copy
 from storage.writing import WritingRepository
 
@@ -89,6 +91,7 @@ class VaultService(QObject):
         try:
             vault.close()
         finally:
+            use_own_templates([])
             self.locked.emit()
 
     # -- text that could not be saved, held over a lock (storage/held_text.py) -------------
@@ -125,6 +128,8 @@ class VaultService(QObject):
         self._observations = ObservationRepository(vault)
         self._preferences = Preferences(vault)
         self._writing = WritingRepository(vault)
+        self._own_templates = OwnTemplateRepository(vault)
+        use_own_templates(self._own_templates.list())
         self.unlocked.emit()
 
     # -- clients and sessions --------------------------------------------------------------
@@ -489,3 +494,16 @@ class VaultService(QObject):
     def delete_phrase(self, code: str) -> None:
         self._writing.delete_phrase(code)
         self.phrasesChanged.emit()
+
+    # -- the therapist's own templates -----------------------------------------------------
+
+    templatesChanged = Signal()
+
+    def own_templates(self) -> list[Template]:
+        return self._own_templates.list()
+
+    def save_own_template(self, template: Template) -> Template:
+        saved = self._own_templates.save(template)
+        use_own_templates(self._own_templates.list())
+        self.templatesChanged.emit()
+        return saved

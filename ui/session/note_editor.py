@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from notes.observations import PROCESS_SECTION, NoteKind
 from notes.records import Client, ProcessNote, ProgressNote, Session
-from notes.templates import TEMPLATES, orphaned_sections, section_title, template
+from notes.templates import offered_templates, orphaned_sections, section_title, template
 from storage.errors import VaultError
 from ui.errors import attempt, show_failure
 from ui.session.find_bar import FindBar
@@ -72,8 +72,7 @@ class NoteEditor(QWidget):
         self.status = StatusLine("hint", announce=False)
         self.template_box = QComboBox()
         self.template_box.setAccessibleName("template")
-        for each in TEMPLATES.values():
-            self.template_box.addItem(each.name, each.key)
+        self._offer_templates(None)
         self.sign_button = QPushButton("Sign note…")
         self.sign_button.setToolTip("Sign the progress note; it then becomes read-only")
 
@@ -180,6 +179,7 @@ class NoteEditor(QWidget):
         self._process = self._service.process_note(session.id)
         self.title.setText(f"{client.code} · {session_title(session)} · {session.attendance.label}")
         self._loading = True
+        self._offer_templates(self._note.template)
         self.template_box.setCurrentIndex(self.template_box.findData(self._note.template))
         self.process_box.setPlainText(self._process.text)
         self._loading = False
@@ -188,6 +188,13 @@ class NoteEditor(QWidget):
         self._show_state(None)
         self.empty.hide()
         self._body.show()
+
+    def _offer_templates(self, current: str | None) -> None:
+        """The templates to choose from: the therapist's own too, a retired one only if this
+        note has it."""
+        self.template_box.clear()
+        for each in offered_templates(current):
+            self.template_box.addItem(each.name + (" (retired)" if each.retired else ""), each.key)
 
     def clear(self) -> None:
         """Forget everything shown (used on lock); call `flush` first to keep the text."""

@@ -1,4 +1,4 @@
-"""The Session menu's entries for writing fast: phrases, and carrying the last plan forward."""
+"""The Session menu's entries for writing fast: own templates, phrases, the last plan."""
 
 from __future__ import annotations
 
@@ -15,8 +15,16 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
 
     return [
         MenuEntry(Group.NOTE, "Start plan from &last session", lambda: carry_plan_forward(window)),
+        MenuEntry(Group.TEMPLATES, "&My templates…", lambda: edit_templates(window)),
         MenuEntry(Group.TEMPLATES, "&Phrases…", lambda: edit_phrases(window)),
     ]
+
+
+def edit_templates(window: MainWindow) -> None:
+    from ui.writing.templates_dialog import TemplatesDialog
+
+    if window.service.is_unlocked:
+        TemplatesDialog(window.service, window).exec()
 
 
 def edit_phrases(window: MainWindow) -> None:
