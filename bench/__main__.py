@@ -18,7 +18,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from bench import gui, measures, report, startup, vaults
+from bench import gui, measures, report, spelling, startup, vaults
 from bench.synthetic import Shape
 from storage.preferences import Preferences
 from storage.vault import Vault
@@ -137,6 +137,8 @@ def main() -> int:
     results["stalls"].update(long_work_stalls(paths["career"], work))
     say("Start-up beside a bare PySide6 window")
     results["startup"] = startup.startup(paths["career"], work / "settings")
+    say("Spelling in a 5,000-word note")
+    results["spelling"] = spelling.measure()
     say("Peak memory")
     chosen = results["career"]["biggest_client"]
     results["memory"] = startup.peak_memory(

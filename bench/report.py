@@ -209,6 +209,12 @@ def rows(results: dict) -> list[Row]:
             None if value is None else value < 100,
             entry.get("missing", NOT_YET),
         )
+    for key, label, target in (
+        ("typing_longest_ms", "Spelling: longest keystroke, 5,000-word note", 16),
+        ("visible_page_longest_ms", "Spelling: checking the visible page, cold", 50),
+    ):
+        value = _get(results, "spelling", key)
+        add(label, "", _ms(value), f"≤ {target} ms", None if value is None else value <= target)
     return out
 
 

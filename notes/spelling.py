@@ -10,6 +10,7 @@ milliseconds a word: callers run both off the GUI thread; `is_known` is fast (ca
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -50,7 +51,19 @@ def _dictionary_path(language: str) -> str:
 def _dictionary(language: str):  # a spylls Dictionary; loaded once per process, then shared
     from spylls.hunspell import Dictionary  # a second of start-up, paid only when asked for
 
-    return Dictionary.from_files(_dictionary_path(language))
+    dictionary = Dictionary.from_files(_dictionary_path(language))
+    # spylls builds some lookup tables on first use (15 ms and more): pay that here, while
+    # loading off the GUI thread, not on the first page a person opens.
+    for word in _WARM_UP:
+        dictionary.lookup(word)
+    # Its million objects live as long as the app: moved out of the collector's sight, a full
+    # garbage collection no longer walks them (tens of milliseconds each, while typing).
+    gc.collect()
+    gc.freeze()
+    return dictionary
+
+
+_WARM_UP = ("Presentation", "conversations", "Arrived", "lift", "room", "sessions", "she's")
 
 
 @cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtGui import QSyntaxHighlighter
 from PySide6.QtWidgets import QPlainTextEdit
 
+from notes.spelling import words
 from ui.widgets.theme import spelling_format
 from ui.writing.aids import current
 
@@ -30,7 +31,9 @@ class SpellMarks(QSyntaxHighlighter):
         cursor = self._box.textCursor()
         block = self.currentBlock()
         typing_at = cursor.position() - block.position() if cursor.block() == block else -1
-        for word in aids.checker.misspelt(text):
-            if word.start + word.length == typing_at and self._box.hasFocus():
-                continue  # still being typed
-            self.setFormat(word.start, word.length, self._format)
+        typing = self._box.hasFocus()
+        for word in words(text):
+            if typing and word.start + word.length == typing_at:
+                continue  # still being typed: not even looked up
+            if not aids.checker.is_known(word.text):
+                self.setFormat(word.start, word.length, self._format)
