@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from notes.demo.caseload import demo_clients
+from notes.demo.writing import own_template_note
 from notes.progress import Progress
 from notes.records import ProcessNote, ProgressNote
 from storage.clients import ClientRepository
 from storage.demo_alliance import write_alliance_demo
+from storage.demo_writing import write_writing_demo
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.sessions import SessionRepository
@@ -27,12 +29,15 @@ def write_demo(vault: Vault, today: date | None = None, progress: Progress | Non
     category_ids = {(c.kind.value, c.key): c.id for c in CategoryRepository(vault).list()}
     written = 0
     with vault.transaction():
+        own_template = write_writing_demo(vault)
         for index, demo in enumerate(caseload):
             client = clients.save(demo.client)
             for item in demo.sessions:
                 item.session.client_id = client.id
                 session = sessions.save(item.session)
                 note = ProgressNote(session.id, "soap", item.sections)
+                if index == 0 and item is demo.sessions[-1]:  # the newest note: own template
+                    note = ProgressNote(session.id, own_template, own_template_note(item.sections))
                 if item.signed:
                     notes.sign(note, session.starts_at + timedelta(hours=2))
                     for addendum in item.addenda:  # the next day: after the signature

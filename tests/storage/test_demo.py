@@ -33,3 +33,20 @@ def test_write_demo_writes_every_client_session_and_note(vault):
     )
     assert signed == sum(item.signed for demo in expected for item in demo.sessions)
     assert vault.integrity_check().ok
+
+
+def test_the_demo_uses_phrases_and_an_own_template(vault):
+    from notes.demo.writing import DEMO_PHRASES, DEMO_TEMPLATE
+    from storage.templates import OwnTemplateRepository
+    from storage.writing import WritingRepository
+
+    write_demo(vault, TODAY)
+    (template,) = OwnTemplateRepository(vault).list()
+    assert template.name == DEMO_TEMPLATE.name
+    assert set(DEMO_PHRASES) <= set(WritingRepository(vault).phrases())
+    code = demo_clients(TODAY)[0].client.code
+    first = next(c for c in ClientRepository(vault).list(include_closed=True) if c.code == code)
+    newest = max(SessionRepository(vault).for_client(first.id), key=lambda s: s.starts_at)
+    note = NoteRepository(vault).progress_note(newest.id)
+    assert note.template == template.key
+    assert DEMO_PHRASES[0].text in note.sections["relationship"]
