@@ -22,7 +22,7 @@ from ui.writing.spell_marks import SpellMarks
 LOOKING = "Looking for spellings…"
 NO_SPELLINGS = "No spellings found"
 NO_PHRASES = "No phrases yet: add them with Session ▸ Phrases…"
-_PREVIEW = 60  # characters of a phrase shown in the Ctrl+Space list
+_PREVIEW = 50  # characters of a phrase shown in the Ctrl+Space list
 
 
 def attach(box: QPlainTextEdit) -> None:
@@ -101,7 +101,7 @@ class _BoxAids(QObject):
         shown = matching(phrases, self._code() or "")
         for phrase in shown or phrases:
             text = phrase.text if len(phrase.text) <= _PREVIEW else phrase.text[:_PREVIEW] + "…"
-            action = menu.addAction(f"{phrase.code}\t{text}".replace("&", "&&"))
+            action = menu.addAction(f"{phrase.code} — {text}".replace("&", "&&"))
             action.triggered.connect(lambda _=False, p=phrase: self._insert(p))
         if not phrases:
             menu.addAction(NO_PHRASES).setEnabled(False)

@@ -47,7 +47,7 @@ def test_ctrl_space_lists_the_phrases_and_enter_picks_one(qtbot, open_window):
     qtbot.keyClick(box, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
     menu = phrase_menu_of(box)
     qtbot.waitUntil(menu.isVisible)
-    assert menu.actions()[0].text().startswith("risk0\t")  # the code typed so far comes first
+    assert menu.actions()[0].text().startswith("risk0 — ")  # the code typed so far comes first
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     assert box.toPlainText().endswith(
         " Asked about thoughts of harming self or others: none "
