@@ -55,6 +55,7 @@ def expected() -> dict[str, list]:
             SEPARATOR,
             ("&Sign note…", "Ctrl+Shift+S"),
             ("Save &now", save),
+            ("Start plan from &last session", ""),
             SEPARATOR,
             ("Check my &conduct…", "Ctrl+Shift+K"),
             ("Rate the &alliance…", "Ctrl+Shift+A"),
@@ -67,6 +68,8 @@ def expected() -> dict[str, list]:
             ("Observation &categories…", ""),
             SEPARATOR,
             ("Default &template for new notes", ["SOAP", "DAP", "BIRP", "Free text"]),
+            ("My t&emplates…", ""),
+            ("P&hrases…", ""),
         ],
         "&Reports": [
             ("&Supervision report…", "Ctrl+Shift+E"),

@@ -15,8 +15,8 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
 
     return [
         MenuEntry(Group.NOTE, "Start plan from &last session", lambda: carry_plan_forward(window)),
-        MenuEntry(Group.TEMPLATES, "&My templates…", lambda: edit_templates(window)),
-        MenuEntry(Group.TEMPLATES, "&Phrases…", lambda: edit_phrases(window)),
+        MenuEntry(Group.TEMPLATES, "My t&emplates…", lambda: edit_templates(window)),
+        MenuEntry(Group.TEMPLATES, "P&hrases…", lambda: edit_phrases(window)),
     ]
 
 

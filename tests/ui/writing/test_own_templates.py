@@ -33,7 +33,7 @@ def _open_templates(qtbot, window, act) -> None:
     answer_dialog(qtbot, run, TemplatesDialog)
     for menu_action in window.menuBar().actions():
         for action in menu_action.menu().actions():
-            if action.text() == "&My templates…":
+            if action.text() == "My t&emplates…":
                 action.trigger()
     assert done
 

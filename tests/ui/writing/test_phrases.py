@@ -67,7 +67,7 @@ def test_a_phrase_made_in_the_dialog_expands_in_a_note(qtbot, open_window):
 
     box = open_plan_box(qtbot, open_window)
     answer_dialog(qtbot, make, PhrasesDialog)
-    action = next(a for a in _session_menu(open_window).actions() if a.text() == "&Phrases…")
+    action = next(a for a in _session_menu(open_window).actions() if a.text() == "P&hrases…")
     action.trigger()
     assert Phrase("fam", "Family session planned; both parents invited.") in (
         open_window.service.phrases()
