@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from notes.templates import DEFAULT_TEMPLATE, TEMPLATES
+from notes.templates import DEFAULT_TEMPLATE, is_template
 from storage.vault import Vault
 
 # The keys as they are stored; changing one forgets what earlier versions kept.
@@ -48,10 +48,10 @@ class Preferences:
     # -- the workspace -------------------------------------------------------------------------
 
     def default_template(self) -> str:
-        """The template for new progress notes; one this version does not know reads as the
-        default."""
+        """The template for new progress notes; one this version does not know (or an own
+        template while the vault's are not registered) reads as the default."""
         key = self._get(_DEFAULT_TEMPLATE, DEFAULT_TEMPLATE)
-        return key if key in TEMPLATES else DEFAULT_TEMPLATE
+        return key if is_template(key) else DEFAULT_TEMPLATE
 
     def set_default_template(self, key: str) -> None:
         self._set(_DEFAULT_TEMPLATE, key)

@@ -29,6 +29,7 @@ from notes.reports.inputs import (
     SupervisionInputs,
 )
 from notes.reports.record_report import RecordInputs
+from notes.templates import use_own_templates
 from notes.vault_seal import VaultSeal
 from storage.alliance import AllianceRepository
 from storage.audit import AuditAction
@@ -37,6 +38,7 @@ from storage.conduct import ConductRepository
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.sessions import SessionRepository
+from storage.templates import OwnTemplateRepository
 from storage.vault import Vault
 
 _SUPERVISION_EXPORTS = (
@@ -54,6 +56,9 @@ class ReportData:
 
     def __init__(self, vault: Vault) -> None:
         self._vault = vault
+        # Reports name a note's sections by title, own templates' too (the command line has
+        # not registered them, as an unlock does).
+        use_own_templates(OwnTemplateRepository(vault).list())
         self._clients = ClientRepository(vault)
         self._sessions = SessionRepository(vault)
         self._notes = NoteRepository(vault)

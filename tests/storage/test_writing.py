@@ -45,3 +45,18 @@ def test_own_templates_get_keys_keep_order_and_retire(vault: Vault):
     listed = templates.list()
     assert [(t.name, t.retired) for t in listed] == [("Dynamic", True), ("Couples", False)]
     assert listed[0].sections == (Section("themes", "Themes", "x"),)
+
+
+def test_reports_name_own_sections_by_title_without_an_unlock_registering_them(vault: Vault):
+    from notes.templates import section_title, use_own_templates
+    from storage.report_data import ReportData
+
+    OwnTemplateRepository(vault).save(
+        new_own_template("Couples", (Section("between", "Between them", ""),))
+    )
+    use_own_templates([])  # as on the command line
+    try:
+        ReportData(vault)
+        assert section_title("between") == "Between them"
+    finally:
+        use_own_templates([])
