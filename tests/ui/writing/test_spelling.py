@@ -71,3 +71,23 @@ def test_a_known_word_gets_the_ordinary_menu_only(qtbot, open_window):
     assert not any("dictionary" in text for text in texts(menu))
     assert LOOKING not in texts(menu)
     menu.close()
+
+
+def test_choosing_us_english_in_settings_changes_what_is_marked(qtbot, open_window):
+    from tests.ui.helpers import answer_dialog
+    from ui.vault.settings_dialog import SettingsDialog
+
+    box = open_plan_box(qtbot, open_window)
+    qtbot.keyClicks(box, " Her behaviour, his behavior. ")
+    qtbot.waitUntil(lambda: marked_words(box) == ["behavior"])
+
+    def choose_us(dialog: SettingsDialog) -> None:
+        dialog.spelling.setFocus()
+        qtbot.keyClicks(dialog.spelling, "English (US)")
+        assert dialog.spelling.currentText() == "English (US)"
+        dialog.accept()
+
+    answer_dialog(qtbot, choose_us, SettingsDialog)
+    open_window.vault_actions.open_settings()
+    qtbot.waitUntil(lambda: open_window.writing_aids.checker.language == "en_US", timeout=20_000)
+    qtbot.waitUntil(lambda: marked_words(box) == ["behaviour"])
