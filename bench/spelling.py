@@ -2,6 +2,7 @@
 
 - typing: the longest time one keystroke takes, spelling marks included, typed at the end of a
   paragraph in the middle of the note (target: at most 16 ms, one frame);
+- typing while a dictionary loads on its worker (at start-up, or after Settings change it);
 - the visible page: checking every paragraph on screen with nothing looked up yet, as when a
   long note is opened (target: at most 50 ms).
 
@@ -104,6 +105,10 @@ def measure() -> dict:
 
     box.setFocus()
     keystrokes = _keystrokes_ms(box)
+    aids.load_language("en_US")  # not loaded yet in this process: typed over while it loads
+    loading = _keystrokes_ms(box)
+    still_loading = aids.checker.language != "en_US"  # typing ended before the load did
+    wait_until(lambda: aids.checker.language == "en_US", 60)
     box.spell_marks.setDocument(None)  # the same typing with no spelling, for comparison
     bare = _keystrokes_ms(box)
     service.lock()
@@ -114,10 +119,12 @@ def measure() -> dict:
         "typing_median_ms": sorted(keystrokes)[len(keystrokes) // 2],
         "typing_target_ms": TYPING_TARGET_MS,
         "typing_without_spelling_longest_ms": max(bare),
+        "typing_while_a_dictionary_loads_longest_ms": max(loading),
+        "load_still_running_when_typing_ended": still_loading,
         "visible_page_longest_ms": max(pages),
         "visible_page_ms": pages,
         "visible_page_target_ms": PAGE_TARGET_MS,
-        "holds": max(keystrokes) <= TYPING_TARGET_MS and max(pages) <= PAGE_TARGET_MS,
+        "holds": max(*keystrokes, *loading) <= TYPING_TARGET_MS and max(pages) <= PAGE_TARGET_MS,
     }
 
 
