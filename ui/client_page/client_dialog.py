@@ -18,6 +18,7 @@ from notes.records import Client
 from ui.lock.dialog_drafts import restore
 from ui.widgets.dialog_parts import Standard, form_dialog_layout
 from ui.widgets.form_fields import date_edit, named
+from ui.writing.box_aids import attach as attach_writing_aids
 
 
 class ClientDialog(QDialog):
@@ -38,6 +39,7 @@ class ClientDialog(QDialog):
         self.problem = named(QPlainTextEdit(), "presenting_problem")
         self.problem.setPlaceholderText("What brought them to therapy, in a sentence or two.")
         self.problem.setTabChangesFocus(True)
+        attach_writing_aids(self.problem)  # not the terms: names, one a line
         self.terms = named(QPlainTextEdit(), "identifying_terms")
         self.terms.setPlaceholderText("One per line: partner's name, employer, town…")
         self.terms.setTabChangesFocus(True)

@@ -31,6 +31,7 @@ from ui.lock.dialog_drafts import RECORD, Fields, draftable, restore
 from ui.vault_service import VaultService
 from ui.widgets.dialog_parts import Standard, dialog_buttons
 from ui.widgets.models import DataclassListModel, ItemRole, emphasis
+from ui.writing.box_aids import attach as attach_writing_aids
 
 
 class CategoryListModel(DataclassListModel[Category]):
@@ -80,6 +81,7 @@ class CategorySettings(QDialog):
         self.description.setAccessibleName("description")
         self.description.setPlaceholderText("One sentence on what you mean by it.")
         self.description.setTabChangesFocus(True)
+        attach_writing_aids(self.description)
         self.description.setFixedHeight(72)
         self.retired = QCheckBox("Retired — not offered for new observations")
         self.save_button = QPushButton("Save")
