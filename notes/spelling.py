@@ -122,12 +122,3 @@ class SpellChecker:
             if len(found) >= limit:
                 break
         return found
-
-
-def own_word_problem(word: str) -> str | None:
-    """Why `word` cannot go into the personal dictionary, in plain words, or None."""
-    if not word.strip():
-        return "There is no word to add."
-    if not _WORD.fullmatch(word.strip()):
-        return f"“{word}” is not a single word, so it was not added."
-    return None

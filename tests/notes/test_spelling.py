@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from notes.spelling import SpellChecker, clinical_words, own_word_problem, words
+from notes.spelling import SpellChecker, clinical_words, words
 
 
 @pytest.fixture(scope="module")
@@ -54,9 +54,3 @@ def test_suggestions_put_the_likely_word_first(british):
 
 def test_an_unknown_language_reads_as_british_english():
     assert SpellChecker("xx_XX").language == "en_GB"
-
-
-@pytest.mark.parametrize("word", ["", "two words", "3rd"])
-def test_only_single_words_go_into_the_personal_dictionary(word):
-    assert own_word_problem(word)
-    assert own_word_problem("Quillbrook") is None

@@ -91,3 +91,18 @@ def test_choosing_us_english_in_settings_changes_what_is_marked(qtbot, open_wind
     open_window.vault_actions.open_settings()
     qtbot.waitUntil(lambda: open_window.writing_aids.checker.language == "en_US", timeout=20_000)
     qtbot.waitUntil(lambda: marked_words(box) == ["behaviour"])
+
+
+def test_a_form_box_is_checked_too_and_its_names_list_is_not(qtbot, open_window):
+    from ui.client_page.client_dialog import ClientDialog
+
+    qtbot.waitUntil(lambda: open_window.writing_aids.checker is not None, timeout=20_000)
+    dialog = ClientDialog(set(), parent=open_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.problem.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(dialog.problem, "Low mood and anxeity since the move. ")
+    qtbot.keyClicks(dialog.terms, "Zorblatt ")
+    qtbot.waitUntil(lambda: marked_words(dialog.problem) == ["anxeity"])
+    assert marked_words(dialog.terms) == []
+    dialog.reject()
