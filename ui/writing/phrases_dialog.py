@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from notes.phrases import Phrase, phrase_problem
 from ui.errors import attempt
+from ui.lock.dialog_drafts import RECORD, Fields, restore
 from ui.vault_service import VaultService
 from ui.widgets.dialog_parts import dialog_buttons
 from ui.widgets.form_fields import named, text_box
@@ -77,17 +78,27 @@ class PhrasesDialog(QDialog):
         if 0 <= row < len(self._phrases):
             phrase = self._phrases[row]
             self._editing = phrase.code
+            self.setProperty(RECORD, phrase.code)  # a lock reopens this phrase
             self.code.setText(phrase.code)
             self.text.setPlainText(phrase.text)
             self.message.clear()
 
     def start_new(self) -> None:
         self._editing = None
+        self.setProperty(RECORD, "")
         self.codes.clearSelection()
         self.code.clear()
         self.text.clear()
         self.message.clear()
         self.code.setFocus()
+
+    def restore_draft(self, fields: Fields) -> None:
+        """Show again what was typed when a lock came: the same phrase, or a new one."""
+        if fields.get(RECORD):
+            self._reload(choose=fields[RECORD])
+        else:
+            self.start_new()
+        restore(self, fields)
 
     def save(self) -> None:
         phrase = Phrase(self.code.text().strip(), self.text.toPlainText())

@@ -30,6 +30,7 @@ from notes.templates import (
     template_problem,
 )
 from ui.errors import attempt
+from ui.lock.dialog_drafts import RECORD, Fields, restore
 from ui.vault_service import VaultService
 from ui.widgets.dialog_parts import dialog_buttons
 from ui.widgets.form_fields import named, text_box
@@ -98,6 +99,7 @@ class TemplatesDialog(QDialog):
     def _show(self, row: int) -> None:
         if 0 <= row < len(self._templates):
             self._editing = chosen = self._templates[row]
+            self.setProperty(RECORD, chosen.key)  # a lock reopens this template
             self.name.setText(chosen.name)
             self.sections.setPlainText(sections_text(chosen.sections))
             self.retire_button.setText("Bring &back" if chosen.retired else "&Retire")
@@ -106,12 +108,21 @@ class TemplatesDialog(QDialog):
 
     def start_new(self) -> None:
         self._editing = None
+        self.setProperty(RECORD, "")
         self.names.clearSelection()
         self.name.clear()
         self.sections.clear()
         self.retire_button.setEnabled(False)
         self.message.clear()
         self.name.setFocus()
+
+    def restore_draft(self, fields: Fields) -> None:
+        """Show again what was typed when a lock came: the same template, or a new one."""
+        if fields.get(RECORD):
+            self._reload(choose=fields[RECORD])
+        else:
+            self.start_new()
+        restore(self, fields)
 
     def save(self) -> None:
         before = self._editing.sections if self._editing else ()

@@ -98,3 +98,31 @@ def _session_menu(window):
         if action.text() == "&Session":
             return action.menu()
     raise AssertionError("no Session menu")
+
+
+def test_a_lock_keeps_a_half_made_phrase_and_unlocking_brings_it_back(qtbot, open_window):
+    from tests.ui.helpers import STRONG_PASSPHRASE, when_dialog
+    from ui.writing.menus import edit_phrases
+
+    def half_make(dialog: PhrasesDialog) -> None:
+        qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(dialog.code, "sch")
+        qtbot.mouseClick(dialog.text.viewport(), Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(dialog.text, "School meeting planned")
+        qtbot.keyClick(dialog.text, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+    when_dialog(qtbot, PhrasesDialog, half_make)
+    edit_phrases(open_window)
+    assert not open_window.service.is_unlocked
+    reopened: list[tuple[str, str]] = []
+
+    def look(dialog: PhrasesDialog) -> None:
+        reopened.append((dialog.code.text(), dialog.text.toPlainText()))
+        dialog.reject()
+
+    when_dialog(qtbot, PhrasesDialog, look)
+    qtbot.keyClicks(open_window.unlock_page.passphrase, STRONG_PASSPHRASE)
+    qtbot.keyClick(open_window.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(reopened))
+    assert reopened == [("sch", "School meeting planned")]
+    assert all(p.code != "sch" for p in open_window.service.phrases())  # not saved unasked
