@@ -106,3 +106,24 @@ def test_a_form_box_is_checked_too_and_its_names_list_is_not(qtbot, open_window)
     qtbot.waitUntil(lambda: marked_words(dialog.problem) == ["anxeity"])
     assert marked_words(dialog.terms) == []
     dialog.reject()
+
+
+def test_the_menu_key_offers_spellings_for_the_word_at_the_cursor(qtbot, open_window):
+    box = open_plan_box(qtbot, open_window)
+    qtbot.keyClicks(box, " She felt misunderstod")
+    qtbot.keyClick(box, Qt.Key.Key_Left)  # back inside the word, as after spotting it
+    # The Menu key reaches a widget as a keyboard context-menu event (the offscreen platform
+    # does not turn a simulated key into one, so the event is sent as the desktop sends it).
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    point = box.cursorRect().center()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, point, box.viewport().mapToGlobal(point)
+    )
+    QApplication.sendEvent(box, event)
+    menu = box.writing_aids.spelling_menu
+    qtbot.waitUntil(lambda: menu is not None and menu.isVisible())
+    qtbot.waitUntil(lambda: action_named(menu, "misunderstood") is not None, timeout=20_000)
+    action_named(menu, "misunderstood").trigger()
+    assert box.toPlainText().endswith("She felt misunderstood")
