@@ -106,12 +106,23 @@ class SpellChecker:
     def add_own(self, word: str) -> None:
         """A word the therapist added to their dictionary: known from now on."""
         self._extra.add(_folded(word))
-        self._known.pop(word, None)
+        self._forget({_folded(word)})
 
     def set_own(self, own_words: Iterable[str]) -> None:
-        """The therapist's words replaced (at unlock, or emptied at lock)."""
-        self._extra = {_folded(word) for word in (*clinical_words(), *own_words)}
-        self._known.clear()
+        """The therapist's words replaced (at unlock, or emptied at lock). Only the words that
+        changed are looked up again, so a long note is not checked afresh for one new word."""
+        extra = {_folded(word) for word in (*clinical_words(), *own_words)}
+        changed, self._extra = extra ^ self._extra, extra
+        self._forget(changed)
+
+    def _forget(self, changed: set[str]) -> None:
+        """Drop what was looked up for these words (folded), possessives included."""
+        if changed:
+            self._known = {
+                word: known
+                for word, known in self._known.items()
+                if _folded(word) not in changed and _folded(word).removesuffix("'s") not in changed
+            }
 
     def suggestions(self, word: str, limit: int = SUGGESTIONS) -> list[str]:
         """Likely spellings, best first (slow: a few hundred milliseconds)."""

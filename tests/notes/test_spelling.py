@@ -54,3 +54,13 @@ def test_suggestions_put_the_likely_word_first(british):
 
 def test_an_unknown_language_reads_as_british_english():
     assert SpellChecker("xx_XX").language == "en_GB"
+
+
+def test_replacing_own_words_forgets_only_what_changed():
+    checker = SpellChecker("en_GB")
+    checker.set_own(["Quillbrook"])
+    assert checker.is_known("Quillbrook's") and checker.is_known("session")
+    assert not checker.is_known("Zorblatt")
+    checker.set_own(["Zorblatt"])
+    assert checker.is_known("Zorblatt") and not checker.is_known("Quillbrook's")
+    assert checker.is_known("session")
