@@ -94,7 +94,11 @@ def measure() -> dict:
     window.resize(900, 700)
     window.show()
     QTest.qWaitForWindowExposed(window)
-    box.setPlainText(long_note())
+    text = long_note()
+    aids.checker = SpellChecker(aids.checker.language)  # nothing looked up yet
+    started = time.perf_counter()
+    box.setPlainText(text)  # Qt marks the whole note at once, not only the page shown
+    open_ms = (time.perf_counter() - started) * 1000
     note_words = len(box.toPlainText().split())
 
     pages = []
@@ -121,6 +125,7 @@ def measure() -> dict:
         "typing_without_spelling_longest_ms": max(bare),
         "typing_while_a_dictionary_loads_longest_ms": max(loading),
         "load_still_running_when_typing_ended": still_loading,
+        "open_whole_note_cold_ms": open_ms,
         "visible_page_longest_ms": max(pages),
         "visible_page_ms": pages,
         "visible_page_target_ms": PAGE_TARGET_MS,
