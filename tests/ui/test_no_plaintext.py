@@ -22,7 +22,10 @@ REPO = Path(__file__).resolve().parents[2]
 
 def files_containing(root: Path, needles: list[bytes], newer_than: float = 0.0) -> list[Path]:
     found = []
-    for path in root.rglob("*"):
+    # os.walk, not rglob: other processes (parallel test workers) remove their temp folders
+    # while this walks the shared temp folder, and a vanished folder is simply skipped.
+    paths = (Path(folder) / name for folder, _dirs, files in os.walk(root) for name in files)
+    for path in paths:
         try:
             if not path.is_file() or path.is_symlink() or path.stat().st_mtime < newer_than:
                 continue
