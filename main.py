@@ -176,6 +176,27 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_system(args: argparse.Namespace) -> int:
+    from ui import platform_check  # no Qt in it: it asks ldd about Qt's window plugin
+
+    found = platform_check.check()
+    print(found.message(), file=sys.stdout if found.ok else sys.stderr)
+    return EXIT_OK if found.ok else EXIT_PROBLEM
+
+
+class _VersionAction(argparse.Action):
+    """`--version`: read from the package metadata only when asked, not on every start."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print Alliance's version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from notes.about import LICENCE, version
+
+        print(f"Alliance {version()} ({LICENCE})")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         description="Alliance: encrypted session notes for psychotherapists. "
@@ -184,6 +205,7 @@ def _parser() -> argparse.ArgumentParser:
         "changed, or a seal that does not match), 2 wrong passphrase, "
         "3 any other problem with the vault (the message says which).",
     )
+    parser.add_argument("--version", action=_VersionAction)
     vault_help = f"the vault file (default: {default_vault_path()})"
     parser.add_argument("--vault", type=Path, default=default_vault_path(), help=vault_help)
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
@@ -257,6 +279,10 @@ def _parser() -> argparse.ArgumentParser:
         help="where the client's name is also a word and a reader could not tell which is meant "
         "(listed on standard error): replace every one, or leave them; without it such a report "
         "is not written",
+    )
+    system_help = "say whether the system has every library the window needs; if not, the apt line"
+    verbs.add_parser("check-system", help=system_help, description=system_help).set_defaults(
+        run=_check_system
     )
     return parser
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import resources
@@ -15,18 +19,61 @@ from ui.vault_service import VaultService
 from ui.widgets import theme
 
 STYLE_SHEET = "style.qss"
+ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)  # rendered by packaging/render_icons.py
+
+
+def app_icon() -> QIcon:
+    """Alliance's own icon, from the PNG sizes in resources/icons/ (no SVG module needed)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        with resources.path(f"icons/alliance-{size}.png") as png:
+            icon.addFile(str(png))
+    return icon
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Alliance")
     app.setOrganizationName("Alliance")
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("alliance")  # Wayland and docks find the desktop entry's icon by it
     app.setStyleSheet(theme.style_sheet(resources.text(STYLE_SHEET), app.palette()))
     return app
 
 
+@contextlib.contextmanager
+def explained_platform_failure() -> Iterator[None]:
+    """While the application object is made: if Qt cannot load its platform plugin, name the
+    missing system packages (ui/platform_check.py) instead of Qt's misleading guess, and exit.
+
+    Qt's own warnings of that moment are held back and printed afterwards if all went well.
+    """
+    from ui import platform_check
+
+    held: list[str] = []
+
+    def handler(kind: QtMsgType, context, text: str) -> None:
+        if kind != QtMsgType.QtFatalMsg:
+            held.append(text)
+            return
+        found = platform_check.check()
+        # Qt aborts when a fatal handler returns: leave first, with our words or with Qt's.
+        sys.stderr.write((found.message() if not found.ok else "\n".join([*held, text])) + "\n")
+        sys.stderr.flush()
+        os._exit(1)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+        for text in held:
+            print(text, file=sys.stderr)
+
+
 def run_app(vault_path: Path) -> int:
-    app = make_app()
+    with explained_platform_failure():
+        app = make_app()
     window = MainWindow(VaultService(vault_path))
     window.crash_handler.install()
     if os.environ.get(BENCH_EXIT_ON_SHOWN):  # bench/ only: time to the first page, then quit

@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         """The menu bar: each feature offers its entries, ui/menus.py puts them in place."""
         from ui.alliance import menus as alliance
         from ui.client_page import menus as client_page
+        from ui.help import menus as help_menu
         from ui.menus import build_menus
         from ui.reports import menus as reports
         from ui.search import menus as search
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
         from ui.vault import menus as vault
         from ui.writing import menus as writing
 
-        features = (vault, client_page, search, session, writing, alliance, reports)
+        features = (vault, client_page, search, session, writing, alliance, reports, help_menu)
         entries = [entry for feature in features for entry in feature.menu_entries(self)]
         self._vault_actions = build_menus(self.menuBar(), entries, self)
 

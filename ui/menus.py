@@ -36,6 +36,7 @@ class Group(Enum):
     CATEGORIES = auto()
     TEMPLATES = auto()
     REPORTS = auto()
+    HELP = auto()  # About
 
 
 # Each menu: its title, then its blocks (separated by a line), each an ordered tuple of groups.
@@ -56,6 +57,7 @@ LAYOUT: tuple[tuple[str, tuple[tuple[Group, ...], ...]], ...] = (
         ),
     ),
     ("&Reports", ((Group.REPORTS,),)),
+    ("&Help", ((Group.HELP,),)),
 )
 
 Shortcut = str | QKeySequence.StandardKey

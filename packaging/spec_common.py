@@ -1,0 +1,70 @@
+"""What every PyInstaller spec of Alliance shares: the entry script, the data, what to leave out.
+
+The three specs (linux, macOS, Windows) differ only in how the collected folder is wrapped;
+they all call `analysis_options()` so a file added here reaches every platform's build.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PyInstaller.utils.hooks import collect_data_files, copy_metadata
+
+ROOT = Path(__file__).resolve().parent.parent
+ICONS = ROOT / "resources" / "icons"
+
+# Qt modules Alliance never imports: PySide6-Addons brings them, the PySide6 hooks would not
+# follow them anyway, but naming them keeps a stray import from pulling in 100 MB of WebEngine.
+_UNUSED_QT = [
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtWebEngineQuick",
+    "PySide6.Qt3DCore",
+    "PySide6.QtMultimedia",
+    "PySide6.QtQuick",
+    "PySide6.QtQml",
+    "PySide6.QtPdf",
+    "PySide6.QtBluetooth",
+    "PySide6.QtNetworkAuth",
+    "PySide6.QtDesigner",
+]
+
+
+def _wordfreq_english() -> list[tuple[str, str]]:
+    """Only the English word lists: Alliance judges English words alone (notes/deidentify.py,
+    notes/sweep.py), and the other languages are 55 MB."""
+    return [
+        (source, target)
+        for source, target in collect_data_files("wordfreq")
+        if Path(source).name.endswith("_en.msgpack.gz")
+    ]
+
+
+def _bundled_metadata() -> list[tuple[str, str]]:
+    """Each bundled library's metadata folder, which holds its licence files and tells About its
+    version; the list is resources/bundled.json, the one About shows."""
+    components = json.loads((ROOT / "resources" / "bundled.json").read_text())["components"]
+    found = []
+    for distribution in ("alliance", *(c["distribution"] for c in components)):
+        if distribution is not None:
+            found.extend(copy_metadata(distribution))
+    return found
+
+
+def analysis_options() -> dict:
+    """Keyword arguments for PyInstaller's `Analysis`, the same on every platform."""
+    datas = [
+        *collect_data_files("resources"),  # style sheet, prompts, taxonomies, icons, licences
+        *collect_data_files("docx"),  # python-docx's default template and its parts
+        *_wordfreq_english(),
+        *_bundled_metadata(),  # versions through importlib.metadata, and licence files
+        (str(ROOT / "LICENSE"), "."),
+    ]
+    return {
+        "scripts": [str(ROOT / "main.py")],
+        "pathex": [str(ROOT)],
+        "datas": datas,
+        "excludes": ["tkinter", *_UNUSED_QT],
+        "noarchive": False,
+    }
