@@ -33,7 +33,11 @@ def version() -> str:
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:
-        pass  # a checkout that was never installed: the file itself says it
+        return declared_version()  # a checkout that was never installed: the file says it
+
+
+def declared_version() -> str:
+    """The version pyproject.toml declares (what a build of this checkout is named by)."""
     try:
         with _PYPROJECT.open("rb") as file:
             return tomllib.load(file)["project"]["version"]

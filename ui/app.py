@@ -19,14 +19,13 @@ from ui.vault_service import VaultService
 from ui.widgets import theme
 
 STYLE_SHEET = "style.qss"
-ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)  # rendered by packaging/render_icons.py
 
 
 def app_icon() -> QIcon:
-    """Alliance's own icon, from the PNG sizes in resources/icons/ (no SVG module needed)."""
+    """Alliance's own icon, from the PNG sizes packaging/render_icons.py drew (no SVG module)."""
     icon = QIcon()
-    for size in ICON_SIZES:
-        with resources.path(f"icons/alliance-{size}.png") as png:
+    with resources.path("icons") as folder:
+        for png in sorted(folder.glob("alliance-*.png")):
             icon.addFile(str(png))
     return icon
 

@@ -15,16 +15,9 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import PASSPHRASE, REPO_ROOT
+from tests.package.bare import run_in
 
 pytestmark = pytest.mark.package
-
-
-def run_in(directory: Path, *command: str, stdin: str = "") -> subprocess.CompletedProcess:
-    """A command with a bare environment: no PYTHONPATH, no checkout on the path, HOME apart."""
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(directory), "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        command, cwd="/", env=env, input=stdin, capture_output=True, text=True, timeout=600
-    )
 
 
 @pytest.fixture(scope="module")
