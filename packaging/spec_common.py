@@ -57,6 +57,7 @@ def analysis_options() -> dict:
     datas = [
         *collect_data_files("resources"),  # style sheet, prompts, taxonomies, icons, licences
         *collect_data_files("docx"),  # python-docx's default template and its parts
+        *collect_data_files("anyascii"),  # its tables: a folder read with importlib.resources
         *_wordfreq_english(),
         *_bundled_metadata(),  # versions through importlib.metadata, and licence files
         (str(ROOT / "LICENSE"), "."),
@@ -67,6 +68,9 @@ def analysis_options() -> dict:
         "datas": datas,
         "excludes": ["tkinter", *_UNUSED_QT],
         "noarchive": False,
+        # python-docx finds its templates as `docx/parts/../templates/`: docx/parts must be a
+        # real folder, so its modules ship as files rather than inside the archive.
+        "module_collection_mode": {"docx": "py"},
     }
 
 
