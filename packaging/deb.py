@@ -79,7 +79,7 @@ def build_deb(frozen: Path, version: str, dist: Path) -> Path:
     control.write_text(_control(version, _size_kib(stage)))
     package = dist / f"alliance_{version}_amd64.deb"
     subprocess.run(
-        ["dpkg-deb", "--root-owner-group", "--build", str(stage), str(package)],
+        ["dpkg-deb", "--root-owner-group", "-Zxz", "-z1", "--build", str(stage), str(package)],
         check=True,
         capture_output=True,
     )

@@ -7,12 +7,16 @@ they all call `analysis_options()` so a file added here reaches every platform's
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from PyInstaller.utils.hooks import collect_data_files, copy_metadata
 
 ROOT = Path(__file__).resolve().parent.parent
 ICONS = ROOT / "resources" / "icons"
+sys.path.insert(0, str(ROOT))  # the specs run from packaging/: notes/ is importable
+
+from notes.about import declared_version  # noqa: E402, F401 - the macOS spec's version
 
 # Qt modules Alliance never imports: PySide6-Addons brings them, the PySide6 hooks would not
 # follow them anyway, but naming them keeps a stray import from pulling in 100 MB of WebEngine.

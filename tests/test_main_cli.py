@@ -178,3 +178,31 @@ def test_wrong_passphrases_from_any_verb_are_logged_at_the_next_unlock(demo_copy
     finally:
         vault.close()
     assert len(lines) == 1 and lines[0][0].startswith("3 failed unlocks since ")
+
+
+def test_version_prints_the_pyproject_version_without_loading_qt():
+    from notes.about import declared_version
+
+    result = run_cli("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"Alliance {declared_version()} (GPL-3.0-or-later)\n"
+    probe = (
+        "import sys, main\n"
+        "try:\n    main.main(['--version'])\n"
+        "except SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=main.__file__[:-8]
+    )
+    assert loaded.stdout.strip().endswith("[]"), loaded.stdout
+
+
+def test_check_system_names_packages_or_says_all_is_there():
+    result = run_cli("check-system")
+    said = result.stdout + result.stderr
+    if result.returncode == 0:
+        assert "Every system library the window needs is installed." in said
+    else:
+        assert result.returncode == 1
+        assert "sudo apt install lib" in said

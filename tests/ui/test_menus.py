@@ -10,7 +10,7 @@ from tests.ui.helpers import STRONG_PASSPHRASE, answer_dialog, choose_client, ch
 from ui.menus import LAYOUT, Group, MenuEntry
 
 SEPARATOR = "----"
-MENU_TITLES = ["&Vault", "&Clients", "&Session", "&Reports"]
+MENU_TITLES = ["&Vault", "&Clients", "&Session", "&Reports", "&Help"]
 
 
 def standard(key: QKeySequence.StandardKey) -> str:
@@ -75,6 +75,7 @@ def expected() -> dict[str, list]:
             ("&Supervision report…", "Ctrl+Shift+E"),
             ("&Record export…", ""),
         ],
+        "&Help": [("&About Alliance…", "")],
     }
 
 
@@ -83,6 +84,7 @@ OFFERED_WHILE_LOCKED = {
     "Open a &handed-off vault…",  # a second computer may have no vault to unlock yet
     "Se&ttings…",
     "&Quit",
+    "&About Alliance…",  # the locked window can say what it is too
 }
 
 
