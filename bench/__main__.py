@@ -135,7 +135,7 @@ def main() -> int:
     results["deidentification"] = measures.deidentification()
     say("Backup and passphrase change on a copy of the career vault")
     results["stalls"].update(long_work_stalls(paths["career"], work))
-    say("Start-up beside a bare PySide6 window")
+    say("Start-up, from source and packaged, beside a bare PySide6 window")
     results["startup"] = startup.startup(paths["career"], work / "settings")
     say("Spelling in a 5,000-word note")
     results["spelling"] = spelling.measure()

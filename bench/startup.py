@@ -1,5 +1,9 @@
 """Time from process start to the unlock screen, beside a bare PySide6 window; peak memory.
 
+Three start-ups are timed: the app as `make run` starts it (`python main.py`), the packaged
+build (`make package`'s folder, when one exists; skipped with a note otherwise), and a bare
+PySide6 window as the yardstick.
+
 Both start-up runs are fresh processes timed the same way: the parent notes the wall-clock time
 just before spawning, the child prints `shown <unix time>` after its first window's first paint
 (ui/first_paint.py) and quits. They alternate, after one unmeasured run of each that warms the
@@ -19,6 +23,7 @@ from pathlib import Path
 from ui.first_paint import BENCH_EXIT_ON_SHOWN
 
 ROOT = Path(__file__).resolve().parent.parent
+PACKAGED = ROOT / "build" / "frozen" / "alliance" / "alliance"  # what packaging/build.py froze
 
 
 def _env(settings: Path) -> dict[str, str]:
@@ -45,22 +50,32 @@ def _time_to_shown(command: list[str], env: dict[str, str]) -> float:
 
 def startup(vault: Path, settings: Path, repeats: int = 5) -> dict:
     env = _env(settings)
-    app = [sys.executable, "main.py", "--vault", str(vault)]
-    bare = [sys.executable, "-m", "bench.bare_window"]
-    _time_to_shown(app, env)
-    _time_to_shown(bare, env)
-    app_times, bare_times = [], []
-    for _ in range(repeats):
-        app_times.append(_time_to_shown(app, env))
-        bare_times.append(_time_to_shown(bare, env))
-    app_ms, bare_ms = statistics.median(app_times) * 1000, statistics.median(bare_times) * 1000
-    return {
-        "app_ms": app_ms,
-        "bare_ms": bare_ms,
-        "ratio": app_ms / bare_ms,
-        "app_samples_ms": [t * 1000 for t in app_times],
-        "bare_samples_ms": [t * 1000 for t in bare_times],
+    commands = {
+        "app": [sys.executable, "main.py", "--vault", str(vault)],
+        "bare": [sys.executable, "-m", "bench.bare_window"],
     }
+    if PACKAGED.is_file():
+        commands["packaged"] = [str(PACKAGED), "--vault", str(vault)]
+    else:
+        print(
+            f"No packaged build at {PACKAGED.relative_to(ROOT)}: its start-up is skipped "
+            "(`make package` builds it).",
+            file=sys.stderr,
+        )
+    for command in commands.values():  # warm-up, unmeasured
+        _time_to_shown(command, env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeats):
+        for name, command in commands.items():
+            times[name].append(_time_to_shown(command, env))
+    found: dict = {}
+    for name, samples in times.items():
+        found[f"{name}_ms"] = statistics.median(samples) * 1000
+        found[f"{name}_samples_ms"] = [t * 1000 for t in samples]
+    found["ratio"] = found["app_ms"] / found["bare_ms"]
+    if "packaged_ms" in found:
+        found["packaged_ratio"] = found["packaged_ms"] / found["bare_ms"]
+    return found
 
 
 def peak_memory(vault: Path, settings: Path, client_id: int, other_id: int) -> dict:
