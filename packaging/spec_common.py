@@ -36,8 +36,8 @@ _UNUSED_QT = [
 
 
 def _wordfreq_english() -> list[tuple[str, str]]:
-    """Only the English word lists: Alliance judges English words alone (notes/deidentify.py,
-    notes/sweep.py), and the other languages are 55 MB."""
+    """Only the English word lists: Alliance judges English words alone (notes/words.py), and
+    the other languages are 55 MB."""
     return [
         (source, target)
         for source, target in collect_data_files("wordfreq")
@@ -62,6 +62,7 @@ def analysis_options() -> dict:
         *collect_data_files("resources"),  # style sheet, prompts, taxonomies, icons, licences
         *collect_data_files("docx"),  # python-docx's default template and its parts
         *collect_data_files("anyascii"),  # its tables: a folder read with importlib.resources
+        *collect_data_files("english_words"),  # its word lists (babel's data: its own hook)
         *_wordfreq_english(),
         *_bundled_metadata(),  # versions through importlib.metadata, and licence files
         (str(ROOT / "LICENSE"), "."),

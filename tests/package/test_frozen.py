@@ -108,6 +108,16 @@ def test_verify_search_and_export_on_a_demo_vault(unpacked, demo_vault, tmp_path
     assert exported.returncode == 0, exported.stderr
     assert "De-identified supervision report for TH-01" in exported.stdout
     assert report.stat().st_size > 10_000
+    undated = run_in(  # month names come from Babel's data, ordinary words from word lists
+        tmp_path,
+        alliance,
+        *vault,
+        *("export", "--passphrase-stdin", "--client", "TH-01", "--remove-dates"),
+        *("--out", str(tmp_path / "undated.docx")),
+        stdin=PASSPHRASE,
+    )
+    assert undated.returncode == 0, undated.stderr
+    assert (tmp_path / "undated.docx").stat().st_size > 10_000
     wrong = run_in(tmp_path, alliance, *vault, "verify", "--passphrase-stdin", stdin="not it")
     assert wrong.returncode == 2
 
