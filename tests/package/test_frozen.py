@@ -171,3 +171,32 @@ def test_the_deb_depends_on_what_the_window_plugin_loads():
     for package in ("libxcb-icccm4", "libxcb-keysyms1", "libxcb-cursor0", "libxkbcommon-x11-0"):
         assert package in depends
     assert _deb("--field", "Version").strip() == VERSION
+
+
+def test_apt_can_install_the_deb_with_what_it_depends_on():
+    """apt's own dry run on this system: every Depends: name resolves to a real package (on a
+    minimal Debian 12 it adds exactly the libraries Qt's xcb plugin lacks). Changes nothing."""
+    if shutil.which("apt-get") is None:
+        pytest.skip("not a Debian-like system")
+    done = subprocess.run(
+        ["apt-get", "install", "--simulate", str(_built(DEB))],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Inst alliance (" in done.stdout
+
+
+def test_without_the_xcb_libraries_the_window_names_their_packages(unpacked, tmp_path):
+    """Where this machine lacks some of them (a minimal Debian 12, as the issue found)."""
+    alliance = str(unpacked / "alliance")
+    if run_in(tmp_path, alliance, "check-system").returncode == 0:
+        pytest.skip("this machine has every library the xcb plugin needs")
+    started = run_in(
+        tmp_path, alliance, "--vault", str(tmp_path / "a.vault"), extra={"QT_QPA_PLATFORM": "xcb"}
+    )
+    assert started.returncode == 1
+    assert "sudo apt install lib" in started.stderr
+    assert "xcb-cursor0 or libxcb-cursor0 is needed" not in started.stderr
+    assert not (tmp_path / "a.vault").exists()
