@@ -24,7 +24,7 @@ def test_the_licence_at_the_root_is_the_one_about_shows():
 def test_every_bundled_library_is_installed_and_has_a_licence_to_ship():
     components = bundled_components()
     names = {component.name for component in components}
-    assert {"Qt", "PySide6", "SQLCipher (in sqlcipher3)", "python-docx", "zxcvbn"} <= names
+    assert {"Qt", "PySide6", "sqlcipher3 (SQLCipher inside)", "python-docx", "zxcvbn"} <= names
     for component in components:
         assert component.licence
         if component.distribution is not None:

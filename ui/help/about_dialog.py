@@ -30,6 +30,7 @@ from storage.library_versions import library_versions
 from ui.app import app_icon
 
 ICON_SIZE = 64
+LICENCE_COLUMN = 2
 
 
 class AboutDialog(QDialog):
@@ -93,8 +94,12 @@ class AboutDialog(QDialog):
                 table.setItem(row, column, QTableWidgetItem(value))
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The licence column takes what is left and wraps, so "Used for" is never cut off.
+        header.setSectionResizeMode(LICENCE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        table.setWordWrap(True)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.setAccessibleName("Libraries inside Alliance and their licences")
         return table
 

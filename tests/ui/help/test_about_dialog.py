@@ -54,7 +54,7 @@ def test_about_shows_version_licence_vault_and_the_libraries_in_use(qtbot, windo
     assert seen["tabs"] == ["About", "Libraries", "Licence"]
     assert seen["rows"]["python-docx"][1] == "MIT"
     assert seen["rows"]["Qt"] == (qVersion(), "LGPL-3.0-only")
-    assert seen["rows"]["SQLCipher (in sqlcipher3)"][1].startswith("BSD-3-Clause")
+    assert seen["rows"]["sqlcipher3 (SQLCipher inside)"][1].startswith("BSD-3-Clause")
     assert "GNU GENERAL PUBLIC LICENSE" in seen["licence"]
 
 
