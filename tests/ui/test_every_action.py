@@ -1,0 +1,196 @@
+"""Every menu entry and every shortcut, run in each state a therapist meets.
+
+The states: no client chosen; a client without sessions; a session with a draft note; a signed
+note; a missed session. In each, every action of the menu bar is triggered as the menu triggers
+it (`QAction.trigger`, which hands Qt's `checked` argument to the slot), then every shortcut is
+typed into the window. Whatever dialog opens is closed again, as a person pressing Escape would.
+pytest-qt fails the test when an exception reaches sys.excepthook from a slot, which is how the
+Ctrl+Shift+O crash (`checked` arriving as the kind of observation) would have shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
+
+from notes.records import Attendance, Client, ProgressNote, Session
+from storage.clients import ClientRepository
+from storage.note_store import NoteRepository
+from storage.sessions import SessionRepository
+from storage.vault import Vault
+from tests.ui.helpers import STRONG_PASSPHRASE, choose_client, choose_session, press
+from ui.main_window import MainWindow
+from ui.vault_service import VaultService
+
+FIRST = datetime(2026, 9, 7, 10, 0)
+# These end the state under test; they are run on their own, once each state has been walked.
+ENDS_THE_STATE = {"&Lock", "&Quit"}
+
+
+def every_state(vault: Vault) -> None:
+    """A client without sessions, and one with a signed note, a missed session and a draft."""
+    clients, sessions = ClientRepository(vault), SessionRepository(vault)
+    notes = NoteRepository(vault)
+    clients.save(Client("NE-01", "Nora Ek", date(2026, 11, 2)))
+    rhea = clients.save(Client("RK-01", "Rhea Kowalski", date(2026, 9, 7)))
+    signed = sessions.save(Session(rhea.id, FIRST))
+    notes.sign(
+        ProgressNote(signed.id, "soap", {"subjective": "Spoke of her sister's visit."}),
+    )
+    sessions.save(Session(rhea.id, FIRST + timedelta(weeks=1), attendance=Attendance.NO_SHOW))
+    draft = sessions.save(Session(rhea.id, FIRST + timedelta(weeks=2)))
+    notes.save_progress_note(ProgressNote(draft.id, "soap", {"plan": "Pick up the letter."}))
+
+
+@pytest.fixture
+def window(qtbot, caseload_from) -> Iterator[MainWindow]:
+    main = MainWindow(VaultService(caseload_from(every_state)))
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    unlock(qtbot, main)
+    yield main
+    main.service.lock()
+
+
+def unlock(qtbot, window: MainWindow) -> None:
+    qtbot.keyClicks(window.unlock_page.passphrase, STRONG_PASSPHRASE)
+    qtbot.keyClick(window.unlock_page.passphrase, QKeySequence("Return")[0].key())
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.workspace)
+
+
+class DialogCloser:
+    """Closes every modal dialog, popup and extra window as soon as it appears."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self.closed: list[str] = []
+        self._timer = QTimer()
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self.close_all)
+        self._timer.start()
+
+    def close_all(self) -> None:
+        for widget in (QApplication.activePopupWidget(), QApplication.activeModalWidget()):
+            if widget is not None:
+                self.closed.append(type(widget).__name__)
+                widget.reject() if isinstance(widget, QDialog) else widget.close()
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self._window and widget.isVisible() and not isinstance(widget, QMenu):
+                widget.close()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+def settle(qtbot) -> None:
+    """Let background work (a backup, a damage check) finish and its results be shown."""
+    qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0)
+    QApplication.processEvents()
+
+
+def menu_actions(window: MainWindow) -> list[QAction]:
+    """Every entry of every menu and submenu, in menu order."""
+    found: list[QAction] = []
+
+    def walk(menu: QMenu) -> None:
+        for action in menu.actions():
+            if action.isSeparator():
+                continue
+            if action.menu() is not None:
+                walk(action.menu())
+            else:
+                found.append(action)
+
+    for top in window.menuBar().actions():
+        walk(top.menu())
+    return found
+
+
+def shortcuts(window: MainWindow) -> list[str]:
+    """Every key sequence the window answers to: its actions' and its QShortcuts'."""
+    keys = {
+        action.shortcut().toString()
+        for action in window.findChildren(QAction)
+        if not action.shortcut().isEmpty() and action.text() not in ENDS_THE_STATE
+    }
+    keys |= {each.key().toString() for each in window.findChildren(QShortcut)}
+    ending = {QKeySequence(QKeySequence.StandardKey.Quit).toString(), "Ctrl+L"}
+    return sorted(keys - ending - {""})
+
+
+def walk_everything(qtbot, window: MainWindow) -> list[str]:
+    """Trigger each menu entry, then type each shortcut; returns the labels triggered."""
+    triggered = []
+    for action in menu_actions(window):
+        if action.text() in ENDS_THE_STATE or not action.isEnabled():
+            continue
+        action.trigger()
+        settle(qtbot)
+        triggered.append(action.text())
+    for key in shortcuts(window):
+        press(qtbot, window, key)
+        settle(qtbot)
+    return triggered
+
+
+def choose(qtbot, window: MainWindow, code: str, session_number: int | None = None) -> None:
+    workspace = window.workspace
+    clients, sessions = workspace.clients, workspace.sessions
+    row = next(r for r in range(clients.rowCount()) if clients.item(r).code == code)
+    choose_client(qtbot, window, row)
+    if session_number is not None:
+        numbers = [sessions.item(r).number for r in range(sessions.rowCount())]
+        row = numbers.index(session_number)
+        choose_session(qtbot, window, row)
+        qtbot.waitUntil(lambda: workspace.editor.session.number == session_number)
+
+
+def lock_and_unlock(qtbot, window: MainWindow) -> None:
+    next(a for a in menu_actions(window) if a.text() == "&Lock").trigger()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.unlock_page)
+    unlock(qtbot, window)
+
+
+STATES = {
+    "no client": lambda qtbot, window: None,
+    "a client without sessions": lambda qtbot, window: choose(qtbot, window, "NE-01"),
+    "a signed note": lambda qtbot, window: choose(qtbot, window, "RK-01", 1),
+    "a missed session": lambda qtbot, window: choose(qtbot, window, "RK-01", 2),
+    "a draft": lambda qtbot, window: choose(qtbot, window, "RK-01", 3),
+}
+
+
+def test_every_action_and_shortcut_runs_in_every_state(qtbot, window):
+    expected = {a.text() for a in menu_actions(window)} - ENDS_THE_STATE
+    closer = DialogCloser(window)
+    try:
+        for state, reach in STATES.items():
+            reach(qtbot, window)
+            triggered = walk_everything(qtbot, window)
+            assert set(triggered) == expected, f"{state}: an entry was disabled or missing"
+            assert window.pages.currentWidget() is window.workspace, state
+            lock_and_unlock(qtbot, window)
+    finally:
+        closer.stop()
+    # The walk really opened the dialogs it had to close (so they ran, and were not skipped).
+    assert {"SessionDialog", "ClientDialog", "ObservationForm"} <= set(closer.closed)
+
+
+def test_every_action_still_exists_for_the_walk(window):
+    # The walk above covers the menus as built; this says what it covered, so a menu that
+    # came back empty cannot make it pass.
+    labels = {a.text() for a in menu_actions(window)}
+    assert {"&Record observation…", "&New session…", "&Sign note…", "&Lock"} <= labels
+    assert "Ctrl+Shift+O" in shortcuts(window)
+
+
+def test_quit_closes_the_window_in_a_state_with_a_draft(qtbot, window):
+    choose(qtbot, window, "RK-01", 3)
+    next(a for a in menu_actions(window) if a.text() == "&Quit").trigger()
+    qtbot.waitUntil(lambda: not window.isVisible())
