@@ -26,6 +26,7 @@ from ui.lock.idle_lock import IdleWatcher
 from ui.lock.lock_key import LockKey
 from ui.lock.passphrase_pages import CreateVaultPage, UnlockPage
 from ui.vault_service import VaultService
+from ui.widgets.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:  # imported when the workspace is built, after the first paint
     from ui.workspace import Workspace
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
     def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self.wheel_guard = install_wheel_guard(self)  # before any control is polished
         self.setWindowTitle("Alliance")
         self.create_page = CreateVaultPage(str(service.path))
         self.unlock_page = UnlockPage(str(service.path))
