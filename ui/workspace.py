@@ -124,6 +124,8 @@ class Workspace(QSplitter):
 
         self.client_view.selectionModel().currentChanged.connect(self._client_chosen)
         self.session_view.selectionModel().currentChanged.connect(self._session_chosen)
+        # A click on the session already chosen still brings its note forward.
+        self.session_view.clicked.connect(lambda _index: self.tabs.setCurrentWidget(self.editor))
         self.show_closed.toggled.connect(self.reload_clients)
         # Signals hand over what they carry (checked, an index): the forms take no part of it.
         self.new_client_button.clicked.connect(lambda: self.new_client())
@@ -154,9 +156,9 @@ class Workspace(QSplitter):
             )
 
     def step_session(self, step: int) -> None:
-        """Move to the next (+1, later) or previous (-1, earlier) session of the client."""
+        """Move down (+1) or up (-1) the session list as shown; with none chosen, to its top."""
         row = self.session_view.currentIndex().row()
-        target = (0 if step < 0 else self.sessions.rowCount() - 1) if row < 0 else row - step
+        target = 0 if row < 0 else row + step
         if 0 <= target < self.sessions.rowCount():
             self.select_session(self.sessions.item(target).id)
 
@@ -193,7 +195,18 @@ class Workspace(QSplitter):
         else:
             self._service.set_last_client_id(client.id)
             self._load_sessions(client, keep=None)
+            self.client_page.scroll_to_top()
+            self._open_latest_session()
         self._update_buttons()
+
+    def _open_latest_session(self) -> None:
+        """The session last opened, when it is this client's, else the newest (the list's top)."""
+        if self.sessions.rowCount() == 0:
+            return
+        last = self._service.last_session_id()
+        self.select_session(
+            last if self.sessions.row_of(last) is not None else self.sessions.item(0).id
+        )
 
     def _load_sessions(self, client: Client, keep) -> None:
         sessions = self._service.sessions(client.id)

@@ -50,8 +50,8 @@ def expected() -> dict[str, list]:
         ],
         "&Session": [
             ("&New session…", "Ctrl+Shift+N"),
-            ("&Previous session", "Alt+Up"),
-            ("Ne&xt session", "Alt+Down"),
+            ("Session a&bove", "Alt+Up"),
+            ("Session be&low", "Alt+Down"),
             SEPARATOR,
             ("&Sign note…", "Ctrl+Shift+S"),
             ("Save &now", save),
@@ -174,7 +174,7 @@ def test_the_default_template_for_new_notes_is_chosen_in_its_submenu(qtbot, open
 
     next(a for a in templates.actions() if a.text() == "DAP").trigger()
     choose_client(qtbot, open_window)
-    choose_session(qtbot, open_window, 0)  # a session without a note yet
+    choose_session(qtbot, open_window, 1)  # a session without a note, not open before
     assert open_window.workspace.editor.template_box.currentText() == "DAP"
 
     open_window.lock()

@@ -101,16 +101,18 @@ def test_undo_and_redo_in_the_editor(qtbot, open_window):
     assert box.toPlainText() == "Calm"
 
 
-def test_previous_and_next_session_shortcuts(qtbot, open_window):
+def test_alt_up_and_down_follow_the_session_list_as_shown(qtbot, open_window):
     choose_client(qtbot, open_window)
     choose_session(qtbot, open_window, 1)
-    editor = open_window.workspace.editor
+    editor, view = open_window.workspace.editor, open_window.workspace.session_view
     assert editor.session.number == 2
-    press(qtbot, open_window, "Alt+Up")
-    qtbot.waitUntil(lambda: editor.session.number == 1)
-    press(qtbot, open_window, "Alt+Down")
-    press(qtbot, open_window, "Alt+Down")
+    press(qtbot, open_window, "Alt+Up")  # newest first: up is the later session
     qtbot.waitUntil(lambda: editor.session.number == 3)
+    assert view.currentIndex().row() == 0
+    press(qtbot, open_window, "Alt+Down")
+    press(qtbot, open_window, "Alt+Down")
+    qtbot.waitUntil(lambda: editor.session.number == 1)
+    assert view.currentIndex().row() == 2
 
 
 def test_menus_show_shortcuts_and_widgets_have_names(open_window):
@@ -123,7 +125,7 @@ def test_menus_show_shortcuts_and_widgets_have_names(open_window):
     assert shortcuts["&New client…"] == "Ctrl+Shift+C"
     assert shortcuts["&New session…"] == "Ctrl+Shift+N"
     assert shortcuts["&Sign note…"] == "Ctrl+Shift+S"
-    assert shortcuts["&Previous session"] == "Alt+Up"
+    assert shortcuts["Session a&bove"] == "Alt+Up"
     workspace = open_window.workspace
     for widget in (workspace.client_view, workspace.session_view, workspace.editor.process_box):
         assert widget.accessibleName()
@@ -147,7 +149,9 @@ def test_window_remembers_layout_and_last_client(qtbot, caseload, isolated_setti
     second.show()
     assert (second.width(), second.height()) == (790, 540)
     second.service.unlock(STRONG_PASSPHRASE)
-    qtbot.waitUntil(lambda: second.workspace.sizes() == sizes)
+    # The client and session lists keep their widths. (The note that unlocking reopens needs
+    # more width than this 800-pixel test screen leaves it, so the window grows: issue 15, 9.)
+    qtbot.waitUntil(lambda: second.workspace.sizes()[:2] == sizes[:2])
     assert second.workspace.current_client().code == "ML-01"
     second.service.lock()
 
@@ -170,3 +174,39 @@ def test_double_clicking_a_client_opens_their_form(qtbot, open_window):
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: bool(seen))
     assert seen == ["Edit client: Maya Lindqvist"]
+
+
+def test_choosing_a_client_opens_their_latest_or_last_opened_session(qtbot, open_window):
+    workspace = open_window.workspace
+    qtbot.mouseClick(workspace.show_closed, Qt.MouseButton.LeftButton)  # Sam's closed case too
+    codes = [workspace.clients.item(r).code for r in range(workspace.clients.rowCount())]
+    maya, sam = codes.index("ML-01"), codes.index("SN-01")
+    choose_client(qtbot, open_window, maya)
+    qtbot.waitUntil(lambda: workspace.editor.session is not None)
+    assert workspace.editor.session.number == 3  # the newest, at the list's top
+    assert workspace.tabs.currentWidget() is workspace.editor
+    assert workspace.session_view.currentIndex().row() == 0
+    choose_session(qtbot, open_window, 2)
+    choose_client(qtbot, open_window, sam)
+    assert workspace.editor.session is None  # Sam has no sessions
+    choose_client(qtbot, open_window, maya)
+    qtbot.waitUntil(lambda: workspace.editor.session is not None)
+    assert workspace.editor.session.number == 1  # the one last opened
+
+
+def test_the_client_page_opens_at_its_top_with_the_name_in_view(qtbot, open_window):
+    open_window.resize(1000, 520)  # a page taller than the window
+    workspace = open_window.workspace
+    qtbot.mouseClick(workspace.show_closed, Qt.MouseButton.LeftButton)
+    codes = [workspace.clients.item(r).code for r in range(workspace.clients.rowCount())]
+    choose_client(qtbot, open_window, codes.index("ML-01"))
+    workspace.tabs.setCurrentWidget(workspace.client_page)
+    page = workspace.client_page
+    bar = page.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the therapist has read far down Maya's page
+    assert bar.value() > 0
+    choose_client(qtbot, open_window, codes.index("SN-01"))
+    workspace.tabs.setCurrentWidget(workspace.client_page)
+    assert bar.value() == 0
+    assert page.heading.text().startswith("SN-01")
+    assert page.heading.visibleRegion().boundingRect().height() == page.heading.height()

@@ -61,6 +61,10 @@ class ClientPage(QScrollArea):
         for section in self._sections:
             section.show_client(client, sessions)
 
+    def scroll_to_top(self) -> None:
+        """A newly chosen client's page opens at its top, with the name in view."""
+        self.verticalScrollBar().setValue(0)
+
     def clear(self) -> None:
         self.heading.clear()
         self.problem.clear()

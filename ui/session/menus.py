@@ -26,10 +26,9 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
     return [
         MenuEntry(Group.FIND, "&Find in this note…", editor.show_find, "Ctrl+F"),
         MenuEntry(Group.SESSIONS, "&New session…", workspace.new_session, "Ctrl+Shift+N"),
-        MenuEntry(
-            Group.SESSIONS, "&Previous session", lambda: workspace.step_session(-1), "Alt+Up"
-        ),
-        MenuEntry(Group.SESSIONS, "Ne&xt session", lambda: workspace.step_session(1), "Alt+Down"),
+        # Up and down the session list as shown (newest first), like the arrow keys in it.
+        MenuEntry(Group.SESSIONS, "Session a&bove", lambda: workspace.step_session(-1), "Alt+Up"),
+        MenuEntry(Group.SESSIONS, "Session be&low", lambda: workspace.step_session(1), "Alt+Down"),
         MenuEntry(Group.NOTE, "&Sign note…", editor.sign, "Ctrl+Shift+S"),
         MenuEntry(Group.NOTE, "Save &now", editor.flush, QKeySequence.StandardKey.Save),
         # The editor's own actions: their shortcuts work wherever the focus is in the window.
