@@ -39,6 +39,7 @@ import getpass
 from collections.abc import Callable
 from pathlib import Path
 
+from notes.wording import counted
 from storage.errors import VaultError, WrongPassphrase
 from storage.locations import default_vault_path
 
@@ -64,7 +65,7 @@ def _demo(args: argparse.Namespace) -> int:
         count = write_demo(vault)
     finally:
         vault.close()
-    print(f"Demo vault with {count} sessions written to {args.vault}")
+    print(f"Demo vault with {counted(count, 'session')} written to {args.vault}")
     return EXIT_OK
 
 

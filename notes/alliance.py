@@ -15,6 +15,7 @@ from fractions import Fraction
 
 import resources
 from notes.records import Session, newest
+from notes.wording import counted
 
 _VOCABULARY = "alliance.json"
 
@@ -271,8 +272,8 @@ def contract_summary(items: list[ContractItem]) -> str:
     missing = unexplained_terms(items)
     not_agreed = [i for i in items if i.explained_on is not None and i.agreed is not True]
     if not missing and not not_agreed:
-        return f"All {len(items)} terms explained and agreed."
-    parts = [f"{len(items) - len(missing)} of {len(items)} terms explained."]
+        return f"All {counted(len(items), 'term')} explained and agreed."
+    parts = [f"{len(items) - len(missing)} of {counted(len(items), 'term')} explained."]
     if missing:
         parts.append("Not yet explained: " + ", ".join(i.label.lower() for i in missing) + ".")
     if not_agreed:
@@ -315,7 +316,7 @@ def goals_summary(goals: list[Goal]) -> str:
     client has not yet agreed to."""
     working = [g for g in goals if g.status in (GoalStatus.OPEN, GoalStatus.PARTLY)]
     proposed = [g for g in goals if g.agreed_on is None]
-    text = f"{len(working)} of {len(goals)} goals still being worked on."
+    text = f"{len(working)} of {counted(len(goals), 'goal')} still being worked on."
     if proposed:
         text += f" {len(proposed)} not yet agreed with the client."
     return text

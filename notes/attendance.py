@@ -8,6 +8,7 @@ from datetime import date
 
 from notes.dates import month_start, months_from
 from notes.records import Attendance, Session
+from notes.wording import counted
 
 _MISSED = (Attendance.CANCELLED_WITH_NOTICE, Attendance.LATE_CANCELLATION, Attendance.NO_SHOW)
 
@@ -42,14 +43,15 @@ def short_summary(sessions: list[Session]) -> str:
     """ "22 sessions · 19 kept · 3 missed or cancelled", for the session list's heading."""
     counts = attendance_counts(s.attendance for s in sessions)
     held = kept(counts)
-    return f"{len(sessions)} sessions · {held} kept · {len(sessions) - held} missed or cancelled"
+    missed = len(sessions) - held
+    return f"{counted(len(sessions), 'session')} · {held} kept · {missed} missed or cancelled"
 
 
 def summary(sessions: list[Session]) -> str:
     """The same, in a sentence that names each kind of missed appointment and late arrivals."""
     counts = attendance_counts(s.attendance for s in sessions)
     held = kept(counts)
-    text = f"{len(sessions)} sessions: {held} kept"
+    text = f"{counted(len(sessions), 'session')}: {held} kept"
     if counts[Attendance.LATE]:
         text += f" ({counts[Attendance.LATE]} late)"
     text += f", {len(sessions) - held} missed"

@@ -16,6 +16,7 @@ from enum import StrEnum
 import resources
 from notes.dates import month_start
 from notes.records import Session, newest
+from notes.wording import counted
 
 DEFAULT_PROMPTS = "conduct_prompts.json"
 
@@ -173,7 +174,7 @@ class Pattern:
 
     @property
     def summary(self) -> str:
-        return f"“no” or “partly” in {self.gaps} of your last {self.out_of} checks"
+        return f"“no” or “partly” in {self.gaps} of your last {counted(self.out_of, 'check')}"
 
 
 def answered_checks(checks: Iterable[ConductCheck]) -> list[ConductCheck]:

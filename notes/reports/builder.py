@@ -36,6 +36,7 @@ from notes.reports.model import (
 )
 from notes.sweep import Finding, sweep
 from notes.templates import section_title
+from notes.wording import counted
 
 CONFIDENTIAL = "Confidential"
 
@@ -208,8 +209,8 @@ def _summary(inputs: SupervisionInputs, charts: Charts) -> list[Block]:
     blocks.append(
         Paragraph(
             f"In therapy since {format_date(client.start_date)}. "
-            f"{_plural(total, 'session')} in this period, {kept(counts)} of them held; "
-            f"{_plural(inputs.sessions_before + total, 'session')} since the start."
+            f"{counted(total, 'session')} in this period, {kept(counts)} of them held; "
+            f"{counted(inputs.sessions_before + total, 'session')} since the start."
         )
     )
     if total:
@@ -346,7 +347,7 @@ def _conduct(inputs: SupervisionInputs) -> list[Block]:
             Table(
                 ("Group", "Prompt", "Met"),
                 tuple(
-                    (line.group, line.prompt, f"{line.met} of {_plural(line.checked, 'session')}")
+                    (line.group, line.prompt, f"{line.met} of {counted(line.checked, 'session')}")
                     for line in inputs.conduct
                 ),
             )
@@ -400,7 +401,7 @@ def session_blocks(
     when = f"{session.starts_at:%a} {format_date(day)}"
     if therapy_start is not None:
         when = f"week {max(0, (day - therapy_start).days) // 7 + 1} of therapy"
-    facts = [session.attendance.label, f"{session.duration_minutes} minutes"]
+    facts = [session.attendance.label, counted(session.duration_minutes, "minute")]
     note = record.progress
     if progress and note is not None and note.text().strip():
         facts.append(
@@ -441,10 +442,6 @@ def _questions(questions: str) -> list[Block]:
 
 
 # -- small helpers -------------------------------------------------------------------------
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
 def _date_or_dash(day: date | None) -> str:

@@ -181,7 +181,7 @@ def test_goals_being_worked_on_are_open_or_partly_reached():
     assert goals_summary(goals) == (
         "2 of 4 goals still being worked on. 1 not yet agreed with the client."
     )
-    assert goals_summary(goals[2:3]) == "0 of 1 goals still being worked on."
+    assert goals_summary(goals[2:3]) == "0 of 1 goal still being worked on."
 
 
 def test_the_term_to_explain_next_is_the_first_unexplained_in_order():

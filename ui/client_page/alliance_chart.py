@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from notes.alliance import AllianceRating, Rupture
 from notes.alliance_chart import AllianceSeries, chart_points
 from notes.records import Session
+from notes.wording import counted
 from ui.widgets import theme
 from ui.widgets.theme import Marker, SeriesStyle
 
@@ -151,8 +152,10 @@ class AllianceChart(QChartView):
                     series.replace(shown)
         self._set_range(self.points.last_session)
         self.setAccessibleDescription(
-            f"{len(self.points.client)} client checks, {len(self.points.ruptures)} ruptures, "
-            f"{len(self.points.repairs)} repairs, {len(self.points.missed)} missed appointments"
+            f"{counted(len(self.points.client), 'client check')}, "
+            f"{counted(len(self.points.ruptures), 'rupture')}, "
+            f"{counted(len(self.points.repairs), 'repair')}, "
+            f"{counted(len(self.points.missed), 'missed appointment')}"
         )
 
     def clear(self) -> None:

@@ -17,6 +17,7 @@ from notes.alliance import (
     rupture_suggestion,
 )
 from notes.records import Client
+from notes.wording import counted
 from ui.alliance.actions import rate_alliance, record_rupture
 from ui.client_page.alliance_chart import AllianceChart
 from ui.client_page.list_section import RecordSection
@@ -64,7 +65,7 @@ def latest_check_text(ratings: list[AllianceRating], numbers: dict[int, int]) ->
     difference = latest.mean_difference()
     if difference:  # shown only when the estimate and the client's answers differ
         parts.append(f"({describe_difference(difference)})")
-    return " ".join(parts) + f". {len(ratings)} checks in all."
+    return " ".join(parts) + f". {counted(len(ratings), 'check')} in all."
 
 
 class AllianceSection(RecordSection):

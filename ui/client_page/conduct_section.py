@@ -16,6 +16,7 @@ from notes.conduct import (
     session_to_check,
 )
 from notes.records import Client
+from notes.wording import counted
 from ui.alliance.actions import check_conduct, edit_conduct_prompts, show_conduct_trend
 from ui.client_page.list_section import RecordSection
 from ui.vault_service import VaultService
@@ -59,11 +60,12 @@ class ConductSection(RecordSection):
             )
         elif patterns:
             text += (
-                f"In your last {looked_at} checks with {client.code}, these came up more than once:"
+                f"In your last {counted(looked_at, 'check')} with {client.code}, "
+                "these came up more than once:"
             )
         else:
             text += (
-                f"Nothing came up more than once in your last {looked_at} checks with "
+                f"Nothing came up more than once in your last {counted(looked_at, 'check')} with "
                 f"{client.code}."
             )
         self._text = text

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from notes.observations import Category, ObservationKind, recurring_in
 from notes.records import Client, Session
+from notes.wording import counted
 from ui.client_page.patterns_chart import PatternChart
 from ui.client_page.patterns_filter import ObservationFilter
 from ui.client_page.patterns_model import ClientObservationModel, ObservationRow, SortRole
@@ -241,5 +242,5 @@ class ClientPatterns(QWidget):
     def _show_state(self) -> None:
         total, shown = self.model.rowCount(), self.filtered.rowCount()
         self.empty.setVisible(total == 0)
-        self.count.setText(f"{shown} of {total} observations" if total else "")
+        self.count.setText(f"{shown} of {counted(total, 'observation')}" if total else "")
         self.chart.show_rows(self.filtered.accepted(), self._categories)

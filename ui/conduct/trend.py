@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from notes.conduct import GroupTrend
+from notes.wording import counted
 from ui.widgets import theme
 from ui.widgets.dialog_parts import Standard, dialog_buttons
 from ui.widgets.models import AnyIndex, ItemRole
@@ -61,7 +62,8 @@ class TrendModel(QAbstractTableModel):
             month = f"{self._months[index.column()]:%B %Y}"
             if share is None:
                 return f"{row.group.label}, {month}: no answers"
-            return f"{row.group.label}, {month}: “yes” in {cell.yes} of {cell.answered} answers"
+            answers = counted(cell.answered, "answer")
+            return f"{row.group.label}, {month}: “yes” in {cell.yes} of {answers}"
         return None
 
     def headerData(
