@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from notes.dates import month_start, months_from
-from notes.records import Attendance, Session
+from notes.records import Attendance, Client, Session
 from notes.wording import counted
 
 _MISSED = (Attendance.CANCELLED_WITH_NOTICE, Attendance.LATE_CANCELLATION, Attendance.NO_SHOW)
@@ -59,3 +59,9 @@ def summary(sessions: list[Session]) -> str:
     if missed:
         text += " — " + ", ".join(missed)
     return text + "."
+
+
+def in_therapy_since(client: Client, sessions: list[Session]) -> date:
+    """The day of the first session the client came to; the form's start date until then."""
+    came = [s.starts_at.date() for s in sessions if s.attendance.kept]
+    return min(came, default=client.start_date)

@@ -46,3 +46,17 @@ def test_by_month_counts_each_month_touched_and_leaves_out_the_rest():
     only_september = attendance_by_month(SESSIONS, date(2026, 9, 1), date(2026, 9, 30))
     assert list(only_september) == [date(2026, 9, 1)]
     assert sum(only_september[date(2026, 9, 1)].values()) == 4
+
+
+def test_in_therapy_since_is_the_first_session_the_client_came_to():
+    from notes.attendance import in_therapy_since
+    from notes.records import Attendance, Client, Session
+
+    client = Client("IT-01", "Ida Tamm", date(2026, 12, 2))  # the form's default: today
+    sessions = [
+        Session(1, datetime(2026, 3, 2, 9), attendance=Attendance.NO_SHOW),
+        Session(1, datetime(2026, 3, 9, 9), attendance=Attendance.LATE),
+        Session(1, datetime(2026, 3, 16, 9)),
+    ]
+    assert in_therapy_since(client, sessions) == date(2026, 3, 9)
+    assert in_therapy_since(client, sessions[:1]) == date(2026, 12, 2)  # not come yet

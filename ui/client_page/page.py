@@ -11,6 +11,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from notes.attendance import in_therapy_since
 from notes.records import Client, Session
 from ui.client_page.attendance_timeline import AttendanceTimeline
 
@@ -54,7 +55,7 @@ class ClientPage(QScrollArea):
 
     def show_client(self, client: Client, sessions: list[Session]) -> None:
         self.heading.setText(f"{client.code} · {client.full_name}")
-        since = f"In therapy since {client.start_date:%d %b %Y}"
+        since = f"In therapy since {in_therapy_since(client, sessions):%d %b %Y}"
         if client.presenting_problem:
             since += f". {client.presenting_problem}"
         self.problem.setText(since)
