@@ -20,6 +20,7 @@ from notes.alliance import (
     Rupture,
     full_contract,
 )
+from notes.audit_records import RecordNames
 from notes.conduct import ConductAnswer, ConductCheck, PromptSet
 from notes.lineage import Lineage
 from notes.observations import Category, Observation, ObservationKind
@@ -329,6 +330,16 @@ class VaultService(QObject):
 
     def audit_log(self) -> AuditLog:
         return AuditLog(self._require())
+
+    def record_names(self) -> RecordNames:
+        """Every client's code and every session's number, for naming audit lines."""
+        clients = self.clients(include_closed=True)
+        sessions = {
+            session.id: (client.code, session.number)
+            for client in clients
+            for session in self.sessions(client.id)
+        }
+        return RecordNames({client.id: client.code for client in clients}, sessions)
 
     # -- hand-off between two computers (storage/handoff.py, storage/taking_over.py) -------
     # Both run on a worker thread with the vault locked: they open the file themselves.

@@ -291,7 +291,8 @@ class VaultActions(QObject):
         )
 
     def show_audit_log(self) -> None:
-        AuditDialog(self._service.audit_log(), self._window).exec()
+        service = self._service
+        AuditDialog(service.audit_log(), service.record_names(), self._window).exec()
 
     def open_settings(self, fields: Fields | None = None) -> None:
         """The settings; `fields` refill them after a lock set them aside."""

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notes.audit_records import RecordNames
+from notes.wording import counted
 from storage.audit import AuditEntry, AuditLog
 from ui.widgets.dialog_parts import Standard, dialog_buttons
 from ui.widgets.form_fields import date_edit
@@ -28,14 +30,21 @@ ALL_ACTIONS = "All actions"
 class AuditTableModel(DataclassTableModel[AuditEntry]):
     headings = ("When", "What", "Record")
 
+    def __init__(self, names: RecordNames, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._names = names
+
     def show(self, entry: AuditEntry, column: int, role: int) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (f"{entry.at:%d %b %Y  %H:%M:%S}", entry.action, entry.record)[column]
+        record = self._names.describe(entry.record)
+        return (f"{entry.at:%d %b %Y  %H:%M:%S}", entry.action, record)[column]
 
 
 class AuditDialog(QDialog):
-    def __init__(self, log: AuditLog, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, log: AuditLog, names: RecordNames | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Audit log")
         self._log = log
@@ -47,7 +56,7 @@ class AuditDialog(QDialog):
         self.action.setAccessibleName("action")
         self.action.addItem(ALL_ACTIONS)
         self.action.addItems(log.actions())
-        self.model = AuditTableModel(self)
+        self.model = AuditTableModel(names or RecordNames(), self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAlternatingRowColors(True)
@@ -84,4 +93,4 @@ class AuditDialog(QDialog):
         )
         self.model.set_items(entries)
         self.table.resizeColumnsToContents()
-        self.count.setText(f"{len(entries)} entries")
+        self.count.setText(counted(len(entries), "entry", "entries"))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from storage.backups import backups_in
 from storage.vault import Vault
@@ -211,7 +212,7 @@ def test_damaged_later_page_is_reported_and_left_as_it_was(
 
 def test_audit_log_lists_actions_and_filters_them(qtbot, qtmodeltester, open_window):
     choose_client(qtbot, open_window)
-    dialog = AuditDialog(open_window.service.audit_log(), open_window)
+    dialog = AuditDialog(open_window.service.audit_log(), parent=open_window)
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.model)
     rows = {dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())}
@@ -260,7 +261,7 @@ def test_the_audit_filter_offers_each_action_the_log_holds(qtbot, open_window):
     from storage.audit import AuditAction
 
     choose_client(qtbot, open_window)
-    dialog = AuditDialog(open_window.service.audit_log(), open_window)
+    dialog = AuditDialog(open_window.service.audit_log(), parent=open_window)
     qtbot.addWidget(dialog)
     offered = [dialog.action.itemText(i) for i in range(1, dialog.action.count())]
     assert offered == sorted(set(offered))
@@ -269,3 +270,22 @@ def test_the_audit_filter_offers_each_action_the_log_holds(qtbot, open_window):
         dialog.action.setCurrentIndex(index)
         shown = {dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())}
         assert shown == {AuditAction(text).value}
+
+
+def test_the_audit_log_names_client_codes_and_session_numbers(qtbot, open_window):
+    choose_client(qtbot, open_window)
+    seen: list[str] = []
+
+    def read(dialog: AuditDialog) -> None:
+        seen.extend(dialog.model.index(r, 2).data() for r in range(dialog.model.rowCount()))
+        dialog.reject()
+
+    answer_dialog(qtbot, read, AuditDialog)
+    next(
+        action
+        for menu in open_window.menuBar().findChildren(QMenu)
+        for action in menu.actions()
+        if action.text() == "&Audit log…"
+    ).trigger()
+    assert {"ML-01", "SN-01", "ML-01 · session 1", "ML-01 · session 3"} <= set(seen)
+    assert not [record for record in seen if re.fullmatch(r"(client|session) \d+", record)]
