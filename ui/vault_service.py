@@ -51,6 +51,9 @@ if TYPE_CHECKING:  # the report code loads on first export, not at start-up
     from storage.report_data import ReportData
 
 
+SEARCH_LIMIT = 50  # results a search lists, best first
+
+
 class VaultService(QObject):
     unlocked = Signal()
     locked = Signal()
@@ -270,7 +273,7 @@ class VaultService(QObject):
 
     # -- search ----------------------------------------------------------------------------
 
-    def search(self, text: str, limit: int = 50) -> list[SearchHit]:
+    def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
         """The best matches in notes and clients for what was typed; [] while locked.
 
         Safe on a worker thread (the search box runs it there): it reads on the vault's own

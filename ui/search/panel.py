@@ -43,8 +43,10 @@ from PySide6.QtWidgets import (
 
 from notes.search_query import SearchHit
 from notes.templates import section_title
+from notes.wording import counted
 from storage.errors import VaultError
 from ui.jobs import run_in_background
+from ui.vault_service import SEARCH_LIMIT
 from ui.widgets import theme
 from ui.widgets.models import DataclassListModel, ItemRole
 from ui.widgets.status_line import StatusLine
@@ -68,6 +70,12 @@ def where_text(hit: SearchHit) -> str:
     if hit.source == "progress" and hit.section:
         return section_title(hit.section)
     return hit.source_label
+
+
+def found_count(count: int) -> str:
+    """How many the search found; the list holds the best `limit` of them at most."""
+    text = counted(count, "match", "matches")
+    return f"{text} (the best; add a word to narrow the search)" if count >= SEARCH_LIMIT else text
 
 
 class SearchResultModel(DataclassListModel[SearchHit]):
@@ -212,6 +220,9 @@ class SearchPanel(QWidget):
         self.message = StatusLine("hint")  # "No notes match …": read out by its text
         self.message.setContentsMargins(4, 6, 4, 6)
         self.message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.found = StatusLine("hint")  # "3 matches": read out when the results change
+        self.found.setContentsMargins(4, 2, 4, 2)
+        self.found.hide()
         self.results = SearchResultModel(self)
         self.view = QListView()
         self.view.setObjectName("search_results")
@@ -231,6 +242,7 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.field)
         layout.addWidget(self.message)
+        layout.addWidget(self.found)
         layout.addWidget(self.view, 1)
         layout.addStretch(0)  # holds the message at the top while the list is hidden
 
@@ -393,6 +405,9 @@ class SearchPanel(QWidget):
     def _show_results(self, found: bool, message: str = "") -> None:
         """The list when there are hits; otherwise a line saying why not, or how to search."""
         self.view.setVisible(found)
+        self.found.setVisible(found)
+        if found:
+            self.found.setText(found_count(self.results.rowCount()))
         self.message.setText(message or HINT)
         self.message.setVisible(not found)
 

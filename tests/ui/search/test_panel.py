@@ -80,6 +80,7 @@ def test_typing_shows_code_date_and_snippet(qtbot, panel, service):
     assert "Very anxious about the interview." in texts[0]
     assert texts[1].startswith("DO-01  ·  05 Mar 2024  ·  Process note\n")
     assert "<b>not</b> bold" in texts[1]  # note text is text, never markup
+    assert panel.found.isVisible() and panel.found.text() == "2 matches"
 
 
 def test_enter_opens_the_best_result(qtbot, panel, service):
@@ -129,6 +130,13 @@ def test_client_names_and_codes_are_found(qtbot, panel, service):
     hit = panel.hits()[0]
     assert (hit.source, hit.session_id, hit.client_code) == ("client", None, "DO-01")
     assert rows(panel) == ["DO-01  ·  Client\nDO-01 · Daniel Okafor"]
+
+
+def test_the_count_of_matches_reads_as_written():
+    from ui.search.panel import found_count
+
+    assert [found_count(n) for n in (1, 2)] == ["1 match", "2 matches"]
+    assert found_count(50).startswith("50 matches (the best")
 
 
 def test_no_match_says_so(qtbot, panel):
