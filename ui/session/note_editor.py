@@ -156,6 +156,7 @@ class NoteEditor(QWidget):
         self._timer.timeout.connect(self.flush)
         self.process_box.textChanged.connect(self._changed)
         self.template_box.currentIndexChanged.connect(self._template_chosen)
+        service.templatesChanged.connect(self._templates_changed)
         self.sign_button.clicked.connect(self.sign)
         self.tagging = TaggingController(service, self, self.observations, self)
         self.tagging.watch(self.process_box)
@@ -293,9 +294,20 @@ class NoteEditor(QWidget):
         self.status.setText("Editing…")
         self._timer.start()
 
+    def _templates_changed(self) -> None:
+        """A template was made, renamed or retired: offer the list as it is now, keeping the
+        note's own choice."""
+        current = self._note.template if self._note is not None else None
+        self._loading = True
+        self._offer_templates(current)
+        self.template_box.setCurrentIndex(max(0, self.template_box.findData(current)))
+        self._loading = False
+
     def _template_chosen(self) -> None:
         if self._loading or self._note is None or self._note.signed:
             return
+        if self.template_box.currentData() is None:
+            return  # the list is being rebuilt: no template is chosen
         self._collect()
         self._note.template = self.template_box.currentData()
         self._build_sections()
