@@ -40,7 +40,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from notes.wording import counted
-from storage.errors import VaultError, WrongPassphrase
+from storage.errors import EmptyPassphrase, UnusablePassphrase, VaultError, WrongPassphrase
 from storage.locations import default_vault_path
 
 EXIT_OK, EXIT_PROBLEM, EXIT_WRONG_PASSPHRASE, EXIT_VAULT_ERROR = 0, 1, 2, 3
@@ -48,11 +48,32 @@ AMBIGUOUS_CHOICES = ("replace", "leave")  # export --ambiguous
 
 
 def read_passphrase(from_stdin: bool, prompt: str = "Passphrase: ") -> str:
-    """One line from standard input, or a no-echo prompt on the terminal."""
+    """One line from standard input, or a no-echo prompt on the terminal; what cannot be a
+    passphrase (empty, a NUL, bytes that are not UTF-8) is refused with a plain message."""
+    from storage.errors import EmptyPassphrase, UnusablePassphrase
+    from storage.vault import check_passphrase
+
     if from_stdin:
-        line = sys.stdin.readline()
-        return line.removesuffix("\n").removesuffix("\r")
-    return getpass.getpass(prompt)
+        raw = sys.stdin.buffer.readline().removesuffix(b"\n").removesuffix(b"\r")
+        try:
+            passphrase = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise UnusablePassphrase("standard input did not hold UTF-8 text") from None
+    else:
+        passphrase = getpass.getpass(prompt)
+    if not passphrase:
+        raise EmptyPassphrase()
+    check_passphrase(passphrase)
+    return passphrase
+
+
+def _tidy(vault: Path) -> None:
+    """Finish or roll back work a crash cut short, and say so in one line each."""
+    from notes.interrupted import interrupted_line
+    from storage.interrupted import tidy
+
+    for done in tidy(vault):
+        print(interrupted_line(done.outcome, done.file.name), file=sys.stderr)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -73,7 +94,8 @@ def _verify(args: argparse.Namespace) -> int:
     from notes.signed_history import verify_lines
     from storage.vault import Vault
 
-    vault = Vault.open(args.vault, read_passphrase(args.passphrase_stdin))
+    # Read-only: a check never writes into the file it checks (no audit line either).
+    vault = Vault.open(args.vault, read_passphrase(args.passphrase_stdin), read_only=True)
     try:
         report = vault.integrity_check(args.seal)
     finally:
@@ -295,8 +317,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_app(args.vault)
     try:
+        _tidy(args.vault)
         return args.run(args)
-    except WrongPassphrase as error:
+    except (WrongPassphrase, EmptyPassphrase, UnusablePassphrase) as error:
         print(error.message, file=sys.stderr)
         return EXIT_WRONG_PASSPHRASE
     except VaultError as error:

@@ -15,7 +15,9 @@ What SQLCipher lets us tell apart, and what it does not:
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,14 +37,31 @@ class WrongPassphrase(VaultError):
     def __init__(self) -> None:
         super().__init__(
             "That passphrase does not open this vault. Check the keyboard layout and Caps Lock "
-            "and try again. If you are sure it is right, the start of the file may be damaged: "
-            "restore it from a backup."
+            "and try again."
         )
 
 
 class EmptyPassphrase(VaultError):
     def __init__(self) -> None:
         super().__init__("Type a passphrase: a vault cannot be locked with an empty one.")
+
+
+class UnusablePassphrase(VaultError):
+    """Input that cannot be a passphrase (a NUL character, bytes that are not UTF-8 text)."""
+
+    def __init__(self, why: str) -> None:
+        super().__init__(f"That cannot be a passphrase: {why}. Type it again.")
+
+
+class FormerPassphrase(WrongPassphrase):
+    """The passphrase opened this vault before a passphrase change (proven by its backup)."""
+
+    def __init__(self, changed: str) -> None:
+        VaultError.__init__(
+            self,
+            f"That was your passphrase before the change on {changed}. The vault now opens with "
+            "the passphrase you chose then; nothing is damaged.",
+        )
 
 
 class NotAVault(VaultError):
@@ -82,11 +101,32 @@ class VaultInUse(VaultError):
 
 
 class DiskFull(VaultError):
-    def __init__(self) -> None:
-        super().__init__(
-            "The disk is full, so the last change was not saved. Your text is still on screen: "
-            "free some space and save again."
+    """The disk is full; `needed` (bytes), when known, is how much more space the work takes."""
+
+    def __init__(self, needed: int | None = None, what: str = "") -> None:
+        self.needed = needed
+        amount = f" Free at least {megabytes(needed)} and try again" if needed else ""
+        what = what or (
+            "the last change was not saved. Your text is still on screen: free some space and "
+            "save again"
         )
+        super().__init__(f"The disk is full, so {what}.{amount}{'.' if amount else ''}")
+
+    def doing(self, what: str) -> DiskFull:
+        """The same full disk, said of the work that met it ("the backup was not written")."""
+        return DiskFull(self.needed, what)
+
+
+def megabytes(size: int) -> str:
+    return f"{max(1, -(-size // 1_000_000))} MB"
+
+
+class VaultReadOnly(VaultError):
+    """The vault is open for reading only; changes cannot be saved."""
+
+    def __init__(self, why: str) -> None:
+        self.why = why
+        super().__init__(f"This vault is open read-only ({why}), so changes can't be saved.")
 
 
 class NotWritable(VaultError):
@@ -137,7 +177,11 @@ def translate(error: sqlcipher3.Error, path: Path | None) -> Exception:
     if _SIGNED_MARKER in text:
         return NoteIsSigned()
     if code == _SQLITE_FULL or "disk is full" in text:
-        return DiskFull()
+        return DiskFull(space_needed(path))
+    if code in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and disk_is_full(path):
+        # SQLite reports a failed write of its -shm or -wal file on a full disk as an I/O
+        # error: that is a full disk, never damage.
+        return DiskFull(space_needed(path))
     if code in (_SQLITE_READONLY, _SQLITE_CANTOPEN):
         return NotWritable(path.parent if path else "the vault's folder")
     if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB, _SQLITE_IOERR):
@@ -145,6 +189,37 @@ def translate(error: sqlcipher3.Error, path: Path | None) -> Exception:
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED) and path is not None:
         return VaultInUse(path)
     return error
+
+
+# Below this much free space a failed write is put down to the full disk: a vault's write-ahead
+# log and its index need a few pages more than the data written.
+_NEARLY_FULL = 1_000_000
+
+
+def disk_is_full(path: Path | None) -> bool:
+    """The disk holding `path` has (next to) no space left."""
+    if path is None:
+        return False
+    try:
+        return shutil.disk_usage(_existing_folder(path)).free < _NEARLY_FULL
+    except OSError:
+        return False
+
+
+def space_needed(path: Path | None) -> int:
+    """What work on the vault at `path` may need: a copy's worth of the file, and a margin."""
+    size = 0
+    if path is not None:
+        with contextlib.suppress(OSError):
+            size = path.stat().st_size
+    return size + _NEARLY_FULL
+
+
+def _existing_folder(path: Path) -> Path:
+    folder = path if path.is_dir() else path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder
 
 
 @contextmanager
@@ -158,12 +233,13 @@ def translated(path: Path | None) -> Iterator[None]:
             raise
         raise typed from error
     except OSError as error:
-        raise _os_error(error, path) from error
+        raise os_error(error, path) from error
 
 
-def _os_error(error: OSError, path: Path | None) -> Exception:
-    if error.errno == errno.ENOSPC:
-        return DiskFull()
+def os_error(error: OSError, path: Path | None) -> Exception:
+    """The typed error for a failed file operation, or the error itself when it is a bug."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(space_needed(path))
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT):
         return NotWritable(error.filename or (path.parent if path else "the vault's folder"))
     return error

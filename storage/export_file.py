@@ -41,16 +41,17 @@ def write_export(target: Path, data: bytes) -> Path:
         os.replace(temporary, target)
         temporary = None
     except OSError as error:
-        raise _plain(error, target) from error
+        raise _plain(error, target, len(data)) from error
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
     return target
 
 
-def _plain(error: OSError, target: Path) -> VaultError:
+def _plain(error: OSError, target: Path, size: int) -> VaultError:
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFull()
+        # What the report needs, plus room for the file system's own bookkeeping.
+        return DiskFull(size + 1_000_000, f"the report {target.name} was not saved")
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return ExportFailed(
             f"Alliance may not write to {target.parent}. Choose a folder you can write to "

@@ -23,20 +23,24 @@ from notes.progress import Progress
 from notes.signed_history import Finding
 from notes.vault_seal import SealCheck, VaultSeal
 from storage import audit as audit_log
-from storage import held_text, history_chain, lineage, schema, unlock_counter
+from storage import held_text, history_chain, lineage, page_check, schema, unlock_counter
 from storage.audit import AuditAction
 from storage.errors import (
+    DiskFull,
     EmptyPassphrase,
+    FormerPassphrase,
     NotAVault,
     NotWritable,
-    PassphraseChangeFailed,
+    UnusablePassphrase,
     VaultDamaged,
     VaultError,
     VaultExists,
     VaultLocked,
     VaultMissing,
+    VaultReadOnly,
     VaultTooNew,
     WrongPassphrase,
+    translate,
     translated,
 )
 from storage.held_text import SealedText
@@ -49,25 +53,60 @@ _PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 
 def quote_passphrase(passphrase: str) -> str:
     """The passphrase as an SQL string literal. `PRAGMA key` takes no bound parameter."""
-    if "\x00" in passphrase:
-        raise ValueError("a passphrase cannot contain a NUL character")
+    check_passphrase(passphrase)
     return "'" + passphrase.replace("'", "''") + "'"
 
 
-def connect(path: Path, passphrase: str) -> sqlcipher3.Connection:
-    """A fresh connection to an existing vault file, with its key verified by a first read."""
+def check_passphrase(passphrase: str) -> None:
+    """Refuse what cannot be a passphrase, whichever way it came in (typed, pasted, stdin)."""
+    if "\x00" in passphrase:
+        raise UnusablePassphrase("it contains a NUL character, which no passphrase can hold")
+    try:
+        passphrase.encode("utf-8")
+    except UnicodeEncodeError as error:  # lone surrogates: bytes that were not UTF-8 text
+        raise UnusablePassphrase("part of it is not readable text") from error
+
+
+def connect(path: Path, passphrase: str, *, read_only: bool = False) -> sqlcipher3.Connection:
+    """A fresh connection to an existing vault file, with its key verified by a first read.
+
+    `read_only` connections cannot write the file nor checkpoint the write-ahead log into it.
+    A passphrase SQLCipher refuses is tried on the later pages too: if they pass, the
+    passphrase is right and the start of the file is damaged (proven, so said).
+    """
     check_file(path)
     if not passphrase:  # SQLCipher refuses an empty key outright; it never opens a vault
         raise WrongPassphrase()
-    connection = _keyed_connection(path, passphrase)
+    check_passphrase(passphrase)
+    with translated(path):
+        connection = _keyed_connection(path, passphrase, read_only)
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as error:
         connection.close()
         if "not a database" in str(error):
+            if page_check.passphrase_fits(path, passphrase):
+                raise VaultDamaged(
+                    path, "its first page is damaged; the passphrase is right"
+                ) from error
             raise WrongPassphrase() from error
-        raise VaultDamaged(path, str(error)) from error
+        typed = translate(error, path)
+        raise (VaultDamaged(path, str(error)) if typed is error else typed) from error
     return connection
+
+
+# What other files begin with, so that one chosen by mistake is named for what it is.
+_KNOWN_STARTS = (
+    (b"PK\x03\x04", "a ZIP archive or a Word, Excel or other Office document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an older Word or Office document"),
+    (b"%PDF", "a PDF document"),
+    (b"{\\rtf", "a rich-text document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+)
 
 
 def check_file(path: Path) -> None:
@@ -80,14 +119,41 @@ def check_file(path: Path) -> None:
     if size == 0:
         raise NotAVault(path, "the file is empty")
     with path.open("rb") as file:
-        if file.read(16) == _PLAIN_SQLITE_HEADER:
-            raise NotAVault(path, "it is an unencrypted SQLite database")
+        start = file.read(_PAGE_SIZE)
+    if start.startswith(_PLAIN_SQLITE_HEADER):
+        raise NotAVault(path, "it is an unencrypted SQLite database")
+    for magic, kind in _KNOWN_STARTS:
+        if start.startswith(magic):
+            raise NotAVault(path, f"it looks like {kind}")
+    if _looks_like_text(start):
+        raise NotAVault(path, "it looks like a text file")
     if size % _PAGE_SIZE:
         raise VaultDamaged(path, "its size is not a whole number of pages")
 
 
-def _keyed_connection(path: Path, passphrase: str) -> sqlcipher3.Connection:
-    connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+def _looks_like_text(start: bytes) -> bool:
+    """Encrypted pages are random bytes: a start that reads as plain text is not a vault."""
+    try:
+        text = start.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return all(char.isprintable() or char in "\n\r\t" for char in text)
+
+
+def _keyed_connection(path: Path, passphrase: str, read_only: bool) -> sqlcipher3.Connection:
+    if read_only:
+        # mode=ro: SQLite never writes the file; immutable where not even the write-ahead
+        # log's index can be made (read-only media), since nobody can be writing there.
+        unwritable = _read_only_media(path) or not os.access(path.parent, os.W_OK)
+        frozen = "&immutable=1" if unwritable else ""
+        connection = sqlcipher3.connect(
+            f"{path.resolve().as_uri()}?mode=ro{frozen}",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+    else:
+        connection = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     # Global in SQLCipher; set before the key so not even a failed HMAC check is logged.
     connection.execute("PRAGMA cipher_log_level = NONE")
     connection.execute(f"PRAGMA key = {quote_passphrase(passphrase)}")
@@ -136,6 +202,8 @@ class Vault:
         self._reader: sqlcipher3.Connection | None = None
         self._reader_mutex = threading.Lock()
         self._closing = False  # set as locking begins: no read starts after it
+        # Why nothing may be written (read-only media, damage found, `verify`); None if it may.
+        self.read_only_because: str | None = None
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -155,7 +223,7 @@ class Vault:
         try:
             with translated(path):
                 reserve_private_file(path)  # SQLite gives -wal and -shm this file's mode
-                connection = _keyed_connection(path, passphrase)
+                connection = _keyed_connection(path, passphrase, read_only=False)
                 _configure(connection)
                 schema.migrate(connection)
         except BaseException:
@@ -169,42 +237,54 @@ class Vault:
         return vault
 
     @classmethod
-    def open(cls, path: Path, passphrase: str) -> Vault:
+    def open(
+        cls,
+        path: Path,
+        passphrase: str,
+        *,
+        read_only: bool = False,
+        backup_folders: tuple[Path, ...] = (),
+    ) -> Vault:
+        """Unlock. A vault that cannot be written, or in which the page check finds damage, or
+        that is opened `read_only` (as `verify` does), opens for reading only: then nothing
+        is written into the file (no audit line, no migration, no checkpoint of its log).
+        A refused passphrase that opened the vault before a change raises FormerPassphrase,
+        found by the before-change backups in `backup_folders` and the vault's own folder."""
         path = Path(path)
         check_file(path)
-        lock = InstanceLock(path).acquire()
-        make_private(path)
+        why_read_only = "you asked to only read it" if read_only else _unwritable(path)
+        lock = InstanceLock(path).acquire(read_only=why_read_only is not None)
+        if why_read_only is None:
+            make_private(path)
         try:
-            try:
-                connection = connect(path, passphrase)
-            except WrongPassphrase:
-                # Counted beside the vault, which cannot be written without its key; the
-                # instance lock held here keeps two processes from counting at once.
-                unlock_counter.count_failure(path)
-                raise
-            try:
-                found = schema.version_of(connection)
-                if found > schema.LATEST_VERSION:
-                    raise VaultTooNew(found, schema.LATEST_VERSION)
-                with translated(path):
-                    _configure(connection)
-                    schema.migrate(connection)
-                    moved = lineage.restrain(connection)  # a handed-off copy: read-only
-            except BaseException:
-                connection.close()
-                raise
+            connection, why_read_only = _open_checked(path, passphrase, why_read_only)
+        except WrongPassphrase:
+            # Counted beside the vault, which cannot be written without its key; the
+            # instance lock held here keeps two processes from counting at once.
+            unlock_counter.count_failure(path)
+            lock.release()
+            _raise_if_former(path, passphrase, backup_folders)
+            raise
         except BaseException:
             lock.release()
             raise
         vault = cls(path, connection, passphrase, lock)
-        if moved is not None:  # read-only: it takes no audit line, and counts stay beside it
-            vault.moved = moved
+        vault.read_only_because = why_read_only
+        if why_read_only is None:
+            with translated(path):
+                vault.moved = lineage.restrain(connection)  # a handed-off copy: read-only
+        if why_read_only is not None or vault.moved is not None:
+            # Read-only: it takes no audit line, and counts stay beside it.
             return vault
         failed = unlock_counter.read(path)
-        with vault.transaction():
-            vault.audit(AuditAction.UNLOCK)
-            if failed:
-                vault.audit(AuditAction.FAILED_UNLOCK, failed.audit_record())
+        try:
+            with vault.transaction():
+                vault.audit(AuditAction.UNLOCK)
+                if failed:
+                    vault.audit(AuditAction.FAILED_UNLOCK, failed.audit_record())
+        except BaseException:
+            vault.close()
+            raise
         unlock_counter.clear(path)  # only once the log holds the count
         return vault
 
@@ -225,7 +305,8 @@ class Vault:
             if self._connection is None:  # another thread (auto-lock, say) got here first
                 return
             try:
-                self.audit(AuditAction.LOCK)
+                if self.read_only_because is None:
+                    self.audit(AuditAction.LOCK)
             except VaultError:
                 # Locking must always succeed. A vault that is full, read-only or damaged (after
                 # a failed page check SQLCipher refuses every write) cannot take the audit line;
@@ -245,6 +326,8 @@ class Vault:
         """One write transaction; nested use joins the outer one."""
         with self._mutex, translated(self.path):
             connection = self._require_open()
+            if self.read_only_because is not None:
+                raise VaultReadOnly(self.read_only_because)
             if self.moved is not None:
                 raise lineage.ReadOnlyCopy(self.moved)
             if self._depth:
@@ -302,7 +385,7 @@ class Vault:
         if self._closing or self._connection is None or passphrase is None:
             raise VaultLocked()
         if self._reader is None:
-            reader = connect(self.path, passphrase)
+            reader = connect(self.path, passphrase, read_only=True)
             reader.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files
             reader.execute("PRAGMA query_only = ON")
             if self._closing:  # locking began while the key was derived
@@ -340,16 +423,29 @@ class Vault:
         """
         self._require_open()
         try:
-            connection = connect(self.path, self._passphrase or "")
+            connection = connect(self.path, self._passphrase or "", read_only=True)
         except VaultDamaged as error:
             return IntegrityReport([error.message])
         try:
             report = _integrity_of(connection, self.path)
             if report.ok:
                 report = _with_history(connection, self.path, report, seal)
-            return report
         finally:
             connection.close()
+        if not report.ok:  # damage known: from now on nothing is written into the file
+            self._stop_writing(DAMAGE_FOUND)
+        return report
+
+    def _stop_writing(self, why: str) -> None:
+        """From now on nothing is written into the file: the main connection becomes a
+        read-only one, swapped so that closing the old one checkpoints nothing into it."""
+        with self._mutex:
+            if self.read_only_because is not None or self._connection is None:
+                return
+            self.read_only_because = why
+            self._connection = _reopened_read_only(
+                self._connection, self.path, self._passphrase or ""
+            )
 
     def vault_seal(self) -> VaultSeal | None:
         """The seal of signed history as it stands now, for a report to print."""
@@ -374,7 +470,7 @@ class Vault:
             # on saving notes through the main one, so a long backup never blocks typing.
             with translated(target):
                 reserve_private_file(partial)  # VACUUM INTO fills an empty file, keeping its mode
-                reader = connect(self.path, self._passphrase or "")
+                reader = connect(self.path, self._passphrase or "", read_only=True)
                 try:
                     reader.execute("VACUUM INTO ?", (str(partial),))
                 finally:
@@ -384,10 +480,14 @@ class Vault:
             with translated(target):
                 _fsync(partial)
                 os.replace(partial, target)
+        except DiskFull as error:
+            partial.unlink(missing_ok=True)
+            raise error.doing(f"the backup {target.name} was not written") from error
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
-        self.audit(AuditAction.BACKUP, target.name)
+        if self.read_only_because is None:
+            self.audit(AuditAction.BACKUP, target.name)
         progress("Backup written", 1.0)
         return target
 
@@ -398,44 +498,180 @@ class Vault:
     def change_passphrase(
         self, current: str, new: str, backup_folder: Path, progress: Progress | None = None
     ) -> Path:
-        """Back up, rekey, and prove the new passphrase opens the file. Returns the backup."""
+        """Back up, then write a copy under the new passphrase, prove it opens, and rename it
+        over the vault. Returns the backup.
+
+        Never `PRAGMA rekey` in place: on a full disk it can report success with half the
+        pages re-encrypted in the log, which the next save would commit. Here the vault file
+        is untouched until one atomic rename puts the proven copy in its place, so a crash or
+        a full disk at any moment leaves one whole file under one passphrase, old or new.
+        """
         progress = progress or _no_progress
         if current != self._passphrase:
             raise WrongPassphrase()
         if not new:
             raise EmptyPassphrase()
-        quote_passphrase(new)  # refuse an impossible passphrase before touching anything
+        check_passphrase(new)  # refuse an impossible passphrase before touching anything
+        if self.read_only_because is not None:
+            raise VaultReadOnly(self.read_only_because)
+        if self.moved is not None:  # a handed-off copy is not rekeyed
+            raise lineage.ReadOnlyCopy(self.moved)
         stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
         backup = self.backup_to(
-            Path(backup_folder) / f"{self.path.stem}-before-passphrase-change-{stamp}.vault",
+            Path(backup_folder) / f"{self.path.stem}{BEFORE_CHANGE}{stamp}.vault",
             lambda text, share: progress(text, share * 0.5),
         )
         progress("Changing the passphrase", 0.6)
+        copy = rekeying_path(self.path)
         # The read connection holds the old key: close it, and keep it closed until the new
         # passphrase is in place, so that no search reopens it with the old one meanwhile.
-        with self._reader_mutex:
+        # The main lock is held throughout: no save lands in the old file after the copy.
+        with self._reader_mutex, self._mutex:
             self._drop_reader()
-            with self._mutex, translated(self.path):
-                connection = self._require_open()
-                connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                connection.execute(f"PRAGMA rekey = {quote_passphrase(new)}")
-            progress("Checking the new passphrase", 0.8)
             try:
-                connect(self.path, new).close()
-            except Exception as error:
-                raise PassphraseChangeFailed(
-                    "The new passphrase did not open the vault afterwards, so it was not "
-                    "changed. Your old passphrase still applies; a backup was saved as "
-                    f"{backup.name}."
+                self._write_rekeyed_copy(copy, new)
+                progress("Checking the new passphrase", 0.8)
+                verify_copy(copy, new, schema.LATEST_VERSION)
+                _fsync(copy)
+                self._lock.follow(copy)
+                self._connection_swap(copy, new)
+            except DiskFull as error:
+                copy.unlink(missing_ok=True)
+                raise error.doing(
+                    "the passphrase was not changed: your old passphrase still applies"
                 ) from error
-            self._passphrase = new
+            except BaseException:
+                copy.unlink(missing_ok=True)
+                raise
+        # After the rename: a crash before this line leaves the change made but unlogged, and
+        # the backup named for it tells an old passphrase from damage (see former_passphrase).
         self.audit(AuditAction.PASSPHRASE_CHANGED)
         progress("Passphrase changed", 1.0)
         return backup
 
+    def _write_rekeyed_copy(self, copy: Path, new: str) -> None:
+        """The whole vault, under `new`, in a file of its own."""
+        connection = self._require_open()
+        with translated(self.path):
+            copy.unlink(missing_ok=True)
+            reserve_private_file(copy)
+            connection.execute(
+                f"ATTACH DATABASE ? AS rekeyed KEY {quote_passphrase(new)}", (str(copy),)
+            )
+            try:
+                connection.execute("SELECT sqlcipher_export('rekeyed')")
+                version = schema.version_of(connection)
+                connection.execute(f"PRAGMA rekeyed.user_version = {int(version)}")
+            finally:
+                connection.execute("DETACH DATABASE rekeyed")
+
+    def _connection_swap(self, copy: Path, new: str) -> None:
+        """Put the proven copy in the vault's place and reopen on it; the old file is gone
+        in one rename (its log was checkpointed, so nothing of it is lost)."""
+        old = self._require_open()
+        with translated(self.path):
+            old.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            old.close()
+            self._connection = None
+            os.replace(copy, self.path)
+            _fsync_folder(self.path.parent)
+        self._passphrase = new
+        connection = connect(self.path, new)
+        with translated(self.path):
+            _configure(connection)
+        self._connection = connection
+
+
+BEFORE_CHANGE = "-before-passphrase-change-"
+REKEYING = ".rekeying"
+
+
+def rekeying_path(vault_path: Path) -> Path:
+    """Where a passphrase change writes its copy before the rename."""
+    return vault_path.with_name(vault_path.name + REKEYING)
+
 
 def _no_progress(_text: str, _share: float) -> None:
     return None
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why the vault file cannot be written, or None when it can."""
+    if _read_only_media(path):
+        return "the disk it is on is read-only"
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        return "you may not write to the file or its folder"
+    return None
+
+
+def _read_only_media(path: Path) -> bool:
+    # statvfs also tells root, for whom os.access says every file may be written.
+    statvfs = getattr(os, "statvfs", None)
+    return bool(statvfs and statvfs(path).f_flag & os.ST_RDONLY)
+
+
+DAMAGE_FOUND = "damage was found in it"
+
+
+def _raise_if_former(path: Path, passphrase: str, folders: tuple[Path, ...]) -> None:
+    from storage import former_passphrase  # it reads this module's names
+
+    moment = former_passphrase.changed_on(
+        path, passphrase, (*folders, path.parent, path.parent / "backups")
+    )
+    if moment is not None:
+        raise FormerPassphrase(f"{moment.day} {moment:%B %Y} at {moment:%H:%M}")
+
+
+def _open_checked(
+    path: Path, passphrase: str, why_read_only: str | None
+) -> tuple[sqlcipher3.Connection, str | None]:
+    """A connection whose pages passed SQLCipher's check before anything was written, and
+    why it is read-only (None: it may be written, and has been configured and migrated).
+
+    The check reads on a read-only connection whenever a write-ahead log waits to be
+    checkpointed: closing a writing connection would copy it into a file that may be damaged.
+    """
+    log = path.with_name(path.name + "-wal")
+    pending = log.exists() and log.stat().st_size > 0
+    opened_read_only = why_read_only is not None or pending
+    connection = connect(path, passphrase, read_only=opened_read_only)
+    try:
+        with translated(path):
+            damaged = any(connection.execute("PRAGMA cipher_integrity_check"))
+        found = schema.version_of(connection)
+        if found > schema.LATEST_VERSION:
+            raise VaultTooNew(found, schema.LATEST_VERSION)
+        if damaged or why_read_only is not None:
+            if not damaged and found < schema.LATEST_VERSION:
+                raise VaultError(
+                    "This vault was written by an older version of Alliance and must be "
+                    f"updated before it can be read, which cannot happen here ({why_read_only})."
+                    " Copy it to a folder you can write to and open that copy."
+                )
+            if damaged and not opened_read_only:
+                connection = _reopened_read_only(connection, path, passphrase)
+            return connection, DAMAGE_FOUND if damaged else why_read_only
+        if pending:  # sound: now a connection that may write (and checkpoint)
+            connection.close()
+            connection = connect(path, passphrase)
+        with translated(path):
+            _configure(connection)
+            schema.migrate(connection)
+    except BaseException:
+        connection.close()
+        raise
+    return connection, None
+
+
+def _reopened_read_only(
+    connection: sqlcipher3.Connection, path: Path, passphrase: str
+) -> sqlcipher3.Connection:
+    """Swap a writing connection for a read-only one without a checkpoint on close: while the
+    read-only one is open, the writer is not the last connection and leaves the log alone."""
+    reader = connect(path, passphrase, read_only=True)
+    connection.close()
+    return reader
 
 
 def _integrity_of(connection: sqlcipher3.Connection, path: Path) -> IntegrityReport:
@@ -476,3 +712,14 @@ def verify_copy(path: Path, passphrase: str, expected_version: int | None = None
 def _fsync(path: Path) -> None:
     with path.open("rb+") as file:
         os.fsync(file.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX); Windows cannot open a folder and needs no such step."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -105,10 +105,11 @@ def test_verify_refuses_a_vault_open_in_another_process(demo_copy):
     ("make", "message"),
     [
         (lambda path: None, "There is no vault"),
-        (lambda path: path.write_bytes(b"not a vault at all"), "is damaged"),
+        (lambda path: path.write_bytes(bytes(range(256)) * 3), "is damaged"),
+        (lambda path: path.write_bytes(b"not a vault at all"), "(it looks like a text file)"),
         (lambda path: path.write_bytes(b""), "is not an Alliance vault"),
     ],
-    ids=["missing", "short-file", "empty-file"],
+    ids=["missing", "short-file", "text-file", "empty-file"],
 )
 def test_verify_explains_a_file_that_is_no_vault(tmp_path, make, message):
     path = tmp_path / "thing.vault"
@@ -121,7 +122,7 @@ def test_verify_explains_a_file_that_is_no_vault(tmp_path, make, message):
 def test_an_empty_passphrase_on_stdin_is_refused_plainly(tmp_path):
     path = tmp_path / "empty.vault"
     result = run_cli("demo", "--vault", str(path), "--passphrase-stdin", stdin="\n")
-    assert result.returncode == 3
+    assert result.returncode == 2
     assert "empty" in result.stderr
     assert not path.exists() or path.stat().st_size == 0
 
@@ -137,7 +138,7 @@ def test_an_empty_passphrase_on_stdin_is_refused_plainly(tmp_path):
     ],
 )
 def test_read_passphrase_strips_only_the_line_ending(monkeypatch, typed, passphrase):
-    monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(typed.encode("utf-8"))))
     assert main.read_passphrase(from_stdin=True) == passphrase
 
 
@@ -170,7 +171,9 @@ def test_wrong_passphrases_from_any_verb_are_logged_at_the_next_unlock(demo_copy
     counter = demo_copy.with_name(demo_copy.name + ".unlocks")
     assert re.fullmatch(r"3 \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\n", counter.read_text())
 
-    assert verify(demo_copy).returncode == 0  # the unlock that logs them
+    assert verify(demo_copy).returncode == 0  # read-only: it writes no audit line
+    assert counter.exists()
+    assert run_cli(*search, stdin=CLI_PASSPHRASE + "\n").returncode == 0  # this one logs them
     assert not counter.exists()
     vault = Vault.open(demo_copy, CLI_PASSPHRASE)
     try:

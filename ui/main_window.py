@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage.errors import VaultDamaged, VaultError, WrongPassphrase
+from storage.errors import FormerPassphrase, VaultDamaged, VaultError, WrongPassphrase
+from storage.vault import DAMAGE_FOUND
 from ui.app_settings import app_settings, autolock_minutes
 from ui.crash_dialog import CrashHandler
 from ui.first_paint import after_first_paint
@@ -26,6 +27,7 @@ from ui.lock.idle_lock import IdleWatcher
 from ui.lock.lock_key import LockKey
 from ui.lock.passphrase_pages import CreateVaultPage, UnlockPage
 from ui.vault_service import VaultService
+from ui.widgets.status_line import StatusLine
 from ui.widgets.wheel_guard import install_wheel_guard
 
 if TYPE_CHECKING:  # imported when the workspace is built, after the first paint
@@ -49,6 +51,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.menuBar()  # exists before the first show, so menus added later get shortcuts
         self._workspace: Workspace | None = None
+        self._read_only_banner: StatusLine | None = None
         self._vault_actions: list[QAction] = []
         self.create_page.submitted.connect(self._create)
         self.unlock_page.submitted.connect(self._unlock)
@@ -61,7 +64,10 @@ class MainWindow(QMainWindow):
         self._held_reason: VaultError | None = None  # why unsaved text is held over a lock
         self.crash_handler = CrashHandler(self, self._save_typing, self.lock)
         self._restore_geometry()
+        tidied = service.tidy_interrupted()  # before the page: a restore finished here
         self._show_locked()
+        if tidied:
+            self.pages.currentWidget().show_message(" ".join(tidied))
         # Start-up time is the time to this page: build the rest while the passphrase is typed,
         # a moment after the first paint so the page is on screen before the work starts.
         after_first_paint(self.pages, lambda: QTimer.singleShot(30, self._complete))
@@ -111,6 +117,23 @@ class MainWindow(QMainWindow):
         for action in self._vault_actions:
             action.setEnabled(service.is_unlocked)
 
+    def _show_read_only(self, why: str | None) -> None:
+        """A plain banner while the vault takes no changes; damage found also offers a restore."""
+        if self._read_only_banner is None:
+            self._read_only_banner = StatusLine("readOnlyBanner", urgent=True)
+            self.statusBar().addPermanentWidget(self._read_only_banner, 1)
+        banner = self._read_only_banner
+        if why is None:
+            banner.clear()
+            banner.hide()
+            return
+        banner.setText(
+            f"Read-only: {why}. You can read, search, export and back up; changes can't be saved."
+        )
+        banner.show()
+        if why == DAMAGE_FOUND:
+            self.vault_actions.offer_restore(f"{self.service.path.name} is damaged.")
+
     def _save_typing(self) -> bool:
         return self._workspace.editor.flush() if self._workspace is not None else True
 
@@ -147,6 +170,8 @@ class MainWindow(QMainWindow):
         # page shows the message beside the passphrase field rather than in a box.
         try:
             self.service.unlock(passphrase)
+        except FormerPassphrase as error:  # proven by its backup: no other explanation
+            self.unlock_page.show_message(error.message)
         except WrongPassphrase as error:
             damaged = self.vault_actions.explain_failed_unlock(passphrase)
             self.unlock_page.show_message(damaged or error.message)
@@ -157,6 +182,7 @@ class MainWindow(QMainWindow):
             self.unlock_page.show_message(error.message)
 
     def _show_workspace(self) -> None:
+        self._show_read_only(self.service.read_only_because)
         self.create_page.clear()
         self.unlock_page.clear()
         self.workspace.load()
@@ -187,6 +213,8 @@ class MainWindow(QMainWindow):
 
     def _show_locked(self) -> None:
         self.idle.stop()
+        if self._read_only_banner is not None:
+            self._show_read_only(None)
         if self._workspace is not None:
             self._workspace.clear()
         # After the widgets forget their text: clearing a selection can make a text box the

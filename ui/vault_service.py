@@ -54,6 +54,13 @@ if TYPE_CHECKING:  # the report code loads on first export, not at start-up
 SEARCH_LIMIT = 50  # results a search lists, best first
 
 
+def _backup_folders() -> tuple[Path, ...]:
+    from ui import app_settings
+
+    folder = app_settings.backup_folder()
+    return (folder,) if folder else ()
+
+
 class VaultService(QObject):
     unlocked = Signal()
     locked = Signal()
@@ -83,10 +90,25 @@ class VaultService(QObject):
         self._attach(vault)
 
     def unlock(self, passphrase: str) -> None:
-        # Vault.open counts a wrong passphrase and logs the count at the next unlock.
-        vault = Vault.open(self.path, passphrase)
+        # Vault.open counts a wrong passphrase and logs the count at the next unlock; the
+        # backup folder lets it recognise a passphrase from before a change.
+        vault = Vault.open(self.path, passphrase, backup_folders=_backup_folders())
         self._passphrase_at_hand(passphrase)
         self._attach(vault)
+
+    @property
+    def read_only_because(self) -> str | None:
+        """Why the open vault takes no changes (read-only media, damage found); None if it does."""
+        return self._vault.read_only_because if self._vault is not None else None
+
+    def tidy_interrupted(self) -> list[str]:
+        """Finish or roll back work a crash cut short (backup, restore, passphrase change):
+        one plain line for each, to show before the vault is opened."""
+        from notes.interrupted import interrupted_line
+        from storage.interrupted import tidy
+
+        done = tidy(self.path, _backup_folders())
+        return [interrupted_line(item.outcome, item.file.name) for item in done]
 
     def lock(self) -> None:
         if self._vault is None:

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from notes.records import Client
 from storage.clients import ClientRepository
-from storage.errors import WrongPassphrase
+from storage.errors import UnusablePassphrase, WrongPassphrase
 from storage.vault import Vault, connect, quote_passphrase
 
 PASSPHRASES = {
@@ -105,5 +105,5 @@ def test_quoting_doubles_single_quotes_and_keeps_everything_else():
 
 
 def test_a_nul_character_is_refused_before_sqlcipher_sees_it():
-    with pytest.raises(ValueError, match="NUL"):
+    with pytest.raises(UnusablePassphrase, match="NUL"):
         quote_passphrase("before\x00after")

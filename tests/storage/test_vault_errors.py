@@ -99,13 +99,19 @@ def test_a_size_that_is_not_whole_pages_is_damage(vault_path, passphrase):
     assert "not a whole number of pages" in caught.value.message
 
 
-def test_a_damaged_first_page_reads_as_a_wrong_passphrase(vault_path, passphrase):
-    # Also indistinguishable for SQLCipher: the HMAC of page 1 fails.
+def test_a_damaged_first_page_is_proven_by_the_later_pages(vault_path, passphrase):
+    # SQLCipher cannot tell it from a wrong passphrase (the HMAC of page 1 fails); the later
+    # pages pass under the right passphrase, which proves the damage. A wrong one stays wrong.
     with vault_path.open("r+b") as file:
         file.seek(100)
         file.write(b"\xff" * 32)
-    with pytest.raises(WrongPassphrase):
+    before = vault_path.read_bytes()
+    with pytest.raises(VaultDamaged) as caught:
         Vault.open(vault_path, passphrase)
+    assert "first page is damaged" in caught.value.message
+    with pytest.raises(WrongPassphrase):
+        Vault.open(vault_path, "not it")
+    assert vault_path.read_bytes() == before
 
 
 def test_failed_unlocks_leave_the_file_byte_for_byte_unchanged(vault_path, passphrase):

@@ -262,14 +262,18 @@ class VaultActions(QObject):
             self.restore_from_backup(newest)
 
     def explain_failed_unlock(self, passphrase: str) -> str | None:
-        """If the passphrase opens the newest backup but not the vault, say it looks damaged."""
+        """If the passphrase opens the newest backup but not the vault, it is an older one.
+
+        Never a damage diagnosis: a damaged first page is proven by the later pages (and then
+        unlocking says so); a passphrase that opens a backup only is one from before a change.
+        """
         newest = self._service.newest_backup(keys.backup_folder())
         if newest is None or not self._service.backup_opens_with(newest, passphrase):
             return None
         return (
-            f"This passphrase opens your backup {newest.name} but not the vault, so the start "
-            "of the vault file is probably damaged. Choose Vault → Restore from backup… to "
-            "restore it; the damaged file will be kept."
+            f"This passphrase opens your backup {newest.name} but not the vault: the vault's "
+            "passphrase was changed after that backup was made. Type the newer passphrase; "
+            "nothing is damaged."
         )
 
     # -- passphrase, audit, settings -------------------------------------------------------

@@ -1,0 +1,96 @@
+"""Work cut short by a crash (a killed backup, restore or passphrase change), finished or
+rolled back at the next start, so no temporary file outlives it.
+
+Each kind of work leaves a file of its own name:
+- a backup writes `<backup>.partial` and renames it when verified: a `.partial` is never the
+  only copy of anything, so it is removed (the vault was not changed);
+- a passphrase change writes `<vault>.rekeying` and renames it over the vault once proven: a
+  `.rekeying` beside an existing vault is a change that never happened, so it is removed;
+- a restore copies the backup to `<vault>.restoring` (flushed to disk), moves the vault aside
+  as `<vault>.replaced-<time>`, then renames the copy into place. A `.restoring` beside the vault
+  is removed (nothing was replaced yet); one with no vault is finished (the second rename).
+Run it holding the vault's instance lock: another window's work under way is not debris.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from storage.errors import VaultInUse
+from storage.instance_lock import InstanceLock
+from storage.private_files import SIDECARS
+from storage.vault import REKEYING
+
+PARTIAL = ".partial"
+RESTORING = ".restoring"
+
+
+class Outcome(StrEnum):
+    BACKUP_REMOVED = "backup removed"
+    CHANGE_ROLLED_BACK = "passphrase change rolled back"
+    RESTORE_ROLLED_BACK = "restore rolled back"
+    RESTORE_FINISHED = "restore finished"
+
+
+@dataclass(frozen=True)
+class Tidied:
+    outcome: Outcome
+    file: Path
+
+
+def tidy(vault_path: Path, backup_folders: tuple[Path, ...] = ()) -> list[Tidied]:
+    """Finish or roll back what a crash interrupted; returns what was done. Does nothing
+    while another window holds the vault (its work may still be under way)."""
+    vault_path = Path(vault_path)
+    if not vault_path.parent.is_dir():
+        return []
+    try:
+        lock = InstanceLock(vault_path).acquire()
+    except (VaultInUse, OSError):
+        return []
+    except Exception:  # a folder that cannot be written has nothing of ours to tidy
+        return []
+    try:
+        return _tidy(vault_path, backup_folders)
+    finally:
+        lock.release()
+
+
+def _tidy(vault_path: Path, backup_folders: tuple[Path, ...]) -> list[Tidied]:
+    done: list[Tidied] = []
+    incoming = vault_path.with_name(vault_path.name + RESTORING)
+    if incoming.exists():
+        if vault_path.exists():
+            incoming.unlink()
+            done.append(Tidied(Outcome.RESTORE_ROLLED_BACK, incoming))
+        else:
+            _set_aside_stray_log(vault_path)
+            os.replace(incoming, vault_path)
+            done.append(Tidied(Outcome.RESTORE_FINISHED, vault_path))
+    copy = vault_path.with_name(vault_path.name + REKEYING)
+    if copy.exists() and vault_path.exists():
+        copy.unlink()
+        done.append(Tidied(Outcome.CHANGE_ROLLED_BACK, copy))
+    folders = {vault_path.parent, *(Path(folder) for folder in backup_folders if folder)}
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            for partial in Path(folder).glob(f"{vault_path.stem}-*.vault{PARTIAL}"):
+                partial.unlink()
+                done.append(Tidied(Outcome.BACKUP_REMOVED, partial))
+    return done
+
+
+def _set_aside_stray_log(vault_path: Path) -> None:
+    """A restore cut short between moving the vault and its log aside: the log belongs to the
+    file set aside, never to the restored one (SQLite would replay it into the wrong file)."""
+    asides = sorted(vault_path.parent.glob(f"{vault_path.name}.replaced-*[0-9]"))
+    for extra in SIDECARS:
+        stray = vault_path.with_name(vault_path.name + extra)
+        if stray.exists() and asides:
+            os.replace(stray, asides[-1].with_name(asides[-1].name + extra))
+        elif stray.exists():
+            stray.unlink()
