@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         for action in self._vault_actions:
             action.setEnabled(service.is_unlocked)
 
-    def _show_read_only(self, why: str | None) -> None:
+    def show_read_only(self, why: str | None, offer_restore: bool = True) -> None:
         """A plain banner while the vault takes no changes; damage found also offers a restore."""
         if self._read_only_banner is None:
             self._read_only_banner = StatusLine("readOnlyBanner", urgent=True)
@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
             f"Read-only: {why}. You can read, search, export and back up; changes can't be saved."
         )
         banner.show()
-        if why == DAMAGE_FOUND:
+        if why == DAMAGE_FOUND and offer_restore:
             self.vault_actions.offer_restore(f"{self.service.path.name} is damaged.")
 
     def _save_typing(self) -> bool:
@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
             self.unlock_page.show_message(error.message)
 
     def _show_workspace(self) -> None:
-        self._show_read_only(self.service.read_only_because)
+        self.show_read_only(self.service.read_only_because)
         self.create_page.clear()
         self.unlock_page.clear()
         self.workspace.load()
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
     def _show_locked(self) -> None:
         self.idle.stop()
         if self._read_only_banner is not None:
-            self._show_read_only(None)
+            self.show_read_only(None)
         if self._workspace is not None:
             self._workspace.clear()
         # After the widgets forget their text: clearing a selection can make a text box the

@@ -460,13 +460,15 @@ class VaultService(QObject):
         return self._preferences.last_client_id()
 
     def set_last_client_id(self, client_id: int) -> None:
-        self._preferences.set_last_client_id(client_id)
+        if self.read_only_because is None:  # where the person was: not worth a refusal
+            self._preferences.set_last_client_id(client_id)
 
     def last_session_id(self) -> int | None:
         return self._preferences.last_session_id()
 
     def set_last_session_id(self, session_id: int) -> None:
-        self._preferences.set_last_session_id(session_id)
+        if self.read_only_because is None:  # where the person was: not worth a refusal
+            self._preferences.set_last_session_id(session_id)
 
     def pending_dialog(self) -> str:
         return self._preferences.pending_dialog()
@@ -478,7 +480,8 @@ class VaultService(QObject):
         return self._preferences.last_integrity_check()
 
     def set_last_integrity_check(self, day: date | None) -> None:
-        self._preferences.set_last_integrity_check(day)
+        if self.read_only_because is None:  # where the person was: not worth a refusal
+            self._preferences.set_last_integrity_check(day)
 
     def report_therapist(self) -> str:
         return self._preferences.report_therapist()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from notes.signed_history import history_warning
+from storage.vault import DAMAGE_FOUND
 from ui import app_settings as keys
 from ui.errors import attempt
 from ui.jobs import run_in_background
@@ -190,6 +191,8 @@ class VaultActions(QObject):
     def check_after_unlock(self) -> None:
         """Once a day, read every page in the background; damage is reported at once."""
         today = date.today()
+        if self._service.read_only_because == DAMAGE_FOUND:
+            return  # the unlock found it and has said so; the file must not be written
         if self._service.last_integrity_check() == today:
             return
         self._service.set_last_integrity_check(today)
@@ -206,9 +209,14 @@ class VaultActions(QObject):
         if not self._service.is_unlocked:
             return
         if not report.ok:
-            self.offer_restore(self._damage_text(report))
+            self._damage_found(report)
         elif report.history:
             self._warn_history(report)
+
+    def _damage_found(self, report) -> None:
+        """The banner says the vault is now read-only; the box offers the newest backup."""
+        self._window.show_read_only(self._service.read_only_because, offer_restore=False)
+        self.offer_restore(self._damage_text(report))
 
     def _check_failed(self, locks: int) -> bool:
         """Locked under the check (perhaps unlocked again since): nothing to tell. Otherwise
@@ -220,7 +228,7 @@ class VaultActions(QObject):
 
     def _report(self, report) -> None:
         if not report.ok:
-            self.offer_restore(self._damage_text(report))
+            self._damage_found(report)
         elif report.history:
             self._warn_history(report)
         else:

@@ -1,0 +1,103 @@
+"""What the unlock page says when the vault is not simply locked (issue 13), as a user sees it:
+a passphrase from before a change, work a crash cut short, input that cannot be a passphrase."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+
+from storage.vault import rekeying_path
+from tests.ui.helpers import STRONG_PASSPHRASE
+from ui.main_window import MainWindow
+from ui.vault_service import VaultService
+
+NEW = "copper meadow ferry 'lantern' quietly"
+
+
+def type_passphrase(qtbot, window, text: str) -> str:
+    field = window.unlock_page.passphrase
+    field.clear()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    return window.unlock_page.message.text()
+
+
+def test_the_passphrase_from_before_a_change_is_named_never_damage(qtbot, open_window):
+    folder = open_window.service.path.parent / "backups"  # where a change puts its backup
+    open_window.service.change_passphrase(STRONG_PASSPHRASE, NEW, folder)
+    open_window.lock()
+    message = type_passphrase(qtbot, open_window, STRONG_PASSPHRASE)
+    assert message.startswith("That was your passphrase before the change on ")
+    assert "Restore" not in message and "restore" not in message
+    assert open_window.pages.currentWidget() is open_window.unlock_page
+    type_passphrase(qtbot, open_window, NEW)
+    qtbot.waitUntil(lambda: open_window.pages.currentWidget() is open_window.workspace)
+
+
+def test_a_change_cut_short_is_rolled_back_with_one_line(qtbot, caseload):
+    copy = rekeying_path(caseload)
+    copy.write_bytes(b"half a passphrase change")
+    window = MainWindow(VaultService(caseload))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.unlock_page.message.text() == (
+        "A passphrase change cut short earlier was undone: nothing was changed, and your old "
+        "passphrase still applies."
+    )
+    assert not copy.exists()
+    type_passphrase(qtbot, window, STRONG_PASSPHRASE)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.workspace)
+    window.service.lock()
+
+
+def test_a_pasted_nul_is_refused_plainly(qtbot, caseload):
+    window = MainWindow(VaultService(caseload))
+    qtbot.addWidget(window)
+    window.show()
+    QGuiApplication.clipboard().setText("before\x00after")
+    field = window.unlock_page.passphrase
+    field.setFocus()
+    qtbot.keySequence(field, QKeySequence.StandardKey.Paste) if hasattr(
+        qtbot, "keySequence"
+    ) else qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    message = window.unlock_page.message.text()
+    assert message.startswith("That cannot be a passphrase") or "does not open" in message
+    assert "went wrong" not in message
+    QGuiApplication.clipboard().clear()
+
+
+def test_a_vault_found_damaged_opens_read_only_with_a_plain_banner(qtbot, tmp_path):
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    from storage.demo import write_demo
+    from storage.vault import Vault
+    from tests.ui.helpers import answer_dialog
+
+    path = tmp_path / "alliance.vault"
+    vault = Vault.create(path, STRONG_PASSPHRASE)
+    write_demo(vault)
+    vault.close()
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 4096 // 2
+    data[middle * 4096 + 200] ^= 0xFF
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    window = MainWindow(VaultService(path))
+    qtbot.addWidget(window)
+    window.show()
+    seen: list[str] = []
+    answer_dialog(qtbot, lambda box: (seen.append(box.text()), box.reject()), QMessageBox)
+    type_passphrase(qtbot, window, STRONG_PASSPHRASE)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.workspace)
+    banner = window.statusBar().findChild(QLabel, "readOnlyBanner")
+    assert banner.isVisible()
+    assert banner.text() == (
+        "Read-only: damage was found in it. You can read, search, export and back up; "
+        "changes can't be saved."
+    )
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert "is damaged" in seen[0]
+    window.grab().save("/tmp/vault-readonly-shot.png")
+    window.service.lock()
+    assert path.read_bytes() == before
