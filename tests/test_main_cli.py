@@ -13,7 +13,7 @@ import pytest
 
 import main
 from storage.vault import Vault, connect
-from tests.helpers import CLI_PASSPHRASE, CLI_WRONG_PASSPHRASE, run_cli
+from tests.helpers import CLI_PASSPHRASE, CLI_WRONG_PASSPHRASE, REPO_ROOT, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -209,3 +209,25 @@ def test_check_system_names_packages_or_says_all_is_there():
     else:
         assert result.returncode == 1
         assert "sudo apt install lib" in said
+
+
+@pytest.mark.parametrize(
+    ("stdin", "said"),
+    [
+        (b"before\x00after\n", "NUL character"),
+        (b"caf\xe9 latin-1\n", "not hold UTF-8 text"),
+        (b"\n", "empty one"),
+    ],
+    ids=["nul", "not-utf8", "empty"],
+)
+def test_what_cannot_be_a_passphrase_is_refused_with_exit_2(demo_copy, stdin, said):
+    result = subprocess.run(
+        [sys.executable, "main.py", "verify", "--vault", str(demo_copy), "--passphrase-stdin"],
+        cwd=REPO_ROOT,
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+    )
+    errors = result.stderr.decode("utf-8")
+    assert result.returncode == 2
+    assert said in errors and "Traceback" not in errors
