@@ -9,6 +9,8 @@ _LINES = {
     "nothing was changed, and your old passphrase still applies.",
     "restore rolled back": "A restore from backup cut short earlier was undone: the vault is "
     "as it was before it.",
+    "take-over rolled back": "Taking over a hand-off file was cut short earlier and undone: "
+    "the vault on this computer is as it was; the hand-off file can be taken over again.",
     "restore finished": "A restore from backup cut short earlier was finished: the vault now "
     "holds the backup, and the file it replaced is kept beside it.",
 }

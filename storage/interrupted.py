@@ -8,7 +8,10 @@ Each kind of work leaves a file of its own name:
   `.rekeying` beside an existing vault is a change that never happened, so it is removed;
 - a restore copies the backup to `<vault>.restoring` (flushed to disk), moves the vault aside
   as `<vault>.replaced-<time>`, then renames the copy into place. A `.restoring` beside the vault
-  is removed (nothing was replaced yet); one with no vault is finished (the second rename).
+  is removed (nothing was replaced yet); one with no vault is finished (the second rename);
+- a take-over of a hand-off file stages it as `<vault>.taking-over` before its one rename: one
+  left behind is removed (the hand-off file it came from is untouched, so it can be taken
+  over again).
 Run it holding the vault's instance lock: another window's work under way is not debris.
 """
 
@@ -27,6 +30,7 @@ from storage.vault import REKEYING
 
 PARTIAL = ".partial"
 RESTORING = ".restoring"
+TAKING_OVER = ".taking-over"  # storage/taking_over.py's staging file
 
 
 class Outcome(StrEnum):
@@ -34,6 +38,7 @@ class Outcome(StrEnum):
     CHANGE_ROLLED_BACK = "passphrase change rolled back"
     RESTORE_ROLLED_BACK = "restore rolled back"
     RESTORE_FINISHED = "restore finished"
+    TAKE_OVER_ROLLED_BACK = "take-over rolled back"
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,10 @@ def _tidy(vault_path: Path, backup_folders: tuple[Path, ...]) -> list[Tidied]:
     if copy.exists() and vault_path.exists():
         copy.unlink()
         done.append(Tidied(Outcome.CHANGE_ROLLED_BACK, copy))
+    staging = vault_path.with_name(vault_path.name + TAKING_OVER)
+    if staging.exists():
+        staging.unlink()
+        done.append(Tidied(Outcome.TAKE_OVER_ROLLED_BACK, staging))
     folders = {vault_path.parent, *(Path(folder) for folder in backup_folders if folder)}
     for folder in folders:
         with contextlib.suppress(OSError):

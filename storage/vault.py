@@ -265,6 +265,9 @@ class Vault:
             lock.release()
             _raise_if_former(path, passphrase, backup_folders)
             raise
+        except DiskFull as error:
+            lock.release()
+            raise error.doing(_NOT_OPENED) from error
         except BaseException:
             lock.release()
             raise
@@ -282,6 +285,9 @@ class Vault:
                 vault.audit(AuditAction.UNLOCK)
                 if failed:
                     vault.audit(AuditAction.FAILED_UNLOCK, failed.audit_record())
+        except DiskFull as error:
+            vault.close()
+            raise error.doing(_NOT_OPENED) from error
         except BaseException:
             vault.close()
             raise
@@ -611,6 +617,7 @@ def _read_only_media(path: Path) -> bool:
 
 
 DAMAGE_FOUND = "damage was found in it"
+_NOT_OPENED = "the vault could not be opened"
 
 
 def _raise_if_former(path: Path, passphrase: str, folders: tuple[Path, ...]) -> None:

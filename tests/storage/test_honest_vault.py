@@ -121,7 +121,9 @@ def test_the_first_unlock_on_a_full_disk_says_so_and_a_retry_works(tmp_path, pas
         for _attempt in range(2):  # the lock is not left held by the failure
             with pytest.raises(DiskFull) as caught:
                 Vault.open(path, passphrase).close()
-            assert "disk is full" in caught.value.message
+            assert caught.value.message.startswith(
+                "The disk is full, so the vault could not be opened. Free at least "
+            )
             assert "damaged" not in caught.value.message
         filler.unlink()
         vault = Vault.open(path, passphrase)  # no restart needed
@@ -130,7 +132,7 @@ def test_the_first_unlock_on_a_full_disk_says_so_and_a_retry_works(tmp_path, pas
 
 
 def test_save_backup_and_passphrase_change_on_a_full_disk(tmp_path, passphrase):
-    with small_disk(tmp_path / "disk", "4m") as disk:
+    with small_disk(tmp_path / "disk", "8m") as disk:
         path = disk / "alliance.vault"
         filled_vault(path, passphrase, clients=60)
         vault = Vault.open(path, passphrase)
@@ -293,3 +295,11 @@ def test_other_kinds_of_file_are_named(tmp_path, passphrase, start, kind):
     path.write_bytes(start + bytes(4096 * 2 - len(start)))
     with pytest.raises(NotAVault, match=kind):
         Vault.open(path, passphrase)
+
+
+def test_a_take_over_cut_short_is_rolled_back(vault_path, passphrase):
+    staging = vault_path.with_name(vault_path.name + ".taking-over")
+    staging.write_bytes(b"h" * 4096)
+    before = digest(vault_path)
+    assert [item.outcome for item in tidy(vault_path)] == [Outcome.TAKE_OVER_ROLLED_BACK]
+    assert not staging.exists() and digest(vault_path) == before
