@@ -295,6 +295,11 @@ class Vault:
         return vault
 
     @property
+    def writable(self) -> bool:
+        """False for a vault open read-only (damage, media, `verify`) or a handed-off copy."""
+        return self.read_only_because is None and self.moved is None
+
+    @property
     def is_open(self) -> bool:
         return self._connection is not None
 

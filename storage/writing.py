@@ -53,6 +53,8 @@ class WritingRepository:
             db.execute("DELETE FROM phrases WHERE code = ?", (code,))
 
     def _give_starters(self) -> None:
+        if not self._vault.writable:  # read-only: the starters wait for a vault that takes them
+            return
         if self._vault.read_one("SELECT 1 FROM preferences WHERE key = ?", (_STARTERS_GIVEN,)):
             return
         with self._vault.transaction() as db:
