@@ -52,8 +52,8 @@ class InstanceLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, FILE_MODE)
         except OSError as error:
-            if read_only and error.errno in _UNWRITABLE:
-                return
+            if read_only and error.errno in (*_UNWRITABLE, errno.ENOSPC, errno.EDQUOT):
+                return  # nothing will write; the lock on the file itself still holds
             if error.errno in (errno.ENOSPC, errno.EDQUOT):
                 raise DiskFull(1_000_000, "the vault could not be opened") from error
             raise NotWritable(self.path.parent) from error

@@ -40,6 +40,7 @@ from storage.errors import (
     VaultReadOnly,
     VaultTooNew,
     WrongPassphrase,
+    disk_is_full,
     translate,
     translated,
 )
@@ -143,8 +144,14 @@ def _looks_like_text(start: bytes) -> bool:
 def _keyed_connection(path: Path, passphrase: str, read_only: bool) -> sqlcipher3.Connection:
     if read_only:
         # mode=ro: SQLite never writes the file; immutable where not even the write-ahead
-        # log's index can be made (read-only media), since nobody can be writing there.
-        unwritable = _read_only_media(path) or not os.access(path.parent, os.W_OK)
+        # log's index can be made (read-only media; a full disk with no log, so no writer,
+        # beside the file), since nobody can be writing there.
+        no_log = not path.with_name(path.name + "-wal").exists()
+        unwritable = (
+            _read_only_media(path)
+            or not os.access(path.parent, os.W_OK)
+            or (no_log and disk_is_full(path))
+        )
         frozen = "&immutable=1" if unwritable else ""
         connection = sqlcipher3.connect(
             f"{path.resolve().as_uri()}?mode=ro{frozen}",

@@ -303,3 +303,24 @@ def test_a_take_over_cut_short_is_rolled_back(vault_path, passphrase):
     before = digest(vault_path)
     assert [item.outcome for item in tidy(vault_path)] == [Outcome.TAKE_OVER_ROLLED_BACK]
     assert not staging.exists() and digest(vault_path) == before
+
+
+def test_verify_and_export_on_a_full_disk(tmp_path, passphrase):
+    from storage.export_file import write_export
+
+    with small_disk(tmp_path / "disk") as disk:
+        path = disk / "alliance.vault"
+        vault = Vault.create(path, passphrase)
+        add_client(vault)
+        vault.close()
+        path.with_name(path.name + ".lock").unlink()  # not even the lock file can be made
+        filler = fill(disk)
+        checked = Vault.open(path, passphrase, read_only=True)  # reading needs no space
+        assert checked.integrity_check().ok
+        checked.close()
+        with pytest.raises(DiskFull) as caught:
+            write_export(disk / "report.docx", b"x" * 100_000)
+        assert "the report report.docx was not saved" in caught.value.message
+        assert "Free at least 2 MB" in caught.value.message
+        assert not (disk / "report.docx").exists()
+        filler.unlink()
