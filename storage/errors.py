@@ -152,10 +152,6 @@ class NoteIsSigned(VaultError):
         )
 
 
-class PassphraseChangeFailed(VaultError):
-    """The rekey did not verify; `message` says what state the vault was left in."""
-
-
 class VaultLocked(VaultError):
     """The vault was locked while a read on a worker thread (a search) was under way."""
 
