@@ -50,6 +50,7 @@ class AuditAction(StrEnum):
     ALLIANCE_CHECK_SAVED = "alliance check saved"
     RUPTURE_RECORDED = "rupture recorded"
     RUPTURE_EDITED = "rupture edited"
+    MEASURE_SAVED = "measure saved"
     CONTRACT_TERM_SAVED = "contract term saved"
     GOAL_ADDED = "goal added"
     GOAL_EDITED = "goal edited"

@@ -376,6 +376,20 @@ MIGRATIONS: list[str | Callable[[sqlcipher3.Connection], None]] = [
         position INTEGER NOT NULL DEFAULT 0
     );
     """,
+    # 8: outcome measures. One row per session and instrument; the instrument (items, options,
+    # scoring) is data in resources/instruments/, so keys are not CHECKed. answered_by says
+    # whether the client typed the answers themself (client mode) or the therapist entered them.
+    """
+    CREATE TABLE measure_responses (
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        instrument TEXT NOT NULL,
+        answers TEXT NOT NULL DEFAULT '{}',
+        closing TEXT,
+        answered_by TEXT NOT NULL CHECK (answered_by IN ('client', 'therapist')),
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (session_id, instrument)
+    );
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

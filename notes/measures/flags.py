@@ -1,0 +1,26 @@
+"""What is said when a flagged item (PHQ-9 item 9) is answered above 0: plainly, at once, never
+as a diagnosis, and always with the offer to add a risk note to the session."""
+
+from __future__ import annotations
+
+from notes.measures.instruments import Flag, Instrument
+
+
+def flag_message(measure: Instrument, flag: Flag, value: int) -> str:
+    """The words shown beside the answers, on the client page and in the report."""
+    number = measure.item_number(flag.item)
+    return (
+        f"{measure.name} item {number}: the client answered “{measure.option_label(value)}” to "
+        f"{flag.what}. This is what they endorsed, not a diagnosis or a risk rating; it asks "
+        "for a conversation and your own assessment."
+    )
+
+
+def risk_note_text(measure: Instrument, flag: Flag, value: int, session_number: int) -> str:
+    """A first line for the risk note the therapist is offered, for them to complete."""
+    number = measure.item_number(flag.item)
+    return (
+        f"Risk note, session {session_number}: on {measure.name} item {number} the client "
+        f"answered “{measure.option_label(value)}” ({flag.what}). "
+        "Discussed with the client: \nMy assessment and plan: "
+    )
