@@ -83,6 +83,8 @@ class MainWindow(QMainWindow):
         if self._workspace is not None:
             return
         from ui.alliance.actions import AllianceActions
+        from ui.measures.actions import MeasureActions
+        from ui.measures.section import MeasuresSection
         from ui.vault.actions import VaultActions
         from ui.vault.menus import edit_categories
         from ui.workspace import Workspace
@@ -93,6 +95,9 @@ class MainWindow(QMainWindow):
         self._workspace = workspace = Workspace(service)
         self.pages.addWidget(workspace)
         self.alliance_actions = AllianceActions(self, service, workspace)
+        self.measure_actions = MeasureActions(self, service, workspace)
+        workspace.measures_section = MeasuresSection(service, self.measure_actions)
+        workspace.client_page.add_section("Measures and alliance", workspace.measures_section)
         self.vault_actions = VaultActions(service, self)
         self.drafts = DialogDrafts(service.pending_dialog, service.set_pending_dialog)
         for name in ("new_client", "edit_client", "new_session"):
@@ -144,6 +149,7 @@ class MainWindow(QMainWindow):
         from ui.alliance import menus as alliance
         from ui.client_page import menus as client_page
         from ui.help import menus as help_menu
+        from ui.measures import menus as measures
         from ui.menus import build_menus
         from ui.reports import menus as reports
         from ui.search import menus as search
@@ -151,7 +157,17 @@ class MainWindow(QMainWindow):
         from ui.vault import menus as vault
         from ui.writing import menus as writing
 
-        features = (vault, client_page, search, session, writing, alliance, reports, help_menu)
+        features = (
+            vault,
+            client_page,
+            search,
+            session,
+            writing,
+            alliance,
+            measures,
+            reports,
+            help_menu,
+        )
         entries = [entry for feature in features for entry in feature.menu_entries(self)]
         self._vault_actions = build_menus(self.menuBar(), entries, self)
 

@@ -23,6 +23,7 @@ from notes.alliance import (
 from notes.audit_records import RecordNames
 from notes.conduct import ConductAnswer, ConductCheck, PromptSet
 from notes.lineage import Lineage
+from notes.measures.scoring import MeasureResponse
 from notes.observations import Category, Observation, ObservationKind
 from notes.phrases import Phrase
 from notes.progress import Progress
@@ -34,9 +35,10 @@ from storage.alliance import AllianceRepository
 from storage.audit import AuditAction, AuditLog
 from storage.clients import ClientRepository
 from storage.conduct import ConductRepository
-from storage.errors import VaultError
+from storage.errors import VaultError, WrongPassphrase
 from storage.held_text import SealedText, unseal
 from storage.lineage import ReadOnlyCopy
+from storage.measures import MeasureRepository
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.preferences import Preferences
@@ -44,7 +46,7 @@ from storage.search import SearchHit, SearchIndex
 from storage.sessions import SessionRepository
 from storage.sync_folders import Surroundings, look_around
 from storage.templates import OwnTemplateRepository
-from storage.vault import IntegrityReport, Vault, verify_copy
+from storage.vault import IntegrityReport, Vault, connect, verify_copy
 from storage.writing import WritingRepository
 
 if TYPE_CHECKING:  # the report code loads on first export, not at start-up
@@ -150,6 +152,7 @@ class VaultService(QObject):
         self._notes = NoteRepository(vault)
         self._conduct = ConductRepository(vault)
         self._alliance = AllianceRepository(vault)
+        self._measures = MeasureRepository(vault)
         self._categories = CategoryRepository(vault)
         self._observations = ObservationRepository(vault)
         self._preferences = Preferences(vault)
@@ -268,6 +271,30 @@ class VaultService(QObject):
         saved = self._alliance.save_rupture(rupture)
         self.allianceChanged.emit(client_id)
         return saved
+
+    # -- outcome measures ---------------------------------------------------------------------
+
+    measuresChanged = Signal(int)  # client id
+
+    def measures(self, client_id: int) -> list[MeasureResponse]:
+        return self._measures.for_client(client_id)
+
+    def session_measures(self, session_id: int) -> list[MeasureResponse]:
+        return self._measures.for_session(session_id)
+
+    def save_measure(self, response: MeasureResponse, client_id: int) -> None:
+        self._measures.save(response)
+        self.measuresChanged.emit(client_id)
+
+    def passphrase_matches(self, passphrase: str) -> bool:
+        """Whether `passphrase` opens this vault (checked on a fresh connection), to hand the
+        laptop back from client mode; the open vault stays as it is."""
+        self._require()
+        try:
+            connect(self.path, passphrase).close()
+        except (WrongPassphrase, ValueError):  # ValueError: a NUL, which no passphrase holds
+            return False
+        return True
 
     def contract(self, client_id: int) -> list[ContractItem]:
         """Every contract term for the client, explained or not, in the usual order."""

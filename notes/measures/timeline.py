@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from notes.alliance import AllianceRating, Rater, Repair, Rupture
+from notes.measures.change import change_between
 from notes.measures.scoring import MeasureResponse
 from notes.observations import Observation, ObservationKind
 from notes.records import Session
@@ -155,3 +156,25 @@ def timeline_rows(line: Timeline) -> list[tuple[str, str, str, str]]:
     rows += [(p.day, p.session_number, "Missed session", p.note) for p in line.missed]
     rows.sort(key=lambda row: (row[0], row[1]))
     return [(f"{d:%d %b %Y}", str(n), what, value) for d, n, what, value in rows]
+
+
+def measure_summaries(responses: list[MeasureResponse], numbers: dict[int, int]) -> list[str]:
+    """Per instrument: the latest score and band, and reliable change from the first score."""
+    lines: list[str] = []
+    by_instrument: dict[str, list[MeasureResponse]] = {}
+    for response in responses:
+        if response.score is not None:
+            by_instrument.setdefault(response.instrument_key, []).append(response)
+    for scored in by_instrument.values():
+        first, latest = scored[0], scored[-1]
+        measure = latest.instrument
+        band = latest.band.label if latest.band else ""
+        text = (
+            f"{measure.name}: {latest.score} ({band}) in session "
+            f"{numbers.get(latest.session_id, '?')}, {latest.answered_by.label}."
+        )
+        if latest is not first:
+            change = change_between(first.score or 0, latest.score or 0, measure.change)
+            text += f" Since the first score: {change.describe()}."
+        lines.append(text)
+    return lines

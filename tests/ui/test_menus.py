@@ -61,6 +61,8 @@ def expected() -> dict[str, list]:
             ("Rate the &alliance…", "Ctrl+Shift+A"),
             ("Record a r&upture…", ""),
             ("Conduct pro&mpts…", ""),
+            ("Outcome m&easures…", "Ctrl+Shift+M"),
+            ("&Hand to the client…", "Ctrl+Shift+H"),
             SEPARATOR,
             ("Tag as &transference…", "Ctrl+T"),
             ("Tag as &countertransference…", "Ctrl+Shift+T"),
