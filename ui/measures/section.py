@@ -1,6 +1,6 @@
 """The client page's "Measures and alliance" section: the latest score per instrument with its
 band and reliable change, flagged items (PHQ-9 item 9) said plainly, whether each repair held,
-and the whole timeline as a table (readable by keyboard and screen reader)."""
+and the whole timeline as a chart (hover or arrow keys) and as a table."""
 
 from __future__ import annotations
 
@@ -11,8 +11,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 
 from notes.measures.flags import flag_message
 from notes.measures.repair_held import repair_held
-from notes.measures.timeline import TABLE_HEADINGS, measure_summaries, timeline, timeline_rows
+from notes.measures.timeline import (
+    TABLE_HEADINGS,
+    Timeline,
+    measure_summaries,
+    timeline,
+    timeline_rows,
+)
 from notes.records import Client, Session
+from ui.measures.timeline_chart import TimelineChart
 from ui.vault_service import VaultService
 
 Index = QModelIndex | QPersistentModelIndex
@@ -64,6 +71,7 @@ class MeasuresSection(QWidget):
         self.flags.setAccessibleName("item flags")
         self.repairs = QLabel()
         self.repairs.setWordWrap(True)
+        self.chart = TimelineChart()
         self.model = TimelineModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -72,7 +80,7 @@ class MeasuresSection(QWidget):
         self.table.setMinimumHeight(180)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.summary, self.flags, self.repairs, self.table):
+        for widget in (self.summary, self.flags, self.repairs, self.chart, self.table):
             layout.addWidget(widget)
         if actions is not None:
             row = QHBoxLayout()
@@ -121,6 +129,7 @@ class MeasuresSection(QWidget):
         self.repairs.setText("\n".join(held))
         self.repairs.setVisible(bool(held))
         line = timeline(sessions, responses, ratings, ruptures, observations)
+        self.chart.show_line(line)
         self.model.show(timeline_rows(line))
 
     def clear(self) -> None:
@@ -128,3 +137,4 @@ class MeasuresSection(QWidget):
         for label in (self.summary, self.flags, self.repairs):
             label.clear()
         self.model.show([])
+        self.chart.show_line(Timeline())

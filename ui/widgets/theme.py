@@ -85,6 +85,15 @@ ALLIANCE: dict[AllianceSeries, SeriesStyle] = {
     AllianceSeries.MISSED: SeriesStyle(_GREY, marker=Marker.SQUARE),
 }
 
+# Outcome measures on the timeline, by the instrument's place (PHQ-9, GAD-7, any added later),
+# and the therapist's strongest countertransference per session as a bar on the alliance panel.
+SYMPTOMS: tuple[SeriesStyle, ...] = (
+    SeriesStyle(_RED, Qt.PenStyle.SolidLine, Marker.DIAMOND),
+    SeriesStyle(_OCHRE, Qt.PenStyle.DashDotLine, Marker.TRIANGLE, True),
+    SeriesStyle(_GREEN, Qt.PenStyle.DotLine, Marker.CIRCLE, True),
+)
+COUNTERTRANSFERENCE = SeriesStyle("#de7321", fill=Qt.BrushStyle.Dense5Pattern)
+
 # Sizes on screen, in pixels; the report draws them larger in proportion (print resolution).
 LINE_WIDTH = 2.2
 MARKER_SIZE: dict[AllianceSeries, float] = {
