@@ -28,6 +28,7 @@ from notes.reports.inputs import (
     SessionRecord,
     SupervisionInputs,
 )
+from notes.reports.measures_section import measures_inputs
 from notes.reports.record_report import RecordInputs
 from notes.templates import use_own_templates
 from notes.vault_seal import VaultSeal
@@ -35,6 +36,7 @@ from storage.alliance import AllianceRepository
 from storage.audit import AuditAction
 from storage.clients import ClientRepository
 from storage.conduct import ConductRepository
+from storage.measures import MeasureRepository
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.sessions import SessionRepository
@@ -110,6 +112,15 @@ class ReportData:
             for event in self._alliance.boundary_events(client_id)
             if event.occurred_on in period
         ]
+        inputs.measures = measures_inputs(
+            self._sessions.for_client(client_id),
+            period.end,
+            set(in_period),
+            MeasureRepository(self._vault).for_client(client_id),
+            self._alliance.ratings(client_id),
+            self._alliance.ruptures(client_id),
+            self._observations.for_client(client_id),
+        )
         inputs.other_clients = [
             other for other in self._clients.list(include_closed=True) if other.id != client_id
         ]

@@ -24,6 +24,7 @@ from notes.reports.inputs import (
     SupervisionInputs,
     format_date,
 )
+from notes.reports.measures_section import measures_blocks
 from notes.reports.model import (
     Block,
     BulletList,
@@ -108,6 +109,7 @@ def _laid_out(
         ReportSection.SUMMARY: lambda: _summary(inputs, charts),
         ReportSection.CONTRACT: lambda: _contract(inputs),
         ReportSection.ALLIANCE: lambda: _alliance(inputs, charts),
+        ReportSection.MEASURES: lambda: measures_blocks(inputs.measures, charts.timeline),
         ReportSection.OBSERVATIONS: lambda: _observations(inputs.observations),
         ReportSection.CONDUCT: lambda: _conduct(inputs),
         ReportSection.BOUNDARIES: lambda: _boundaries(inputs),

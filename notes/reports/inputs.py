@@ -13,9 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from notes.dates import months_before
 from notes.records import Client, ProcessNote, ProgressNote, Session
+
+if TYPE_CHECKING:
+    from notes.reports.measures_section import MeasuresInputs
 
 
 class ReportSection(StrEnum):
@@ -24,6 +28,7 @@ class ReportSection(StrEnum):
     SUMMARY = "summary"
     CONTRACT = "contract"
     ALLIANCE = "alliance"
+    MEASURES = "measures"
     OBSERVATIONS = "observations"
     CONDUCT = "conduct"
     BOUNDARIES = "boundaries"
@@ -40,6 +45,7 @@ _SECTION_LABELS = {
     ReportSection.SUMMARY: "Case summary",
     ReportSection.CONTRACT: "Contract and goals",
     ReportSection.ALLIANCE: "Working alliance",
+    ReportSection.MEASURES: "Measures and alliance",
     ReportSection.OBSERVATIONS: "Transference and countertransference",
     ReportSection.CONDUCT: "Conduct prompts",
     ReportSection.BOUNDARIES: "Boundary events",
@@ -189,6 +195,7 @@ class SupervisionInputs:
     boundary_events: list[BoundaryEventRow] = field(default_factory=list)
     # The rest of the caseload: their names are replaced by their codes in this report too.
     other_clients: list[Client] = field(default_factory=list)
+    measures: MeasuresInputs | None = None  # outcome measures and the one timeline
 
 
 @dataclass(frozen=True)
@@ -197,3 +204,4 @@ class Charts:
 
     attendance: bytes | None = None
     alliance: bytes | None = None
+    timeline: bytes | None = None

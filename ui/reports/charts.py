@@ -19,6 +19,7 @@ from notes.alliance_chart import AllianceSeries, ChartPoints, points
 from notes.attendance import attendance_by_month
 from notes.records import Attendance
 from notes.reports.inputs import Charts, SupervisionInputs
+from ui.measures.timeline_chart import paint_timeline
 from ui.widgets import theme
 from ui.widgets.theme import PAPER, SeriesStyle
 
@@ -43,12 +44,26 @@ def render_charts(inputs: SupervisionInputs) -> Charts:
     return Charts(
         attendance=attendance_chart(inputs) if inputs.sessions else None,
         alliance=alliance_chart(inputs) if inputs.alliance else None,
+        timeline=timeline_chart(inputs) if inputs.measures else None,
     )
 
 
-def _draw(paint: Callable[[QPainter, QRectF], None]) -> bytes:
+def timeline_chart(inputs: SupervisionInputs) -> bytes:
+    """The client page's timeline, from the same drawing code, on paper. The date axis names
+    only years: the report may be asked to carry no date finer than a year."""
+    measures = inputs.measures
+    assert measures is not None
+    return _draw(
+        lambda painter, area: paint_timeline(
+            painter, area, measures.timeline, PAPER, SCALE, years_only=True
+        ),
+        height_inches=3.6,
+    )
+
+
+def _draw(paint: Callable[[QPainter, QRectF], None], height_inches: float = HEIGHT_INCHES) -> bytes:
     """A print-resolution image on paper, painted by `paint` inside its margins, as PNG."""
-    image = QImage(int(WIDTH_INCHES * DPI), int(HEIGHT_INCHES * DPI), QImage.Format.Format_RGB32)
+    image = QImage(int(WIDTH_INCHES * DPI), int(height_inches * DPI), QImage.Format.Format_RGB32)
     dots_per_metre = round(DPI / 0.0254)
     image.setDotsPerMeterX(dots_per_metre)
     image.setDotsPerMeterY(dots_per_metre)
