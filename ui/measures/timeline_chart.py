@@ -36,7 +36,7 @@ class _Axes:
         self.first = days[0] if days else date.today()
         self.last = days[-1] if days else self.first
         self.span = max((self.last - self.first).days, 1)
-        bottom_room = 58 * scale
+        bottom_room = 78 * scale
         self.plot = area.adjusted(_LEFT * scale, _TOP * scale, -_RIGHT * scale, -bottom_room)
         half = (self.plot.height() - _GAP * scale) / 2
         self.symptoms = QRectF(self.plot.left(), self.plot.top(), self.plot.width(), half)
@@ -172,6 +172,7 @@ def _date_axis(painter: QPainter, axes: _Axes, surface: Surface, scale: float, y
 
 
 def _legend(painter: QPainter, axes: _Axes, line: Timeline, surface: Surface, scale: float):
+    """The legend under the date axis, in as many rows as the width needs (two at most)."""
     alliance = theme.ALLIANCE
     entries = [(name, _style_of(name)) for name in line.scores]
     entries += [
@@ -180,19 +181,22 @@ def _legend(painter: QPainter, axes: _Axes, line: Timeline, surface: Surface, sc
         ("Rupture (hollow = repaired)", alliance[AllianceSeries.RUPTURE]),
         ("Missed", alliance[AllianceSeries.MISSED]),
     ]
-    x, y = axes.plot.left(), axes.plot.bottom() + 42 * scale
+    if line.countertransference:
+        entries.append(("Countertransference 1–5", theme.COUNTERTRANSFERENCE))
+    x, y = axes.plot.left(), axes.plot.bottom() + 40 * scale
     for label, style in entries:
-        theme.draw_marker(painter, QPointF(x + 6 * scale, y), style, 9 * scale, surface.background)
+        width = 30 * scale + painter.fontMetrics().horizontalAdvance(label)
+        if x > axes.plot.left() and x + width > axes.plot.right() + _RIGHT * scale:
+            x, y = axes.plot.left(), y + 20 * scale
+        if style.marker is theme.Marker.NONE:  # the countertransference bar
+            box = QRectF(x + 3 * scale, y - 5 * scale, 6 * scale, 10 * scale)
+            theme.draw_box(painter, box, style, surface.background)
+        else:
+            spot = QPointF(x + 6 * scale, y)
+            theme.draw_marker(painter, spot, style, 9 * scale, surface.background)
         painter.setPen(surface.ink)
         painter.drawText(QPointF(x + 16 * scale, y + 4 * scale), label)
-        x += 30 * scale + painter.fontMetrics().horizontalAdvance(label)
-    if line.countertransference:
-        theme.draw_box(
-            painter, QRectF(x, y - 5 * scale, 6 * scale, 10 * scale),
-            theme.COUNTERTRANSFERENCE, surface.background,
-        )  # fmt: skip
-        painter.setPen(surface.ink)
-        painter.drawText(QPointF(x + 12 * scale, y + 4 * scale), "Countertransference 1–5")
+        x += width
 
 
 class TimelineChart(QWidget):
