@@ -10,6 +10,7 @@ from notes.progress import Progress
 from notes.records import ProcessNote, ProgressNote
 from storage.clients import ClientRepository
 from storage.demo_alliance import write_alliance_demo
+from storage.demo_measures import write_measures_demo
 from storage.demo_writing import write_writing_demo
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
@@ -50,6 +51,7 @@ def write_demo(vault: Vault, today: date | None = None, progress: Progress | Non
                     observations.save(observation.placed(session.id, category_ids))
                 written += 1
             write_alliance_demo(vault, client.id, client.code, demo.sessions)
+            write_measures_demo(vault, client.code, demo.sessions)
             if progress:
                 progress(f"Wrote {client.code}", (index + 1) / len(caseload))
     return written
