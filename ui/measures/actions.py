@@ -95,7 +95,8 @@ class MeasureActions(QObject):
             page.start()
             page.exec()
         finally:
-            self._workspace.show()
+            if self._service.is_unlocked:  # a lock leaves the unlock page in front
+                self._workspace.show()
         if not self._service.is_unlocked:  # locked meanwhile: the lock accepted the page
             return
         responses = page.responses()

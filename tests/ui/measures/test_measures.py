@@ -222,3 +222,30 @@ def test_client_mode_reaches_nothing_of_the_vault_and_keeps_the_clients_answers(
         section.summary.text()
     )
     assert "answered by the client" in section.summary.text()
+
+
+def test_idle_lock_ends_client_mode_and_keeps_what_was_answered(qtbot, window):
+    seen = {}
+
+    def answer_then_idle(page: ClientMode) -> None:
+        qtbot.waitUntil(page.isVisible)
+        page.next_page()
+        answer(qtbot, page.forms[0], {"interest": 1, "down": 1})
+        window.auto_lock()  # what the idle watcher calls
+        seen["closed"] = True
+
+    when_dialog(qtbot, ClientMode, answer_then_idle)
+    press(qtbot, window, "Ctrl+Shift+H")
+    qtbot.waitUntil(lambda: not window.service.is_unlocked)
+    assert seen == {"closed": True}
+    assert window.pages.currentWidget() is window.unlock_page
+    assert not window.workspace.isVisible()
+    qtbot.keyClicks(window.unlock_page.passphrase, STRONG_PASSPHRASE)
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.workspace)
+    kept = [m for c in window.service.clients() for m in window.service.measures(c.id)]
+    assert [
+        (m.instrument_key, m.answers, m.answered_by)
+        for m in kept
+        if m.answered_by.value == "client"
+    ] == [("phq9", {"interest": 1, "down": 1}, AnsweredBy.CLIENT)]
