@@ -19,7 +19,7 @@ from notes.alliance_chart import AllianceSeries, ChartPoints, points
 from notes.attendance import attendance_by_month
 from notes.records import Attendance
 from notes.reports.inputs import Charts, SupervisionInputs
-from ui.measures.timeline_chart import paint_timeline
+from ui.measures.timeline_drawing import paint_timeline
 from ui.widgets import theme
 from ui.widgets.theme import PAPER, SeriesStyle
 
