@@ -79,3 +79,17 @@ def test_no_measures_and_no_alliance_leave_the_section_out(vault, add_client, ad
     )
     assert inputs.measures is None
     assert TITLE not in supervision_report(inputs, {ReportSection.MEASURES}).texts()
+
+
+def test_remove_dates_leaves_only_years_in_the_timeline_table(vault, add_client, add_session):
+    client = add_client("Maya Lindqvist", code="ML-01")
+    session = add_session(client.id, START)
+    MeasureRepository(vault).save(
+        MeasureResponse(session.id, "gad7", {i.key: 1 for i in instrument("gad7").items})
+    )
+    inputs = ReportData(vault).supervision_inputs(
+        client.id, Period(date(2026, 1, 1), date(2026, 3, 31))
+    )
+    report = supervision_report(inputs, {ReportSection.MEASURES}, remove_dates=True)
+    [table] = [b for b in report.blocks if isinstance(b, Table)]
+    assert "Jan" not in table.rows[0][0] and "05" not in table.rows[0][0]
