@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QDialog,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -142,9 +144,16 @@ class ClientMode(QDialog):
     def _page(self, *widgets: QWidget, navigation: bool = True) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        body = QWidget()
+        column = QVBoxLayout(body)
         for widget in widgets:
-            layout.addWidget(widget)
-        layout.addStretch(1)
+            column.addWidget(widget)
+        column.addStretch(1)
+        scroll = QScrollArea()  # a long form on a small screen scrolls, with the page's keys
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
         if navigation and self.pages.count():
             row = QHBoxLayout()
             back, forward = QPushButton("Back"), QPushButton("Next")

@@ -41,8 +41,13 @@ class Questionnaire(QWidget):
         for row, item in enumerate(measure.items):
             text = QLabel(f"{row + 1}. {item.text}")
             text.setWordWrap(True)
-            grid.addWidget(text, row, 0)
-            grid.addLayout(self._option_row(item.key, item.text, measure.options, large), row, 1)
+            options = self._option_row(item.key, item.text, measure.options, large)
+            if large:  # at arm's length: the item on a line of its own, its answers under it
+                grid.addWidget(text, row * 2, 0, 1, 2)
+                grid.addLayout(options, row * 2 + 1, 0, 1, 2)
+            else:
+                grid.addWidget(text, row, 0)
+                grid.addLayout(options, row, 1)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 4)
         layout.addLayout(grid)
