@@ -16,6 +16,7 @@ from notes.alliance import (
     describe_difference,
     rupture_suggestion,
 )
+from notes.measures.repair_held import repair_held
 from notes.records import Client
 from notes.wording import counted
 from ui.alliance.actions import rate_alliance, record_rupture
@@ -29,6 +30,7 @@ class RuptureModel(DataclassListModel[Rupture]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.numbers: dict[int, int] = {}  # session id → session number
+        self.held: dict[int, str] = {}  # rupture id → whether the repair held, in words
 
     def show(self, rupture: Rupture, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -44,6 +46,8 @@ class RuptureModel(DataclassListModel[Rupture]):
             if rupture.how_repaired:
                 repair += f": {rupture.how_repaired}"
             lines.append(f"    {repair}")
+            if rupture.id in self.held:
+                lines.append(f"    {self.held[rupture.id]}")
             return "\n".join(lines)
         if role == Qt.ItemDataRole.FontRole and rupture.repair is Repair.NOT_YET:
             return emphasis(bold=True)
@@ -97,6 +101,12 @@ class AllianceSection(RecordSection):
         ruptures = self._service.ruptures(client.id)
         numbers = {s.id: s.number for s in self.sessions}
         self.model.numbers = numbers
+        self.model.held = {
+            rupture.id: held.describe()
+            for rupture in ruptures
+            if rupture.id is not None
+            and (held := repair_held(rupture, self.sessions, ratings)) is not None
+        }
         self.chart.show_data(self.sessions, ratings, ruptures)
         drop = rupture_suggestion(ratings, ruptures)
         self._suggested = drop.session_id if drop else None

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from notes.alliance import AllianceRating
+from notes.alliance import AllianceRating, Repair, Rupture, RuptureKind
 from notes.measures.scoring import AnsweredBy, MeasureResponse
 from notes.records import Attendance, Client, Session
 from storage.alliance import AllianceRepository
@@ -249,3 +249,19 @@ def test_idle_lock_ends_client_mode_and_keeps_what_was_answered(qtbot, window):
         for m in kept
         if m.answered_by.value == "client"
     ] == [("phq9", {"interest": 1, "down": 1}, AnsweredBy.CLIENT)]
+
+
+def test_the_rupture_itself_says_whether_the_repair_held(qtbot, window):
+    service = window.service
+    client = window.workspace.current_client()
+    sessions = service.sessions(client.id)
+    for session, score in zip(sessions, (6, 6, 8), strict=True):
+        service.save_alliance_rating(AllianceRating(session.id, {"comfortable": score}), client.id)
+    service.save_rupture(
+        Rupture(sessions[1].id, RuptureKind.WITHDRAWAL, repair=Repair.REPAIRED), client.id
+    )
+    model = window.workspace.alliance_sections.alliance.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    text = model.data(model.index(0), Qt.ItemDataRole.DisplayRole)
+    assert "Client's check before: 6.0; after the repair: 8.0." in text
+    assert "Only 1 of 3 sessions after so far. It held: 8.0 after against 6.0 before." in text
