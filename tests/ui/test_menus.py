@@ -47,6 +47,7 @@ def expected() -> dict[str, list]:
             ("&Close or reopen case…", ""),
             SEPARATOR,
             ("My conduct across clients…", ""),
+            ("My alliance estimates across clients…", ""),
         ],
         "&Session": [
             ("&New session…", "Ctrl+Shift+N"),

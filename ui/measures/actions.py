@@ -13,6 +13,7 @@ from notes.alliance import session_to_rate
 from notes.measures.scoring import MeasureResponse
 from notes.records import Client, Session
 from ui.errors import attempt
+from ui.measures.calibration_dialog import show_calibration
 from ui.measures.client_mode import ClientMode
 from ui.measures.entry_dialog import MeasuresDialog
 from ui.measures.flag_notice import offer_risk_note
@@ -79,6 +80,9 @@ class MeasureActions(QObject):
         chosen = next(s for s in sessions if s.id == dialog.session.session_id())
         if save_measures(self._window, self._service, client, responses):
             self._offer(client, chosen, responses)
+
+    def show_calibration(self) -> None:
+        show_calibration(self._window, self._service)
 
     def hand_to_client(self, session_id: int | None = None) -> None:
         """Client mode for a session (the one open in the editor, or the one due)."""

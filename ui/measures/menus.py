@@ -13,6 +13,9 @@ if TYPE_CHECKING:
 def menu_entries(window: MainWindow) -> list[MenuEntry]:
     measures = window.measure_actions
     return [
+        MenuEntry(
+            Group.ACROSS_CLIENTS, "My alliance estimates across clients…", measures.show_calibration
+        ),
         MenuEntry(Group.ALLIANCE, "Outcome m&easures…", measures.enter_measures, "Ctrl+Shift+M"),
         MenuEntry(Group.ALLIANCE, "&Hand to the client…", measures.hand_to_client, "Ctrl+Shift+H"),
     ]

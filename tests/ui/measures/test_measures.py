@@ -27,6 +27,7 @@ from tests.ui.helpers import (
     press,
     when_dialog,
 )
+from ui.measures.calibration_dialog import CalibrationDialog
 from ui.measures.client_mode import ClientMode
 from ui.measures.entry_dialog import MeasuresDialog
 from ui.measures.flag_notice import RiskNoteDialog
@@ -265,3 +266,38 @@ def test_the_rupture_itself_says_whether_the_repair_held(qtbot, window):
     text = model.data(model.index(0), Qt.ItemDataRole.DisplayRole)
     assert "Client's check before: 6.0; after the repair: 8.0." in text
     assert "Only 1 of 3 sessions after so far. It held: 8.0 after against 6.0 before." in text
+
+
+def test_my_alliance_estimates_across_clients_by_month(qtbot, window):
+    service = window.service
+    client = window.workspace.current_client()
+    for session in service.sessions(client.id):
+        rating = AllianceRating(
+            session.id, {"comfortable": 5, "free": 6}, {"comfortable": 8, "free": 8}
+        )
+        service.save_alliance_rating(rating, client.id)
+    seen = {}
+
+    def read(dialog: CalibrationDialog) -> None:
+        seen["overall"] = dialog.overall.text()
+        seen["months"] = dialog.months.text()
+        click(
+            qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+        )
+
+    when_dialog(qtbot, CalibrationDialog, read)
+    [action] = [
+        a
+        for a in window.findChildren(QAction)
+        if a.text() == "My alliance estimates across clients…"
+    ]
+    action.trigger()
+    qtbot.waitUntil(lambda: "months" in seen)
+    # Three checks (all in November), each 2.5 above the client (3 and 2): under the five
+    # checks the kind note needs.
+    assert seen["overall"].startswith("3 checks: your estimate averages +2.5 against the clients'")
+    assert "Your estimates run above" not in seen["overall"]
+    assert seen["months"] == (
+        "Nov 2025: 3 checks: your estimate averages +2.5 against the clients' own ratings; "
+        "100% over by more than 1, 0% under by more than 1."
+    )
