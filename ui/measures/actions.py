@@ -74,10 +74,13 @@ class MeasureActions(QObject):
         for response in self._service.measures(client.id):
             saved.setdefault(response.session_id, []).append(response)
         dialog = MeasuresDialog(sessions, saved, session.id, self._window)
-        if not dialog.exec():
-            return
-        responses = dialog.responses()
-        chosen = next(s for s in sessions if s.id == dialog.session.session_id())
+        try:
+            if not dialog.exec():
+                return
+            responses = dialog.responses()
+            chosen = next(s for s in sessions if s.id == dialog.session.session_id())
+        finally:
+            dialog.deleteLater()  # on the GUI thread, not by a worker's garbage collection
         if save_measures(self._window, self._service, client, responses):
             self._offer(client, chosen, responses)
 
@@ -98,19 +101,22 @@ class MeasureActions(QObject):
         try:
             page.start()
             page.exec()
+            responses, answers = page.responses(), page.alliance_answers()
+            handed_back = page.handed_back
         finally:
+            # Deleted here, on the GUI thread: left to the garbage collector, a worker thread
+            # (the spelling dictionary loading) could be the one to collect it.
+            page.deleteLater()
             if self._service.is_unlocked:  # a lock leaves the unlock page in front
                 self._workspace.show()
         if not self._service.is_unlocked:  # locked meanwhile: the lock accepted the page
             return
-        responses = page.responses()
         saved = save_measures(self._window, self._service, client, responses)
-        answers = page.alliance_answers()
         if answers:
             rating = self._service.alliance_rating(session.id)
             rating.client = answers
             attempt(self._window, lambda: self._service.save_alliance_rating(rating, client.id))
-        if saved and page.handed_back:
+        if saved and handed_back:
             self._offer(client, session, responses)
 
     def _offer(self, client: Client, session: Session, responses: list[MeasureResponse]) -> None:

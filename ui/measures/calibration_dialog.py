@@ -56,4 +56,6 @@ class CalibrationDialog(QDialog):
 
 
 def show_calibration(parent: QWidget, service: VaultService) -> None:
-    CalibrationDialog(dated_ratings(service), parent).exec()
+    dialog = CalibrationDialog(dated_ratings(service), parent)
+    dialog.exec()
+    dialog.deleteLater()

@@ -68,13 +68,17 @@ def offer_risk_note(
     add = box.addButton("Add a risk note…", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("Not now", QMessageBox.ButtonRole.RejectRole)
     box.exec()
-    if box.clickedButton() is not add:
+    chosen = box.clickedButton() is add
+    box.deleteLater()  # on the GUI thread, not by a worker's garbage collection
+    if not chosen:
         return
     response, flag = raised[0]
     draft = risk_note_text(response.instrument, flag, response.answers[flag.item], session.number)
     dialog = RiskNoteDialog(draft, parent)
-    if dialog.exec():
-        save_risk_note(parent, service, session, dialog.box.toPlainText())
+    accepted, text = dialog.exec(), dialog.box.toPlainText()
+    dialog.deleteLater()
+    if accepted:
+        save_risk_note(parent, service, session, text)
 
 
 def save_risk_note(parent: QWidget, service: VaultService, session: Session, text: str) -> None:

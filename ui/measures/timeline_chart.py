@@ -43,6 +43,12 @@ class TimelineChart(QWidget):
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()  # now, on the GUI thread, never later by the garbage collector
+
+    def _paint(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         surface = theme.surface(self.palette())
         painter.fillRect(self.rect(), surface.background)
