@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication
 
 import resources
 from ui.first_paint import BENCH_EXIT_ON_SHOWN, quit_on_first_paint
-from ui.garbage_collector import GuiThreadCollector
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
 from ui.widgets import theme
@@ -38,8 +37,6 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("alliance")  # Wayland and docks find the desktop entry's icon by it
     app.setStyleSheet(theme.style_sheet(resources.text(STYLE_SHEET), app.palette()))
-    if app.findChild(GuiThreadCollector) is None:
-        GuiThreadCollector(app)
     return app
 
 

@@ -180,4 +180,5 @@ def test_only_autosaved_actions_coalesce():
         AuditAction.PROCESS_NOTE_SAVED,
         AuditAction.ALLIANCE_CHECK_SAVED,
         AuditAction.CONTRACT_TERM_SAVED,
+        AuditAction.MEASURE_SAVED,  # a questionnaire corrected while it is entered
     }
