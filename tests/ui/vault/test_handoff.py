@@ -71,7 +71,7 @@ def hand_off(qtbot, window: MainWindow, folder, monkeypatch) -> list[str]:
 
 
 pytestmark = pytest.mark.skip(
-    reason="the window tests of hand-off hang at teardown since the merge of the honest-vault work; "
+    reason="the window tests of hand-off hang at teardown since the honest-vault merge; "
     "the storage round trips (tests/storage/test_handoff.py) still run"
 )
 
