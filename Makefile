@@ -36,7 +36,7 @@ test: lint
 
 # Slow: builds the wheel, installs it into a fresh venv and runs `alliance` from /.
 wheel-test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m package tests/package
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:xdist -m package tests/package/test_wheel.py
 
 # Linux: dist/alliance-VERSION-linux-x86_64.tar.gz and dist/alliance_VERSION_amd64.deb
 # (macOS: a .dmg, Windows: an installer; see packaging/build.py).
