@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from notes.dates import month_start, months_from
-from notes.records import Attendance, Client, Session
+from notes.records import Attendance, Client, Session, not_void
 from notes.wording import counted
 
 _MISSED = (Attendance.CANCELLED_WITH_NOTICE, Attendance.LATE_CANCELLATION, Attendance.NO_SHOW)
@@ -25,9 +25,9 @@ def attendance_by_month(
     sessions: Iterable[Session], start: date, end: date
 ) -> dict[date, dict[Attendance, int]]:
     """The tally for each month from start's to end's (keyed by its first day, oldest first);
-    sessions outside those months are left out."""
+    sessions outside those months, and void ones, are left out."""
     months: dict[date, list[Attendance]] = {month: [] for month in months_from(start, end)}
-    for session in sessions:
+    for session in not_void(sessions):
         month = months.get(month_start(session.starts_at.date()))
         if month is not None:
             month.append(session.attendance)
@@ -40,7 +40,9 @@ def kept(counts: dict[Attendance, int]) -> int:
 
 
 def short_summary(sessions: list[Session]) -> str:
-    """ "22 sessions · 19 kept · 3 missed or cancelled", for the session list's heading."""
+    """ "22 sessions · 19 kept · 3 missed or cancelled", for the session list's heading; void
+    sessions are not counted."""
+    sessions = not_void(sessions)
     counts = attendance_counts(s.attendance for s in sessions)
     held = kept(counts)
     missed = len(sessions) - held
@@ -49,6 +51,7 @@ def short_summary(sessions: list[Session]) -> str:
 
 def summary(sessions: list[Session]) -> str:
     """The same, in a sentence that names each kind of missed appointment and late arrivals."""
+    sessions = not_void(sessions)
     counts = attendance_counts(s.attendance for s in sessions)
     held = kept(counts)
     text = f"{counted(len(sessions), 'session')}: {held} kept"
@@ -63,5 +66,5 @@ def summary(sessions: list[Session]) -> str:
 
 def in_therapy_since(client: Client, sessions: list[Session]) -> date:
     """The day of the first session the client came to; the form's start date until then."""
-    came = [s.starts_at.date() for s in sessions if s.attendance.kept]
+    came = [s.starts_at.date() for s in not_void(sessions) if s.attendance.kept]
     return min(came, default=client.start_date)

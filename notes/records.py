@@ -61,12 +61,25 @@ class Session:
     number: int = 0  # 1 for a client's first session; filled in when read from the vault
     note_signed: bool = False  # read-only summary of the progress note, for lists
     conduct_due: bool = False  # a conduct check was put off with "later"; for lists
+    # A void session (signed, then found to be wrong: another client's, a duplicate) stays in
+    # the record with its note, but has no number (0) and is left out of every count and chart.
+    void_reason: str = ""
+    voided_at: datetime | None = None
 
     @property
     def first(self) -> bool:
         """The client's first session, whatever its attendance: its conduct check asks the
         first-session prompts (understanding the problem, explaining the agreement)."""
         return self.number == 1
+
+    @property
+    def void(self) -> bool:
+        return self.voided_at is not None
+
+
+def not_void(sessions: Iterable[Session]) -> list[Session]:
+    """The sessions that count: every one but the void ones, in the order given."""
+    return [session for session in sessions if not session.void]
 
 
 def next_session(client_id: int, last: Session | None, day: date) -> Session:

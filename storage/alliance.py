@@ -19,6 +19,7 @@ from notes.alliance import (
 )
 from storage.audit import AuditAction
 from storage.rows import save_row
+from storage.sessions import COUNTED
 from storage.vault import Vault
 
 # The columns each save writes, in the order of its values.
@@ -62,7 +63,7 @@ class AllianceRepository:
         ratings: dict[int, AllianceRating] = {}
         for session_id, rater, question, score in self._vault.read(
             "SELECT a.session_id, a.rater, a.question, a.score FROM alliance_scores a"
-            " JOIN sessions s ON s.id = a.session_id WHERE s.client_id = ?"
+            f" JOIN sessions s ON s.id = a.session_id WHERE s.client_id = ? AND {COUNTED}"
             " ORDER BY s.starts_at, s.id",
             (client_id,),
         ):
@@ -101,7 +102,7 @@ class AllianceRepository:
         rows = self._vault.read(
             "SELECT r.id, r.session_id, r.kind, r.markers, r.what_happened, r.repair,"
             " r.repair_session_id, r.how_repaired FROM ruptures r"
-            " JOIN sessions s ON s.id = r.session_id WHERE s.client_id = ?"
+            f" JOIN sessions s ON s.id = r.session_id WHERE s.client_id = ? AND {COUNTED}"
             " ORDER BY s.starts_at, r.id",
             (client_id,),
         )

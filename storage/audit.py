@@ -41,6 +41,8 @@ class AuditAction(StrEnum):
     CASE_REOPENED = "case reopened"
     SESSION_ADDED = "session added"
     SESSION_EDITED = "session edited"
+    SESSION_DELETED = "session deleted"
+    SESSION_VOIDED = "session voided"
 
     PROGRESS_NOTE_SAVED = "progress note saved"
     PROGRESS_NOTE_SIGNED = "progress note signed"

@@ -15,6 +15,7 @@ from notes.conduct import (
     default_prompt_set,
 )
 from storage.audit import AuditAction
+from storage.sessions import COUNTED
 from storage.vault import Vault
 
 
@@ -68,12 +69,13 @@ class ConductRepository:
 
     def for_client(self, client_id: int) -> list[ConductCheck]:
         """Every check with this client, oldest session first."""
-        return self._checks("s.client_id = ?", (client_id,))
+        return self._checks(f"s.client_id = ? AND {COUNTED}", (client_id,))
 
     def since(self, moment: datetime) -> list[ConductCheck]:
         """Every answered check, across all clients, for sessions from `moment` on."""
         return self._checks(
-            "c.state = 'done' AND s.starts_at >= ?", (moment.isoformat(timespec="minutes"),)
+            f"c.state = 'done' AND s.starts_at >= ? AND {COUNTED}",
+            (moment.isoformat(timespec="minutes"),),
         )
 
     def _checks(self, where: str, parameters: tuple) -> list[ConductCheck]:

@@ -152,6 +152,11 @@ class NoteIsSigned(VaultError):
         )
 
 
+class SessionIsVoid(VaultError):
+    def __init__(self) -> None:
+        super().__init__("This session is void and stays in the record as it was voided.")
+
+
 class VaultLocked(VaultError):
     """The vault was locked while a read on a worker thread (a search) was under way."""
 
@@ -164,6 +169,7 @@ _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CORRUPT = 8, 10, 11
 _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 13, 14, 26
 _SIGNED_MARKER = "signed notes cannot be changed"
+_VOID_MARKER = "a void stands"
 
 
 def translate(error: sqlcipher3.Error, path: Path | None) -> Exception:
@@ -172,6 +178,8 @@ def translate(error: sqlcipher3.Error, path: Path | None) -> Exception:
     text = str(error)
     if _SIGNED_MARKER in text:
         return NoteIsSigned()
+    if _VOID_MARKER in text:
+        return SessionIsVoid()
     if code == _SQLITE_FULL or "disk is full" in text:
         return DiskFull(space_needed(path))
     if code in (_SQLITE_IOERR, _SQLITE_CANTOPEN) and disk_is_full(path):

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from notes.measures.scoring import AnsweredBy, MeasureResponse
 from storage.audit import AuditAction
+from storage.sessions import COUNTED
 from storage.vault import Vault
 
 
@@ -23,7 +24,7 @@ class MeasureRepository:
         rows = self._vault.read(
             "SELECT m.session_id, m.instrument, m.answers, m.closing, m.answered_by"
             " FROM measure_responses m JOIN sessions s ON s.id = m.session_id"
-            " WHERE s.client_id = ? ORDER BY s.starts_at, s.id, m.instrument",
+            f" WHERE s.client_id = ? AND {COUNTED} ORDER BY s.starts_at, s.id, m.instrument",
             (client_id,),
         )
         return [_response(*row) for row in rows]

@@ -13,6 +13,7 @@ from datetime import datetime
 from notes.observations import Anchor, Category, NoteKind, Observation, ObservationKind
 from notes.taxonomy import new_key, starting_categories
 from storage.audit import AuditAction
+from storage.sessions import COUNTED
 from storage.vault import Vault
 
 
@@ -170,7 +171,8 @@ class ObservationRepository:
     def for_client(self, client_id: int) -> list[Observation]:
         """Every observation about the client, in session order."""
         rows = self._vault.read(
-            f"{_OBSERVATION_SELECT} WHERE s.client_id = ? ORDER BY s.starts_at, s.id, o.id",
+            f"{_OBSERVATION_SELECT} WHERE s.client_id = ? AND {COUNTED}"
+            " ORDER BY s.starts_at, s.id, o.id",
             (client_id,),
         )
         return [_observation(row) for row in rows]

@@ -390,6 +390,31 @@ MIGRATIONS: list[str | Callable[[sqlcipher3.Connection], None]] = [
         PRIMARY KEY (session_id, instrument)
     );
     """,
+    # 9: voided sessions (issue 15). A session whose note is signed cannot be deleted; when it
+    # should never have been (a wrong client, a duplicate) it is voided: it stays, with its
+    # note, marked void with the reason, and leaves every count and chart. A void stands: it is
+    # neither changed nor taken back, and a void session's date and attendance stay as they were.
+    """
+    CREATE TABLE session_voids (
+        session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
+        reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+        voided_at TEXT NOT NULL
+    );
+    CREATE TRIGGER session_voids_need_signed_note BEFORE INSERT ON session_voids
+        WHEN NOT EXISTS (SELECT 1 FROM progress_notes
+                         WHERE session_id = NEW.session_id AND signed_at IS NOT NULL)
+        BEGIN SELECT RAISE(ABORT, 'only a session with a signed note is voided'); END;
+    CREATE TRIGGER session_voids_no_replace BEFORE INSERT ON session_voids
+        WHEN EXISTS (SELECT 1 FROM session_voids WHERE session_id = NEW.session_id)
+        BEGIN SELECT RAISE(ABORT, 'a void stands'); END;
+    CREATE TRIGGER session_voids_no_update BEFORE UPDATE ON session_voids
+        BEGIN SELECT RAISE(ABORT, 'a void stands'); END;
+    CREATE TRIGGER session_voids_no_delete BEFORE DELETE ON session_voids
+        BEGIN SELECT RAISE(ABORT, 'a void stands'); END;
+    CREATE TRIGGER sessions_void_no_update BEFORE UPDATE ON sessions
+        WHEN EXISTS (SELECT 1 FROM session_voids WHERE session_id = OLD.id)
+        BEGIN SELECT RAISE(ABORT, 'a void stands'); END;
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -28,6 +28,7 @@ from notes.observations import Category, Observation, ObservationKind
 from notes.phrases import Phrase
 from notes.progress import Progress
 from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
+from notes.session_changes import SessionContents
 from notes.signed_history import note_warning
 from notes.templates import Template, use_own_templates
 from storage import backups, handoff, taking_over
@@ -184,10 +185,40 @@ class VaultService(QObject):
     def sessions(self, client_id: int) -> list[Session]:
         return self._sessions.for_client(client_id)
 
+    def session_list(self, client_id: int) -> list[Session]:
+        """Every session, void ones too: the session list shows them, marked void."""
+        return self._sessions.for_client(client_id, include_void=True)
+
     def save_session(self, session: Session) -> Session:
         saved = self._sessions.save(session)
         self.sessionsChanged.emit(saved.client_id)
+        if session.id is not None:  # an edited date or attendance moves charts and counts
+            self._client_records_changed(saved.client_id)
         return saved
+
+    def session_contents(self, session_id: int) -> SessionContents:
+        return self._sessions.contents(session_id)
+
+    def delete_session(self, session: Session) -> None:
+        """Delete a session without a signed note, and all that is recorded on it."""
+        self._sessions.delete(session.id)
+        self.sessionsChanged.emit(session.client_id)
+        self._client_records_changed(session.client_id)
+
+    def void_session(self, session: Session, reason: str) -> Session:
+        """Void a session with a signed note: it stays, marked void, out of counts and charts."""
+        voided = self._sessions.void(session.id, reason)
+        self.sessionsChanged.emit(session.client_id)
+        self.noteSaved.emit(session.id)  # search results and the note show it is void
+        self._client_records_changed(session.client_id)
+        return voided
+
+    def _client_records_changed(self, client_id: int) -> None:
+        """What is recorded on a client's sessions changed as a whole: every view refreshes."""
+        self.conductChanged.emit(client_id)
+        self.allianceChanged.emit(client_id)
+        self.measuresChanged.emit(client_id)
+        self.observationsChanged.emit(client_id)
 
     # -- notes -----------------------------------------------------------------------------
 
@@ -389,7 +420,7 @@ class VaultService(QObject):
         sessions = {
             session.id: (client.code, session.number)
             for client in clients
-            for session in self.sessions(client.id)
+            for session in self.session_list(client.id)
         }
         return RecordNames({client.id: client.code for client in clients}, sessions)
 
