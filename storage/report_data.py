@@ -76,11 +76,12 @@ class ReportData:
         return None
 
     def session_records(
-        self, client_id: int, period: Period, process_notes: bool
+        self, client_id: int, period: Period, process_notes: bool, include_void: bool = False
     ) -> tuple[list[SessionRecord], int]:
-        """The client's sessions in the period with their notes, and how many came before."""
-        sessions = self._sessions.for_client(client_id)
-        before = sum(1 for s in sessions if s.starts_at.date() < period.start)
+        """The client's sessions in the period with their notes, and how many came before.
+        Void sessions only when asked (the record keeps them, marked void); never counted."""
+        sessions = self._sessions.for_client(client_id, include_void=include_void)
+        before = sum(1 for s in sessions if s.starts_at.date() < period.start and not s.void)
         records = [
             SessionRecord(
                 session,
@@ -172,7 +173,7 @@ class ReportData:
         return rows.conduct_rows(checks, self._conduct.prompt_set())
 
     def record_inputs(self, client_id: int, period: Period, process_notes: bool) -> RecordInputs:
-        records, _before = self.session_records(client_id, period, process_notes)
+        records, _before = self.session_records(client_id, period, process_notes, include_void=True)
         return RecordInputs(self._clients.get(client_id), period, records)
 
     def vault_seal(self) -> VaultSeal | None:

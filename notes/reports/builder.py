@@ -35,6 +35,7 @@ from notes.reports.model import (
     Report,
     Table,
 )
+from notes.session_changes import void_label
 from notes.sweep import Finding, sweep
 from notes.templates import section_title
 from notes.wording import counted
@@ -409,10 +410,11 @@ def session_blocks(
         facts.append(
             f"note signed {format_date(note.signed_at.date())}" if note.signed_at else "draft note"
         )
-    blocks: list[Block] = [
-        Heading(f"Session {session.number} · {when}", 2),
-        Paragraph(" · ".join(facts)),
-    ]
+    title = f"Session {session.number} · {when}"
+    if session.void:  # only the record shows a void session: kept, with why it is void
+        title = f"Void session · {when}"
+        facts.insert(0, void_label(session))
+    blocks: list[Block] = [Heading(title, 2), Paragraph(" · ".join(facts))]
     if progress and note is not None and note.text().strip():
         blocks.append(Heading("Progress note", 3))
         for key, text in note.sections.items():

@@ -222,3 +222,33 @@ def test_only_a_signed_session_is_voided_and_a_reason_is_required(
         sessions.void(draft.id, "   ")
     assert not sessions.get(draft.id).void
     assert lines(vault, AuditAction.SESSION_VOIDED) == []
+
+
+def test_reports_leave_a_void_session_out_of_counts_and_the_record_keeps_it_marked(
+    vault, sessions, add_client, add_session
+):
+    from notes.reports.builder import session_blocks
+    from notes.reports.inputs import Period
+    from storage.report_data import ReportData
+
+    client = add_client("Ines Roa", "IR-01")
+    earlier = add_session(client.id, datetime(2026, 9, 28, 9))
+    wrong_before = add_session(client.id, datetime(2026, 9, 29, 9))
+    kept = add_session(client.id, week(0))
+    wrong = add_session(client.id, week(1))
+    for each in (earlier, wrong_before, kept, wrong):
+        sign(vault, each.id)
+    sessions.void(wrong_before.id, "Entered twice")
+    sessions.void(wrong.id, "Entered under the wrong client")
+    period = Period(date(2026, 10, 1), date(2026, 10, 31))
+
+    data = ReportData(vault)
+    supervision = data.supervision_inputs(client.id, period)
+    assert [(r.session.id, r.session.number) for r in supervision.sessions] == [(kept.id, 2)]
+    assert supervision.sessions_before == 1
+
+    record = data.record_inputs(client.id, period, process_notes=False)
+    assert [r.session.id for r in record.sessions] == [kept.id, wrong.id]
+    heading, facts = session_blocks(record.sessions[1], progress=True, process=False)[:2]
+    assert heading.text.startswith("Void session · ")
+    assert facts.text.startswith("Void: Entered under the wrong client · Attended")
