@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -17,19 +19,26 @@ from PySide6.QtWidgets import (
 )
 
 from notes.attendance import short_summary
-from notes.records import Client, ClientStatus
+from notes.records import Client, ClientStatus, Session, not_void
+from notes.session_changes import (
+    can_delete,
+    can_edit,
+    can_void,
+    delete_question,
+    why_not_delete,
+)
 from ui.client_page.client_dialog import ClientDialog
 from ui.client_page.page import ClientPage
 from ui.client_page.patterns import ClientPatterns
 from ui.client_page.section_order import add_alliance_sections
 from ui.errors import attempt
-from ui.lock.dialog_drafts import OPENER, Fields, restore
+from ui.lock.dialog_drafts import OPENER, RECORD, Fields, draftable, restore
 from ui.search.panel import SearchPanel, reveal_match
 from ui.session.note_editor import NoteEditor
-from ui.session.session_dialog import SessionDialog
+from ui.session.session_dialog import SessionDialog, VoidDialog
 from ui.vault_service import VaultService
 from ui.widgets.form_fields import named
-from ui.widgets.models import ClientListModel, ItemRole, SessionListModel
+from ui.widgets.models import ClientListModel, ItemRole, SessionListModel, session_title
 
 
 def _list_view(name: str) -> QListView:
@@ -132,6 +141,13 @@ class Workspace(QSplitter):
         self.edit_client_button.clicked.connect(lambda: self.edit_client())
         self.client_view.doubleClicked.connect(lambda _index: self.edit_client())
         self.new_session_button.clicked.connect(lambda: self.new_session())
+        # Correcting a session: the Session menu, the list's context menu and a double-click.
+        self.edit_session_action = self._session_action("Ed&it session…", self.edit_session)
+        self.delete_session_action = self._session_action("&Delete session…", self.delete_session)
+        self.void_session_action = self._session_action("&Void session…", self.void_session)
+        self.session_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.session_view.customContextMenuRequested.connect(self._session_menu)
+        self.session_view.doubleClicked.connect(lambda _index: self.edit_session())
         service.clientsChanged.connect(self.reload_clients)
         service.sessionsChanged.connect(self._sessions_changed)
         self._update_buttons()
@@ -147,6 +163,10 @@ class Workspace(QSplitter):
         if row is None:
             return
         self.client_view.setCurrentIndex(self.clients.index(row))
+
+    def current_session(self) -> Session | None:
+        index = self.session_view.currentIndex()
+        return index.data(ItemRole) if index.isValid() else None
 
     def select_session(self, session_id: int) -> None:
         row = self.sessions.row_of(session_id)
@@ -209,12 +229,13 @@ class Workspace(QSplitter):
         )
 
     def _load_sessions(self, client: Client, keep) -> None:
-        sessions = self._service.sessions(client.id)
+        sessions = self._service.session_list(client.id)  # void ones too, marked
         self.sessions.set_items(sessions)
         self.client_summary.setText(f"{client.full_name}\n{short_summary(sessions)}")
-        self.client_page.show_client(client, sessions)
+        self.client_page.show_client(client, not_void(sessions))
         if keep is not None:
             self.select_session(keep.id)
+        self._update_session_actions()
 
     def _session_chosen(self) -> None:
         index = self.session_view.currentIndex()
@@ -226,11 +247,20 @@ class Workspace(QSplitter):
         if self.editor.session is None or self.editor.session.id != session.id:
             self.editor.show_session(session, client)
             self.tabs.setCurrentWidget(self.editor)
+        self._update_session_actions()
 
     def _update_buttons(self) -> None:
         chosen = self.current_client() is not None
         self.edit_client_button.setEnabled(chosen)
         self.new_session_button.setEnabled(chosen)
+        self._update_session_actions()
+
+    def _update_session_actions(self) -> None:
+        """What can be done to the chosen session (notes.session_changes) is what is enabled."""
+        session = self.current_session() if self.current_client() is not None else None
+        self.edit_session_action.setEnabled(can_edit(session))
+        self.delete_session_action.setEnabled(can_delete(session))
+        self.void_session_action.setEnabled(can_void(session))
 
     def clear(self) -> None:
         """Forget all client data on screen (the caller has flushed the editor)."""
@@ -319,3 +349,95 @@ class Workspace(QSplitter):
         session = dialog.session()
         if attempt(self, lambda: self.select_session(self._service.save_session(session).id)):
             self.editor.setFocus()
+
+    # -- correcting a session --------------------------------------------------------------
+
+    def _session_action(self, label: str, handler) -> QAction:
+        action = QAction(label, self)
+        action.setEnabled(False)
+        # No arguments: Qt would hand `checked` to the handler's `fields`.
+        action.triggered.connect(lambda _checked=False: handler())
+        return action
+
+    def session_actions(self) -> list[QAction]:
+        """For the Session menu and the session list's context menu."""
+        return [self.edit_session_action, self.delete_session_action, self.void_session_action]
+
+    def _session_menu(self, at: QPoint) -> None:
+        index = self.session_view.indexAt(at)
+        if not index.isValid():
+            return
+        self.session_view.setCurrentIndex(index)
+        menu = QMenu(self.session_view)
+        menu.addActions(self.session_actions())
+        menu.popup(self.session_view.viewport().mapToGlobal(at))
+
+    def _chosen_session(self) -> tuple[Client, Session] | None:
+        client, session = self.current_client(), self.current_session()
+        return (client, session) if client is not None and session is not None else None
+
+    def edit_session(self, fields: Fields | None = None) -> None:
+        """Correct the chosen session's date, time, duration or attendance (a lock's draft
+        names the session it was editing)."""
+        if fields and RECORD in fields:
+            self.select_session(fields[RECORD])
+        chosen = self._chosen_session()
+        if chosen is None or not can_edit(chosen[1]):
+            return
+        client, session = chosen
+        self.editor.flush()
+        dialog = SessionDialog(client.id, parent=self, editing=session)
+        draftable(dialog, "edit_session", fields, session.id)
+        if not dialog.exec():
+            return
+        attempt(
+            self, lambda: self._show_corrected(client, self._service.save_session(dialog.session()))
+        )
+
+    def _show_corrected(self, client: Client, session: Session) -> None:
+        """The note's title shows the session as it now is (its number may have moved)."""
+        self.select_session(session.id)
+        fresh = self.current_session()
+        if fresh is not None:
+            self.editor.show_session(fresh, client)
+
+    def delete_session(self) -> None:
+        chosen = self._chosen_session()
+        if chosen is None:
+            return
+        client, session = chosen
+        if not can_delete(session):
+            QMessageBox.information(self, "Delete session", why_not_delete(session))
+            return
+        self.editor.flush()  # whatever was typed is counted among what goes
+        question = delete_question(
+            f"{client.code} · {session_title(session)}", self._service.session_contents(session.id)
+        )
+        answer = QMessageBox.warning(
+            self,
+            "Delete session?",
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self.editor.session is not None and self.editor.session.id == session.id:
+            self.editor.clear()  # nothing may be saved on a session that is gone
+        if attempt(self, lambda: self._service.delete_session(session)):
+            self._open_latest_session()
+
+    def void_session(self) -> None:
+        chosen = self._chosen_session()
+        if chosen is None or not can_void(chosen[1]):
+            return
+        client, session = chosen
+        self.editor.flush()
+        dialog = VoidDialog(f"{client.code} · {session_title(session)}", parent=self)
+        if not dialog.exec():
+            return
+        reason = dialog.reason_text()
+        attempt(
+            self,
+            lambda: self._show_corrected(client, self._service.void_session(session, reason)),
+        )

@@ -29,6 +29,11 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
         # Up and down the session list as shown (newest first), like the arrow keys in it.
         MenuEntry(Group.SESSIONS, "Session a&bove", lambda: workspace.step_session(-1), "Alt+Up"),
         MenuEntry(Group.SESSIONS, "Session be&low", lambda: workspace.step_session(1), "Alt+Down"),
+        # Enabled by the chosen session's state (the workspace keeps them so), not by the lock.
+        *(
+            MenuEntry(Group.SESSIONS, action=each, needs_vault=False)
+            for each in workspace.session_actions()
+        ),
         MenuEntry(Group.NOTE, "&Sign note…", editor.sign, "Ctrl+Shift+S"),
         MenuEntry(Group.NOTE, "Save &now", editor.flush, QKeySequence.StandardKey.Save),
         # The editor's own actions: their shortcuts work wherever the focus is in the window.

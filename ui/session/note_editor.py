@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from notes.observations import PROCESS_SECTION, NoteKind
 from notes.records import Client, ProcessNote, ProgressNote, Session
+from notes.session_changes import void_label
 from notes.templates import offered_templates, orphaned_sections, section_title, template
 from storage.errors import VaultError
 from ui.errors import attempt, show_failure
@@ -178,7 +179,10 @@ class NoteEditor(QWidget):
         self._session = session
         self._note = self._service.progress_note(session.id)
         self._process = self._service.process_note(session.id)
-        self.title.setText(f"{client.code} · {session_title(session)} · {session.attendance.label}")
+        title = f"{client.code} · {session_title(session)} · {session.attendance.label}"
+        if session.void:  # the note stays readable; the title says why it no longer counts
+            title += f" · {void_label(session)}"
+        self.title.setText(title)
         self._loading = True
         self._offer_templates(self._note.template)
         self.template_box.setCurrentIndex(self.template_box.findData(self._note.template))

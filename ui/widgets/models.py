@@ -15,20 +15,24 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from notes.records import Client, ClientStatus, Session
+from notes.session_changes import void_label
 
 Item = TypeVar("Item")
 AnyIndex = QModelIndex | QPersistentModelIndex
 ItemRole = Qt.ItemDataRole.UserRole
 
 
-def emphasis(bold: bool = False, italic: bool = False) -> QFont:
-    """A font for a row's FontRole: bold to stand out, italic to step back. Only what is asked
-    for is set, so the view's own font fills in the rest."""
+def emphasis(bold: bool = False, italic: bool = False, struck: bool = False) -> QFont:
+    """A font for a row's FontRole: bold to stand out, italic to step back, struck through for
+    what no longer counts. Only what is asked for is set, so the view's own font fills in the
+    rest."""
     font = QFont()
     if bold:
         font.setBold(True)
     if italic:
         font.setItalic(True)
+    if struck:
+        font.setStrikeOut(True)
     return font
 
 
@@ -124,11 +128,14 @@ class ClientListModel(DataclassListModel[Client]):
 
 def session_title(session: Session) -> str:
     when = session.starts_at.strftime("%a %d %b %Y, %H:%M")
+    if session.void:
+        return f"Void session · {when}"
     return f"Session {session.number} · {when}"
 
 
 class SessionListModel(DataclassListModel[Session]):
-    """Newest first, since that is the session a therapist is writing up."""
+    """Newest first, since that is the session a therapist is writing up. A void session stays
+    in the list, struck through, without a number and with its reason."""
 
     def set_items(self, items: list[Session]) -> None:
         super().set_items(sorted(items, key=lambda s: (s.starts_at, s.number), reverse=True))
@@ -137,15 +144,21 @@ class SessionListModel(DataclassListModel[Session]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             state = "Signed" if session.note_signed else "Draft"
             due = " · conduct due" if session.conduct_due else ""  # short: rows are one width
+            if session.void:
+                return f"  —.  {session.starts_at:%a %d %b %Y  %H:%M}\n       {void_label(session)}"
             return (
                 f"{session.number:>3}.  {session.starts_at:%a %d %b %Y  %H:%M}\n"
                 f"       {session.attendance.label} · {state}{due}"
             )
         if role == Qt.ItemDataRole.DecorationRole:
             return None
+        if role == Qt.ItemDataRole.FontRole and session.void:
+            return emphasis(italic=True, struck=True)
         if role == Qt.ItemDataRole.FontRole and not session.note_signed:
             return emphasis(bold=True)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if session.void:
+                return f"{void_label(session)}. Not counted; its signed note can still be read."
             tip = "Signed: read-only" if session.note_signed else "Draft: still editable"
             if session.conduct_due:
                 tip += ". Conduct check due: Session > Check my conduct… (Ctrl+Shift+K)"
