@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from notes.demo.caseload import demo_clients
+from notes.demo.voided import demo_void
 from notes.demo.writing import own_template_note
 from notes.progress import Progress
-from notes.records import ProcessNote, ProgressNote
+from notes.records import ProcessNote, ProgressNote, Session
 from storage.clients import ClientRepository
 from storage.demo_alliance import write_alliance_demo
 from storage.demo_measures import write_measures_demo
@@ -19,7 +20,8 @@ from storage.vault import Vault
 
 
 def write_demo(vault: Vault, today: date | None = None, progress: Progress | None = None) -> int:
-    """Fill the vault with the demo caseload in one transaction; returns the sessions written."""
+    """Fill the vault with the demo caseload in one transaction; returns the sessions written
+    (the one void session, written last, not among them: it counts nowhere)."""
     clients, sessions, notes = (
         ClientRepository(vault),
         SessionRepository(vault),
@@ -29,10 +31,12 @@ def write_demo(vault: Vault, today: date | None = None, progress: Progress | Non
     observations = ObservationRepository(vault)
     category_ids = {(c.kind.value, c.key): c.id for c in CategoryRepository(vault).list()}
     written = 0
+    client_ids: dict[str, int] = {}
     with vault.transaction():
         own_template = write_writing_demo(vault)
         for index, demo in enumerate(caseload):
             client = clients.save(demo.client)
+            client_ids[client.code] = client.id
             for item in demo.sessions:
                 item.session.client_id = client.id
                 session = sessions.save(item.session)
@@ -54,4 +58,11 @@ def write_demo(vault: Vault, today: date | None = None, progress: Progress | Non
             write_measures_demo(vault, client.code, demo.sessions)
             if progress:
                 progress(f"Wrote {client.code}", (index + 1) / len(caseload))
+        void = demo_void(caseload)
+        if void is not None:
+            session = sessions.save(Session(client_ids[void.code], void.starts_at))
+            notes.sign(
+                ProgressNote(session.id, "soap", void.sections), void.starts_at + timedelta(hours=2)
+            )
+            sessions.void(session.id, void.reason, void.voided_at)
     return written

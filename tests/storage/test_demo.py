@@ -50,3 +50,19 @@ def test_the_demo_uses_phrases_and_an_own_template(vault):
     note = NoteRepository(vault).progress_note(newest.id)
     assert note.template == template.key
     assert DEMO_PHRASES[0].text in note.sections["relationship"]
+
+
+def test_the_demo_holds_one_void_session_with_its_signed_note(vault):
+    from notes.demo.voided import VOID_REASON
+
+    write_demo(vault, TODAY)
+    sessions, notes = SessionRepository(vault), NoteRepository(vault)
+    voids = [
+        session
+        for client in ClientRepository(vault).list(include_closed=True)
+        for session in sessions.for_client(client.id, include_void=True)
+        if session.void
+    ]
+    assert [(s.void_reason, s.number) for s in voids] == [(VOID_REASON, 0)]
+    assert notes.progress_note(voids[0].id).signed
+    assert voids[0].voided_at > voids[0].starts_at
