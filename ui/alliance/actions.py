@@ -23,7 +23,7 @@ from notes.conduct import (
     questions_for,
 )
 from notes.dates import recent_months
-from notes.records import Client, Session, newest
+from notes.records import Client, Session, newest, not_void
 from ui.alliance.check_dialog import AllianceDialog
 from ui.alliance.rupture_dialog import RuptureDialog
 from ui.conduct.check_dialog import Choice, ConductDialog
@@ -163,7 +163,7 @@ class AllianceActions(QObject):
         if client is None:
             QMessageBox.information(self._window, "Alliance", "Choose a client first.")
             return None
-        sessions = self._workspace.sessions.items()
+        sessions = not_void(self._workspace.sessions.items())  # nothing is added to a void one
         if not sessions:
             QMessageBox.information(
                 self._window, "Alliance", "Add a session for this client first."

@@ -59,6 +59,8 @@ class MeasureActions(QObject):
             return None
         if session_id is None:
             current = self._workspace.editor.session
+            if current is not None and current.void:  # nothing is added to a void session
+                current = None
             rated = {r.session_id for r in self._service.measures(client.id)}
             chosen = current if current is not None else session_to_rate(sessions, rated)
             session_id = chosen.id
