@@ -275,11 +275,16 @@ class _Names:
 
     def __init__(self, connection: sqlcipher3.Connection) -> None:
         self._codes = dict(connection.execute("SELECT id, code FROM clients"))
+        # Numbered as the session list numbers them: void sessions (migration 9) have none.
+        has_voids = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'session_voids'"
+        ).fetchone()
+        counted = " WHERE id NOT IN (SELECT session_id FROM session_voids)" if has_voids else ""
         self._sessions = {
             session_id: (client_id, number)
             for session_id, client_id, number in connection.execute(
                 "SELECT id, client_id, ROW_NUMBER() OVER"
-                " (PARTITION BY client_id ORDER BY starts_at, id) FROM sessions"
+                f" (PARTITION BY client_id ORDER BY starts_at, id) FROM sessions{counted}"
             )
         }
 
