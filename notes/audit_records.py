@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
-_RECORD = re.compile(r"\b(client|session) (\d+)\b")
+from notes.reports.inputs import format_date
+
+_RECORD = re.compile(r"\b(client|session|supervision) (\d+)\b")
 # A session deleted or voided: its row (or its number) is gone, so the line keeps both.
 _GONE = re.compile(r"\bsession (\d+) \(client (\d+), number (\d+)\)")
 
@@ -25,9 +28,11 @@ class RecordNames:
     clients: dict[int, str] = field(default_factory=dict)  # client id → code
     # id → (code, number); a void session's number is 0
     sessions: dict[int, tuple[str, int]] = field(default_factory=dict)
+    supervisions: dict[int, date] = field(default_factory=dict)  # id → the day it was held
 
     def describe(self, record: str) -> str:
-        """ "session 108" → "RK-01 · session 3", "client 6" → "RK-01"; unknown ids stay."""
+        """ "session 108" → "RK-01 · session 3", "client 6" → "RK-01", "supervision 2" →
+        "supervision of 3 Nov 2026"; unknown ids stay."""
 
         def gone(match: re.Match[str]) -> str:
             client_id, number = int(match.group(2)), int(match.group(3))
@@ -41,6 +46,8 @@ class RecordNames:
             if kind == "session" and id_ in self.sessions:
                 code, number = self.sessions[id_]
                 return f"{code} · session {number}" if number else f"{code} · a void session"
+            if kind == "supervision" and id_ in self.supervisions:
+                return f"supervision of {format_date(self.supervisions[id_])}"
             return match.group(0)
 
         if _GONE.search(record):

@@ -31,13 +31,14 @@ MAX_QUERY_CHARS = 1000  # more than any real search; a pasted page is cut here
 MAX_TERMS = 12  # every term narrows the search; beyond a dozen they only cost time
 MIN_PREFIX_CHARS = 2  # "a*" would match nearly every note and tell the person nothing
 
-Source = Literal["progress", "process", "addendum", "client", "observation"]
+Source = Literal["progress", "process", "addendum", "client", "observation", "supervision"]
 SOURCE_LABELS: dict[str, str] = {
     "progress": "Progress note",
     "process": "Process note",
     "addendum": "Addendum",
     "client": "Client",
     "observation": "Observation",
+    "supervision": "Supervision",
 }
 
 

@@ -69,6 +69,12 @@ class AuditAction(StrEnum):
     OBSERVATION_EDITED = "observation edited"
     OBSERVATION_DELETED = "observation deleted"
 
+    SUPERVISION_RECORDED = "supervision recorded"
+    SUPERVISION_EDITED = "supervision edited"
+    SUPERVISION_ACTION_DONE = "supervision action done"
+    SUPERVISION_ACTION_REOPENED = "supervision action reopened"
+    SUPERVISION_QUESTION_ADDED = "supervision question added"
+
     SUPERVISION_REPORT_EXPORTED = "supervision report exported"
     IDENTIFIED_SUPERVISION_REPORT_EXPORTED = "identified supervision report exported"
     RECORD_EXPORTED = "record exported"

@@ -40,6 +40,7 @@ from storage.measures import MeasureRepository
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.sessions import SessionRepository
+from storage.supervision import SupervisionRepository
 from storage.templates import OwnTemplateRepository
 from storage.vault import Vault
 
@@ -125,6 +126,7 @@ class ReportData:
         inputs.other_clients = [
             other for other in self._clients.list(include_closed=True) if other.id != client_id
         ]
+        inputs.since_supervision = SupervisionRepository(self._vault).carry_over(client_id)
         return inputs
 
     def _contract_and_goals(self, client_id: int) -> tuple[list[ContractTerm], list[GoalRow]]:

@@ -415,6 +415,62 @@ MIGRATIONS: list[str | Callable[[sqlcipher3.Connection], None]] = [
         WHEN EXISTS (SELECT 1 FROM session_voids WHERE session_id = OLD.id)
         BEGIN SELECT RAISE(ABORT, 'a void stands'); END;
     """,
+    # 10: supervision follow-through (issue 18; notes/supervision.py). A supervision session,
+    # what was said about each client in it, the agenda items it discussed (by kind and the
+    # record's id, or a conduct prompt's key), the actions agreed (each tied to its client and
+    # perhaps an item; done when done_on is set), and the therapist's questions for supervision.
+    # search_supervision keeps one row per session and client (rowid = supervision_clients.id):
+    # supervisor, what was said and the actions' text; storage/supervision.py rewrites a
+    # session's rows in the transaction that saves it, since its text spans three tables.
+    """
+    CREATE TABLE supervision_sessions (
+        id INTEGER PRIMARY KEY,
+        held_on TEXT NOT NULL,
+        supervisor TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX supervision_sessions_by_day ON supervision_sessions (held_on);
+    CREATE TABLE supervision_clients (
+        id INTEGER PRIMARY KEY,
+        supervision_id INTEGER NOT NULL REFERENCES supervision_sessions(id),
+        client_id INTEGER NOT NULL REFERENCES clients(id),
+        said TEXT NOT NULL DEFAULT '',
+        UNIQUE (supervision_id, client_id)
+    );
+    CREATE INDEX supervision_clients_by_client ON supervision_clients (client_id);
+    CREATE TABLE supervision_items (
+        supervision_id INTEGER NOT NULL REFERENCES supervision_sessions(id),
+        client_id INTEGER NOT NULL REFERENCES clients(id),
+        kind TEXT NOT NULL
+            CHECK (kind IN ('question', 'observation', 'rupture', 'boundary', 'conduct')),
+        ref TEXT NOT NULL,
+        PRIMARY KEY (supervision_id, kind, ref)
+    );
+    CREATE INDEX supervision_items_by_client ON supervision_items (client_id);
+    CREATE TABLE supervision_actions (
+        id INTEGER PRIMARY KEY,
+        supervision_id INTEGER NOT NULL REFERENCES supervision_sessions(id),
+        client_id INTEGER NOT NULL REFERENCES clients(id),
+        item_kind TEXT
+            CHECK (item_kind IN ('question', 'observation', 'rupture', 'boundary', 'conduct')),
+        item_ref TEXT,
+        text TEXT NOT NULL,
+        done_on TEXT,
+        CHECK ((item_kind IS NULL) = (item_ref IS NULL))
+    );
+    CREATE INDEX supervision_actions_by_session ON supervision_actions (supervision_id);
+    CREATE TABLE supervision_questions (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id),
+        asked_on TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX supervision_questions_by_client ON supervision_questions (client_id);
+    CREATE VIRTUAL TABLE search_supervision USING fts5(
+        supervisor, said, actions,
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -1,4 +1,5 @@
-"""Full-text search over progress notes, addenda, process notes and clients, inside the vault.
+"""Full-text search over progress notes, addenda, process notes, clients, observations and
+supervision sessions, inside the vault.
 
 The FTS5 indexes are tables in the vault itself (migration 2), so they are encrypted like
 everything else and kept in step by triggers; nothing about a search is kept anywhere else.
@@ -108,6 +109,7 @@ class SearchIndex:
                     )
                 )
         notes += self._observations(parameters)
+        notes += _supervision_hits(self._read, parameters)
         notes.sort(key=lambda hit: hit.score)  # bm25: lower is better
         hits += notes
         return self._with_sections(hits[:limit])
@@ -194,6 +196,45 @@ def _observation_hits(read: Read, parameters: dict) -> list[SearchHit]:
                 source="observation",
                 snippet=snippet,
                 match_text=first_match(snippet),
+                score=score,
+            )
+        )
+    return hits
+
+
+# -- supervision sessions ---------------------------------------------------------------------
+# One row per session and client (migration 10): the supervisor, what was said about the
+# client, and the actions agreed for them. A hit is dated by the supervision session and has no
+# therapy session; it opens the client.
+
+_SUPERVISION_SQL = """
+    SELECT sc.client_id, c.code, ss.held_on, hit.snippet, hit.score
+    FROM (
+        SELECT rowid AS id, snippet(search_supervision, -1, :start, :end, '…', :tokens)
+                   AS snippet,
+               rank AS score
+        FROM search_supervision WHERE search_supervision MATCH :query
+        ORDER BY rank LIMIT :limit
+    ) AS hit
+    JOIN supervision_clients sc ON sc.id = hit.id
+    JOIN supervision_sessions ss ON ss.id = sc.supervision_id
+    JOIN clients c ON c.id = sc.client_id
+"""
+
+
+def _supervision_hits(read: Read, parameters: dict) -> list[SearchHit]:
+    hits = []
+    for client_id, code, held_on, snippet, score in read(_SUPERVISION_SQL, parameters):
+        text = tidy_snippet(snippet or "")
+        hits.append(
+            SearchHit(
+                client_id=client_id,
+                client_code=code,
+                session_id=None,
+                session_start=datetime.fromisoformat(held_on),
+                source="supervision",
+                snippet=text,
+                match_text=first_match(text),
                 score=score,
             )
         )

@@ -35,6 +35,7 @@ from notes.reports.model import (
     Report,
     Table,
 )
+from notes.reports.since_supervision import since_supervision_blocks
 from notes.session_changes import void_label
 from notes.sweep import Finding, sweep
 from notes.templates import section_title
@@ -104,7 +105,8 @@ def _laid_out(
     charts = charts or Charts()
     client = inputs.client
     blocks: list[Block] = [
-        *_front_matter(inputs, deidentify, prepared_on or date.today(), remove_dates)
+        *_front_matter(inputs, deidentify, prepared_on or date.today(), remove_dates),
+        *since_supervision_blocks(inputs.since_supervision),
     ]
     parts = {
         ReportSection.SUMMARY: lambda: _summary(inputs, charts),

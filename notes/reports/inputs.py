@@ -20,6 +20,7 @@ from notes.records import Client, ProcessNote, ProgressNote, Session
 
 if TYPE_CHECKING:
     from notes.reports.measures_section import MeasuresInputs
+    from notes.supervision import CarryOver
 
 
 class ReportSection(StrEnum):
@@ -196,6 +197,7 @@ class SupervisionInputs:
     # The rest of the caseload: their names are replaced by their codes in this report too.
     other_clients: list[Client] = field(default_factory=list)
     measures: MeasuresInputs | None = None  # outcome measures and the one timeline
+    since_supervision: CarryOver | None = None  # open actions and items (since_supervision.py)
 
 
 @dataclass(frozen=True)

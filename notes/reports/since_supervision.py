@@ -1,0 +1,45 @@
+"""The supervision report's "Since last supervision" section: what the last supervision left
+open for this client (agreed actions not yet done) and what was brought to supervision and not
+yet discussed. Built from notes.supervision.CarryOver; left out when nothing is open.
+
+It stands apart from builder.py, which only places it (near the top: it is what the
+supervisor picks up from last time).
+"""
+
+from __future__ import annotations
+
+from notes.reports.inputs import format_date
+from notes.reports.model import Block, BulletList, Heading, Paragraph
+from notes.supervision import AgendaItem, CarriedAction, CarryOver
+
+HEADING = "Since last supervision"
+
+
+def since_supervision_blocks(carry: CarryOver | None) -> list[Block]:
+    """The section's blocks; [] when nothing is carried over."""
+    if carry is None or carry.empty:
+        return []
+    last = (
+        f"The last supervision session about this client was on {format_date(carry.last_on)}."
+        if carry.last_on
+        else "No supervision session about this client is recorded yet."
+    )
+    blocks: list[Block] = [Heading(HEADING), Paragraph(last)]
+    if carry.actions:
+        blocks.append(Heading("Agreed actions still open", level=2))
+        blocks.append(BulletList(tuple(action_line(a) for a in carry.actions)))
+    if carry.items:
+        blocks.append(Heading("Brought to supervision, not yet discussed", level=2))
+        blocks.append(BulletList(tuple(item_line(i) for i in carry.items)))
+    return blocks
+
+
+def action_line(action: CarriedAction) -> str:
+    about = f"; about: {action.about}" if action.about else ""
+    return f"{action.text} (agreed {format_date(action.agreed_on)}{about})"
+
+
+def item_line(item: AgendaItem) -> str:
+    when = f" ({format_date(item.on)})" if item.on else ""
+    detail = f": {item.detail}" if item.detail else ""
+    return f"{item.title}{when}{detail}"
