@@ -24,6 +24,8 @@ from enum import StrEnum
 from notes.alliance import BoundaryEvent, Rupture
 from notes.conduct import Pattern
 from notes.observations import Observation
+from notes.reports.inputs import format_date
+from notes.wording import counted
 
 DETAIL_CHARS = 140  # a line of what happened, enough to recognise the item by
 
@@ -243,13 +245,26 @@ def open_actions(
 ) -> list[tuple[Supervision, Action]]:
     """The actions not yet done, with the session that agreed them, oldest first; only the
     client's when `client_id` is given."""
+    return agreed_actions(supervisions, client_id, include_done=False)
+
+
+def agreed_actions(
+    supervisions: Iterable[Supervision], client_id: int | None = None, include_done: bool = True
+) -> list[tuple[Supervision, Action]]:
+    """Every action agreed (or only the open ones), with its session: open ones first, each
+    part oldest first."""
     found = [
         (supervision, action)
         for supervision in supervisions
         for action in supervision.actions
-        if action.is_open and (client_id is None or action.client_id == client_id)
+        if (include_done or action.is_open) and (client_id is None or action.client_id == client_id)
     ]
-    return sorted(found, key=lambda pair: (pair[0].held_on, pair[1].id or 0))
+    return sorted(found, key=lambda pair: (not pair[1].is_open, pair[0].held_on, pair[1].id or 0))
+
+
+def carried(supervision: Supervision, action: Action, items: Iterable[AgendaItem]) -> CarriedAction:
+    """The action as a report or the page words it: when agreed, what, about which item."""
+    return CarriedAction(supervision.held_on, action.text, action_item_title(action, items))
 
 
 def last_supervision(
@@ -289,10 +304,7 @@ def carried_over(
     supervisions = list(supervisions)
     mine = [item for item in candidates if item.client_id == client_id]
     last = last_supervision(supervisions, client_id)
-    actions = tuple(
-        CarriedAction(s.held_on, a.text, action_item_title(a, mine))
-        for s, a in open_actions(supervisions, client_id)
-    )
+    actions = tuple(carried(s, a, mine) for s, a in open_actions(supervisions, client_id))
     return CarryOver(last.held_on if last else None, actions, tuple(open_items(mine, supervisions)))
 
 
@@ -304,3 +316,31 @@ def action_item_title(action: Action, items: Iterable[AgendaItem]) -> str:
         if item.item == action.item:
             return item.title
     return action.item.kind.label
+
+
+# -- lines for people ----------------------------------------------------------------------
+
+
+def item_line(item: AgendaItem) -> str:
+    """ "Rupture (withdrawal), not repaired yet (7 Sep 2026): went quiet about fees" """
+    when = f" ({format_date(item.on)})" if item.on else ""
+    detail = f": {item.detail}" if item.detail else ""
+    return f"{item.title}{when}{detail}"
+
+
+def action_line(action: CarriedAction, done_on: date | None = None) -> str:
+    """ "Name the freeze aloud (agreed 15 Sep 2026; about: Countertransference: …)" """
+    about = f"; about: {action.about}" if action.about else ""
+    done = f"; done {format_date(done_on)}" if done_on else ""
+    return f"{action.text} (agreed {format_date(action.agreed_on)}{about}{done})"
+
+
+def supervision_line(supervision: Supervision, codes: dict[int, str]) -> str:
+    """ "15 Sep 2026 · Dr Ines Varga · MH-01, TK-02 · 2 actions, 1 open" """
+    clients = ", ".join(codes.get(c, "?") for c in supervision.client_ids())
+    open_count = sum(1 for a in supervision.actions if a.is_open)
+    actions = counted(len(supervision.actions), "action")
+    if supervision.actions:
+        actions += f", {open_count} open"
+    parts = [format_date(supervision.held_on), supervision.supervisor.strip(), clients, actions]
+    return " · ".join(part for part in parts if part)

@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         from ui.reports import menus as reports
         from ui.search import menus as search
         from ui.session import menus as session
+        from ui.supervision import menus as supervision
         from ui.vault import menus as vault
         from ui.writing import menus as writing
 
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
             writing,
             alliance,
             measures,
+            supervision,
             reports,
             help_menu,
         )

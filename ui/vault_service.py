@@ -30,6 +30,7 @@ from notes.progress import Progress
 from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
 from notes.session_changes import SessionContents
 from notes.signed_history import note_warning
+from notes.supervision import AgendaItem, ItemKind, Question, Supervision
 from notes.templates import Template, use_own_templates
 from storage import backups, handoff, taking_over
 from storage.alliance import AllianceRepository
@@ -45,6 +46,7 @@ from storage.observations import CategoryRepository, ObservationRepository
 from storage.preferences import Preferences
 from storage.search import SearchHit, SearchIndex
 from storage.sessions import SessionRepository
+from storage.supervision import SupervisionRepository
 from storage.sync_folders import Surroundings, look_around
 from storage.templates import OwnTemplateRepository
 from storage.vault import IntegrityReport, Vault, connect, verify_copy
@@ -159,6 +161,7 @@ class VaultService(QObject):
         self._preferences = Preferences(vault)
         self._writing = WritingRepository(vault)
         self._own_templates = OwnTemplateRepository(vault)
+        self._supervision = SupervisionRepository(vault)
         use_own_templates(self._own_templates.list())
         self.unlocked.emit()
 
@@ -422,7 +425,8 @@ class VaultService(QObject):
             for client in clients
             for session in self.session_list(client.id)
         }
-        return RecordNames({client.id: client.code for client in clients}, sessions)
+        supervisions = {s.id: s.held_on for s in self._supervision.sessions() if s.id}
+        return RecordNames({client.id: client.code for client in clients}, sessions, supervisions)
 
     # -- hand-off between two computers (storage/handoff.py, storage/taking_over.py) -------
     # Both run on a worker thread with the vault locked: they open the file themselves.
@@ -505,6 +509,35 @@ class VaultService(QObject):
     def delete_observation(self, observation_id: int, client_id: int) -> None:
         self._observations.delete(observation_id)
         self.observationsChanged.emit(client_id)
+
+    # -- supervision: the agenda, sessions with a supervisor, agreed actions ----------------
+
+    supervisionChanged = Signal()
+
+    def supervisions(self) -> list[Supervision]:
+        return self._supervision.sessions()
+
+    def supervision_candidates(self, client_ids: list[int]) -> list[AgendaItem]:
+        """Everything meant for supervision about these clients; notes/supervision.py says
+        which of it is still open."""
+        return self._supervision.candidates(client_ids)
+
+    def save_supervision(self, supervision: Supervision) -> Supervision:
+        saved = self._supervision.save(supervision)
+        self.supervisionChanged.emit()
+        # A boundary event discussed is marked so on its record: the client page shows it.
+        for client_id in {i.client_id for i in saved.items if i.item.kind is ItemKind.BOUNDARY}:
+            self.allianceChanged.emit(client_id)
+        return saved
+
+    def set_supervision_action_done(self, action_id: int, done_on: date | None) -> None:
+        self._supervision.set_action_done(action_id, done_on)
+        self.supervisionChanged.emit()
+
+    def add_supervision_question(self, question: Question) -> Question:
+        saved = self._supervision.add_question(question)
+        self.supervisionChanged.emit()
+        return saved
 
     # -- preferences kept in the vault: what the window and the dialogs remember ------------
 

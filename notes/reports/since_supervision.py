@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from notes.reports.inputs import format_date
 from notes.reports.model import Block, BulletList, Heading, Paragraph
-from notes.supervision import AgendaItem, CarriedAction, CarryOver
+from notes.supervision import CarryOver, action_line, item_line
 
 HEADING = "Since last supervision"
 
@@ -32,14 +32,3 @@ def since_supervision_blocks(carry: CarryOver | None) -> list[Block]:
         blocks.append(Heading("Brought to supervision, not yet discussed", level=2))
         blocks.append(BulletList(tuple(item_line(i) for i in carry.items)))
     return blocks
-
-
-def action_line(action: CarriedAction) -> str:
-    about = f"; about: {action.about}" if action.about else ""
-    return f"{action.text} (agreed {format_date(action.agreed_on)}{about})"
-
-
-def item_line(item: AgendaItem) -> str:
-    when = f" ({format_date(item.on)})" if item.on else ""
-    detail = f": {item.detail}" if item.detail else ""
-    return f"{item.title}{when}{detail}"

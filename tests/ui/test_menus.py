@@ -48,6 +48,7 @@ def expected() -> dict[str, list]:
             SEPARATOR,
             ("My conduct across clients…", ""),
             ("My alliance estimates across clients…", ""),
+            ("Su&pervision…", "Ctrl+Shift+P"),
         ],
         "&Session": [
             ("&New session…", "Ctrl+Shift+N"),

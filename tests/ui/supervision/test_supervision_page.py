@@ -1,0 +1,153 @@
+"""The Supervision page as a therapist uses it: open it from the menu, see what is still to
+discuss, record a supervision session with an agreed action, mark the action done."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from notes.alliance import Rupture, RuptureKind
+from notes.observations import Observation, ObservationKind
+from notes.records import Client, Session
+from storage.alliance import AllianceRepository
+from storage.clients import ClientRepository
+from storage.observations import CategoryRepository, ObservationRepository
+from storage.sessions import SessionRepository
+from storage.vault import Vault
+from tests.ui.helpers import answer_dialog, choose_client, click, press, visible_text
+from ui.supervision.page import SupervisionPage
+from ui.supervision.record_dialog import SupervisionDialog
+
+FIRST = datetime(2026, 9, 7, 10, 0)
+CT = ObservationKind.COUNTERTRANSFERENCE
+
+
+def maren(vault: Vault) -> None:
+    """Maren: one session with a countertransference marked for supervision, and a rupture;
+    Tomas: nothing for supervision."""
+    clients = ClientRepository(vault)
+    client = clients.save(Client("MH-01", "Maren Holt", FIRST.date()))
+    clients.save(Client("TK-02", "Tomas Kral", FIRST.date()))
+    saved = SessionRepository(vault).save(Session(client.id, FIRST))
+    helpless = next(c for c in CategoryRepository(vault).list(CT) if c.key == "helpless_inadequate")
+    ObservationRepository(vault).save(
+        Observation(saved.id, CT, helpless.id, 4, what_happened="I froze", supervision=True)
+    )
+    AllianceRepository(vault).save_rupture(
+        Rupture(saved.id, RuptureKind.WITHDRAWAL, what_happened="went quiet about the fee")
+    )
+
+
+def save_button(dialog):
+    return dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+
+
+@pytest.fixture
+def caseload(caseload_from):
+    return caseload_from(maren)
+
+
+def test_the_shortcut_opens_the_page_on_the_chosen_client(qtbot, open_window):
+    choose_client(qtbot, open_window)  # MH-01
+    seen = {}
+
+    def look(page) -> None:
+        seen["title"] = page.windowTitle()
+        seen["showing"] = page.client.currentText()
+        seen["text"] = visible_text(page)
+        page.reject()
+
+    answer_dialog(qtbot, look, SupervisionPage)
+    press(qtbot, open_window, "Ctrl+Shift+P")
+    assert (seen["title"], seen["showing"]) == ("Supervision", "MH-01")
+    assert "Still to discuss (2 items)" in seen["text"]
+    assert "MH-01 · Observation · Countertransference: Helpless / inadequate" in seen["text"]
+    assert "MH-01 · Rupture · Rupture (withdrawal)" in seen["text"]
+
+
+def test_recording_a_supervision_with_an_action_then_marking_it_done(qtbot, open_window):
+    service = open_window.service
+    page = SupervisionPage(service)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.client.currentText() == "Whole caseload"
+    assert "Agreed actions (0 open)" in visible_text(page)
+
+    def record(dialog: SupervisionDialog) -> None:
+        clients = dialog.client_list
+        maren_row = clients.findItems("MH-01", Qt.MatchFlag.MatchStartsWith)[0]
+        maren_row.setCheckState(Qt.CheckState.Checked)  # as a click on its box does
+        observation = dialog.item_list.findItems(
+            "MH-01 · Observation", Qt.MatchFlag.MatchStartsWith
+        )[0]
+        observation.setCheckState(Qt.CheckState.Checked)
+        assert dialog.said_tabs.tabText(0) == "MH-01"
+        said = dialog.said_tabs.widget(0)
+        said.setFocus()
+        qtbot.keyClicks(said, "The freeze may answer her father's silences.")
+        dialog.supervisor.clear()
+        qtbot.keyClicks(dialog.supervisor, "Dr Ines Varga")
+        about = dialog.action_about.findText(
+            "Observation · Countertransference: Helpless / inadequate"
+        )
+        dialog.action_about.setCurrentIndex(about)
+        qtbot.keyClicks(dialog.action_text, "Name the freeze aloud next time")
+        click(qtbot, dialog.add_action)
+        assert [dialog.action_list.item(0).text()] == [
+            "MH-01 · Name the freeze aloud next time (about: Countertransference: Helpless"
+            " / inadequate)"
+        ]
+        click(qtbot, save_button(dialog))
+
+    answer_dialog(qtbot, record, SupervisionDialog)
+    click(qtbot, page.record)
+
+    shown = visible_text(page)
+    assert "Still to discuss (1 item)" in shown  # the observation was discussed
+    assert "MH-01 · Observation" not in shown
+    assert "MH-01 · Rupture · Rupture (withdrawal)" in shown
+    assert "Agreed actions (1 open)" in shown
+    assert "MH-01 · Name the freeze aloud next time (agreed " in shown
+    assert "Dr Ines Varga · MH-01 · 1 action, 1 open" in shown
+    assert service.report_supervisor() == "Dr Ines Varga"  # offered next time
+
+    page.action_view.setCurrentIndex(page.actions.index(0))
+    assert page.mark_done.isEnabled() and not page.reopen.isEnabled()
+    click(qtbot, page.mark_done)
+    shown = visible_text(page)
+    assert "Agreed actions (0 open)" in shown
+    assert "Name the freeze aloud" not in shown  # done actions are left out unless asked
+    assert "1 action, 0 open" in shown
+
+    page.show_done.setChecked(True)
+    assert "MH-01 · Done: Name the freeze aloud next time" in visible_text(page)
+    [supervision] = service.supervisions()  # and in the vault
+    assert supervision.actions[0].done_on is not None
+
+
+def test_a_supervision_without_a_client_is_not_saved(qtbot, open_window):
+    page = SupervisionPage(open_window.service)
+    qtbot.addWidget(page)
+    page.show()
+    seen = {}
+
+    def save_empty(dialog: SupervisionDialog) -> None:
+        click(qtbot, save_button(dialog))
+        seen["problem"] = dialog.problem.text() if dialog.problem.isVisible() else ""
+        dialog.reject()
+
+    answer_dialog(qtbot, save_empty, SupervisionDialog)
+    click(qtbot, page.record)
+    assert seen["problem"] == "Choose at least one client who was discussed."
+    assert "Supervision sessions (0 sessions)" in visible_text(page)
+
+
+def test_the_page_forgets_its_clients_on_lock(qtbot, open_window):
+    page = SupervisionPage(open_window.service)
+    qtbot.addWidget(page)
+    page.show()
+    open_window.lock()
+    qtbot.waitUntil(lambda: not page.isVisible())
