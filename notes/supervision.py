@@ -150,8 +150,10 @@ def shortened(text: str, limit: int = DETAIL_CHARS) -> str:
     line = " ".join(text.split())
     if len(line) <= limit:
         return line
-    cut = line[: limit - 1].rsplit(" ", 1)[0] or line[: limit - 1]
-    return cut.rstrip(",;:.") + "…"
+    cut = line[: limit - 1]
+    if line[limit - 1] != " ":  # the cut fell inside a word: leave that word out
+        cut = cut.rsplit(" ", 1)[0] or cut
+    return cut.rstrip(" ,;:.") + "…"
 
 
 def question_item(question: Question) -> AgendaItem:

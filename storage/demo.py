@@ -12,6 +12,7 @@ from notes.records import ProcessNote, ProgressNote, Session
 from storage.clients import ClientRepository
 from storage.demo_alliance import write_alliance_demo
 from storage.demo_measures import write_measures_demo
+from storage.demo_supervision import write_supervision_demo
 from storage.demo_writing import write_writing_demo
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
@@ -65,4 +66,5 @@ def write_demo(vault: Vault, today: date | None = None, progress: Progress | Non
                 ProgressNote(session.id, "soap", void.sections), void.starts_at + timedelta(hours=2)
             )
             sessions.void(session.id, void.reason, void.voided_at)
+        write_supervision_demo(vault, client_ids, today or date.today())
     return written
