@@ -25,6 +25,7 @@ from storage.sessions import SessionRepository
 from storage.vault import Vault
 from tests.ui.helpers import STRONG_PASSPHRASE, choose_client, choose_session, press
 from ui.main_window import MainWindow
+from ui.measures.client_mode import ClientMode
 from ui.vault_service import VaultService
 
 FIRST = datetime(2026, 9, 7, 10, 0)
@@ -77,7 +78,13 @@ class DialogCloser:
 
     def close_all(self) -> None:
         for widget in (QApplication.activePopupWidget(), QApplication.activeModalWidget()):
-            if widget is not None:
+            if isinstance(widget, ClientMode):
+                # No Escape out of client mode: the therapist takes the laptop back with the
+                # passphrase, as they would.
+                self.closed.append(type(widget).__name__)
+                widget.passphrase.setText(STRONG_PASSPHRASE)
+                widget.hand_back()
+            elif widget is not None:
                 self.closed.append(type(widget).__name__)
                 widget.reject() if isinstance(widget, QDialog) else widget.close()
         for widget in QApplication.topLevelWidgets():
@@ -103,7 +110,8 @@ def menu_actions(window: MainWindow) -> list[QAction]:
             if action.isSeparator():
                 continue
             if action.menu() is not None:
-                walk(action.menu())
+                if action.isEnabled():  # a disabled submenu does not open
+                    walk(action.menu())
             else:
                 found.append(action)
 
@@ -176,11 +184,6 @@ STATES = {
 }
 
 
-@pytest.mark.xfail(
-    reason="after the merge of writing, measures and the honest vault, some entries are "
-    "disabled in the signed-note state; not yet looked into",
-    strict=False,
-)
 def test_every_action_and_shortcut_runs_in_every_state(qtbot, window):
     expected = {a.text() for a in menu_actions(window)} - ENDS_THE_STATE
     closer = DialogCloser(window)
