@@ -95,6 +95,8 @@ def choose_session(qtbot, window, row: int) -> None:
 
 def select_words(qtbot, box: QPlainTextEdit, words: str) -> None:
     """Click into the box, go to the start, walk to the words and select them with Shift."""
+    # A box just laid out is shown by a queued event: a person sees it before clicking it.
+    qtbot.waitUntil(box.isVisible)
     qtbot.mouseClick(box.viewport(), Qt.MouseButton.LeftButton, pos=box.viewport().rect().center())
     qtbot.keyClick(box, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
     for _ in range(box.toPlainText().index(words)):

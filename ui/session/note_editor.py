@@ -193,6 +193,8 @@ class NoteEditor(QWidget):
         self._show_state(None)
         self.empty.hide()
         self._body.show()
+        # Another session opens at its top, not where the last one was scrolled to.
+        self._scroll.verticalScrollBar().setValue(0)
 
     def _offer_templates(self, current: str | None) -> None:
         """The templates to choose from: the therapist's own too, a retired one only if this

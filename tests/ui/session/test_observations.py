@@ -168,11 +168,6 @@ def test_tag_by_shortcut_survives_saving_reopening_and_edits_before_it(qtbot, wi
     assert highlighted(editor.process_box)[0][0] == "I felt tense and wanted to defend myself"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found with issue 15 (4): once a draft was shown (choosing the client now opens the "
-    "newest session), words tagged in a signed note are not underlined; not fixed yet",
-)
 def test_signed_note_words_are_tagged_without_changing_the_note(qtbot, window):
     open_session(qtbot, window, 1)
     editor = window.workspace.editor
