@@ -68,6 +68,7 @@ class NoteEditor(QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("noteTitle")
+        self.title.setWordWrap(True)  # a long title (a void's reason) wraps, never widens the window
         # "Editing…" and "Saved" are there to be read, not spoken at every pause in typing;
         # a failed save is announced.
         self.status = StatusLine("hint", announce=False)
@@ -126,7 +127,7 @@ class NoteEditor(QWidget):
         split.setSizes([520, 220])
         self.splitter = split
         self.observations = ObservationPanel()
-        self.observations.setMinimumWidth(200)
+        self.observations.setMinimumWidth(170)
         beside = QSplitter(Qt.Orientation.Horizontal)
         beside.setObjectName("observationSplitter")
         beside.addWidget(split)
