@@ -68,7 +68,7 @@ class NoteEditor(QWidget):
 
         self.title = QLabel()
         self.title.setObjectName("noteTitle")
-        self.title.setWordWrap(True)  # a long title (a void's reason) wraps, never widens the window
+        self.title.setWordWrap(True)  # a long title (a void reason) wraps, not widens the window
         # "Editing…" and "Saved" are there to be read, not spoken at every pause in typing;
         # a failed save is announced.
         self.status = StatusLine("hint", announce=False)
