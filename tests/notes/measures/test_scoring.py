@@ -60,6 +60,8 @@ def test_gad7_has_its_published_items():
         "Becoming easily annoyed or irritable",
         "Feeling afraid as if something awful might happen",
     ]
+    # The published form ends with the same difficulty question as the PHQ-9's, unscored.
+    assert gad.closing is not None and gad.closing == instrument("phq9").closing
 
 
 def _answers(key: str, values: list[int]) -> dict[str, int]:
