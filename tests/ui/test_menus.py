@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from notes.templates import Section, new_own_template
 from tests.ui.helpers import STRONG_PASSPHRASE, answer_dialog, choose_client, choose_session, press
 from ui.menus import LAYOUT, Group, MenuEntry
 
@@ -194,3 +195,19 @@ def test_the_default_template_for_new_notes_is_chosen_in_its_submenu(qtbot, open
     open_window.lock()
     open_window.service.unlock(STRONG_PASSPHRASE)
     assert [a.text() for a in templates.actions() if a.isChecked()] == ["DAP"]
+
+
+def test_the_therapists_own_template_can_be_the_default(qtbot, open_window):
+    templates = entry(open_window, "Default &template for new notes").menu()
+    own = new_own_template("Couples", (Section("each", "Each partner", ""),))
+    open_window.service.save_own_template(own)
+    offered = [a.text() for a in templates.actions()]
+    assert offered == ["SOAP", "DAP", "BIRP", "Free text", "Couples"]
+
+    next(a for a in templates.actions() if a.text() == "Couples").trigger()
+    choose_client(qtbot, open_window)
+    choose_session(qtbot, open_window, 1)  # a session without a note, not open before
+    assert open_window.workspace.editor.template_box.currentText() == "Couples"
+    open_window.lock()
+    open_window.service.unlock(STRONG_PASSPHRASE)
+    assert [a.text() for a in templates.actions() if a.isChecked()] == ["Couples"]

@@ -1,7 +1,7 @@
 """The Session menu's entries about sessions and their notes, and find in the open note.
 
-The default template for new notes is a submenu of checkable entries: the vault's choice is
-checked whenever the vault is unlocked.
+The default template for new notes is a submenu of checkable entries, the therapist's own
+templates among them: the vault's choice is checked whenever the vault is unlocked.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from notes.templates import TEMPLATES
+from notes.templates import offered_templates
 from ui.menus import Group, MenuEntry
 from ui.vault_service import VaultService
 
@@ -47,27 +47,32 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
 
 
 class DefaultTemplateChoice(QObject):
-    """Fills a menu with the templates, one checked: the one new notes start with."""
+    """Fills a menu with the templates, one checked: the one new notes start with. The
+    therapist's own templates are there too, so the list is made again when they change."""
 
     def __init__(self, service: VaultService, menu: QMenu) -> None:
         super().__init__(menu)
         self._service = service
+        self._menu = menu
         self._group = QActionGroup(self)
-        for each in TEMPLATES.values():
-            action = menu.addAction(each.name)
-            action.setCheckable(True)
-            action.setData(each.key)
-            self._group.addAction(action)
         self._group.triggered.connect(self._chosen)
         # Bound methods, not closures: Qt drops the connection if the menu is gone.
         service.unlocked.connect(self.show_default)
-        if service.is_unlocked:  # built while the vault was being unlocked
-            self.show_default()
+        service.templatesChanged.connect(self.show_default)
+        self.show_default()
 
     def show_default(self) -> None:
-        default = self._service.default_template()
+        default = self._service.default_template() if self._service.is_unlocked else None
         for action in self._group.actions():
-            action.setChecked(action.data() == default)
+            self._group.removeAction(action)
+            self._menu.removeAction(action)
+            action.deleteLater()
+        for each in offered_templates(default):
+            action = self._menu.addAction(each.name)
+            action.setCheckable(True)
+            action.setData(each.key)
+            action.setChecked(each.key == default)
+            self._group.addAction(action)
 
     def _chosen(self, action: QAction) -> None:
         self._service.set_default_template(action.data())
