@@ -22,7 +22,17 @@ class SpellMarks(QSyntaxHighlighter):
         self._format = spelling_format(box.palette())
         aids = current()
         if aids is not None:
-            aids.spellingChanged.connect(self.rehighlight)
+            aids.spellingChanged.connect(self._redraw)
+
+    def _redraw(self) -> None:
+        """Mark again (the checker arrived, or its words changed). Only the marks change, but
+        Qt reports a redrawn document as changed text: the box keeps that to itself, or every
+        form and note would think it was typed into (and a read-only vault be asked to save)."""
+        was_blocked = self._box.blockSignals(True)
+        try:
+            self.rehighlight()
+        finally:
+            self._box.blockSignals(was_blocked)
 
     def highlightBlock(self, text: str) -> None:
         aids = current()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import shutil
 from datetime import date
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
@@ -70,16 +69,6 @@ def hand_off(qtbot, window: MainWindow, folder, monkeypatch) -> list[str]:
     return seen
 
 
-pytestmark = pytest.mark.skip(
-    reason="the window tests of hand-off hang at teardown since the honest-vault merge; "
-    "the storage round trips (tests/storage/test_handoff.py) still run"
-)
-
-
-@pytest.mark.skip(
-    reason="hangs at teardown since the merge of the honest-vault work (a window's close waits on "
-    "something); the storage round trip (tests/storage/test_handoff.py) still runs"
-)
 def test_hand_off_then_take_over_on_a_second_computer(qtbot, open_window, tmp_path, monkeypatch):
     carried = tmp_path / "stick"
     carried.mkdir()

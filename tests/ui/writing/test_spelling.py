@@ -64,6 +64,21 @@ def test_add_to_my_dictionary_keeps_the_word_in_the_vault_over_a_lock(qtbot, ope
     assert open_window.writing_aids.checker.is_known("Quillbrook")
 
 
+def test_marks_drawn_again_are_not_taken_for_typing(qtbot, open_window):
+    """Qt reports a redrawn note as changed text; were that taken for typing, every new word
+    in the dictionary would save each open note again, and lock a read-only vault's window
+    behind a question about text that could not be saved."""
+    box = open_plan_box(qtbot, open_window)
+    editor = open_window.workspace.editor
+    qtbot.keyClicks(box, " Talked about Quillbrook again. ")
+    qtbot.waitUntil(lambda: not editor.dirty and "Saved" in editor.status.text(), timeout=10_000)
+    menu = right_click_word(qtbot, box, "Quillbrook")
+    action_named(menu, "Add “Quillbrook” to my dictionary").trigger()
+    qtbot.waitUntil(lambda: "Quillbrook" not in marked_words(box))
+    assert "Editing" not in editor.status.text()
+    assert not editor.dirty
+
+
 def test_a_known_word_gets_the_ordinary_menu_only(qtbot, open_window):
     box = open_plan_box(qtbot, open_window)
     qtbot.keyClicks(box, " Sister visited.")
