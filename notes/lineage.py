@@ -120,6 +120,15 @@ def read_only_text(lineage: Lineage) -> str:
     )
 
 
+def read_only_reason(lineage: Lineage) -> str:
+    """Why a copy takes no changes, in a few words, to follow "Read-only:" where one would type."""
+    if lineage.state is CopyState.HANDED_OFF:
+        return f"this vault was handed off to {lineage.to_place or 'another computer'}"
+    if lineage.state is CopyState.IN_TRANSIT:
+        return "this is a hand-off file; take it over to work in it"
+    return "this copy was kept beside the vault after both copies were changed"
+
+
 def fork_text(vault_name: str, file_name: str) -> str:
     return (
         f"Both {vault_name} on this computer and the hand-off file {file_name} were changed "

@@ -136,6 +136,8 @@ class MainWindow(QMainWindow):
             f"Read-only: {why}. You can read, search, export and back up; changes can't be saved."
         )
         banner.show()
+        if self._workspace is not None:  # damage found while a note is open: it stops taking text
+            self._workspace.editor.writing_stopped()
         if why == DAMAGE_FOUND and offer_restore:
             self.vault_actions.offer_restore(f"{self.service.path.name} is damaged.")
 

@@ -22,7 +22,7 @@ from notes.alliance import (
 )
 from notes.audit_records import RecordNames
 from notes.conduct import ConductAnswer, ConductCheck, PromptSet
-from notes.lineage import Lineage
+from notes.lineage import Lineage, read_only_reason
 from notes.measures.scoring import MeasureResponse
 from notes.observations import Category, Observation, ObservationKind
 from notes.phrases import Phrase
@@ -105,6 +105,17 @@ class VaultService(QObject):
     def read_only_because(self) -> str | None:
         """Why the open vault takes no changes (read-only media, damage found); None if it does."""
         return self._vault.read_only_because if self._vault is not None else None
+
+    @property
+    def cannot_write_because(self) -> str | None:
+        """Why nothing typed could be saved now (a read-only vault or a handed-off copy), in a
+        few plain words; None when the vault takes changes."""
+        if self._vault is None:
+            return None
+        if self._vault.read_only_because is not None:
+            return self._vault.read_only_because
+        moved = self._vault.moved
+        return read_only_reason(moved) if moved is not None else None
 
     def tidy_interrupted(self) -> list[str]:
         """Finish or roll back work a crash cut short (backup, restore, passphrase change):

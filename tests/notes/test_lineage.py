@@ -49,3 +49,14 @@ def test_a_handed_off_copy_says_when_and_where_it_went():
     text = read_only_text(moved)
     assert "02 March 2024 at 17:45" in text and "E:/x" in text and "hand-off 3" in text
     assert "read-only" in text
+
+
+def test_each_read_only_copy_says_in_a_few_words_why_nothing_can_be_typed():
+    from notes.lineage import read_only_reason
+
+    moved = Lineage("abc", 3, CopyState.HANDED_OFF, datetime(2024, 3, 2, 17, 45), "laptop", "E:/x")
+    assert read_only_reason(moved) == "this vault was handed off to E:/x"
+    in_transit = Lineage("abc", 3, CopyState.IN_TRANSIT, None, "laptop", "")
+    assert "take it over" in read_only_reason(in_transit)
+    kept = Lineage("abc", 3, CopyState.KEPT, None, "laptop", "")
+    assert "kept beside the vault" in read_only_reason(kept)

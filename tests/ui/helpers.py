@@ -104,3 +104,21 @@ def select_words(qtbot, box: QPlainTextEdit, words: str) -> None:
     for _ in range(len(words)):
         qtbot.keyClick(box, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     assert box.textCursor().selectedText() == words
+
+
+def type_into_every_note_box(qtbot, window) -> dict[str, tuple[str, str]]:
+    """Choose the first client's first session and type into each of its note boxes, as a
+    person would; per box, its text (before, after)."""
+    choose_client(qtbot, window)
+    choose_session(qtbot, window, 0)
+    editor = window.workspace.editor
+    seen: dict[str, tuple[str, str]] = {}
+    for box in editor.findChildren(QPlainTextEdit):
+        if not box.isVisible():
+            continue
+        before = box.toPlainText()
+        qtbot.mouseClick(box.viewport(), Qt.MouseButton.LeftButton)
+        qtbot.keyClick(box, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(box, " typed here")
+        seen[box.accessibleName()] = (before, box.toPlainText())
+    return seen

@@ -2,7 +2,8 @@
 
 Text is saved to the vault within a moment of a pause in typing (AUTOSAVE_MS), and at once when
 another session is chosen, on locking and on quitting: `flush` does that. A signed note is shown
-read-only, with its dated addenda below it.
+read-only, with its dated addenda below it. While the vault takes no changes (read-only media,
+damage found, a handed-off copy) every box is read-only and the status line says why.
 
 Beside the note, the session's transference and countertransference observations: words of
 either note can be tagged with Ctrl+T or Ctrl+Shift+T. The editor lays the panel out; the tagging
@@ -65,6 +66,7 @@ class NoteEditor(QWidget):
         self._section_boxes: dict[str, QPlainTextEdit] = {}
         self._dirty = False
         self._loading = False
+        self._read_only_because: str | None = None  # why nothing typed could be saved now
 
         self.title = QLabel()
         self.title.setObjectName("noteTitle")
@@ -180,6 +182,7 @@ class NoteEditor(QWidget):
         self._session = session
         self._note = self._service.progress_note(session.id)
         self._process = self._service.process_note(session.id)
+        self._read_only_because = self._service.cannot_write_because
         title = f"{client.code} · {session_title(session)} · {session.attendance.label}"
         if session.void:  # the note stays readable; the title says why it no longer counts
             title += f" · {void_label(session)}"
@@ -228,20 +231,32 @@ class NoteEditor(QWidget):
                 widget.hide()
                 widget.deleteLater()
 
+    def writing_stopped(self) -> None:
+        """The vault stopped taking changes (damage found while open): the boxes follow."""
+        why = self._service.cannot_write_because
+        if self._note is None or why == self._read_only_because:
+            return
+        self.flush()  # nothing is lost: what cannot be saved stays on screen, and is said
+        self._read_only_because = why
+        self._collect()
+        self._build_sections()
+        self._show_state(None)
+
     def _build_sections(self) -> None:
         assert self._note is not None
         self._clear_sections()
         signed = self._note.signed
+        fixed = signed or self._read_only_because is not None  # no typing into these
         current = template(self._note.template)
         kept = orphaned_sections(self._note.template, self._note.sections)
         for section in current.sections:
-            self._add_section(section.key, section.title, section.hint, signed)
+            self._add_section(section.key, section.title, section.hint, fixed)
         for key in kept:
             self._add_section(
                 key,
                 f"{section_title(key)} — kept from an earlier template",
                 "Text from a section this template does not have. Move it, or leave it here.",
-                signed,
+                fixed,
                 kept=True,
             )
         for addendum in self._note.addenda:
@@ -250,31 +265,27 @@ class NoteEditor(QWidget):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._sections_layout.addWidget(label)
-        if signed:
+        if signed and self._read_only_because is None:
             self.addendum_box = _text_box("addendum", "Add a dated addendum to this signed note.")
             add = QPushButton("Add addendum")
             add.clicked.connect(self._add_addendum)
             self._sections_layout.addWidget(self.addendum_box)
             self._sections_layout.addWidget(add, 0, Qt.AlignmentFlag.AlignRight)
         self._sections_layout.addStretch(1)
-        self.template_box.setEnabled(not signed)
-        self.sign_button.setEnabled(not signed)
+        self.template_box.setEnabled(not fixed)
+        self.sign_button.setEnabled(not fixed)
+        _fix(self.process_box, self._read_only_because is not None)
         self.setProperty("signed", signed)
         self.tagging.bind()
 
-    def _add_section(self, key: str, title: str, hint: str, signed: bool, kept=False) -> None:
+    def _add_section(self, key: str, title: str, hint: str, fixed: bool, kept=False) -> None:
         assert self._note is not None
         heading = QLabel(title)
         heading.setObjectName("keptHeading" if kept else "sectionTitle")
         box = _text_box(f"section_{key}", hint)
         box.setAccessibleName(title)
         box.setPlainText(self._note.sections.get(key, ""))
-        box.setReadOnly(signed)
-        if signed:  # words of a signed note can still be selected by keyboard, to tag them
-            box.setTextInteractionFlags(
-                Qt.TextInteractionFlag.TextSelectableByMouse
-                | Qt.TextInteractionFlag.TextSelectableByKeyboard
-            )
+        _fix(box, fixed)
         box.textChanged.connect(self._changed)
         self.tagging.watch(box)
         self._sections_layout.addWidget(heading)
@@ -403,12 +414,17 @@ class NoteEditor(QWidget):
             state = "Draft"
         if saved_at:
             state += f" · Saved at {saved_at:%H:%M:%S}"
+        if self._read_only_because is not None:
+            state += f" — read-only: {self._read_only_because}, so nothing can be typed here"
         self.status.setText(state)
         if warning:
             self.status.announce(warning, urgent=True)
 
     def sign(self) -> None:
         if self._note is None or self._note.signed or self._session is None:
+            return
+        if self._read_only_because is not None:  # the button is disabled; the menu may not be
+            self.status.announce(f"Read-only: {self._read_only_because}", urgent=True)
             return
         answer = QMessageBox.question(
             self,
@@ -467,3 +483,16 @@ class NoteEditor(QWidget):
     def reveal_observation(self, match_text: str) -> bool:
         """Choose the first observation holding `match_text` (a search hit) and show it."""
         return self.tagging.reveal_observation(match_text)
+
+
+def _fix(box: QPlainTextEdit, fixed: bool) -> None:
+    """A box that takes no typing; its words can still be selected, by keyboard too, to copy
+    or to tag them."""
+    box.setReadOnly(fixed)
+    if fixed:
+        box.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+    else:
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)

@@ -72,7 +72,7 @@ def test_a_vault_found_damaged_opens_read_only_with_a_plain_banner(qtbot, tmp_pa
 
     from storage.demo import write_demo
     from storage.vault import Vault
-    from tests.ui.helpers import answer_dialog
+    from tests.ui.helpers import answer_dialog, type_into_every_note_box
 
     path = tmp_path / "alliance.vault"
     vault = Vault.create(path, STRONG_PASSPHRASE)
@@ -99,5 +99,36 @@ def test_a_vault_found_damaged_opens_read_only_with_a_plain_banner(qtbot, tmp_pa
     qtbot.waitUntil(lambda: bool(seen), timeout=10000)
     assert "is damaged" in seen[0]
     window.grab().save("/tmp/vault-readonly-shot.png")
+    typed = type_into_every_note_box(qtbot, window)  # no box takes typing, and it says why
+    assert len(typed) >= 2 and all(before == after for before, after in typed.values())
+    assert "read-only: damage was found in it" in window.workspace.editor.status.text()
     window.service.lock()
     assert path.read_bytes() == before
+
+
+def test_damage_found_while_a_note_is_open_stops_the_note_taking_text(qtbot, open_window):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.ui.helpers import answer_dialog, type_into_every_note_box
+
+    typed = type_into_every_note_box(qtbot, open_window)  # sound: the boxes take typing
+    assert all(after.endswith(" typed here") for _before, after in typed.values())
+    qtbot.waitUntil(lambda: not open_window.workspace.editor.dirty, timeout=10000)  # autosaved
+    path = open_window.service.path
+    data = bytearray(path.read_bytes())
+    data[(len(data) // 4096 // 2) * 4096 + 200] ^= 0xFF
+    path.write_bytes(bytes(data))
+    seen: list[str] = []
+    answer_dialog(qtbot, lambda box: (seen.append(box.text()), box.reject()), QMessageBox)
+    [check] = [
+        action
+        for action in open_window.menuBar().actions()[0].menu().actions()
+        if action.text().replace("&", "") == "Check for damage"
+    ]
+    check.trigger()
+    qtbot.waitUntil(lambda: bool(seen), timeout=20000)
+    assert "is damaged" in seen[0]
+    editor = open_window.workspace.editor
+    assert "read-only: damage was found in it" in editor.status.text()
+    typed = type_into_every_note_box(qtbot, open_window)
+    assert all(before == after for before, after in typed.values())

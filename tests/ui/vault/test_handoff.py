@@ -14,7 +14,13 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from notes.records import Client
 from storage.clients import ClientRepository
 from storage.handoff import SUFFIX
-from tests.ui.helpers import STRONG_PASSPHRASE, answer_dialog, visible_text, when_dialog
+from tests.ui.helpers import (
+    STRONG_PASSPHRASE,
+    answer_dialog,
+    type_into_every_note_box,
+    visible_text,
+    when_dialog,
+)
 from ui.main_window import MainWindow
 from ui.vault import handoff_actions
 from ui.vault_service import VaultService
@@ -83,6 +89,11 @@ def test_hand_off_then_take_over_on_a_second_computer(qtbot, open_window, tmp_pa
     assert open_window.windowTitle() == "Alliance — read-only"
     banner = visible_text(open_window)
     assert "was handed off on" in banner and str(file) in banner and "read-only" in banner
+    typed = type_into_every_note_box(qtbot, open_window)  # no box takes typing, and it says why
+    assert len(typed) >= 2 and all(before == after for before, after in typed.values())
+    status = open_window.workspace.editor.status.text()
+    assert f"read-only: this vault was handed off to {file}" in status
+    assert not open_window.workspace.editor.sign_button.isEnabled()
     open_window.lock()
 
     # The second computer: no vault yet, so the window offers to create one.
