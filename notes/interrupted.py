@@ -11,6 +11,8 @@ _LINES = {
     "as it was before it.",
     "take-over rolled back": "Taking over a hand-off file was cut short earlier and undone: "
     "the vault on this computer is as it was; the hand-off file can be taken over again.",
+    "hand-off rolled back": "A hand-off cut short earlier was undone: its unfinished file was "
+    "removed ({name}), and this vault was not handed off; it stays writable here.",
     "restore finished": "A restore from backup cut short earlier was finished: the vault now "
     "holds the backup, and the file it replaced is kept beside it.",
 }

@@ -2,6 +2,9 @@
 
 A backup is the vault itself, copied with VACUUM INTO and checked before it is put in place
 (see Vault.backup_to). Restoring never overwrites the current vault: it is moved aside first.
+A restore copies the backup under a temporary name and flushes it before one rename makes it
+`<vault>.restoring`, so that a `.restoring` file is always a whole copy: a crash mid-copy leaves
+only the temporary file, which the next start removes (storage/interrupted.py).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from notes.progress import Progress
+from storage.durable import fsync_folder, put_in_place
 from storage.errors import NotWritable, translated
 from storage.private_files import reserve_private_file
 from storage.vault import Vault, verify_copy
@@ -68,13 +72,13 @@ def restore(
     verify_copy(backup, passphrase)  # WrongPassphrase / VaultDamaged speak for themselves
     progress("Keeping the current vault aside", 0.4)
     aside = vault_path.with_name(f"{vault_path.name}.replaced-{datetime.now().strftime(_STAMP)}")
-    incoming = vault_path.with_name(vault_path.name + ".restoring")
+    incoming = restoring_path(vault_path)
+    copying = copying_path(vault_path)
     try:
         with translated(vault_path):
-            reserve_private_file(incoming)  # copyfile keeps the mode of a file that exists
-            shutil.copyfile(backup, incoming)
-            with incoming.open("rb+") as file:
-                os.fsync(file.fileno())
+            reserve_private_file(copying)  # copyfile keeps the mode of a file that exists
+            shutil.copyfile(backup, copying)
+            put_in_place(copying, incoming)  # only a whole, flushed copy is ever `.restoring`
             if vault_path.exists():
                 os.replace(vault_path, aside)
                 for extra in ("-wal", "-shm"):
@@ -82,10 +86,24 @@ def restore(
                     if sidecar.exists():
                         os.replace(sidecar, aside.with_name(aside.name + extra))
             os.replace(incoming, vault_path)
+            fsync_folder(vault_path.parent)
     except OSError as error:
-        incoming.unlink(missing_ok=True)
         raise NotWritable(vault_path.parent) from error
     finally:
+        copying.unlink(missing_ok=True)
         incoming.unlink(missing_ok=True)
     progress("Restored", 1.0)
     return aside
+
+
+RESTORING = ".restoring"
+
+
+def restoring_path(vault_path: Path) -> Path:
+    """The whole, flushed copy of a backup waiting to be renamed into the vault's place."""
+    return vault_path.with_name(vault_path.name + RESTORING)
+
+
+def copying_path(vault_path: Path) -> Path:
+    """Where a restore copies the backup first; never more than a temporary file."""
+    return vault_path.with_name(vault_path.name + RESTORING + ".partial")

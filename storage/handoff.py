@@ -8,13 +8,14 @@ can change it unnoticed. Only once the file is written, checked and in place is 
 marked as handed off (read-only here). Taking it over is storage/taking_over.py.
 
 Every step that can be cut short leaves the old state or the new one: the file is written under
-a temporary name, checked, and only then renamed.
+a temporary name, checked, and only then renamed. While it is written, `<vault>.handing-off`
+beside the vault names the temporary file, which may be on a stick far from the vault: the next
+start removes a temporary file left by a crash (storage/interrupted.py).
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import platform
 from collections.abc import Iterator
 from datetime import datetime
@@ -27,6 +28,7 @@ from notes.progress import Progress
 from storage import audit as audit_log
 from storage import lineage, schema
 from storage.audit import AuditAction
+from storage.durable import put_in_place
 from storage.errors import NotWritable, translated
 from storage.private_files import private_folder, reserve_private_file
 from storage.vault import Vault, connect, verify_copy
@@ -75,8 +77,15 @@ def hand_off(
         moment = datetime.now().replace(microsecond=0)
         number = before.handoffs + 1
         target = free_name(Path(folder) / handoff_name(vault.path, number, host, moment))
-        _write_copy(vault.path, passphrase, target, progress)
-        _seal_copy(target, passphrase, number, moment, host)
+        note = handing_off_note(vault.path)
+        with translated(vault.path):
+            reserve_private_file(note)
+            note.write_text(str(partial_path(target)), encoding="utf-8")
+        try:
+            _write_copy(vault.path, passphrase, target, progress)
+            _seal_copy(target, passphrase, number, moment, host)
+        finally:  # each removes its temporary file on failure; only a crash leaves the note
+            note.unlink(missing_ok=True)
         progress("Marking this copy as handed off", 0.9)
         with vault.transaction() as connection:
             lineage.record(connection, CopyState.HANDED_OFF, number, moment, host, str(target))
@@ -91,13 +100,23 @@ def _handed_off_record(number: int, target: Path) -> str:
     return f"hand-off {number} to {target.name}"
 
 
-def _partial(target: Path) -> Path:
-    return target.with_name(target.name + ".partial")
+PARTIAL = ".partial"
+HANDING_OFF = ".handing-off"
+
+
+def partial_path(target: Path) -> Path:
+    """Where a hand-off file is written before it is checked and given its name."""
+    return target.with_name(target.name + PARTIAL)
+
+
+def handing_off_note(vault_path: Path) -> Path:
+    """Beside the vault while a hand-off file is written: the path of its temporary file."""
+    return vault_path.with_name(vault_path.name + HANDING_OFF)
 
 
 def _write_copy(vault_path: Path, passphrase: str, target: Path, progress: Progress) -> None:
     """The encrypted copy as `target.partial`; removed again if anything goes wrong."""
-    partial = _partial(target)
+    partial = partial_path(target)
     try:
         private_folder(target.parent)
         partial.unlink(missing_ok=True)  # left by an earlier attempt that was cut short
@@ -119,7 +138,7 @@ def _write_copy(vault_path: Path, passphrase: str, target: Path, progress: Progr
 
 def _seal_copy(target: Path, passphrase: str, number: int, moment: datetime, host: str) -> None:
     """Write the hand-off record into the copy, check it, and only then give it its name."""
-    partial = _partial(target)
+    partial = partial_path(target)
     try:
         with changing_copy(partial, passphrase) as copy:
             lineage.record(copy, CopyState.IN_TRANSIT, number, moment, host, str(target))
@@ -128,9 +147,7 @@ def _seal_copy(target: Path, passphrase: str, number: int, moment: datetime, hos
             audit_log.append(copy, AuditAction.HANDED_OFF, _handed_off_record(number, target))
         verify_copy(partial, passphrase, schema.LATEST_VERSION)
         with translated(target):
-            fsync(partial)
-            os.replace(partial, target)
-            fsync_folder(target.parent)
+            put_in_place(partial, target)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -156,18 +173,3 @@ def free_name(path: Path) -> Path:
         counter += 1
         candidate = path.with_name(f"{path.stem}-{counter}{path.suffix}")
     return candidate
-
-
-def fsync(path: Path) -> None:
-    with path.open("rb+") as file:
-        os.fsync(file.fileno())
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a rename durable; not every system can open a folder for that."""
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)

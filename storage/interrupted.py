@@ -6,12 +6,18 @@ Each kind of work leaves a file of its own name:
   only copy of anything, so it is removed (the vault was not changed);
 - a passphrase change writes `<vault>.rekeying` and renames it over the vault once proven: a
   `.rekeying` beside an existing vault is a change that never happened, so it is removed;
-- a restore copies the backup to `<vault>.restoring` (flushed to disk), moves the vault aside
-  as `<vault>.replaced-<time>`, then renames the copy into place. A `.restoring` beside the vault
-  is removed (nothing was replaced yet); one with no vault is finished (the second rename);
+- a restore copies the backup to `<vault>.restoring.partial`, flushes it and renames it
+  `<vault>.restoring` (so that one is always a whole copy), moves the vault aside as
+  `<vault>.replaced-<time>`, then renames the copy into place. A `.restoring.partial` is removed
+  (a copy cut short); a `.restoring` beside the vault is removed (nothing was replaced yet); one
+  with no vault is finished (the second rename);
 - a take-over of a hand-off file stages it as `<vault>.taking-over` before its one rename: one
   left behind is removed (the hand-off file it came from is untouched, so it can be taken
-  over again).
+  over again);
+- a hand-off writes its file as `<file>.partial` in the folder the therapist picked (a stick,
+  perhaps), named in `<vault>.handing-off` beside the vault until it is renamed: a partial file
+  named there is removed (this copy was not handed off and stays writable). While that folder
+  cannot be reached (the stick is elsewhere) the note stays, for a later start.
 Run it holding the vault's instance lock: another window's work under way is not debris.
 """
 
@@ -23,13 +29,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from storage.backups import copying_path, restoring_path
 from storage.errors import VaultInUse
+from storage.handoff import PARTIAL, SUFFIX, handing_off_note
 from storage.instance_lock import InstanceLock
 from storage.private_files import SIDECARS
 from storage.vault import REKEYING
 
-PARTIAL = ".partial"
-RESTORING = ".restoring"
 TAKING_OVER = ".taking-over"  # storage/taking_over.py's staging file
 
 
@@ -39,6 +45,7 @@ class Outcome(StrEnum):
     RESTORE_ROLLED_BACK = "restore rolled back"
     RESTORE_FINISHED = "restore finished"
     TAKE_OVER_ROLLED_BACK = "take-over rolled back"
+    HANDOFF_ROLLED_BACK = "hand-off rolled back"
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,11 @@ def tidy(vault_path: Path, backup_folders: tuple[Path, ...] = ()) -> list[Tidied
 
 def _tidy(vault_path: Path, backup_folders: tuple[Path, ...]) -> list[Tidied]:
     done: list[Tidied] = []
-    incoming = vault_path.with_name(vault_path.name + RESTORING)
+    copying = copying_path(vault_path)
+    if copying.exists():  # cut short mid-copy: never more than a part of the backup
+        copying.unlink()
+        done.append(Tidied(Outcome.RESTORE_ROLLED_BACK, copying))
+    incoming = restoring_path(vault_path)
     if incoming.exists():
         if vault_path.exists():
             incoming.unlink()
@@ -84,12 +95,33 @@ def _tidy(vault_path: Path, backup_folders: tuple[Path, ...]) -> list[Tidied]:
     if staging.exists():
         staging.unlink()
         done.append(Tidied(Outcome.TAKE_OVER_ROLLED_BACK, staging))
+    done += _tidy_hand_off(vault_path)
     folders = {vault_path.parent, *(Path(folder) for folder in backup_folders if folder)}
     for folder in folders:
         with contextlib.suppress(OSError):
             for partial in Path(folder).glob(f"{vault_path.stem}-*.vault{PARTIAL}"):
                 partial.unlink()
                 done.append(Tidied(Outcome.BACKUP_REMOVED, partial))
+    return done
+
+
+def _tidy_hand_off(vault_path: Path) -> list[Tidied]:
+    note = handing_off_note(vault_path)
+    if not note.exists():
+        return []
+    try:
+        partial = Path(note.read_text(encoding="utf-8").strip())
+    except (OSError, UnicodeDecodeError):
+        partial = None
+    done: list[Tidied] = []
+    if partial is not None and partial.name.endswith(SUFFIX + PARTIAL):  # only ever ours
+        if not partial.parent.is_dir():
+            return []  # the stick is not here: try again at a later start
+        with contextlib.suppress(OSError):
+            if partial.exists():
+                partial.unlink()
+                done.append(Tidied(Outcome.HANDOFF_ROLLED_BACK, partial))
+    note.unlink(missing_ok=True)
     return done
 
 

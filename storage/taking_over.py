@@ -22,6 +22,7 @@ from notes.progress import Progress
 from storage import audit as audit_log
 from storage import lineage, schema
 from storage.audit import AuditAction
+from storage.durable import fsync_file, fsync_folder, put_in_place
 from storage.errors import (
     NotAVault,
     NotWritable,
@@ -35,8 +36,6 @@ from storage.handoff import (
     STAMP,
     changing_copy,
     free_name,
-    fsync,
-    fsync_folder,
     hand_off,
     no_progress,
     this_computer,
@@ -172,7 +171,7 @@ def take_over(
         _make_live(staging, passphrase, incoming, file, host, aside)
         verify_copy(staging, passphrase, schema.LATEST_VERSION)
         with translated(vault_path):
-            fsync(staging)
+            fsync_file(staging)
             if aside is not None:
                 _set_aside(vault_path, aside)
             os.replace(staging, vault_path)
@@ -223,8 +222,7 @@ def keep_beside(file: Path, vault_path: Path, passphrase: str) -> Path:
             lineage.set_state(connection, CopyState.KEPT)
         verify_copy(staging, passphrase, schema.LATEST_VERSION)
         with translated(kept):
-            fsync(staging)
-            os.replace(staging, kept)
+            put_in_place(staging, kept)
     finally:
         staging.unlink(missing_ok=True)
     return kept
@@ -272,7 +270,7 @@ def _set_aside(vault_path: Path, aside: Path) -> None:
             os.link(source, target)
         except OSError:
             shutil.copy2(source, target)
-            fsync(target)
+            fsync_file(target)
     for extra in SIDECARS:
         with contextlib.suppress(FileNotFoundError):
             vault_path.with_name(vault_path.name + extra).unlink()

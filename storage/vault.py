@@ -25,6 +25,7 @@ from notes.vault_seal import SealCheck, VaultSeal
 from storage import audit as audit_log
 from storage import held_text, history_chain, lineage, page_check, schema, unlock_counter
 from storage.audit import AuditAction
+from storage.durable import fsync_file, fsync_folder, put_in_place
 from storage.errors import (
     DiskFull,
     EmptyPassphrase,
@@ -496,8 +497,7 @@ class Vault:
             progress("Checking the copy", 0.6)
             verify_copy(partial, self._passphrase or "", schema.LATEST_VERSION)
             with translated(target):
-                _fsync(partial)
-                os.replace(partial, target)
+                put_in_place(partial, target)
         except DiskFull as error:
             partial.unlink(missing_ok=True)
             raise error.doing(f"the backup {target.name} was not written") from error
@@ -550,7 +550,7 @@ class Vault:
                 self._write_rekeyed_copy(copy, new)
                 progress("Checking the new passphrase", 0.8)
                 verify_copy(copy, new, schema.LATEST_VERSION)
-                _fsync(copy)
+                fsync_file(copy)
                 self._lock.follow(copy)
                 self._connection_swap(copy, new)
             except DiskFull as error:
@@ -592,7 +592,7 @@ class Vault:
             old.close()
             self._connection = None
             os.replace(copy, self.path)
-            _fsync_folder(self.path.parent)
+            fsync_folder(self.path.parent)
         self._passphrase = new
         connection = connect(self.path, new)
         with translated(self.path):
@@ -726,19 +726,3 @@ def verify_copy(path: Path, passphrase: str, expected_version: int | None = None
         raise VaultDamaged(path, "the copy did not pass its check")
     if expected_version is not None and version != expected_version:
         raise VaultDamaged(path, "the copy is not of the same format as the vault")
-
-
-def _fsync(path: Path) -> None:
-    with path.open("rb+") as file:
-        os.fsync(file.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX); Windows cannot open a folder and needs no such step."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
