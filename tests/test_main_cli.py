@@ -91,6 +91,18 @@ def test_verify_finds_a_damaged_later_page(demo_copy):
     assert "sound" not in result.stdout
 
 
+def test_verify_calls_damage_on_the_table_of_tables_damage(demo_copy):
+    from tests.storage.vault_pages import flip_byte, schema_pages
+
+    flip_byte(demo_copy, schema_pages(demo_copy, CLI_PASSPHRASE)[0])
+    before = demo_copy.read_bytes()
+    result = verify(demo_copy)
+    assert result.returncode == main.EXIT_VAULT_ERROR
+    assert "is damaged" in result.stderr and "Restore it from your newest backup" in result.stderr
+    assert "passphrase" not in result.stderr and "went wrong" not in result.stderr
+    assert demo_copy.read_bytes() == before
+
+
 def test_verify_refuses_a_vault_open_in_another_process(demo_copy):
     vault = Vault.open(demo_copy, CLI_PASSPHRASE)
     try:

@@ -23,6 +23,7 @@ from storage.errors import (
     FormerPassphrase,
     NotAVault,
     UnusablePassphrase,
+    VaultDamaged,
     VaultInUse,
     VaultReadOnly,
     WrongPassphrase,
@@ -30,6 +31,7 @@ from storage.errors import (
 from storage.interrupted import Outcome, tidy
 from storage.vault import DAMAGE_FOUND, REKEYING, Vault, rekeying_path
 from tests.storage.small_disk import fill, remount_read_only, small_disk
+from tests.storage.vault_pages import flip_byte, schema_pages
 
 NEW = "a new 'passphrase' ÄÖ"
 
@@ -105,6 +107,24 @@ def test_a_vault_on_read_only_media_can_be_read_searched_and_backed_up(tmp_path,
         copy = Vault.open(backup, passphrase)
         assert copy.read("SELECT code FROM clients") == [("ML-01",)]
         copy.close()
+
+
+def test_damage_on_a_page_the_first_read_needs_is_called_damage(tmp_path, passphrase):
+    """The table of tables is read before anything else: damage there fails that first read,
+    which must be said as damage (never a wrong passphrase, nor a read-only open)."""
+    path = tmp_path / "alliance.vault"
+    filled_vault(path, passphrase)
+    pages = schema_pages(path, passphrase)
+    assert pages, "the table of tables fits on page 1: no page below it to damage"
+    flip_byte(path, pages[len(pages) // 2])
+    before = digest(path)
+    for _attempt in range(2):  # the second: the lock was let go, not "already open"
+        with pytest.raises(VaultDamaged) as caught:
+            Vault.open(path, passphrase)
+        assert "alliance.vault is damaged" in caught.value.message
+        assert "Restore it from your newest backup" in caught.value.message
+    assert digest(path) == before
+    assert not path.with_name(path.name + "-wal").exists()
 
 
 # -- 2. a full disk is a full disk --------------------------------------------------------------

@@ -132,3 +132,31 @@ def test_damage_found_while_a_note_is_open_stops_the_note_taking_text(qtbot, ope
     assert "read-only: damage was found in it" in editor.status.text()
     typed = type_into_every_note_box(qtbot, open_window)
     assert all(before == after for before, after in typed.values())
+
+
+def test_damage_the_first_read_trips_on_is_shown_as_damage_with_a_backup_offered(qtbot, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from storage.demo import write_demo
+    from storage.vault import Vault
+    from tests.storage.vault_pages import flip_byte, schema_pages
+    from tests.ui.helpers import answer_dialog
+
+    path = tmp_path / "alliance.vault"
+    vault = Vault.create(path, STRONG_PASSPHRASE)
+    write_demo(vault)
+    vault.close()
+    flip_byte(path, schema_pages(path, STRONG_PASSPHRASE)[-1])
+    before = path.read_bytes()
+    window = MainWindow(VaultService(path))
+    qtbot.addWidget(window)
+    window.show()
+    seen: list[str] = []
+    answer_dialog(qtbot, lambda box: (seen.append(box.text()), box.reject()), QMessageBox)
+    message = type_passphrase(qtbot, window, STRONG_PASSPHRASE)
+    assert message.startswith("alliance.vault is damaged")
+    assert "Nothing has been changed in it" in message
+    assert window.pages.currentWidget() is window.unlock_page  # not opened, read-only or not
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    assert "is damaged" in seen[0]
+    assert path.read_bytes() == before
