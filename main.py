@@ -118,11 +118,28 @@ def _verify(args: argparse.Namespace) -> int:
     return EXIT_OK if held else EXIT_PROBLEM
 
 
-def _backup(args: argparse.Namespace) -> int:
-    from storage.backups import back_up
+def _open_to_read(args: argparse.Namespace, work: str):
+    """Open the vault for a verb that only reads it (search, backup). On a full disk it cannot
+    take its audit line; since nothing else is written, it opens read-only and says so."""
+    from storage.errors import DiskFull
     from storage.vault import Vault
 
-    vault = Vault.open(args.vault, read_passphrase(args.passphrase_stdin))
+    passphrase = read_passphrase(args.passphrase_stdin)
+    try:
+        return Vault.open(args.vault, passphrase)
+    except DiskFull as error:
+        vault = Vault.open(args.vault, passphrase, read_only=True)
+        print(
+            error.doing(f"this {work} is not recorded in the vault's audit log").message,
+            file=sys.stderr,
+        )
+        return vault
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from storage.backups import back_up
+
+    vault = _open_to_read(args, "backup")
     try:
         print(back_up(vault, args.to))
     finally:
@@ -133,9 +150,8 @@ def _backup(args: argparse.Namespace) -> int:
 def _search(args: argparse.Namespace) -> int:
     from notes.search_query import hit_line
     from storage.search import SearchIndex
-    from storage.vault import Vault
 
-    vault = Vault.open(args.vault, read_passphrase(args.passphrase_stdin))
+    vault = _open_to_read(args, "search")
     try:
         hits = SearchIndex(vault).search(args.query, args.limit)
     finally:

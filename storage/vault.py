@@ -146,8 +146,10 @@ def _keyed_connection(path: Path, passphrase: str, read_only: bool) -> sqlcipher
     if read_only:
         # mode=ro: SQLite never writes the file; immutable where not even the write-ahead
         # log's index can be made (read-only media; a full disk with no log, so no writer,
-        # beside the file), since nobody can be writing there.
-        no_log = not path.with_name(path.name + "-wal").exists()
+        # beside the file), since nobody can be writing there. An empty log holds nothing: a
+        # writer that met the full disk left it, with an index it could not finish.
+        log = path.with_name(path.name + "-wal")
+        no_log = not log.exists() or log.stat().st_size == 0
         unwritable = (
             _read_only_media(path)
             or not os.access(path.parent, os.W_OK)

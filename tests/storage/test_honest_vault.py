@@ -151,6 +151,23 @@ def test_the_first_unlock_on_a_full_disk_says_so_and_a_retry_works(tmp_path, pas
         vault.close()
 
 
+def test_after_an_unlock_refused_by_a_full_disk_the_vault_can_still_be_read(tmp_path, passphrase):
+    with small_disk(tmp_path / "disk") as disk:
+        path = disk / "alliance.vault"
+        vault = Vault.create(path, passphrase)
+        add_client(vault)
+        vault.close()
+        filler = fill(disk)
+        with pytest.raises(DiskFull):  # it could not take its audit line
+            Vault.open(path, passphrase)
+        before = digest(path)
+        vault = Vault.open(path, passphrase, read_only=True)  # what search and backup need
+        assert vault.read("SELECT code FROM clients") == [("ML-01",)]
+        vault.close()
+        assert digest(path) == before
+        filler.unlink()
+
+
 def test_save_backup_and_passphrase_change_on_a_full_disk(tmp_path, passphrase):
     with small_disk(tmp_path / "disk", "8m") as disk:
         path = disk / "alliance.vault"
