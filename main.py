@@ -121,7 +121,7 @@ def _verify(args: argparse.Namespace) -> int:
 def _open_to_read(args: argparse.Namespace, work: str):
     """Open the vault for a verb that only reads it (search, backup). On a full disk it cannot
     take its audit line; since nothing else is written, it opens read-only and says so."""
-    from storage.errors import DiskFull
+    from storage.errors import DiskFull, megabytes
     from storage.vault import Vault
 
     passphrase = read_passphrase(args.passphrase_stdin)
@@ -129,8 +129,10 @@ def _open_to_read(args: argparse.Namespace, work: str):
         return Vault.open(args.vault, passphrase)
     except DiskFull as error:
         vault = Vault.open(args.vault, passphrase, read_only=True)
+        room = f" Free at least {megabytes(error.needed)} soon." if error.needed else ""
         print(
-            error.doing(f"this {work} is not recorded in the vault's audit log").message,
+            f"The disk is full, so the vault was opened read-only: this {work} goes ahead but "
+            f"is not recorded in its audit log, and nothing in it was changed.{room}",
             file=sys.stderr,
         )
         return vault
