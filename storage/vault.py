@@ -373,8 +373,23 @@ class Vault:
                 self._depth = 0
 
     def read(self, sql: str, parameters: tuple[Any, ...] | dict[str, Any] = ()) -> list[tuple]:
-        with self._mutex, translated(self.path):
-            return self._require_open().execute(sql, parameters).fetchall()
+        with self._mutex:
+            try:
+                with translated(self.path):
+                    return self._require_open().execute(sql, parameters).fetchall()
+            except VaultDamaged:
+                self._read_on_after_damage()
+                raise
+
+    def _read_on_after_damage(self) -> None:
+        """SQLCipher refuses every later read on a connection that met a damaged page. A vault
+        known to be damaged (open read-only) reads on through a fresh read-only connection,
+        so that the parts on whole pages can still be read, copied and exported."""
+        if self.read_only_because != DAMAGE_FOUND or self._connection is None:
+            return
+        spent = self._connection
+        self._connection = connect(self.path, self._passphrase or "", read_only=True)
+        spent.close()
 
     def read_one(self, sql: str, parameters: tuple[Any, ...] | dict[str, Any] = ()) -> tuple | None:
         rows = self.read(sql, parameters)

@@ -38,3 +38,12 @@ def attempt(parent: QWidget, action: Callable[[], object], title: str = TITLE) -
         show_failure(parent, error, title)
         return False
     return True
+
+
+def unreadable(what: str) -> str:
+    """Said in place of `what` when it lies on a damaged page of a vault opened read-only
+    (the banner and the offer of a backup have said the rest): the other parts still read."""
+    return (
+        f"{what} cannot be read: it is on a damaged part of the vault. Nothing has been "
+        "changed in it."
+    )

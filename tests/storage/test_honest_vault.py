@@ -127,6 +127,27 @@ def test_damage_on_a_page_the_first_read_needs_is_called_damage(tmp_path, passph
     assert not path.with_name(path.name + "-wal").exists()
 
 
+def test_a_vault_known_damaged_reads_on_past_a_damaged_page(tmp_path, passphrase):
+    """SQLCipher refuses every read on a connection after one met a damaged page; the vault
+    reads on with a fresh one, so the parts on whole pages can still be read and exported."""
+    path = tmp_path / "alliance.vault"
+    filled_vault(path, passphrase)
+    vault = Vault.open(path, passphrase)
+    [(root,)] = vault.read("SELECT rootpage FROM sqlite_master WHERE name = 'treatment_goals'")
+    vault.close()
+    flip_byte(path, root)
+    before = digest(path)
+    vault = Vault.open(path, passphrase)
+    try:
+        assert vault.read_only_because == DAMAGE_FOUND
+        with pytest.raises(VaultDamaged):
+            vault.read("SELECT * FROM treatment_goals")
+        assert vault.read("SELECT count(*) FROM clients") == [(40,)]
+    finally:
+        vault.close()
+    assert digest(path) == before
+
+
 # -- 2. a full disk is a full disk --------------------------------------------------------------
 
 

@@ -2,7 +2,8 @@
 
 Each section is a widget with `show_client(client, sessions)` and `clear()`. Sections are added
 in reading order with `add_section`; the page asks them all to refresh when the client or the
-client's sessions change, and to forget everything when the vault locks.
+client's sessions change, and to forget everything when the vault locks. A section whose
+records lie on a damaged page of the vault is left empty, and the page says which.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from notes.attendance import in_therapy_since
 from notes.records import Client, Session
+from storage.errors import VaultDamaged
 from ui.client_page.attendance_timeline import AttendanceTimeline
+from ui.errors import unreadable
 
 
 class ClientSection(Protocol):
@@ -42,6 +45,7 @@ class ClientPage(QScrollArea):
         self._layout.addStretch(1)
         self.setWidget(body)
         self._sections: list[ClientSection] = []
+        self._titles: list[str] = []
         self.timeline = AttendanceTimeline()
         self.add_section("Sessions and attendance", self.timeline)
 
@@ -52,15 +56,23 @@ class ClientPage(QScrollArea):
         self._layout.insertWidget(at, heading)
         self._layout.insertWidget(at + 1, section)
         self._sections.append(section)
+        self._titles.append(title)
 
     def show_client(self, client: Client, sessions: list[Session]) -> None:
         self.heading.setText(f"{client.code} · {client.full_name}")
         since = f"In therapy since {in_therapy_since(client, sessions):%d %b %Y}"
         if client.presenting_problem:
             since += f". {client.presenting_problem}"
+        unread = []
+        for title, section in zip(self._titles, self._sections, strict=True):
+            try:
+                section.show_client(client, sessions)
+            except VaultDamaged:  # a vault opened read-only after damage was found in it
+                section.clear()
+                unread.append(title)
+        if unread:
+            since += "\n" + unreadable(f"Part of this page ({', '.join(unread)})")
         self.problem.setText(since)
-        for section in self._sections:
-            section.show_client(client, sessions)
 
     def scroll_to_top(self) -> None:
         """A newly chosen client's page opens at its top, with the name in view."""

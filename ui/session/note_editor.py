@@ -36,8 +36,8 @@ from notes.observations import PROCESS_SECTION, NoteKind
 from notes.records import Client, ProcessNote, ProgressNote, Session
 from notes.session_changes import void_label
 from notes.templates import offered_templates, orphaned_sections, section_title, template
-from storage.errors import VaultError
-from ui.errors import attempt, show_failure
+from storage.errors import VaultDamaged, VaultError
+from ui.errors import attempt, show_failure, unreadable
 from ui.session.find_bar import FindBar
 from ui.session.observation_panel import ObservationPanel
 from ui.session.observation_tags import BoxKey
@@ -48,6 +48,7 @@ from ui.widgets.models import session_title
 from ui.widgets.status_line import StatusLine
 
 AUTOSAVE_MS = 1500
+_NO_SESSION = "Choose a session, or add one with Ctrl+Shift+N."
 
 
 _text_box = partial(text_box, height=84, grows=True, keyed=True)  # note sections grow with text
@@ -138,7 +139,8 @@ class NoteEditor(QWidget):
         beside.setSizes([600, 250])
         self.observation_splitter = beside
 
-        self.empty = QLabel("Choose a session, or add one with Ctrl+Shift+N.")
+        self.empty = QLabel(_NO_SESSION)
+        self.empty.setWordWrap(True)
         self.empty.setObjectName("hint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._body = QWidget()
@@ -179,9 +181,14 @@ class NoteEditor(QWidget):
     def show_session(self, session: Session, client: Client) -> None:
         self.flush()
         self.tagging.unload()  # the last session's tags leave with its text
-        self._session = session
-        self._note = self._service.progress_note(session.id)
-        self._process = self._service.process_note(session.id)
+        try:
+            note = self._service.progress_note(session.id)
+            process = self._service.process_note(session.id)
+        except VaultDamaged:  # a vault opened read-only after damage was found in it
+            self.clear()
+            self.empty.setText(unreadable(f"The notes of {session_title(session)}"))
+            return
+        self._session, self._note, self._process = session, note, process
         self._read_only_because = self._service.cannot_write_because
         title = f"{client.code} · {session_title(session)} · {session.attendance.label}"
         if session.void:  # the note stays readable; the title says why it no longer counts
@@ -221,6 +228,7 @@ class NoteEditor(QWidget):
         self.title.clear()
         self.status.clear()
         self._body.hide()
+        self.empty.setText(_NO_SESSION)
         self.empty.show()
 
     def _clear_sections(self) -> None:

@@ -72,7 +72,7 @@ def test_a_vault_found_damaged_opens_read_only_with_a_plain_banner(qtbot, tmp_pa
 
     from storage.demo import write_demo
     from storage.vault import Vault
-    from tests.ui.helpers import answer_dialog, type_into_every_note_box
+    from tests.ui.helpers import answer_dialog
 
     path = tmp_path / "alliance.vault"
     vault = Vault.create(path, STRONG_PASSPHRASE)
@@ -99,9 +99,6 @@ def test_a_vault_found_damaged_opens_read_only_with_a_plain_banner(qtbot, tmp_pa
     qtbot.waitUntil(lambda: bool(seen), timeout=10000)
     assert "is damaged" in seen[0]
     window.grab().save("/tmp/vault-readonly-shot.png")
-    typed = type_into_every_note_box(qtbot, window)  # no box takes typing, and it says why
-    assert len(typed) >= 2 and all(before == after for before, after in typed.values())
-    assert "read-only: damage was found in it" in window.workspace.editor.status.text()
     window.service.lock()
     assert path.read_bytes() == before
 
@@ -160,3 +157,56 @@ def test_damage_the_first_read_trips_on_is_shown_as_damage_with_a_backup_offered
     qtbot.waitUntil(lambda: bool(seen), timeout=10000)
     assert "is damaged" in seen[0]
     assert path.read_bytes() == before
+
+
+def test_a_note_on_a_damaged_page_says_so_in_its_place_and_the_rest_still_reads(qtbot, tmp_path):
+    """Opened read-only after damage was found, the window reads what it can: a note or a
+    section of the client page on a damaged page says so where it would be, no crash box;
+    the notes that can be read show in boxes that take no typing, saying why."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from storage.demo import write_demo
+    from storage.vault import Vault, connect
+    from tests.storage.vault_pages import flip_byte
+    from tests.ui.helpers import answer_dialog, choose_client, type_into_every_note_box
+
+    path = tmp_path / "alliance.vault"
+    vault = Vault.create(path, STRONG_PASSPHRASE)
+    write_demo(vault)
+    vault.close()
+    reader = connect(path, STRONG_PASSPHRASE)
+    roots = dict(reader.execute("SELECT name, rootpage FROM sqlite_master WHERE type = 'table'"))
+    reader.close()
+    flip_byte(path, roots["treatment_goals"])
+    window = MainWindow(VaultService(path))
+    qtbot.addWidget(window)
+    window.show()
+    seen: list[str] = []
+    answer_dialog(qtbot, lambda box: (seen.append(box.text()), box.reject()), QMessageBox)
+    type_passphrase(qtbot, window, STRONG_PASSPHRASE)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.workspace)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)  # the one box: damage, and a backup
+    choose_client(qtbot, window)
+    page = window.workspace.client_page
+    assert page.problem.text().endswith(
+        "Part of this page (Treatment goals) cannot be read: it is on a damaged "
+        "part of the vault. Nothing has been changed in it."
+    )
+    typed = type_into_every_note_box(qtbot, window)  # the notes themselves still read
+    assert len(typed) >= 2 and all(before == after for before, after in typed.values())
+    assert "read-only: damage was found in it" in window.workspace.editor.status.text()
+    window.service.lock()
+
+    flip_byte(path, roots["process_notes"])  # and now the notes too
+    answer_dialog(qtbot, lambda box: (seen.append(box.text()), box.reject()), QMessageBox)
+    type_passphrase(qtbot, window, STRONG_PASSPHRASE)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.workspace)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=10000)
+    choose_client(qtbot, window)
+    editor = window.workspace.editor
+    qtbot.waitUntil(lambda: "cannot be read" in editor.empty.text())
+    assert editor.empty.isVisible() and editor.session is None
+    assert editor.empty.text().endswith(
+        "cannot be read: it is on a damaged part of the vault. Nothing has been changed in it."
+    )
+    window.service.lock()
