@@ -428,11 +428,18 @@ class NoteEditor(QWidget):
         if warning:
             self.status.announce(warning, urgent=True)
 
+    def refused_as_read_only(self) -> bool:
+        """True, once the status line has said why, when nothing here can be changed now (the
+        vault is read-only): no form opens whose work could not be saved."""
+        if self._read_only_because is None:
+            return False
+        self.status.announce(f"Read-only: {self._read_only_because}", urgent=True)
+        return True
+
     def sign(self) -> None:
         if self._note is None or self._note.signed or self._session is None:
             return
-        if self._read_only_because is not None:  # the button is disabled; the menu may not be
-            self.status.announce(f"Read-only: {self._read_only_because}", urgent=True)
+        if self.refused_as_read_only():  # the button is disabled; the menu may not be
             return
         answer = QMessageBox.question(
             self,

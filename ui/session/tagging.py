@@ -248,7 +248,9 @@ class TaggingController(QObject):
 
     def _open_form(self, observation: Observation) -> None:
         # The note is saved first, so the offsets saved with the tag match the saved text.
-        if self._note.session is None or not self._note.flush():
+        if self._note.session is None or self._note.refused_as_read_only():
+            return
+        if not self._note.flush():
             return
         form = ObservationForm(list(self._categories.values()), observation, self._widget)
         if not form.exec() or (session := self._note.session) is None:  # or locked meanwhile
@@ -267,7 +269,7 @@ class TaggingController(QObject):
 
     def delete_observation(self, observation: Observation) -> None:
         session = self._note.session
-        if session is None or observation.id is None:
+        if session is None or observation.id is None or self._note.refused_as_read_only():
             return
         answer = QMessageBox.question(
             self._widget,

@@ -130,6 +130,25 @@ def test_damage_found_while_a_note_is_open_stops_the_note_taking_text(qtbot, ope
     typed = type_into_every_note_box(qtbot, open_window)
     assert all(before == after for before, after in typed.values())
 
+    # Tagging words would open a form whose observation could not be saved: none opens.
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    opened: list[str] = []
+    looked: list[bool] = []
+
+    def close_any() -> None:  # runs once: inside a form's exec, had one opened
+        modal = QApplication.activeModalWidget()
+        if modal is not None:
+            opened.append(modal.windowTitle())
+            modal.reject()
+        looked.append(True)
+
+    QTimer.singleShot(0, close_any)
+    editor.tagging.tag_transference_action.trigger()
+    qtbot.waitUntil(lambda: bool(looked))
+    assert opened == []
+
 
 def test_damage_the_first_read_trips_on_is_shown_as_damage_with_a_backup_offered(qtbot, tmp_path):
     from PySide6.QtWidgets import QMessageBox
