@@ -158,6 +158,32 @@ def timeline_rows(line: Timeline) -> list[tuple[str, str, str, str]]:
     return [(f"{d:%d %b %Y}", str(n), what, value) for d, n, what, value in rows]
 
 
+_SHORT_HEADINGS = {
+    "Client's alliance check": "Client's check",
+    "Your alliance estimate": "Therapist's estimate",
+    # A soft hyphen: the long word may break in a narrow column.
+    "Countertransference (strongest, 1–5)": "Counter\u00adtransference, strongest (1–5)",
+}
+
+
+def timeline_by_session(line: Timeline) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """The same points as `timeline_rows`, one row per session and one column per kind of point
+    present (columns in the order of the long table), for a report that must stay short."""
+    long = timeline_rows(line)
+    kinds: list[str] = []
+    cells: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for day, number, what, value in long:
+        if what not in kinds:
+            kinds.append(what)
+        cells.setdefault((day, number), {}).setdefault(what, []).append(value or "yes")
+    header = ("Date", "Session", *(_SHORT_HEADINGS.get(kind, kind) for kind in kinds))
+    rows = [
+        (day, number, *("; ".join(values.get(kind, [])) or "—" for kind in kinds))
+        for (day, number), values in cells.items()
+    ]
+    return header, rows
+
+
 def measure_summaries(responses: list[MeasureResponse], numbers: dict[int, int]) -> list[str]:
     """Per instrument: the latest score and band, and reliable change from the first score."""
     lines: list[str] = []

@@ -9,15 +9,20 @@ date becomes its year and sessions are counted in weeks of therapy. The sweep
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from notes.attendance import attendance_counts, kept
 from notes.date_removal import without_dates
 from notes.deidentify import Deidentifier
+from notes.records import ClientStatus
+from notes.reports.anchors import client_anchor, observation_anchor, section_anchor, session_anchor
 from notes.reports.inputs import (
     ALL_SECTIONS,
     Charts,
+    ConductLine,
     ObservationRow,
     ReportSection,
     SessionRecord,
@@ -60,7 +65,36 @@ def supervision_report(
     report = _laid_out(inputs, sections, charts, deidentify, prepared_on, remove_dates)
     if not deidentify:
         return report
-    return report.map_text(report_names(inputs, replace_anyway).apply)
+    return explain_tokens(report.map_text(report_names(inputs, replace_anyway).apply))
+
+
+TOKEN_NOTE = (
+    "In brackets after a client code, “T” and a number stand for one of the identifying terms "
+    "the therapist recorded for that client (a person, a place, an employer), the same number "
+    "for the same term throughout; “e-mail” and “web address” stand for an address that held a "
+    "name or a term."
+)
+
+
+def explain_tokens(report: Report) -> Report:
+    """The report with a note on the "[ML-01 T1]" tokens after the privacy sentence, when any
+    of its strings holds one."""
+    pattern = re.compile(
+        rf"\[(?:{'|'.join(re.escape(code) for code in report.codes)}) (?:T\d+|e-mail|web address)\]"
+    )
+    if not report.codes or not any(pattern.search(text) for text in report.texts()):
+        return report
+    blocks = list(report.blocks)
+    at = next(
+        (
+            i + 1
+            for i, block in enumerate(blocks)
+            if isinstance(block, Paragraph) and block.text.startswith(_PRIVACY_OPENINGS)
+        ),
+        0,
+    )
+    blocks.insert(at, Paragraph(TOKEN_NOTE, label="Bracketed codes: "))
+    return replace(report, blocks=tuple(blocks))
 
 
 def supervision_sweep(
@@ -105,9 +139,13 @@ def _laid_out(
     charts = charts or Charts()
     client = inputs.client
     blocks: list[Block] = [
-        *_front_matter(inputs, deidentify, prepared_on or date.today(), remove_dates),
-        *since_supervision_blocks(inputs.since_supervision),
+        *_front_matter(inputs, deidentify, prepared_on or date.today(), remove_dates)
     ]
+    # The therapist's questions come first: they are what the supervisor is asked to read for;
+    # then what carries over from the last supervision.
+    if ReportSection.QUESTIONS in chosen:
+        blocks += _anchored(ReportSection.QUESTIONS, _questions(inputs.questions))
+    blocks += since_supervision_blocks(inputs.since_supervision)
     parts = {
         ReportSection.SUMMARY: lambda: _summary(inputs, charts),
         ReportSection.CONTRACT: lambda: _contract(inputs),
@@ -117,14 +155,15 @@ def _laid_out(
         ReportSection.CONDUCT: lambda: _conduct(inputs),
         ReportSection.BOUNDARIES: lambda: _boundaries(inputs),
         ReportSection.SESSIONS: lambda: _sessions(inputs, chosen, remove_dates),
-        ReportSection.QUESTIONS: lambda: _questions(inputs.questions),
     }
     for section, build in parts.items():
         if section in chosen or (
             section is ReportSection.SESSIONS and ReportSection.PROCESS_NOTES in chosen
         ):
-            blocks += build()
+            blocks += _anchored(section, build())
     name = client.code if deidentify else f"{client.full_name} ({client.code})"
+    if client.status is ClientStatus.CLOSED:
+        name += " (case closed)"
     report = confidential_report(
         "Supervision report",
         name,
@@ -133,8 +172,17 @@ def _laid_out(
         subject="Clinical supervision",
         comments="Confidential: prepared for clinical supervision.",
         blocks=blocks,
+        codes=(client.code, *(other.code for other in inputs.other_clients)),
+        anchor=client_anchor(client.id) if client.id is not None else "",
     )
     return report.map_text(without_dates) if remove_dates else report
+
+
+def _anchored(section: ReportSection, blocks: list[Block]) -> list[Block]:
+    """The section's blocks with its bookmark on its heading."""
+    if blocks and isinstance(blocks[0], Heading):
+        blocks[0] = replace(blocks[0], anchor=section_anchor(section))
+    return blocks
 
 
 def confidential_report(
@@ -145,6 +193,8 @@ def confidential_report(
     subject: str,
     comments: str,
     blocks: Iterable[Block],
+    codes: Iterable[str] = (),
+    anchor: str = "",
 ) -> Report:
     """A report of `kind` ("Clinical record") about the client shown as `name`: every page
     headed with the client `code` and "Confidential", and Word's properties naming only the
@@ -161,6 +211,8 @@ def confidential_report(
             category=kind,
         ),
         blocks=tuple(blocks),
+        codes=tuple(codes) or (code,),
+        anchor=anchor,
     )
 
 
@@ -174,6 +226,8 @@ def _front_matter(
         Paragraph(inputs.client.code, label="Client: "),
         Paragraph(inputs.period.label(), label="Period: "),
     ]
+    if inputs.client.status is ClientStatus.CLOSED:
+        lines.append(Paragraph("Closed: therapy with this client has ended.", label="Case: "))
     if inputs.therapist.strip():
         lines.append(Paragraph(inputs.therapist.strip(), label="Therapist: "))
     if inputs.supervisor.strip():
@@ -181,6 +235,9 @@ def _front_matter(
     lines.append(Paragraph(format_date(prepared_on), label="Prepared: "))
     lines.append(Paragraph(privacy_sentence(deidentify, remove_dates)))
     return lines
+
+
+_PRIVACY_OPENINGS = ("This report names the client", "The names and identifying terms")
 
 
 def privacy_sentence(deidentify: bool, remove_dates: bool) -> str:
@@ -334,7 +391,14 @@ def _observation(item: ObservationRow) -> list[Block]:
         facts.append(f"intensity {item.intensity} of 5")
     if item.figure.strip():
         facts.append(f"redirected from {item.figure.strip()}")
-    blocks: list[Block] = [Paragraph(", ".join(facts), label="Flagged: " if item.flagged else "")]
+    blocks: list[Block] = [
+        Paragraph(
+            ", ".join(facts),
+            label="Flagged: " if item.flagged else "",
+            anchor=observation_anchor(item.id) if item.id is not None else "",
+            keep_with_next=True,
+        )
+    ]
     quoted = item.quoted.strip().strip("'\"‘’“”").strip()  # the words, in one pair of quotes
     if quoted:
         blocks.append(Paragraph(f"“{quoted}”", style="Quote"))
@@ -348,17 +412,46 @@ def _conduct(inputs: SupervisionInputs) -> list[Block]:
         return []
     blocks: list[Block] = [Heading(ReportSection.CONDUCT.label)]
     if inputs.conduct:
+        blocks += conduct_blocks(inputs.conduct)
+    if inputs.conduct_patterns:
+        blocks += [Heading("Patterns", 2), BulletList(tuple(inputs.conduct_patterns))]
+    return blocks
+
+
+def conduct_blocks(lines: list[ConductLine]) -> list[Block]:
+    """The prompts met in every session they were asked in, said once per group in a line
+    ("Empathy: all 3 prompts, in every one of the 7 sessions"); a table of the others, which are
+    what a supervisor looks for."""
+    always = [line for line in lines if line.checked and line.met == line.checked]
+    others = [line for line in lines if line not in always]
+    blocks: list[Block] = []
+    if always:
+        groups: dict[str, list[ConductLine]] = {}
+        for line in always:
+            groups.setdefault(line.group, []).append(line)
+        sessions = {line.checked for line in always}
+        in_every = (
+            f"in every one of the {counted(sessions.pop(), 'session')} checked"
+            if len(sessions) == 1
+            else "in every session each was asked in"
+        )
+        parts = [f"{group} {len(items)}" for group, items in groups.items()]
+        blocks.append(
+            Paragraph(
+                f"{counted(len(always), 'prompt')} met {in_every} ({', '.join(parts)}).",
+                label="Always met: ",
+            )
+        )
+    if others:
         blocks.append(
             Table(
                 ("Group", "Prompt", "Met"),
                 tuple(
                     (line.group, line.prompt, f"{line.met} of {counted(line.checked, 'session')}")
-                    for line in inputs.conduct
+                    for line in others
                 ),
             )
         )
-    if inputs.conduct_patterns:
-        blocks += [Heading("Patterns", 2), BulletList(tuple(inputs.conduct_patterns))]
     return blocks
 
 
@@ -416,7 +509,10 @@ def session_blocks(
     if session.void:  # only the record shows a void session: kept, with why it is void
         title = f"Void session · {when}"
         facts.insert(0, void_label(session))
-    blocks: list[Block] = [Heading(title, 2), Paragraph(" · ".join(facts))]
+    blocks: list[Block] = [
+        Heading(title, 2, anchor=session_anchor(session.id) if session.id is not None else ""),
+        Paragraph(" · ".join(facts), keep_with_next=True),
+    ]
     if progress and note is not None and note.text().strip():
         blocks.append(Heading("Progress note", 3))
         for key, text in note.sections.items():

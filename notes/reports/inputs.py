@@ -156,6 +156,8 @@ class ObservationRow:
     intensity: int | None = None  # 1-5
     flagged: bool = False  # marked for supervision
     figure: str = ""  # who the feeling is redirected from
+    id: int | None = None  # the observation's, for the bookmark a supervisor comments on
+    session_id: int | None = None
 
 
 @dataclass(frozen=True)

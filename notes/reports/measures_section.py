@@ -13,11 +13,10 @@ from notes.measures.flags import flag_message
 from notes.measures.repair_held import repair_held
 from notes.measures.scoring import MeasureResponse
 from notes.measures.timeline import (
-    TABLE_HEADINGS,
     Timeline,
     measure_summaries,
     timeline,
-    timeline_rows,
+    timeline_by_session,
 )
 from notes.observations import Observation
 from notes.records import Session
@@ -108,9 +107,10 @@ def measures_blocks(measures: MeasuresInputs | None, chart: bytes | None) -> lis
     if measures.repairs:
         blocks += [Heading("Did the repair hold?", 2), BulletList(tuple(measures.repairs))]
     blocks += [Heading("Calibration of the alliance estimate", 2), Paragraph(measures.calibration)]
+    header, rows = timeline_by_session(measures.timeline)
     blocks += [
         Heading("Timeline as a table", 2),
-        Table(TABLE_HEADINGS, tuple(timeline_rows(measures.timeline))),
+        Table(header, tuple(rows)),
         Paragraph(OWN_CHECK),
     ]
     blocks += [Paragraph(text, style="") for text in measures.licences]

@@ -18,6 +18,7 @@ TextMap = Callable[[str], str]
 class Heading:
     text: str
     level: int = 1  # 1 to 3: Word's Heading 1-3
+    anchor: str = ""  # a bookmark from here to the next heading of this level or higher
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class Paragraph:
     text: str
     label: str = ""  # a bold lead-in, "Subjective: "
     style: str = ""  # "" for Word's Normal; "Quote" for a client's own words
+    anchor: str = ""  # a bookmark from here to the next anchored paragraph or heading
+    keep_with_next: bool = False  # a lead-in that belongs on the page of what follows
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,7 @@ class BulletList:
 class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,9 @@ class Report:
     header: str  # repeated at the top of every page: the client code and "Confidential"
     properties: DocumentProperties
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    # Client codes: never broken across lines, nor the "[ML-01 T1]" tokens made from them.
+    codes: tuple[str, ...] = ()
+    anchor: str = ""  # a bookmark over the whole report: which client it is about
 
     def map_text(self, change: TextMap) -> Report:
         """The same report with `change` applied to every string a reader could see."""
@@ -81,6 +88,8 @@ class Report:
                 },
             ),
             blocks=tuple(_map_block(block, change) for block in self.blocks),
+            codes=self.codes,
+            anchor=self.anchor,
         )
 
     def texts(self) -> list[str]:
@@ -99,9 +108,10 @@ def _map_block(block: Block, change: TextMap) -> Block:
         case BulletList():
             return replace(block, items=tuple(change(item) for item in block.items))
         case Table():
-            return Table(
-                tuple(change(cell) for cell in block.header),
-                tuple(tuple(change(cell) for cell in row) for row in block.rows),
+            return replace(
+                block,
+                header=tuple(change(cell) for cell in block.header),
+                rows=tuple(tuple(change(cell) for cell in row) for row in block.rows),
             )
         case Image():
             return replace(block, alt_text=change(block.alt_text))

@@ -90,6 +90,8 @@ def observation_row(item: Observation, category: str, on: date) -> ObservationRo
         intensity=item.intensity,
         flagged=item.supervision,
         figure=item.figure,
+        id=item.id,
+        session_id=item.session_id,
     )
 
 

@@ -24,6 +24,7 @@ from notes.reports.inputs import (
     SupervisionInputs,
     default_period,
 )
+from notes.reports.layout import PageSetup, page_setup
 from notes.reports.record_report import record_report
 from notes.reports.seal import sealed
 from notes.sweep import Finding, FindingKind, ambiguous_problem, sweep_heading
@@ -32,6 +33,13 @@ from storage.preferences import Preferences
 from storage.report_data import ReportData
 from storage.vault import Vault
 from ui.reports.charts import render_charts
+
+
+def therapist_page() -> PageSetup:
+    """Paper and language from the therapist's locale, as the desktop (or LANG) sets it."""
+    from PySide6.QtCore import QLocale
+
+    return page_setup(QLocale.system().name())
 
 
 @dataclass(frozen=True)
@@ -105,7 +113,7 @@ def export_supervision_report(
         remove_dates=request.remove_dates,
         replace_anyway=request.replace_anyway,
     )
-    content = report_to_docx(sealed(report, data.vault_seal()))
+    content = report_to_docx(sealed(report, data.vault_seal()), page=therapist_page())
     progress("Saving the file", 0.85)
     written = write_export(request.target, content)
     data.audit_supervision_export(request.client_id, identified=not request.deidentify)
@@ -119,7 +127,7 @@ def export_record(data: ReportData, request: RecordRequest, progress: Progress =
     inputs.therapist = request.therapist
     progress("Laying out the record", 0.5)
     report = record_report(inputs, request.process_notes, prepared_on=date.today())
-    content = report_to_docx(sealed(report, data.vault_seal()))
+    content = report_to_docx(sealed(report, data.vault_seal()), page=therapist_page())
     progress("Saving the file", 0.85)
     written = write_export(request.target, content)
     data.audit_record_export(request.client_id, request.process_notes)
