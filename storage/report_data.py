@@ -184,11 +184,16 @@ class ReportData:
 
     # -- past exports ----------------------------------------------------------------------
 
-    def last_supervision_report(self, client_id: int) -> date | None:
-        row = self._vault.read_one(
-            "SELECT max(at) FROM audit_log WHERE action IN (?, ?) AND record = ?",
-            (*_SUPERVISION_EXPORTS, _client_record(client_id)),
-        )
+    def last_supervision_report(self, client_id: int, before: date | None = None) -> date | None:
+        """The day of the last supervision report for the client; with `before`, the last one
+        made before that day (a second report on the same day repeats the first one's period
+        instead of starting on the day itself)."""
+        sql = "SELECT max(at) FROM audit_log WHERE action IN (?, ?) AND record = ?"
+        parameters: tuple = (*_SUPERVISION_EXPORTS, _client_record(client_id))
+        if before is not None:  # ISO timestamps: any time that day sorts after the bare day
+            sql += " AND at < ?"
+            parameters += (before.isoformat(),)
+        row = self._vault.read_one(sql, parameters)
         return datetime.fromisoformat(row[0]).date() if row and row[0] else None
 
     def audit_supervision_export(self, client_id: int, identified: bool) -> None:

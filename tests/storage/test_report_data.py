@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from notes.alliance import (
     AllianceRating,
@@ -68,6 +68,11 @@ def test_exports_are_remembered_in_the_audit_log_without_text(vault, add_client)
     data.audit_supervision_export(maya.id, identified=True)
     data.audit_record_export(other.id, process_notes=True)
     assert data.last_supervision_report(maya.id) == date.today()
+    # A second report the same day is not asked to start today: it repeats the first's period.
+    assert data.last_supervision_report(maya.id, before=date.today()) is None
+    assert data.last_supervision_report(maya.id, before=date.today() + timedelta(days=1)) == (
+        date.today()
+    )
     assert data.last_supervision_report(other.id) is None  # a record export is not supervision
     rows = vault.read("SELECT action, record FROM audit_log WHERE action LIKE '%exported'")
     assert rows == [

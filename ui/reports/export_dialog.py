@@ -429,7 +429,7 @@ class SupervisionExportDialog(_ExportDialog):
         self.resize(1040, 760)
 
     def _default_period(self, client: Client) -> tuple[Period, str]:
-        last = self._service.report_data().last_supervision_report(client.id)
+        last = self._service.report_data().last_supervision_report(client.id, before=date.today())
         period = default_period(date.today(), last)
         return period, default_period_reason(period, last)
 

@@ -162,7 +162,9 @@ def export_from_command_line(
         client_id = data.client_id_for_code(code)
         if client_id is None:
             raise ExportFailed(f"There is no client with the code {code}. Check the code.")
-        period = default_period(end or date.today(), data.last_supervision_report(client_id))
+        period = default_period(
+            end or date.today(), data.last_supervision_report(client_id, before=end or date.today())
+        )
         period = Period(start or period.start, end or period.end)
         if period.backwards:
             raise ExportFailed("The period ends before it starts. Check --from and --to.")
