@@ -281,7 +281,11 @@ def _summary(inputs: SupervisionInputs, charts: Charts) -> list[Block]:
         blocks.append(Table(("Attendance", "Sessions"), tuple(rows)))
     if charts.attendance and total:
         blocks.append(
-            Image(charts.attendance, f"Chart: attendance by month, {inputs.period.label()}.")
+            Image(
+                charts.attendance,
+                f"Chart: attendance by month, {inputs.period.label()}.",
+                width_inches=4.5,  # a few bars: no need for the full width
+            )
         )
     return blocks
 
@@ -328,6 +332,7 @@ def _alliance(inputs: SupervisionInputs, charts: Charts) -> list[Block]:
                 charts.alliance,
                 "Chart: the therapist's alliance estimate and the client's alliance check, "
                 f"0 to 10, session by session, {inputs.period.label()}.",
+                width_inches=5.0,
             )
         )
     if inputs.alliance:
@@ -380,30 +385,51 @@ def _observations(observations: list[ObservationRow]) -> list[Block]:
         )
         for category, items in order:
             blocks.append(Heading(category, 3))
-            for item in sorted(items, key=lambda o: (not o.flagged, o.on)):
-                blocks += _observation(item)
+            for same in _alike(sorted(items, key=lambda o: (not o.flagged, o.on))):
+                blocks += _observation(same)
     return blocks
 
 
-def _observation(item: ObservationRow) -> list[Block]:
-    facts = [format_date(item.on)]
-    if item.intensity is not None:
-        facts.append(f"intensity {item.intensity} of 5")
+def _alike(items: list[ObservationRow]) -> list[list[ObservationRow]]:
+    """Observations that say the same (the same words quoted, the same notes, from the same
+    figure, flagged alike) together, in the order of their first one: a pattern the therapist
+    recorded each week is read once, with its dates."""
+    groups: dict[tuple, list[ObservationRow]] = {}
+    for item in items:
+        key = (item.quoted.strip(), item.notes, item.figure.strip(), item.flagged)
+        groups.setdefault(key, []).append(item)
+    return list(groups.values())
+
+
+def _observation(same: list[ObservationRow]) -> list[Block]:
+    """An observation (or several that say the same) in at most two paragraphs: when, how
+    strong, from whom, and the client's words; then what the therapist noted, each part with
+    its label."""
+    item = same[0]
+    days = [format_date(each.on) for each in same]
+    facts = [days[0] if len(days) == 1 else f"{', '.join(days)} ({len(days)} times)"]
+    strengths = sorted({each.intensity for each in same if each.intensity is not None})
+    if strengths:
+        low, high = strengths[0], strengths[-1]
+        facts.append(f"intensity {low} of 5" if low == high else f"intensity {low}–{high} of 5")
     if item.figure.strip():
         facts.append(f"redirected from {item.figure.strip()}")
-    blocks: list[Block] = [
-        Paragraph(
-            ", ".join(facts),
-            label="Flagged: " if item.flagged else "",
-            anchor=observation_anchor(item.id) if item.id is not None else "",
-            keep_with_next=True,
-        )
-    ]
+    heading = ", ".join(facts)
     quoted = item.quoted.strip().strip("'\"‘’“”").strip()  # the words, in one pair of quotes
     if quoted:
-        blocks.append(Paragraph(f"“{quoted}”", style="Quote"))
-    for label, text in item.notes:
-        blocks += text_blocks(text, label=f"{label}: ")
+        heading += f": “{quoted}”"
+    blocks: list[Block] = [
+        Paragraph(
+            heading,
+            label="Flagged: " if item.flagged else "",
+            anchor=observation_anchor(item.id) if item.id is not None else "",
+            keep_with_next=bool(item.notes),
+        )
+    ]
+    notes = [(f"{label}: ", text.strip()) for label, text in item.notes if text.strip()]
+    if notes:
+        (label, text), *more = notes
+        blocks.append(Paragraph(text, label=label, more=tuple(more)))
     return blocks
 
 

@@ -104,6 +104,9 @@ class _Writer:
                     if block.anchor:
                         self._close_from(4)
                     paragraph = self._add(block.style or None, block.text, block.label)
+                    for label, text in block.more:
+                        paragraph.add_run("  ")
+                        _paragraph(paragraph, text, label, self.unbreakable)
                     if block.keep_with_next:
                         paragraph.paragraph_format.keep_with_next = True
                     if block.anchor:
@@ -269,6 +272,7 @@ def _tighten(document: DocxDocument) -> None:
     """Spacing a little tighter than the template's (10 pt after every paragraph, 24 pt before a
     chapter heading), so a report reads as a document, not as a form."""
     styles = document.styles
+    styles["Normal"].font.size = Pt(10.5)
     styles["Normal"].paragraph_format.space_after = Pt(5)
     styles["Normal"].paragraph_format.line_spacing = 1.08
     for name, before in (("Heading 1", 16), ("Heading 2", 10), ("Heading 3", 6)):

@@ -22,7 +22,7 @@ class PageSetup:
     width_inches: float
     height_inches: float
     language: str  # "en-GB"
-    margin_inches: float = 1.0
+    margin_inches: float = 0.8
 
     @property
     def text_width_inches(self) -> float:
@@ -42,7 +42,7 @@ def page_setup(locale_name: str | None) -> PageSetup:
     tag = f"{language}-{country}" if country else language
     if country in _LETTER_COUNTRIES or (not country and language == "en"):
         return PageSetup(LETTER, 8.5, 11.0, tag)
-    return PageSetup(A4, 8.27, 11.69, tag, margin_inches=0.9)
+    return PageSetup(A4, 8.27, 11.69, tag, margin_inches=0.75)
 
 
 def _split(name: str) -> tuple[str, str]:

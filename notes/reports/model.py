@@ -28,6 +28,8 @@ class Paragraph:
     style: str = ""  # "" for Word's Normal; "Quote" for a client's own words
     anchor: str = ""  # a bookmark from here to the next anchored paragraph or heading
     keep_with_next: bool = False  # a lead-in that belongs on the page of what follows
+    # More labelled parts run on in the same paragraph: (("What I felt: ", "Irritated."), …)
+    more: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,12 @@ def _map_block(block: Block, change: TextMap) -> Block:
         case Heading():
             return replace(block, text=change(block.text))
         case Paragraph():
-            return replace(block, text=change(block.text), label=change(block.label))
+            return replace(
+                block,
+                text=change(block.text),
+                label=change(block.label),
+                more=tuple((change(label), change(text)) for label, text in block.more),
+            )
         case BulletList():
             return replace(block, items=tuple(change(item) for item in block.items))
         case Table():

@@ -177,12 +177,12 @@ def test_lists_quotes_and_flagged_items(report_bytes):
     # The token stays on one line: a non-breaking space inside it.
     assert ("List Number", "How to talk about [ML-01\u00a0T1]?") in styled
     assert ("List Bullet", "Empathy prompts missed in late sessions.") in styled
-    quotes = [text for style, text in styled if style == "Quote"]
-    assert quotes[0] == "“are you tired of me?”"
-    flagged = [text for _style, text in styled if text.startswith("Flagged:")]
-    assert flagged == ["Flagged: 14 Sep 2026, intensity 4 of 5"]
+    # The client's words run on after the date, in one pair of quotes.
     texts = [text for _style, text in styled]
-    assert texts.index(flagged[0]) < texts.index("“ML-01 cried”")  # flagged first
+    assert "7 Sep 2026: “are you tired of me?”" in texts
+    flagged = [text for _style, text in styled if text.startswith("Flagged:")]
+    assert flagged == ["Flagged: 14 Sep 2026, intensity 4 of 5: “nothing helps, ML-01 said”"]
+    assert texts.index(flagged[0]) < texts.index("7 Sep 2026, intensity 2 of 5: “ML-01 cried”")
     assert "What I felt: Useless, then irritated." in texts
 
 
