@@ -166,10 +166,16 @@ _SHORT_HEADINGS = {
 }
 
 
-def timeline_by_session(line: Timeline) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+ALLIANCE_KINDS = frozenset({"Client's alliance check", "Your alliance estimate"})
+
+
+def timeline_by_session(
+    line: Timeline, leave_out: frozenset[str] = frozenset()
+) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
     """The same points as `timeline_rows`, one row per session and one column per kind of point
-    present (columns in the order of the long table), for a report that must stay short."""
-    long = timeline_rows(line)
+    present (columns in the order of the long table), for a report that must stay short; the
+    kinds in `leave_out` (shown in a table of their own) are left out."""
+    long = [row for row in timeline_rows(line) if row[2] not in leave_out]
     kinds: list[str] = []
     cells: dict[tuple[str, str], dict[str, list[str]]] = {}
     for day, number, what, value in long:

@@ -23,6 +23,7 @@ from notes.reports.inputs import (
     ALL_SECTIONS,
     Charts,
     ConductLine,
+    ContractTerm,
     ObservationRow,
     ReportSection,
     SessionRecord,
@@ -150,7 +151,11 @@ def _laid_out(
         ReportSection.SUMMARY: lambda: _summary(inputs, charts),
         ReportSection.CONTRACT: lambda: _contract(inputs),
         ReportSection.ALLIANCE: lambda: _alliance(inputs, charts),
-        ReportSection.MEASURES: lambda: measures_blocks(inputs.measures, charts.timeline),
+        ReportSection.MEASURES: lambda: measures_blocks(
+            inputs.measures,
+            charts.timeline,
+            alliance_table=ReportSection.ALLIANCE in chosen and bool(inputs.alliance),
+        ),
         ReportSection.OBSERVATIONS: lambda: _observations(inputs.observations),
         ReportSection.CONDUCT: lambda: _conduct(inputs),
         ReportSection.BOUNDARIES: lambda: _boundaries(inputs),
@@ -298,17 +303,7 @@ def _contract(inputs: SupervisionInputs) -> list[Block]:
         return []
     blocks: list[Block] = [Heading(ReportSection.CONTRACT.label)]
     if inputs.contract:
-        agreed = {True: "Agreed", False: "Not agreed", None: "Not yet asked"}
-        blocks += [
-            Heading("Contract", 2),
-            Table(
-                ("Term", "Explained", "Agreed", "Note"),
-                tuple(
-                    (term.term, _date_or_dash(term.explained_on), agreed[term.agreed], term.note)
-                    for term in inputs.contract
-                ),
-            ),
-        ]
+        blocks += [Heading("Contract", 2), *contract_blocks(inputs.contract)]
     if inputs.goals:
         blocks += [
             Heading("Goals", 2),
@@ -319,6 +314,31 @@ def _contract(inputs: SupervisionInputs) -> list[Block]:
                 ),
             ),
         ]
+    return blocks
+
+
+def contract_blocks(terms: list[ContractTerm]) -> list[Block]:
+    """The terms agreed with nothing noted, said in one line with when they were explained;
+    a table of the others (not agreed, not yet asked, or with a note), which are worth a look."""
+    plain = [term for term in terms if term.agreed is True and not term.note.strip()]
+    others = [term for term in terms if term not in plain]
+    blocks: list[Block] = []
+    if plain:
+        days = {term.explained_on for term in plain}
+        when = f", explained {_date_or_dash(days.pop())}" if len(days) == 1 else ""
+        names = "; ".join(term.term for term in plain)
+        blocks.append(Paragraph(f"{names}{when}.", label=f"Agreed ({len(plain)} terms): "))
+    if others:
+        agreed = {True: "Agreed", False: "Not agreed", None: "Not yet asked"}
+        blocks.append(
+            Table(
+                ("Term", "Explained", "Agreed", "Note"),
+                tuple(
+                    (term.term, _date_or_dash(term.explained_on), agreed[term.agreed], term.note)
+                    for term in others
+                ),
+            )
+        )
     return blocks
 
 

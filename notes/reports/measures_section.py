@@ -13,6 +13,7 @@ from notes.measures.flags import flag_message
 from notes.measures.repair_held import repair_held
 from notes.measures.scoring import MeasureResponse
 from notes.measures.timeline import (
+    ALLIANCE_KINDS,
     Timeline,
     measure_summaries,
     timeline,
@@ -84,7 +85,11 @@ def measures_inputs(
     )
 
 
-def measures_blocks(measures: MeasuresInputs | None, chart: bytes | None) -> list[Block]:
+def measures_blocks(
+    measures: MeasuresInputs | None, chart: bytes | None, alliance_table: bool = False
+) -> list[Block]:
+    """The section; with `alliance_table` (the report has the alliance ratings table) the
+    timeline table leaves the ratings out instead of repeating them."""
     if measures is None:
         return []
     blocks: list[Block] = [Heading(TITLE)]
@@ -107,11 +112,14 @@ def measures_blocks(measures: MeasuresInputs | None, chart: bytes | None) -> lis
     if measures.repairs:
         blocks += [Heading("Did the repair hold?", 2), BulletList(tuple(measures.repairs))]
     blocks += [Heading("Calibration of the alliance estimate", 2), Paragraph(measures.calibration)]
-    header, rows = timeline_by_session(measures.timeline)
-    blocks += [
-        Heading("Timeline as a table", 2),
-        Table(header, tuple(rows)),
-        Paragraph(OWN_CHECK),
-    ]
+    header, rows = timeline_by_session(
+        measures.timeline, ALLIANCE_KINDS if alliance_table else frozenset()
+    )
+    if rows:
+        blocks += [Heading("Timeline as a table", 2)]
+        if alliance_table:
+            blocks.append(Paragraph("The alliance ratings are in the Working alliance section."))
+        blocks.append(Table(header, tuple(rows)))
+    blocks.append(Paragraph(OWN_CHECK))
     blocks += [Paragraph(text, style="") for text in measures.licences]
     return blocks
