@@ -150,7 +150,13 @@ def _laid_out(
     parts = {
         ReportSection.SUMMARY: lambda: _summary(inputs, charts),
         ReportSection.CONTRACT: lambda: _contract(inputs),
-        ReportSection.ALLIANCE: lambda: _alliance(inputs, charts),
+        ReportSection.ALLIANCE: lambda: _alliance(
+            inputs,
+            # The timeline chart shows both alliance series too: one chart of them is enough.
+            charts
+            if not (charts.timeline and ReportSection.MEASURES in chosen and inputs.measures)
+            else replace(charts, alliance=None),
+        ),
         ReportSection.MEASURES: lambda: measures_blocks(
             inputs.measures,
             charts.timeline,

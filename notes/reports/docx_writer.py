@@ -164,8 +164,6 @@ class _Writer:
         _set_on(header._tr.get_or_add_trPr(), "w:tblHeader")
         for cell, text in zip(header.cells, block.header, strict=True):
             _paragraph(cell.paragraphs[0], text).runs[-1].bold = True
-            # The header row stays with the first row of the table.
-            cell.paragraphs[0].paragraph_format.keep_with_next = True
             shade = OxmlElement("w:shd")
             shade.set(qn("w:val"), "clear")
             shade.set(qn("w:color"), "auto")
@@ -272,10 +270,10 @@ def _tighten(document: DocxDocument) -> None:
     """Spacing a little tighter than the template's (10 pt after every paragraph, 24 pt before a
     chapter heading), so a report reads as a document, not as a form."""
     styles = document.styles
-    styles["Normal"].font.size = Pt(10.5)
-    styles["Normal"].paragraph_format.space_after = Pt(5)
-    styles["Normal"].paragraph_format.line_spacing = 1.08
-    for name, before in (("Heading 1", 16), ("Heading 2", 10), ("Heading 3", 6)):
+    styles["Normal"].font.size = Pt(10)
+    styles["Normal"].paragraph_format.space_after = Pt(4)
+    styles["Normal"].paragraph_format.line_spacing = 1.0
+    for name, before in (("Heading 1", 14), ("Heading 2", 8), ("Heading 3", 4)):
         styles[name].paragraph_format.space_before = Pt(before)
         styles[name].paragraph_format.space_after = Pt(2)
     for name in ("List Bullet", "List Number"):
