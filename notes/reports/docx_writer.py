@@ -31,7 +31,7 @@ from datetime import UTC, datetime
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -179,7 +179,10 @@ class _Writer:
                 cell.width = Inches(width)
         # Word joins two tables that touch; a paragraph keeps them apart.
         self.last_paragraph = document.add_paragraph()
-        self.last_paragraph.paragraph_format.space_after = Pt(4)
+        spacer = self.last_paragraph.paragraph_format
+        spacer.space_after = Pt(0)
+        spacer.line_spacing = Pt(8)  # a thin gap, not a blank line
+        spacer.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         return table
 
     def _image(self, block: Image) -> None:
@@ -199,7 +202,7 @@ class _Writer:
             pic_pr.set("name", f"chart{number}.png")
             pic_pr.set("descr", alt)
         caption = self._add("Caption", alt)
-        caption.paragraph_format.space_after = Pt(12)
+        caption.paragraph_format.space_after = Pt(8)
 
 
 # -- the package: parts, properties, paper and language -------------------------------------
