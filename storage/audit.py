@@ -74,6 +74,7 @@ class AuditAction(StrEnum):
     SUPERVISION_ACTION_DONE = "supervision action done"
     SUPERVISION_ACTION_REOPENED = "supervision action reopened"
     SUPERVISION_QUESTION_ADDED = "supervision question added"
+    SUPERVISOR_COMMENTS_READ = "supervisor comments read"
 
     SUPERVISION_REPORT_EXPORTED = "supervision report exported"
     IDENTIFIED_SUPERVISION_REPORT_EXPORTED = "identified supervision report exported"

@@ -471,6 +471,27 @@ MIGRATIONS: list[str | Callable[[sqlcipher3.Connection], None]] = [
         supervisor, said, actions,
         tokenize='unicode61 remove_diacritics 2', prefix='2 3');
     """,
+    # 11: a supervisor's comments, read back from a returned report (issue 18, point 4;
+    # notes/reports/returned.py). Each is kept beside the session or observation it was put on
+    # (or the client, for the report as a whole or a section), with who wrote it and when;
+    # the words it was put on are kept short. Reading the same file twice adds nothing
+    # (storage/supervisor_comments.py looks for the same comment before adding one).
+    """
+    CREATE TABLE supervisor_comments (
+        id INTEGER PRIMARY KEY,
+        client_id INTEGER NOT NULL REFERENCES clients(id),
+        session_id INTEGER REFERENCES sessions(id),
+        observation_id INTEGER REFERENCES observations(id),
+        section TEXT NOT NULL DEFAULT '',
+        author TEXT NOT NULL DEFAULT '',
+        written_at TEXT,
+        text TEXT NOT NULL,
+        quoted TEXT NOT NULL DEFAULT '',
+        read_at TEXT NOT NULL
+    );
+    CREATE INDEX supervisor_comments_by_session ON supervisor_comments (session_id);
+    CREATE INDEX supervisor_comments_by_client ON supervisor_comments (client_id);
+    """,
 ]
 
 LATEST_VERSION = len(MIGRATIONS)

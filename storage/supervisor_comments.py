@@ -1,0 +1,130 @@
+"""A supervisor's comments from a returned report, in the vault (migration 11).
+
+Each comment read (notes/reports/returned.py) is kept beside the session or observation whose
+bookmark it sits in, once: reading the same file again adds nothing. A bookmark naming a
+session or observation of another client, or one that no longer exists, is not trusted: the
+comment is kept on the report's client as a whole.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from notes.reports.anchors import AnchorKind
+from notes.reports.returned import ReturnedReport
+from notes.supervisor_comments import CommentsRead, SupervisorComment
+from storage.audit import AuditAction
+from storage.vault import Vault
+
+_COLUMNS = "client_id, session_id, observation_id, section, author, written_at, text, quoted, id"
+
+
+def _comment(row: tuple) -> SupervisorComment:
+    client_id, session_id, observation_id, section, author, written_at, text, quoted, id_ = row
+    return SupervisorComment(
+        client_id,
+        text,
+        author,
+        datetime.fromisoformat(written_at) if written_at else None,
+        session_id,
+        observation_id,
+        section,
+        quoted,
+        id_,
+    )
+
+
+class NotThisVaultsReport(Exception):
+    """The returned report is about no client of this vault."""
+
+
+class SupervisorComments:
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def keep(self, returned: ReturnedReport) -> CommentsRead:
+        """Keep each comment of `returned` beside its place; one already kept is not added."""
+        client_id = returned.client_id
+        if client_id is None or not self._vault.read_one(
+            "SELECT 1 FROM clients WHERE id = ?", (client_id,)
+        ):
+            raise NotThisVaultsReport(
+                "This report was not exported from this vault, or its client is no longer in "
+                "it, so its comments cannot be matched to notes."
+            )
+        sessions = {
+            row[0]
+            for row in self._vault.read("SELECT id FROM sessions WHERE client_id = ?", (client_id,))
+        }
+        observations = dict(
+            self._vault.read(
+                "SELECT o.id, o.session_id FROM observations o JOIN sessions s "
+                "ON s.id = o.session_id WHERE s.client_id = ?",
+                (client_id,),
+            )
+        )
+        added = already = on_sessions = 0
+        now = datetime.now().isoformat(timespec="seconds")
+        with self._vault.transaction() as connection:
+            for comment in returned.comments:
+                if not comment.text:
+                    continue
+                session_id = observation_id = None
+                section = ""
+                anchor = comment.anchor
+                if anchor is not None and anchor.kind is AnchorKind.OBSERVATION:
+                    if anchor.record_id in observations:
+                        observation_id = anchor.record_id
+                        session_id = observations[observation_id]
+                elif anchor is not None and anchor.kind is AnchorKind.SESSION:
+                    if anchor.record_id in sessions:
+                        session_id = anchor.record_id
+                elif anchor is not None and anchor.kind is AnchorKind.SECTION:
+                    section = anchor.key
+                written = comment.written_at.isoformat() if comment.written_at else None
+                values = (
+                    client_id,
+                    session_id,
+                    observation_id,
+                    section,
+                    comment.author,
+                    written,
+                    comment.text,
+                )
+                seen = connection.execute(
+                    "SELECT 1 FROM supervisor_comments WHERE client_id = ? AND session_id IS ? "
+                    "AND observation_id IS ? AND section = ? AND author = ? AND written_at IS ? "
+                    "AND text = ?",
+                    values,
+                ).fetchone()
+                if seen:
+                    already += 1
+                    continue
+                connection.execute(
+                    "INSERT INTO supervisor_comments (client_id, session_id, observation_id, "
+                    "section, author, written_at, text, quoted, read_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*values, comment.quoted, now),
+                )
+                added += 1
+                on_sessions += session_id is not None
+            if added:
+                self._vault.audit(AuditAction.SUPERVISOR_COMMENTS_READ, f"client {client_id}")
+        return CommentsRead(added, already, on_sessions, added - on_sessions)
+
+    def for_session(self, session_id: int) -> list[SupervisorComment]:
+        """The comments on a session and on its observations, oldest first."""
+        rows = self._vault.read(
+            f"SELECT {_COLUMNS} FROM supervisor_comments WHERE session_id = ? "
+            "ORDER BY coalesce(written_at, read_at), id",
+            (session_id,),
+        )
+        return [_comment(row) for row in rows]
+
+    def for_client(self, client_id: int) -> list[SupervisorComment]:
+        rows = self._vault.read(
+            f"SELECT {_COLUMNS} FROM supervisor_comments WHERE client_id = ? "
+            "ORDER BY coalesce(written_at, read_at), id",
+            (client_id,),
+        )
+        return [_comment(row) for row in rows]
