@@ -31,6 +31,7 @@ from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressN
 from notes.session_changes import SessionContents
 from notes.signed_history import note_warning
 from notes.supervision import AgendaItem, ItemKind, Question, Supervision
+from notes.supervisor_comments import CommentsRead, SupervisorComment
 from notes.templates import Template, use_own_templates
 from storage import backups, handoff, taking_over
 from storage.alliance import AllianceRepository
@@ -602,6 +603,27 @@ class VaultService(QObject):
 
     def set_report_folder(self, folder: Path) -> None:
         self._preferences.set_report_folder(folder)
+
+    # -- a returned report: the supervisor's comments ---------------------------------
+
+    supervisorCommentsChanged = Signal(int)  # client id
+
+    def keep_supervisor_comments(self, content: bytes) -> CommentsRead:
+        """Read a returned report's comments and keep them beside their notes; raises
+        NotAReturnedReport or NotThisVaultsReport with a plain message."""
+        from notes.reports.returned import read_returned
+        from storage.supervisor_comments import SupervisorComments
+
+        returned = read_returned(content)
+        read = SupervisorComments(self._require()).keep(returned)
+        if read.added and returned.client_id is not None:
+            self.supervisorCommentsChanged.emit(returned.client_id)
+        return read
+
+    def supervisor_comments(self, session_id: int) -> list[SupervisorComment]:
+        from storage.supervisor_comments import SupervisorComments
+
+        return SupervisorComments(self._require()).for_session(session_id)
 
     # -- reports: the export jobs read through this on a worker thread -----------
 

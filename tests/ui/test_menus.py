@@ -82,6 +82,7 @@ def expected() -> dict[str, list]:
         "&Reports": [
             ("&Supervision report…", "Ctrl+Shift+E"),
             ("&Record export…", ""),
+            ("Read supervisor's &comments…", ""),
         ],
         "&Help": [("&About Alliance…", "")],
     }

@@ -22,7 +22,48 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
             "Ctrl+Shift+E",
         ),
         MenuEntry(Group.REPORTS, "&Record export…", lambda: export_record(window)),
+        MenuEntry(
+            Group.REPORTS,
+            "Read supervisor's &comments…",
+            lambda: read_supervisor_comments(window),
+        ),
     ]
+
+
+def read_supervisor_comments(window: MainWindow) -> None:
+    """Choose a report the supervisor returned with comments; keep them beside their notes."""
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from notes.reports.returned import MAX_BYTES, NotAReturnedReport
+    from storage.supervisor_comments import NotThisVaultsReport
+    from ui.widgets.file_dialogs import open_file
+
+    if not window.service.is_unlocked:
+        return
+    chosen = open_file(
+        window,
+        "Read supervisor's comments",
+        str(window.service.report_folder() or Path.home()),
+        "Word documents (*.docx)",
+    )
+    if not chosen:
+        return
+    title = "Supervisor's comments"
+    try:
+        with open(chosen, "rb") as file:
+            content = file.read(MAX_BYTES + 1)
+        read = window.service.keep_supervisor_comments(content)
+    except OSError as error:
+        QMessageBox.warning(
+            window, title, f"The file could not be read ({error.strerror}). Choose it again."
+        )
+        return
+    except (NotAReturnedReport, NotThisVaultsReport) as error:
+        QMessageBox.warning(window, title, str(error))
+        return
+    QMessageBox.information(window, title, read.sentence())
 
 
 def export_supervision_report(window: MainWindow) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from notes.observations import Category, Observation
+from notes.supervisor_comments import SupervisorComment
 from ui.session.observation_form import quoted
 from ui.widgets.models import DataclassListModel, ItemRole, emphasis
 
@@ -91,6 +92,15 @@ class ObservationPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.record_button)
+        # What the supervisor wrote on this session in a returned report (Reports menu).
+        self.feedback = QLabel()
+        self.feedback.setObjectName("supervisorFeedback")
+        self.feedback.setAccessibleName("supervisor's comments on this session")
+        self.feedback.setWordWrap(True)
+        self.feedback.setTextFormat(Qt.TextFormat.PlainText)  # a comment's text is never markup
+        self.feedback.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.feedback.hide()
+        layout.addWidget(self.feedback)
 
         self.view.clicked.connect(lambda index: self.chosen.emit(index.data(ItemRole)))
         self.view.activated.connect(lambda index: self.chosen.emit(index.data(ItemRole)))
@@ -101,6 +111,21 @@ class ObservationPanel(QWidget):
         self.delete_button.clicked.connect(lambda: self._request(self.deleteRequested))
         self.record_button.clicked.connect(self.recordRequested)
         self._update_buttons()
+
+    def show_feedback(self, comments: list[SupervisorComment]) -> None:
+        """The supervisor's comments on this session and its observations; hidden when none."""
+        if not comments:
+            self.feedback.clear()
+            self.feedback.hide()
+            return
+        parts = ["Supervisor's comments"]
+        for comment in comments:
+            lines = [comment.heading(), comment.text]
+            if comment.quoted:
+                lines.append(f"On the words: “{comment.quoted}”")
+            parts.append("\n".join(lines))
+        self.feedback.setText("\n\n".join(parts))
+        self.feedback.show()
 
     def current(self) -> Observation | None:
         index = self.view.currentIndex()

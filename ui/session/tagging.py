@@ -53,6 +53,7 @@ class TaggingController(QObject):
         self._widget = parent  # the dialogs' parent
         self.panel = panel
         self._categories: dict[int, Category] = {}
+        service.supervisorCommentsChanged.connect(self._feedback_changed)
         self._tags = TagTracker(lambda o: headline(o, self._categories), self)
         self._last_box: QPlainTextEdit | None = None  # where the words to tag are selected
 
@@ -115,12 +116,19 @@ class TaggingController(QObject):
         self._categories = {c.id: c for c in self._service.observation_categories()}
         self._tags.set_observations(self._service.session_observations(session.id))
         self._refresh()
+        self.panel.show_feedback(self._service.supervisor_comments(session.id))
+
+    def _feedback_changed(self, client_id: int) -> None:
+        session = self._note.session
+        if session is not None and session.client_id == client_id and session.id is not None:
+            self.panel.show_feedback(self._service.supervisor_comments(session.id))
 
     def clear(self) -> None:
         """Forget every observation and category shown (used on lock)."""
         self._tags.clear()
         self._categories = {}
         self.panel.show_observations([], {}, None)
+        self.panel.show_feedback([])
 
     def save_moved(self, client_id: int) -> None:
         """Save the tags whose words moved with the last edits; raises VaultError.
