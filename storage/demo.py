@@ -17,6 +17,7 @@ from storage.demo_writing import write_writing_demo
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.sessions import SessionRepository
+from storage.supervisor_comments import write_comments_demo
 from storage.vault import Vault
 
 
@@ -67,4 +68,5 @@ def write_demo(vault: Vault, today: date | None = None, progress: Progress | Non
             )
             sessions.void(session.id, void.reason, void.voided_at)
         write_supervision_demo(vault, client_ids, today or date.today())
+        write_comments_demo(vault, client_ids)
     return written

@@ -128,3 +128,38 @@ class SupervisorComments:
             (client_id,),
         )
         return [_comment(row) for row in rows]
+
+
+def write_comments_demo(vault: Vault, codes: dict[str, int]) -> None:
+    """The demo's supervisor comments (notes/demo/supervisor_comments.py), as if read from a
+    returned report, each beside its session."""
+    from notes.demo.supervisor_comments import COMMENTS, SUPERVISOR
+    from notes.reports.anchors import Anchor
+    from notes.reports.returned import ReturnedComment
+
+    comments = SupervisorComments(vault)
+    for code in dict.fromkeys(comment.code for comment in COMMENTS):
+        client_id = codes.get(code)
+        if client_id is None:
+            continue
+        held = [
+            row[0]
+            for row in vault.read(
+                "SELECT id FROM sessions WHERE client_id = ? "
+                "AND attendance IN ('attended', 'late') "
+                "ORDER BY starts_at DESC",
+                (client_id,),
+            )
+        ]
+        returned = [
+            ReturnedComment(
+                Anchor(AnchorKind.SESSION, str(held[each.sessions_ago])),
+                SUPERVISOR,
+                None,
+                each.text,
+                each.quoted,
+            )
+            for each in COMMENTS
+            if each.code == code and each.sessions_ago < len(held)
+        ]
+        comments.keep(ReturnedReport(client_id, returned))

@@ -99,3 +99,15 @@ def test_a_report_from_elsewhere_is_refused_in_plain_words(vault, add_client, ad
     )
     with pytest.raises(NotThisVaultsReport, match="not exported from this vault"):
         SupervisorComments(vault).keep(read_returned(returned))
+
+
+def test_the_demo_has_supervisor_comments_beside_sessions(vault):
+    from notes.demo.supervisor_comments import COMMENTS
+    from storage.demo import write_demo
+
+    write_demo(vault)
+    client_id = ReportData(vault).client_id_for_code("TH-01")
+    kept = SupervisorComments(vault).for_client(client_id)
+    assert len(kept) == sum(comment.code == "TH-01" for comment in COMMENTS)
+    assert all(comment.session_id is not None for comment in kept)
+    assert all(comment.author == "Dr Ruth Okonkwo" for comment in kept)
