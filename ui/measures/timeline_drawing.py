@@ -9,6 +9,7 @@ needs only QtGui (the command line exports reports without QtWidgets). Styles ar
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -147,27 +148,62 @@ def paint_timeline(
     return spots
 
 
-def _date_axis(painter: QPainter, axes: _Axes, surface: Surface, scale: float, years_only: bool):
-    painter.setPen(surface.ink)
+def date_axis_labels(
+    first: date,
+    last: date,
+    x: Callable[[date], float],
+    text_width: Callable[[str], float],
+    years_only: bool,
+    gap: float,
+) -> list[tuple[float, str]]:
+    """The date axis's labels as (centre, text), left to right: the first of each month (or,
+    with `years_only`, of each year), every label with its year ("Sep 2026"), Januaries first
+    choice, and no label closer than `gap` to the one before it."""
     months = []
-    day = axes.first.replace(day=1)
-    while day <= axes.last:
+    day = first.replace(day=1)
+    while day <= last:
         months.append(day)
         day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-    every = max(1, len(months) // 8)
-    for index, month in enumerate(months):
-        new_year = month.month == 1 or index == 0
-        if years_only and not new_year:
-            continue
-        if not years_only and index % every and not new_year:
-            continue
-        x = max(axes.x(month), axes.plot.left())
-        label = f"{month:%Y}" if years_only else (
-            f"{month:%b %Y}" if new_year else f"{month:%b}")  # fmt: skip
+    if years_only:
+        months = [m for index, m in enumerate(months) if m.month == 1 or index == 0]
+
+    def label(month: date) -> str:
+        return f"{month:%Y}" if years_only else f"{month:%b %Y}"
+
+    def fits(chosen: list[date], month: date) -> bool:
+        centre, half = x(month), text_width(label(month)) / 2
+        for other in chosen:
+            other_half = text_width(label(other)) / 2
+            if abs(x(other) - centre) < half + other_half + gap:
+                return False
+        return True
+
+    # The first month and the Januaries first, then the other months, each where it fits.
+    chosen: list[date] = []
+    preferred = [m for index, m in enumerate(months) if index == 0 or m.month == 1]
+    for month in preferred + [m for m in months if m not in preferred]:
+        if fits(chosen, month):
+            chosen.append(month)
+    return [(x(month), label(month)) for month in sorted(chosen)]
+
+
+def _date_axis(painter: QPainter, axes: _Axes, surface: Surface, scale: float, years_only: bool):
+    painter.setPen(surface.ink)
+    metrics = painter.fontMetrics()
+    labels = date_axis_labels(
+        axes.first,
+        axes.last,
+        lambda month: max(axes.x(month), axes.plot.left()),
+        lambda text: metrics.horizontalAdvance(text),
+        years_only,
+        gap=12 * scale,
+    )
+    for centre, text in labels:
+        width = metrics.horizontalAdvance(text) + 4 * scale
         painter.drawText(
-            QRectF(x - 40 * scale, axes.plot.bottom() + 8 * scale, 80 * scale, 20 * scale),
+            QRectF(centre - width / 2, axes.plot.bottom() + 8 * scale, width, 20 * scale),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-            label,
+            text,
         )
 
 

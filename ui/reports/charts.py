@@ -49,14 +49,12 @@ def render_charts(inputs: SupervisionInputs) -> Charts:
 
 
 def timeline_chart(inputs: SupervisionInputs) -> bytes:
-    """The client page's timeline, from the same drawing code, on paper. The date axis names
-    only years: the report may be asked to carry no date finer than a year."""
+    """The client page's timeline, from the same drawing code, on paper, its date axis in months
+    with their years (a report without dates has no charts: ui/reports/export_job.py)."""
     measures = inputs.measures
     assert measures is not None
     return _draw(
-        lambda painter, area: paint_timeline(
-            painter, area, measures.timeline, PAPER, SCALE, years_only=True
-        ),
+        lambda painter, area: paint_timeline(painter, area, measures.timeline, PAPER, SCALE),
         height_inches=3.6,
     )
 
