@@ -114,8 +114,10 @@ def headings(document) -> list[tuple[str, str]]:
 
 
 def all_text(document) -> str:
+    """The document's paragraphs and cells as a reader reads them: the no-break space that keeps
+    a "[ML-01 T1]" token on one line reads as a space."""
     parts = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
             parts += [cell.text for cell in row.cells]
-    return "\n".join(parts)
+    return "\n".join(parts).replace("\u00a0", " ")

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
+from notes.dates import months_before
 from notes.records import Attendance, Client, ProcessNote, ProgressNote, Session
 from storage.clients import ClientRepository
 from storage.note_store import NoteRepository
@@ -142,9 +143,9 @@ def test_supervision_report_from_the_menu_is_de_identified(qtbot, open_window, t
     document = open_docx(target)
     assert headings(document)[0] == ("Title", "Supervision report: ML-01")
     assert [text for style, text in headings(document) if style == "Heading 1"] == [
+        "Questions for supervision",  # first, where a supervisor looks
         "Case summary",
         "Session by session",
-        "Questions for supervision",
         "Vault seal",
     ]
     assert len(document.inline_shapes) == 1  # the attendance chart
@@ -154,11 +155,12 @@ def test_supervision_report_from_the_menu_is_de_identified(qtbot, open_window, t
     assert leaks(target, NAME_WORDS) == []
     assert [p.name for p in target.parent.iterdir()] == [target.name]  # no partial file left
 
-    # The next report starts where this one was made, and the names are remembered.
+    # A second report the same day is not offered an empty period (today to today): it
+    # starts where the first one did; the names are remembered.
     again = SupervisionExportDialog(open_window.service, parent=open_window)
     qtbot.addWidget(again)
-    assert "Since the last supervision report" in again.period_hint.text()
-    assert again.start.date().toPython() == date.today()
+    assert again.start.date().toPython() == months_before(date.today(), 3)
+    assert "The last three months" in again.period_hint.text()
     assert again.supervisor.text() == "Jo Super"
     assert again.target.text().startswith(str(target.parent))
 
