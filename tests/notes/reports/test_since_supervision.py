@@ -44,8 +44,7 @@ def test_the_open_action_and_the_undiscussed_item_are_listed_de_identified():
     assert "The last supervision session about this client was on 8 Oct 2026." in text
     assert "Ask MH-01 how the fee change landed (agreed 8 Oct 2026; about: Question)" in text
     assert (
-        "Rupture (withdrawal), not repaired yet (22 Sep 2026): MH-01 went quiet when "
-        "[MH-01\u00a0T1]"
+        "Rupture (withdrawal), not repaired yet (22 Sep 2026): MH-01 went quiet when [MH-01 T1]"
         " came up" in text
     )
     assert "Maren" not in text and "Jonas" not in text
