@@ -27,6 +27,7 @@ from ui.lock.idle_lock import IdleWatcher
 from ui.lock.lock_key import LockKey
 from ui.lock.passphrase_pages import CreateVaultPage, UnlockPage
 from ui.vault_service import VaultService
+from ui.widgets.keyboard import give_mnemonics, install_keyboard_guard
 from ui.widgets.status_line import StatusLine
 from ui.widgets.wheel_guard import install_wheel_guard
 
@@ -42,6 +43,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.service = service
         self.wheel_guard = install_wheel_guard(self)  # before any control is polished
+        self.keyboard_guard = install_keyboard_guard(self)
         self.setWindowTitle("Alliance")
         self.create_page = CreateVaultPage(str(service.path))
         self.unlock_page = UnlockPage(str(service.path))
@@ -50,6 +52,10 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self.menuBar()  # exists before the first show, so menus added later get shortcuts
+        from ui.menus import menu_letters
+
+        for page in (self.create_page, self.unlock_page):
+            give_mnemonics(page, menu_letters())  # the menus come later: keep their letters
         self._workspace: Workspace | None = None
         self._read_only_banner: StatusLine | None = None
         self._vault_actions: list[QAction] = []
@@ -115,6 +121,7 @@ class MainWindow(QMainWindow):
         self.drafts.register("settings", self.vault_actions.open_settings)
         self.drafts.register("edit_categories", lambda fields: edit_categories(self, fields))
         self._build_menus()
+        workspace.give_mnemonics()  # after the menus, whose letters it leaves alone
         workspace.editor.saved.connect(
             lambda moment: self.statusBar().showMessage(f"Saved at {moment:%H:%M:%S}", 4000)
         )

@@ -63,6 +63,11 @@ LAYOUT: tuple[tuple[str, tuple[tuple[Group, ...], ...]], ...] = (
 Shortcut = str | QKeySequence.StandardKey
 
 
+def menu_letters() -> set[str]:
+    """The menu bar's mnemonics (lower case), which no button or label of the window may use."""
+    return {title[title.index("&") + 1].lower() for title, _blocks in LAYOUT if "&" in title}
+
+
 @dataclass(frozen=True)
 class MenuEntry:
     """One entry: give a handler (the builder makes the action), an action the feature made

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -38,6 +39,7 @@ from ui.session.note_editor import NoteEditor
 from ui.session.session_dialog import SessionDialog, VoidDialog
 from ui.vault_service import VaultService
 from ui.widgets.form_fields import named
+from ui.widgets.keyboard import give_mnemonics, mnemonic_of, with_mnemonic
 from ui.widgets.models import ClientListModel, ItemRole, SessionListModel, session_title
 
 
@@ -150,6 +152,11 @@ class Workspace(QSplitter):
         self.session_view.doubleClicked.connect(lambda _index: self.edit_session())
         service.clientsChanged.connect(self.reload_clients)
         service.sessionsChanged.connect(self._sessions_changed)
+        # F6 and Shift+F6: from pane to pane, as they stand on screen.
+        for keys, step in (("F6", 1), ("Shift+F6", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.step_pane(step))
         self._update_buttons()
 
     # -- what is chosen --------------------------------------------------------------------
@@ -181,6 +188,58 @@ class Workspace(QSplitter):
         target = 0 if row < 0 else row + step
         if 0 <= target < self.sessions.rowCount():
             self.select_session(self.sessions.item(target).id)
+
+    # -- the keyboard ----------------------------------------------------------------------
+
+    def panes(self) -> list[QWidget]:
+        """The panes F6 visits, left to right: clients, sessions, the open tab (a note, the
+        client page or search) and, beside a note, its observations."""
+        panes: list[QWidget] = [self.client_view, self.session_view, self.tabs.currentWidget()]
+        if self.tabs.currentWidget() is self.editor and self.editor.session is not None:
+            panes.append(self.editor.observations)
+        return panes
+
+    def step_pane(self, step: int) -> None:
+        """Move the focus to the next (+1) or previous (-1) pane, round the end."""
+        panes = self.panes()
+        focused = QApplication.focusWidget()
+        current = next(
+            (i for i, pane in enumerate(panes) if focused is pane or pane.isAncestorOf(focused)),
+            None,
+        )
+        if current is None:
+            target = 0 if step > 0 else len(panes) - 1
+        elif current == 2 and len(panes) == 4 and panes[3].isAncestorOf(focused):
+            target = (3 + step) % len(panes)  # the observations sit inside the note's tab
+        else:
+            target = (current + step) % len(panes)
+        pane = panes[target]
+        if pane is self.editor:
+            self.editor.focus_note()
+        elif pane is self.client_page:
+            self.client_page.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif pane is self.search_panel:
+            self.search_panel.focus_search()
+        elif pane is self.editor.observations:
+            self.editor.observations.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            pane.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def give_mnemonics(self) -> None:
+        """Alt+letter for every button and labelled field: the panes beside share one set of
+        letters with the tab titles; each tab's page, which shows alone, has its own beyond."""
+        shared: set[str] = set()
+        for index in range(2):
+            shared |= give_mnemonics(self.widget(index), shared)
+        for index in range(self.tabs.count()):
+            title = with_mnemonic(self.tabs.tabText(index), shared)
+            if mnemonic_of(self.tabs.tabText(index)) is None and title is not None:
+                self.tabs.setTabText(index, title)
+                shared.add(mnemonic_of(title) or "")
+        for index in range(self.tabs.count()):
+            letters = give_mnemonics(self.tabs.widget(index), shared)
+            if self.tabs.widget(index) is self.editor:
+                self.editor.letters = letters  # for the buttons a signed note adds
 
     # -- refreshing ------------------------------------------------------------------------
 

@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QTableView
 
+from tests.ui.helpers import answer_dialog, choose_client, choose_session
 from ui.client_page.client_dialog import ClientDialog
 from ui.session.session_dialog import SessionDialog
+from ui.widgets.keyboard import mnemonic_of
 
 
 def focused_name() -> str:
     """The accessible name of the focused field (a date edit's inner line edit has none)."""
     widget = QApplication.focusWidget()
-    while widget is not None and not widget.accessibleName():
+    while widget is not None and not spoken_name(widget):
         widget = widget.parentWidget()
-    return widget.accessibleName() if widget else ""
+    return spoken_name(widget) if widget else ""
+
+
+def spoken_name(widget) -> str:
+    """The name the widget was given, else what a screen reader calls it (a button: its text
+    without the "&")."""
+    from PySide6.QtGui import QAccessible
+
+    if widget.accessibleName():
+        return widget.accessibleName()
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name) if interface else ""
 
 
 def tab_through(qtbot, first, count: int) -> list[str]:
@@ -49,3 +62,94 @@ def test_session_form_tabs_in_screen_order(qtbot):
     dialog.show()
     qtbot.waitExposed(dialog)
     assert tab_through(qtbot, dialog.date, 8)[:4] == ["date", "time", "duration", "attendance"]
+
+
+# -- the workspace: Tab, F6, Return, mnemonics -------------------------------------------------
+
+
+def open_note(qtbot, window) -> None:
+    choose_client(qtbot, window)
+    choose_session(qtbot, window, 0)
+    qtbot.waitUntil(lambda: window.workspace.editor.section_box("subjective").isVisible())
+
+
+def test_the_note_tabs_as_it_reads(qtbot, open_window):
+    open_note(qtbot, open_window)
+    editor = open_window.workspace.editor
+    assert tab_through(qtbot, editor.template_box, 9) == [
+        "template",
+        "Sign note…",
+        "Subjective",
+        "Objective",
+        "Assessment",
+        "Plan",
+        "process note",
+        "observations of this session",
+        "Record observation…",
+        "client list",  # round the window: back to its first pane
+    ]
+
+
+def test_tab_leaves_a_table_and_the_arrows_move_in_it(qtbot, open_window):
+    open_note(qtbot, open_window)
+    workspace = open_window.workspace
+    workspace.tabs.setCurrentWidget(workspace.client_page)
+    table = workspace.measures_section.findChild(QTableView)
+    qtbot.waitUntil(table.isVisible)
+    assert table.model().columnCount() > 2
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    qtbot.keyClick(table, Qt.Key.Key_Right)
+    assert table.currentIndex().column() == 2 and QApplication.focusWidget() is table
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not table
+    assert not table.isAncestorOf(QApplication.focusWidget())
+
+
+def test_f6_goes_round_the_panes_and_shift_f6_back(qtbot, open_window):
+    open_note(qtbot, open_window)
+    workspace = open_window.workspace
+    workspace.client_view.setFocus()
+    seen = [focused_name()]
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+        seen.append(focused_name())
+    assert seen == [
+        "client list",
+        "session list",
+        "Subjective",
+        "observations of this session",
+        "client list",
+    ]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert focused_name() == "observations of this session"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert focused_name() == "Subjective"
+
+
+def test_return_presses_the_focused_button(qtbot, open_window):
+    workspace = open_window.workspace
+    opened: list[str] = []
+    answer_dialog(
+        qtbot, lambda dialog: (opened.append(dialog.windowTitle()), dialog.reject()), ClientDialog
+    )
+    workspace.new_client_button.setFocus()
+    qtbot.keyClick(workspace.new_client_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(opened))
+    assert opened
+
+
+def test_alt_and_a_label_letter_goes_to_its_field(qtbot):
+    dialog = ClientDialog(set())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    labels = {label.buddy(): label for label in dialog.findChildren(QLabel) if label.buddy()}
+    code_label = labels[dialog.code]
+    letter = mnemonic_of(code_label.text())
+    assert letter is not None
+    qtbot.keyClick(dialog, getattr(Qt.Key, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.code

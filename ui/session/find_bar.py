@@ -44,6 +44,7 @@ class FindBar(QWidget):
         previous.clicked.connect(lambda: self.find(backwards=True))
         following.clicked.connect(lambda: self.find())
         done.clicked.connect(self.close_bar)
+        self.buttons = [previous, following, done]
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.addWidget(self.field, 1)

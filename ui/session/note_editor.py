@@ -44,6 +44,7 @@ from ui.session.observation_tags import BoxKey
 from ui.session.tagging import TaggingController
 from ui.vault_service import VaultService
 from ui.widgets.form_fields import text_box
+from ui.widgets.keyboard import give_mnemonics
 from ui.widgets.models import session_title
 from ui.widgets.status_line import StatusLine
 
@@ -68,6 +69,7 @@ class NoteEditor(QWidget):
         self._dirty = False
         self._loading = False
         self._read_only_because: str | None = None  # why nothing typed could be saved now
+        self.letters: set[str] = set()  # mnemonics in use around the note (see _build_sections)
 
         self.title = QLabel()
         self.title.setObjectName("noteTitle")
@@ -83,7 +85,9 @@ class NoteEditor(QWidget):
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
-        header.addWidget(QLabel("Template"))
+        template_label = QLabel("Template")
+        template_label.setBuddy(self.template_box)
+        header.addWidget(template_label)
         header.addWidget(self.template_box)
         header.addWidget(self.sign_button)
 
@@ -91,6 +95,8 @@ class NoteEditor(QWidget):
         self._sections_layout = QVBoxLayout(self._sections_host)
         self._sections_layout.setContentsMargins(0, 0, 8, 0)
         scroll = QScrollArea()
+        # The boxes inside take the focus; the page scrolls to the one that has it.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._sections_host)
@@ -273,24 +279,55 @@ class NoteEditor(QWidget):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._sections_layout.addWidget(label)
+        after_sections: list[QWidget] = []
         if signed and self._read_only_because is None:
             self.addendum_box = _text_box("addendum", "Add a dated addendum to this signed note.")
             add = QPushButton("Add addendum")
             add.clicked.connect(self._add_addendum)
             self._sections_layout.addWidget(self.addendum_box)
             self._sections_layout.addWidget(add, 0, Qt.AlignmentFlag.AlignRight)
+            after_sections = [self.addendum_box, add]
         self._sections_layout.addStretch(1)
+        give_mnemonics(self._sections_host, self.letters)
+        self._order_tabs([*self._section_boxes.values(), *after_sections])
         self.template_box.setEnabled(not fixed)
         self.sign_button.setEnabled(not fixed)
         _fix(self.process_box, self._read_only_because is not None)
         self.setProperty("signed", signed)
         self.tagging.bind()
 
+    def _order_tabs(self, note_widgets: list[QWidget]) -> None:
+        """Tab goes as the screen reads: the header, the find bar, the progress note's boxes
+        top to bottom, the process note, then the observations beside."""
+        chain = [
+            self.template_box,
+            self.sign_button,
+            self.find_bar.field,
+            *self.find_bar.buttons,
+            *note_widgets,
+            self.process_box,
+            *self.observations.focus_chain(),
+        ]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+
+    def focus_note(self) -> None:
+        """F6 into the note: the box last written in, else its first box."""
+        boxes = self._find_boxes()
+        last = self.focusWidget()
+        if last in boxes:
+            last.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self._session is not None and boxes:
+            boxes[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _add_section(self, key: str, title: str, hint: str, fixed: bool, kept=False) -> None:
         assert self._note is not None
         heading = QLabel(title)
         heading.setObjectName("keptHeading" if kept else "sectionTitle")
         box = _text_box(f"section_{key}", hint)
+        heading.setBuddy(box)
         box.setAccessibleName(title)
         box.setPlainText(self._note.sections.get(key, ""))
         _fix(box, fixed)

@@ -127,6 +127,10 @@ class ObservationPanel(QWidget):
         self.feedback.setText("\n\n".join(parts))
         self.feedback.show()
 
+    def focus_chain(self) -> list[QWidget]:
+        """The panel's controls in the order they stand, for Tab."""
+        return [self.view, self.edit_button, self.delete_button, self.record_button]
+
     def current(self) -> Observation | None:
         index = self.view.currentIndex()
         return index.data(ItemRole) if index.isValid() else None

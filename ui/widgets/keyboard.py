@@ -1,0 +1,174 @@
+"""The keyboard works the same in every view, without each form remembering it.
+
+One application-wide event filter (as the wheel guard is one) does three things:
+
+- Tab leaves tables and lists: item views are made to take Tab as "next control", so the arrows
+  move inside a table and Tab moves on (Qt's tables walk cell by cell with Tab and wrap, a trap).
+- Return or Enter on a focused push button clicks it, outside dialogs too (Qt clicks a button on
+  Return only in a dialog, where it is the default button while it has the focus).
+- When a window is shown, its labels and buttons get mnemonics (`give_mnemonics`), and a
+  dialog's default button is the one Enter presses, even if it was made default before it was
+  put in the dialog (Qt then presses the dialog's first button, "Choose…").
+
+`give_mnemonics` is also called by a view whose buttons are built after its window was shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QMainWindow,
+    QPushButton,
+    QWidget,
+)
+
+_RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+
+def mnemonic_of(text: str) -> str | None:
+    """The letter after a single "&" in `text` (lower case), or None."""
+    index = 0
+    while True:
+        index = text.find("&", index)
+        if index < 0 or index + 1 >= len(text):
+            return None
+        if text[index + 1] == "&":  # "&&" is a written ampersand
+            index += 2
+            continue
+        return text[index + 1].lower()
+
+
+def with_mnemonic(text: str, taken: set[str]) -> str | None:
+    """`text` with "&" before a letter not `taken`: a word's first letter if one is free, else
+    any letter of it; None when every letter is taken."""
+    words_start = [i for i, c in enumerate(text) if c.isalpha() and (i == 0 or text[i - 1] == " ")]
+    others = [i for i, c in enumerate(text) if c.isalnum() and i not in words_start]
+    for index in words_start + others:
+        if text[index].lower() not in taken:
+            return f"{text[:index]}&{text[index:]}"
+    return None
+
+
+def _first_focusable(layout: QLayout) -> QWidget | None:
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        widget = item.widget()
+        if widget is not None and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            return widget
+        inner = item.layout()
+        if inner is not None and (found := _first_focusable(inner)) is not None:
+            return found
+    return None
+
+
+def link_form_labels(root: QWidget) -> None:
+    """A form row whose field is a layout (a date range, a file and its button) has its label
+    linked to the row's first control, as a row with one widget is by Qt itself."""
+    for form in root.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            label_item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field_item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label_item is None or field_item is None:
+                continue
+            label = label_item.widget()
+            if not isinstance(label, QLabel) or label.buddy() is not None or not label.text():
+                continue
+            if field_item.layout() is not None:
+                field = _first_focusable(field_item.layout())
+            else:
+                field = field_item.widget()
+            if field is not None:
+                label.setBuddy(field)
+
+
+def _menu_letters(root: QWidget) -> set[str]:
+    window = root.window()
+    if not isinstance(window, QMainWindow) or window.menuWidget() is None:
+        return set()
+    return {
+        letter
+        for action in window.menuBar().actions()
+        if (letter := mnemonic_of(action.text())) is not None
+    }
+
+
+def _labelled(root: QWidget) -> Iterable[QAbstractButton | QLabel]:
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, QAbstractButton) and widget.text():
+            yield widget
+        elif isinstance(widget, QLabel) and widget.buddy() is not None and widget.text():
+            yield widget
+
+
+def give_mnemonics(root: QWidget, reserved: Iterable[str] = ()) -> set[str]:
+    """Give each button and each label of a field under `root` a mnemonic (Alt+letter) that no
+    other one there, nor the window's menu bar, nor `reserved` uses; return the letters used.
+    Texts that already have one keep it. Labels in forms are linked to their fields first."""
+    link_form_labels(root)
+    widgets = [w for w in _labelled(root) if "<" not in w.text()]  # rich text is left alone
+    taken = set(reserved) | _menu_letters(root)
+    taken |= {letter for w in widgets if (letter := mnemonic_of(w.text())) is not None}
+    for widget in widgets:
+        if mnemonic_of(widget.text()) is not None:
+            continue
+        text = with_mnemonic(widget.text(), taken)
+        if text is not None:
+            taken.add(mnemonic_of(text) or "")
+            widget.setText(text)  # a screen reader reads the text without the "&"
+    return taken
+
+
+def _register_default(dialog: QDialog) -> None:
+    """Enter runs the button made default (Export, Save), not the first button the dialog holds
+    (Choose…): a button made default before it was put in its dialog is made so again."""
+    for button in dialog.findChildren(QPushButton):
+        if button.isDefault():
+            button.setDefault(True)
+            return
+
+
+class KeyboardGuard(QObject):
+    """Install once: `install_keyboard_guard(owner)`."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Polish and isinstance(watched, QAbstractItemView):
+            watched.setTabKeyNavigation(False)
+        elif (
+            kind == QEvent.Type.KeyPress
+            and isinstance(watched, QPushButton)
+            and event.key() in _RETURN_KEYS
+            and event.modifiers() in _PLAIN
+            and not watched.autoDefault()
+            and not watched.isDefault()
+        ):
+            if watched.isEnabled():
+                watched.animateClick()
+            return True
+        elif (
+            kind == QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and not isinstance(watched, QMainWindow)  # its views share it: they give their own
+        ):
+            give_mnemonics(watched)
+            if isinstance(watched, QDialog):
+                _register_default(watched)
+        return False
+
+
+def install_keyboard_guard(owner: QObject) -> KeyboardGuard:
+    """Filter the whole application's events for as long as `owner` lives."""
+    guard = KeyboardGuard(owner)
+    QApplication.instance().installEventFilter(guard)
+    return guard
