@@ -27,6 +27,7 @@ from ui.lock.idle_lock import IdleWatcher
 from ui.lock.lock_key import LockKey
 from ui.lock.passphrase_pages import CreateVaultPage, UnlockPage
 from ui.vault_service import VaultService
+from ui.widgets.headings import install_headings
 from ui.widgets.keyboard import give_mnemonics, install_keyboard_guard
 from ui.widgets.status_line import StatusLine
 from ui.widgets.wheel_guard import install_wheel_guard
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.service = service
         self.wheel_guard = install_wheel_guard(self)  # before any control is polished
         self.keyboard_guard = install_keyboard_guard(self)
+        install_headings()
         self.setWindowTitle("Alliance")
         self.create_page = CreateVaultPage(str(service.path))
         self.unlock_page = UnlockPage(str(service.path))

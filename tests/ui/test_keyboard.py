@@ -151,5 +151,6 @@ def test_alt_and_a_label_letter_goes_to_its_field(qtbot):
     code_label = labels[dialog.code]
     letter = mnemonic_of(code_label.text())
     assert letter is not None
-    qtbot.keyClick(dialog, getattr(Qt.Key, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
+    key = getattr(Qt.Key, f"Key_{letter.upper()}")
+    qtbot.keyClick(dialog, key, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is dialog.code

@@ -80,7 +80,11 @@ def test_signing_asks_then_locks_the_note_and_allows_addenda(qtbot, open_window)
     assert "Draft" in open_window.workspace.sessions.index(1).data()
 
     qtbot.keyClicks(editor.addendum_box, "Client phoned to confirm next week.")
-    add = [b for b in editor.findChildren(type(editor.sign_button)) if b.text() == "Add addendum"]
+    add = [
+        b
+        for b in editor.findChildren(type(editor.sign_button))
+        if b.text().replace("&", "") == "Add addendum"
+    ]
     qtbot.mouseClick(add[0], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Client phoned to confirm next week." in visible_text(editor))
     note = open_window.service.progress_note(editor.session.id)

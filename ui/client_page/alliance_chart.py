@@ -14,14 +14,14 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
+from PySide6.QtCore import QEvent, QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from notes.alliance import AllianceRating, Rupture
 from notes.alliance_chart import AllianceSeries, chart_points
+from notes.chart_text import ChartText, alliance_text
 from notes.records import Session
-from notes.wording import counted
 from ui.widgets import theme
 from ui.widgets.theme import Marker, SeriesStyle
 
@@ -42,7 +42,10 @@ _NAMES = {
 
 class AllianceChart(QChartView):
     """The chart on the client page. Each line's points are a scatter series of their own (its
-    legend entry hidden), so a line's markers have the theme's shape as in the report."""
+    legend entry hidden), so a line's markers have the theme's shape as in the report. Its values
+    as text are `text`, renewed with `textChanged`."""
+
+    textChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         chart = QChart()
@@ -101,6 +104,7 @@ class AllianceChart(QChartView):
         self.setAccessibleName("alliance chart")
         self._colour_in()
         self.points = chart_points([], [], [])
+        self.text: ChartText = alliance_text(self.points)
         self._set_range(1)
 
     def _colour_in(self) -> None:
@@ -151,12 +155,9 @@ class AllianceChart(QChartView):
                 if series is not None:
                     series.replace(shown)
         self._set_range(self.points.last_session)
-        self.setAccessibleDescription(
-            f"{counted(len(self.points.client), 'client check')}, "
-            f"{counted(len(self.points.ruptures), 'rupture')}, "
-            f"{counted(len(self.points.repairs), 'repair')}, "
-            f"{counted(len(self.points.missed), 'missed appointment')}"
-        )
+        self.text = alliance_text(self.points)
+        self.setAccessibleDescription(self.text.description)
+        self.textChanged.emit()
 
     def clear(self) -> None:
         self.show_data([], [], [])

@@ -23,6 +23,7 @@ from ui.alliance.actions import rate_alliance, record_rupture
 from ui.client_page.alliance_chart import AllianceChart
 from ui.client_page.list_section import RecordSection
 from ui.vault_service import VaultService
+from ui.widgets.chart_table import ChartWithTable
 from ui.widgets.models import DataclassListModel, emphasis
 
 
@@ -88,7 +89,7 @@ class AllianceSection(RecordSection):
         self.suggestion.hide()
         self.ruptures_heading = QLabel("Ruptures and repairs")
         self.ruptures_heading.setObjectName("subHeading")
-        self.insert_above_list(self.chart)
+        self.insert_above_list(ChartWithTable(self.chart, "alliance chart"))
         self.insert_above_list(self.suggestion)
         self.insert_above_list(self.ruptures_heading)
         self.add_button("Rate a session…", self.rate)

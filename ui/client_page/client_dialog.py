@@ -18,6 +18,7 @@ from notes.records import Client
 from ui.lock.dialog_drafts import restore
 from ui.widgets.dialog_parts import Standard, form_dialog_layout
 from ui.widgets.form_fields import date_edit, named
+from ui.widgets.status_line import StatusLine
 from ui.writing.box_aids import attach as attach_writing_aids
 
 
@@ -43,9 +44,7 @@ class ClientDialog(QDialog):
         self.terms = named(QPlainTextEdit(), "identifying_terms")
         self.terms.setPlaceholderText("One per line: partner's name, employer, town…")
         self.terms.setTabChangesFocus(True)
-        self.message = QLabel()
-        self.message.setObjectName("error")
-        self.message.setWordWrap(True)
+        self.message = StatusLine("error", urgent=True)  # what is wrong is read out at once
         terms_hint = QLabel(
             "Names of family, employer, school or town that would identify this client. "
             "Supervision reports replace them, and the client's name, with the code."

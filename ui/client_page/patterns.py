@@ -32,6 +32,7 @@ from ui.client_page.patterns_chart import PatternChart
 from ui.client_page.patterns_filter import ObservationFilter
 from ui.client_page.patterns_model import ClientObservationModel, ObservationRow, SortRole
 from ui.vault_service import VaultService
+from ui.widgets.chart_table import ChartWithTable
 
 
 def _sessions_text(numbers: list[int]) -> str:
@@ -125,7 +126,7 @@ class ClientPatterns(QWidget):
         layout.addWidget(self.empty)
         layout.addLayout(filters)
         layout.addWidget(self.table)
-        layout.addWidget(self.chart)
+        layout.addWidget(ChartWithTable(self.chart, "observations chart"))
 
         self.kind.currentIndexChanged.connect(self._kind_chosen)
         self.category.currentIndexChanged.connect(

@@ -12,17 +12,21 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
+from notes.chart_text import ChartText, pattern_text
 from notes.observations import CHART_SESSIONS, Category, ObservationKind, counts_per_session
 from ui.client_page.patterns_model import ObservationRow
 from ui.widgets import theme
 
 
 class PatternChart(QChartView):
-    """Observations per session, one stacked bar per session, one colour per category."""
+    """Observations per session, one stacked bar per session, one colour per category; its
+    values as text are `text`, renewed with `textChanged`."""
+
+    textChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +35,7 @@ class PatternChart(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(300)
         self.series_labels: list[str] = []  # what the legend says, for tests and screen readers
+        self.text: ChartText = pattern_text([], {})
         self.show_rows([], [])
 
     def show_rows(self, rows: list[ObservationRow], categories: list[Category]) -> None:
@@ -52,6 +57,7 @@ class PatternChart(QChartView):
             chart.setTitle(f"{chart.title()} — the last {CHART_SESSIONS} sessions with any")
         series = QStackedBarSeries()
         self.series_labels = []
+        per_label: dict[str, tuple[int, ...]] = {}
         places = {kind: [c.id for c in categories if c.kind is kind] for kind in ObservationKind}
         for category in categories:
             counts = counted.counts.get(category.id)
@@ -65,6 +71,7 @@ class PatternChart(QChartView):
             bar_set.setBorderColor(surface.background)  # a thin gap between stacked bars
             series.append(bar_set)
             self.series_labels.append(label)
+            per_label[label] = tuple(counts)
         chart.addSeries(series)
         x_axis = QBarCategoryAxis()
         x_axis.append([str(number) for _start, number in sessions] or [""])
@@ -90,3 +97,6 @@ class PatternChart(QChartView):
         self.setChart(chart)
         if old is not None:
             old.deleteLater()
+        self.text = pattern_text([n for _start, n in sessions], per_label, counted.left_out)
+        self.setAccessibleDescription(self.text.description)
+        self.textChanged.emit()

@@ -56,6 +56,7 @@ from ui.vault_service import VaultService
 from ui.widgets.file_dialogs import save_file
 from ui.widgets.form_fields import date_edit, named, text_box
 from ui.widgets.models import DataclassListModel
+from ui.widgets.status_line import StatusLine
 
 SWEEP_DELAY_MS = 250  # after the last change to client, period or sections
 
@@ -147,9 +148,7 @@ class _ExportDialog(QDialog):
         self.progress = named(QProgressBar(), "export_progress")
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
-        self.message = QLabel()
-        self.message.setObjectName("hint")
-        self.message.setWordWrap(True)
+        self.message = StatusLine("hint")  # "Exporting…", "Saved as …": read out as they come
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.export_button = self.buttons.addButton(
             "Export", QDialogButtonBox.ButtonRole.AcceptRole

@@ -10,7 +10,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+
+from ui.widgets.status_line import StatusLine
 
 
 class _FindField(QLineEdit):
@@ -36,8 +38,7 @@ class FindBar(QWidget):
         self.field.setPlaceholderText("Find in this note")
         self.field.setAccessibleName("find in note")
         self.field.setClearButtonEnabled(True)
-        self.result = QLabel()
-        self.result.setObjectName("hint")
+        self.result = StatusLine("hint")  # "3 in this note": read out as it changes
         previous = QPushButton("Previous")
         following = QPushButton("Next")
         done = QPushButton("Close")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from functools import partial
+from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -308,7 +309,7 @@ class NoteEditor(QWidget):
             self.process_box,
             *self.observations.focus_chain(),
         ]
-        for before, after in zip(chain, chain[1:], strict=False):
+        for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
 
     def focus_note(self) -> None:

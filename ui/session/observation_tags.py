@@ -6,7 +6,9 @@ the box's own positions (UTF-16 units, as Qt counts) and moved on every change o
 A tag whose words were all deleted is reported once, with `wordsDeleted`, after the edit.
 
 The two kinds differ by more than colour: transference has a solid underline, countertransference
-a wavy one, and each has its own background (the theme's `tag_format`).
+a wavy one, and each has its own background (the theme's `tag_format`). For a screen reader the
+box's accessible description names the tags where its cursor is, and moving into tagged words
+says so.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 from shiboken6 import isValid
 
 from notes.observations import Anchor, NoteKind, Observation, locate, shift_span
+from ui.widgets.status_line import announce
 from ui.widgets.theme import tag_format  # how tagged words look: the theme's
 
 BoxKey = tuple[NoteKind, str]
@@ -56,6 +59,7 @@ class TagTracker(QObject):
         self._spans: dict[int, _Span] = {}  # by observation id, in the order they were added
         self._deleted: list[Observation] = []
         self._connections: list[tuple[QPlainTextEdit, Callable]] = []
+        self._cursor_slots: list[tuple[QPlainTextEdit, Callable]] = []
 
     # -- what is tracked -------------------------------------------------------------------
 
@@ -66,16 +70,26 @@ class TagTracker(QObject):
             if isValid(box):  # boxes of an earlier template may already be gone
                 box.document().contentsChange.disconnect(slot)
                 box.viewport().removeEventFilter(self)
+        for box, moved in self._cursor_slots:
+            if isValid(box):
+                box.cursorPositionChanged.disconnect(moved)
+                box.setAccessibleDescription("")
         self._connections = []
+        self._cursor_slots = []
         self._boxes = dict(boxes)
         for key, box in self._boxes.items():
 
             def slot(position: int, removed: int, added: int, key: BoxKey = key) -> None:
                 self._changed(key, position, removed, added)
 
+            def moved(key: BoxKey = key) -> None:
+                self._describe_cursor(key)
+
             box.document().contentsChange.connect(slot)
+            box.cursorPositionChanged.connect(moved)
             box.viewport().installEventFilter(self)
             self._connections.append((box, slot))
+            self._cursor_slots.append((box, moved))
         self.set_observations(kept, keep_moved=True)
 
     def set_observations(self, observations: list[Observation], keep_moved: bool = False) -> None:
@@ -218,6 +232,26 @@ class TagTracker(QObject):
     def _paint_all(self) -> None:
         for key in self._boxes:
             self._paint(key)
+            self._describe_cursor(key, speak=False)
+
+    def tags_at_cursor(self, key: BoxKey) -> str:
+        """What the words at the box's cursor are tagged with, as a screen reader is told."""
+        box = self._boxes[key]
+        found = self.spans_at(key, box.textCursor().position())
+        return "; ".join(f"Tagged: {self._describe(o)}" for o in found)
+
+    def _describe_cursor(self, key: BoxKey, speak: bool = True) -> None:
+        """The box's accessible description says the tags where its cursor is; moving into
+        tagged words (or out of them) is said at once, politely."""
+        box = self._boxes.get(key)
+        if box is None or not isValid(box):
+            return
+        text = self.tags_at_cursor(key)
+        if text == box.accessibleDescription():
+            return
+        box.setAccessibleDescription(text)  # Qt tells assistive technology it changed
+        if speak and box.hasFocus():
+            announce(box, text or "Not tagged")
 
     def _paint(self, key: BoxKey) -> None:
         box = self._boxes[key]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QWidget
 
 from notes.records import Client
 from notes.supervision import Question
 from ui.widgets.dialog_parts import form_dialog_layout
 from ui.widgets.form_fields import named, text_box
+from ui.widgets.status_line import StatusLine
 
 
 class QuestionDialog(QDialog):
@@ -23,7 +24,7 @@ class QuestionDialog(QDialog):
             self.client.addItem(client.code, client.id)
         self.client.setCurrentIndex(max(0, self.client.findData(client_id)))
         self.text = text_box("question", "What do you want to ask your supervisor?", keyed=True)
-        self.problem = QLabel()
+        self.problem = StatusLine("problem", urgent=True)
         self.problem.hide()
         form = QFormLayout()
         form.addRow("About", self.client)

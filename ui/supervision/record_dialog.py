@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -43,6 +42,7 @@ from notes.supervision import (
 from ui.vault_service import VaultService
 from ui.widgets.dialog_parts import dialog_buttons
 from ui.widgets.form_fields import date_edit, named, text_box
+from ui.widgets.status_line import StatusLine
 
 _DATA = Qt.ItemDataRole.UserRole
 IN_GENERAL = "The client in general"
@@ -103,8 +103,7 @@ class SupervisionDialog(QDialog):
         self.add_action = QPushButton("&Add action")
         self.action_list = named(QListWidget(), "agreed_actions")
         self.remove_action = QPushButton("Remo&ve action")
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
+        self.problem = StatusLine("problem", urgent=True)
         self.problem.hide()
 
         form = QFormLayout()

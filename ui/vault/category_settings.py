@@ -31,6 +31,7 @@ from ui.lock.dialog_drafts import RECORD, Fields, draftable, restore
 from ui.vault_service import VaultService
 from ui.widgets.dialog_parts import Standard, dialog_buttons
 from ui.widgets.models import DataclassListModel, ItemRole, emphasis
+from ui.widgets.status_line import StatusLine
 from ui.writing.box_aids import attach as attach_writing_aids
 
 
@@ -86,9 +87,7 @@ class CategorySettings(QDialog):
         self.retired = QCheckBox("Retired — not offered for new observations")
         self.save_button = QPushButton("Save")
         self.save_button.setDefault(True)
-        self.message = QLabel()
-        self.message.setObjectName("hint")
-        self.message.setWordWrap(True)
+        self.message = StatusLine("hint")
         details = QFormLayout()
         details.addRow("Name", self.label)
         details.addRow("Description", self.description)

@@ -104,9 +104,8 @@ def _menu_letters(root: QWidget) -> set[str]:
 
 def _labelled(root: QWidget) -> Iterable[QAbstractButton | QLabel]:
     for widget in root.findChildren(QWidget):
-        if isinstance(widget, QAbstractButton) and widget.text():
-            yield widget
-        elif isinstance(widget, QLabel) and widget.buddy() is not None and widget.text():
+        named_field = isinstance(widget, QLabel) and widget.buddy() is not None
+        if (isinstance(widget, QAbstractButton) or named_field) and widget.text():
             yield widget
 
 

@@ -11,6 +11,19 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 
+def announce(widget: QWidget, text: str, urgent: bool = False) -> None:
+    """Send `text` to assistive technology now, as said by `widget`: assertive for what the
+    person must act on, polite otherwise."""
+    # Imported here: QAccessible's classes cost start-up time, and the first announcement
+    # comes only after the first paint.
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
+    politeness = QAccessible.AnnouncementPoliteness
+    event = QAccessibleAnnouncementEvent(widget, text)
+    event.setPoliteness(politeness.Assertive if urgent else politeness.Polite)
+    QAccessible.updateAccessibility(event)
+
+
 class StatusLine(QLabel):
     """A label read out by its text; with `announce`, each new text is also announced."""
 
@@ -35,12 +48,4 @@ class StatusLine(QLabel):
 
     def announce(self, text: str, urgent: bool | None = None) -> None:
         """Send `text` to assistive technology now (politeness as built, unless told)."""
-        # Imported here: QAccessible's classes cost start-up time, and the first announcement
-        # comes only after the first paint.
-        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-
-        politeness = QAccessible.AnnouncementPoliteness
-        event = QAccessibleAnnouncementEvent(self, text)
-        assertive = self._urgent if urgent is None else urgent
-        event.setPoliteness(politeness.Assertive if assertive else politeness.Polite)
-        QAccessible.updateAccessibility(event)
+        announce(self, text, self._urgent if urgent is None else urgent)

@@ -76,7 +76,7 @@ def sections(window):
 
 
 def button(widget, text: str) -> QPushButton:
-    return next(b for b in widget.findChildren(QPushButton) if b.text() == text)
+    return next(b for b in widget.findChildren(QPushButton) if b.text().replace("&", "") == text)
 
 
 def type_score(qtbot, box: QSpinBox, value: int) -> None:

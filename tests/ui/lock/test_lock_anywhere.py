@@ -75,7 +75,7 @@ def unlock(qtbot, window) -> None:
 
 
 def button(widget: QWidget, text: str) -> QPushButton:
-    return next(b for b in widget.findChildren(QPushButton) if b.text() == text)
+    return next(b for b in widget.findChildren(QPushButton) if b.text().replace("&", "") == text)
 
 
 def choose_row(qtbot, section, row: int = 0) -> None:

@@ -80,7 +80,7 @@ def test_crash_dialog_hides_note_text_keeps_typing_and_can_lock(qtbot, open_wind
     def read_and_lock(box: QMessageBox) -> None:
         shown["text"] = box.text()
         shown["details"] = box.detailedText()
-        lock = next(b for b in box.buttons() if b.text() == "Lock now")
+        lock = next(b for b in box.buttons() if b.text().replace("&", "") == "Lock now")
         qtbot.mouseClick(lock, Qt.MouseButton.LeftButton)
 
     answer_dialog(qtbot, read_and_lock)

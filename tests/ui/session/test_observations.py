@@ -206,7 +206,9 @@ def test_deleting_the_tagged_words_asks_and_can_keep_the_observation(qtbot, wind
 
     def keep(question: QMessageBox) -> None:
         assert "“just like the mediator”" in question.text()
-        button = next(b for b in question.buttons() if b.text() == "Keep, untagged")
+        button = next(
+            b for b in question.buttons() if b.text().replace("&", "") == "Keep, untagged"
+        )
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     answer_dialog(qtbot, keep)
@@ -227,7 +229,9 @@ def test_deleting_the_tagged_words_can_delete_the_observation(qtbot, window):
     qtbot.waitUntil(lambda: len(panel_rows(window)) == 1)
 
     def delete(question: QMessageBox) -> None:
-        button = next(b for b in question.buttons() if b.text() == "Delete observation")
+        button = next(
+            b for b in question.buttons() if b.text().replace("&", "") == "Delete observation"
+        )
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     answer_dialog(qtbot, delete)

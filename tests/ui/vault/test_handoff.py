@@ -232,7 +232,9 @@ def test_forked_copies_are_named_kept_and_one_kept_read_only_beside(
 
     def keep(box: QMessageBox) -> None:
         seen.append(box.text())
-        [button] = [b for b in box.buttons() if "Keep a read-only copy" in b.text()]
+        [button] = [
+            b for b in box.buttons() if "Keep a read-only copy" in b.text().replace("&", "")
+        ]
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         when_dialog(qtbot, QMessageBox, read_message(seen))
 

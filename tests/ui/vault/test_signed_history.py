@@ -64,7 +64,9 @@ def unlocked(qtbot, path: Path) -> MainWindow:
 
 def read_next_box(qtbot, seen: list) -> None:
     def read(box: QMessageBox) -> None:
-        seen.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
+        seen.append(
+            (box.windowTitle(), box.text(), [b.text().replace("&", "") for b in box.buttons()])
+        )
         box.accept()
 
     answer_dialog(qtbot, read, QMessageBox)
