@@ -93,7 +93,7 @@ def alliance_text(points: ChartPoints) -> ChartText:
         _series_sentence("Your estimate", points.therapist),
     ]
     if marks:
-        sentences.append("; ".join(marks).capitalize() + ".")
+        sentences.append("; ".join(marks) + ".")
     return ChartText(
         ("Session", "Client's check", "Your estimate", "Marks"), rows, " ".join(sentences)
     )

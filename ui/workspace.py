@@ -103,6 +103,7 @@ class Workspace(QSplitter):
         self.client_page.add_section(ClientPatterns.TITLE, ClientPatterns(service))
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("session note, client page and search")
         self.tabs.addTab(self.editor, "Session note")
         self.tabs.addTab(self.client_page, "Client page")
         self.search_panel = SearchPanel(service.search)

@@ -29,6 +29,7 @@ class ClientPage(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("clientPage")
+        self.setAccessibleName("client page")  # it takes the focus, to scroll by keyboard
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()

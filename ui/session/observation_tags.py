@@ -250,7 +250,7 @@ class TagTracker(QObject):
         if text == box.accessibleDescription():
             return
         box.setAccessibleDescription(text)  # Qt tells assistive technology it changed
-        if speak and box.hasFocus():
+        if speak and box.isVisible():
             announce(box, text or "Not tagged")
 
     def _paint(self, key: BoxKey) -> None:

@@ -10,7 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from notes.chart_text import ChartText
 
@@ -61,6 +68,8 @@ class ChartWithTable(QWidget):
     def __init__(self, chart: QWidget, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chart = chart
+        if isinstance(chart, QAbstractScrollArea):  # a chart view: its drawing area takes focus
+            chart.viewport().setAccessibleName(chart.accessibleName() or name)
         self.toggle = QPushButton("Show as table")
         self.toggle.setCheckable(True)
         self.toggle.setAccessibleDescription(f"the {name} as a table of its values")

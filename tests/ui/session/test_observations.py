@@ -554,3 +554,50 @@ def test_the_context_menu_offers_the_tags(qtbot, window):
     box.customContextMenuRequested.emit(box.viewport().rect().center())
     assert "Tag as &transference…" in seen and "Tag as &countertransference…" in seen
     assert "&Record observation…" in seen and any("Copy" in text for text in seen)
+
+
+def test_the_words_at_the_cursor_tell_a_screen_reader_their_tag(qtbot, window):
+    from tests.ui.accessibility_events import accessibility_events
+
+    open_session(qtbot, window, 3)
+    box = window.workspace.editor.process_box
+    select_words(qtbot, box, "I felt tense")
+    fill_form(qtbot, "Criticized / mistreated", 4, "On trial.")
+    press(qtbot, window, "Ctrl+Shift+T")
+    qtbot.waitUntil(lambda: len(panel_rows(window)) == 1)
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert box.accessibleDescription() == ""
+    with accessibility_events() as events:
+        for _ in range(PROCESS.index("I felt tense") + 2):  # into the tagged words
+            qtbot.keyClick(box, Qt.Key.Key_Right)
+        tag = "Tagged: Countertransference · Criticized / mistreated · 4 of 5"
+        assert box.accessibleDescription() == tag
+        qtbot.keyClick(box, Qt.Key.Key_End)  # and out of them again
+        assert box.accessibleDescription() == ""
+    said = [texts[0] for kind, texts in events if kind == kind.Announcement]
+    assert said == [tag, "Not tagged"]
+
+
+def test_the_observation_chart_as_a_table_and_a_sentence(qtbot, window):
+    open_session(qtbot, window, 3)
+    workspace = window.workspace
+    add_observations(window.service, workspace.current_client().id, 3)
+    workspace.tabs.setCurrentWidget(workspace.client_page)
+    patterns = workspace.client_page.findChild(
+        type(workspace.client_page.widget()), "clientPatterns"
+    )
+    qtbot.waitUntil(lambda: patterns.model.rowCount() == 3)
+    holder = patterns.chart.parentWidget()
+    assert "3 observations over 3 sessions" in patterns.chart.accessibleDescription()
+    assert "Most often: CT · Helpless / inadequate (3)" in patterns.chart.accessibleDescription()
+    assert not holder.table.isVisible()
+    holder.toggle.setFocus()
+    qtbot.keyClick(holder.toggle, Qt.Key.Key_Space)
+    assert holder.table.isVisible() and not patterns.chart.isVisible()
+    model = holder.table.model()
+    rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(3)]
+    assert rows == [["4", "1", "1"], ["5", "1", "1"], ["6", "1", "1"]]
+    assert "3 observations over 3 sessions" in holder.summary.text()
+    qtbot.keyClick(holder.toggle, Qt.Key.Key_Space)
+    assert patterns.chart.isVisible() and not holder.table.isVisible()

@@ -1,0 +1,84 @@
+"""What a screen reader finds: each main view's accessibility tree, walked as Orca walks it,
+holds no control that takes the focus without a name."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QWidget
+
+from tests.ui.helpers import choose_client, choose_session
+from ui.client_page.client_dialog import ClientDialog
+from ui.reports.export_dialog import RecordExportDialog, SupervisionExportDialog
+from ui.session.session_dialog import SessionDialog
+
+State = QAccessible.State
+
+
+def unnamed_focusable(root: QWidget, at_least: int = 5) -> list[str]:
+    """Each showing control under `root` that can take the focus and has no name, described by
+    its role and class; the walk must meet `at_least` controls that take the focus."""
+    QAccessible.setActive(True)
+    found: list[str] = []
+    focusable = 0
+    seen: set[int] = set()
+
+    def walk(interface, depth: int) -> None:
+        if interface is None or not interface.isValid() or depth > 60:
+            return
+        state = interface.state()
+        if state.invisible or (state.offscreen and not state.focusable):
+            return
+        target = interface.object()
+        key = id(target) if target is not None else id(interface)
+        if target is not None and key in seen:
+            return
+        seen.add(key)
+        nonlocal focusable
+        focusable += state.focusable and not state.disabled
+        if state.focusable and not state.disabled and not interface.text(QAccessible.Text.Name):
+            kind = type(target).__name__ if target is not None else "?"
+            parent = target.parent() if target is not None else None
+            found.append(
+                f"{interface.role().name} {kind} in {type(parent).__name__} {getattr(target, 'objectName', str)()}"
+            )
+        for index in range(interface.childCount()):
+            walk(interface.child(index), depth + 1)
+
+    walk(QAccessible.queryAccessibleInterface(root), 0)
+    assert focusable >= at_least, "the walk did not reach the controls"
+    return found
+
+
+def test_the_unlock_page(qtbot, window):
+    assert unnamed_focusable(window, at_least=2) == []
+
+
+def test_the_workspace_with_a_note_open(qtbot, open_window):
+    choose_client(qtbot, open_window)
+    choose_session(qtbot, open_window, 0)
+    qtbot.waitUntil(lambda: open_window.workspace.editor.section_box("subjective").isVisible())
+    assert unnamed_focusable(open_window, at_least=15) == []
+
+
+def test_the_client_page(qtbot, open_window):
+    choose_client(qtbot, open_window)
+    workspace = open_window.workspace
+    workspace.tabs.setCurrentWidget(workspace.client_page)
+    qtbot.waitUntil(workspace.client_page.isVisible)
+    assert unnamed_focusable(open_window, at_least=25) == []
+
+
+@pytest.mark.parametrize("kind", ["client", "session", "supervision", "record"])
+def test_the_main_dialogs(qtbot, open_window, kind):
+    service = open_window.service
+    dialog = {
+        "client": lambda: ClientDialog(set(), parent=open_window),
+        "session": lambda: SessionDialog(client_id=1, parent=open_window),
+        "supervision": lambda: SupervisionExportDialog(service, parent=open_window),
+        "record": lambda: RecordExportDialog(service, parent=open_window),
+    }[kind]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert unnamed_focusable(dialog, at_least=4) == []
