@@ -38,10 +38,8 @@ def unnamed_focusable(root: QWidget, at_least: int = 5) -> list[str]:
         focusable += state.focusable and not state.disabled
         if state.focusable and not state.disabled and not interface.text(QAccessible.Text.Name):
             kind = type(target).__name__ if target is not None else "?"
-            parent = target.parent() if target is not None else None
-            found.append(
-                f"{interface.role().name} {kind} in {type(parent).__name__} {getattr(target, 'objectName', str)()}"
-            )
+            parent = type(target.parent()).__name__ if target is not None else "?"
+            found.append(f"{interface.role().name} {kind} in {parent}")
         for index in range(interface.childCount()):
             walk(interface.child(index), depth + 1)
 
@@ -82,3 +80,41 @@ def test_the_main_dialogs(qtbot, open_window, kind):
     dialog.show()
     qtbot.waitExposed(dialog)
     assert unnamed_focusable(dialog, at_least=4) == []
+
+
+def headings(root: QWidget) -> list[str]:
+    """The names of the headings a screen reader lists."""
+    QAccessible.setActive(True)
+    names: list[str] = []
+
+    def walk(interface) -> None:
+        if interface is None or not interface.isValid() or interface.state().invisible:
+            return
+        if interface.role() == QAccessible.Role.Heading:
+            names.append(interface.text(QAccessible.Text.Name))
+        for index in range(interface.childCount()):
+            walk(interface.child(index))
+
+    walk(QAccessible.queryAccessibleInterface(root))
+    return names
+
+
+def test_section_titles_are_headings(qtbot, open_window):
+    choose_client(qtbot, open_window)
+    choose_session(qtbot, open_window, 0)
+    workspace = open_window.workspace
+    qtbot.waitUntil(lambda: workspace.editor.section_box("subjective").isVisible())
+    shown = headings(open_window)
+    assert {
+        "Clients",
+        "Sessions",
+        "Progress note",
+        "Private process note",
+        "Transference and countertransference",
+    } <= set(shown)
+    workspace.tabs.setCurrentWidget(workspace.client_page)
+    qtbot.waitUntil(workspace.client_page.isVisible)
+    shown = headings(open_window)
+    assert "ML-01 · Maya Lindqvist" in shown  # the page's title
+    assert {"Sessions and attendance", "Measures and alliance"} <= set(shown)
+    assert "Progress note" not in shown  # the note's tab is hidden behind

@@ -132,6 +132,7 @@ def _register_default(dialog: QDialog) -> None:
     (Choose…): a button made default before it was put in its dialog is made so again."""
     for button in dialog.findChildren(QPushButton):
         if button.isDefault():
+            button.setDefault(False)  # Qt does nothing for a button that is default already
             button.setDefault(True)
             return
 

@@ -267,3 +267,24 @@ def test_replacement_list_model(qtmodeltester):
     model.set_items(Deidentifier("ML-01", "Maya Lindqvist", ["Jonas"]).replacements())
     qtmodeltester.check(model)
     assert model.index(3).data() == "Jonas  →  [ML-01 T1]"
+
+
+@pytest.mark.parametrize("kind", [RecordExportDialog, SupervisionExportDialog])
+def test_enter_exports_and_the_end_is_announced(qtbot, open_window, tmp_path, monkeypatch, kind):
+    from tests.ui.accessibility_events import accessibility_events
+    from ui.reports import export_dialog
+
+    pickers: list[str] = []
+    monkeypatch.setattr(export_dialog, "save_file", lambda *args: pickers.append("picker"))
+    dialog = show_dialog(qtbot, kind, open_window)
+    qtbot.waitExposed(dialog)
+    target = tmp_path / "by enter.docx"
+    type_into(qtbot, dialog.target, str(target))
+    seen: list[str] = []
+    with accessibility_events() as events:
+        answer(qtbot, QMessageBox.StandardButton.No, seen)
+        qtbot.keyClick(dialog.target, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: bool(seen), timeout=20_000)
+    assert pickers == [] and target.exists()
+    said = [texts[0] for event_kind, texts in events if event_kind == event_kind.Announcement]
+    assert f"Saved as {target}" in said
