@@ -39,7 +39,7 @@ from ui.session.note_editor import NoteEditor
 from ui.session.session_dialog import SessionDialog, VoidDialog
 from ui.vault_service import VaultService
 from ui.widgets.form_fields import named
-from ui.widgets.keyboard import give_mnemonics, mnemonic_of, with_mnemonic
+from ui.widgets.keyboard import give_mnemonics
 from ui.widgets.models import ClientListModel, ItemRole, SessionListModel, session_title
 
 
@@ -228,15 +228,11 @@ class Workspace(QSplitter):
 
     def give_mnemonics(self) -> None:
         """Alt+letter for every button and labelled field: the panes beside share one set of
-        letters with the tab titles; each tab's page, which shows alone, has its own beyond."""
+        letters; each tab's page, which shows alone, has its own beyond those. (The tabs have
+        none: there are too few letters, and Ctrl+Tab goes from tab to tab.)"""
         shared: set[str] = set()
         for index in range(2):
             shared |= give_mnemonics(self.widget(index), shared)
-        for index in range(self.tabs.count()):
-            title = with_mnemonic(self.tabs.tabText(index), shared)
-            if mnemonic_of(self.tabs.tabText(index)) is None and title is not None:
-                self.tabs.setTabText(index, title)
-                shared.add(mnemonic_of(title) or "")
         for index in range(self.tabs.count()):
             letters = give_mnemonics(self.tabs.widget(index), shared)
             if self.tabs.widget(index) is self.editor:

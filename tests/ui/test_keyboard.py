@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QTableView, QWidget
 
 from tests.ui.helpers import answer_dialog, choose_client, choose_session
 from ui.client_page.client_dialog import ClientDialog
@@ -154,3 +155,57 @@ def test_alt_and_a_label_letter_goes_to_its_field(qtbot):
     key = getattr(Qt.Key, f"Key_{letter.upper()}")
     qtbot.keyClick(dialog, key, Qt.KeyboardModifier.AltModifier)
     assert QApplication.focusWidget() is dialog.code
+
+
+def letters_shown(root) -> list[tuple[str, str | None]]:
+    """(text, Alt+letter) of each showing button and field label under `root`."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    return [
+        (widget.text(), mnemonic_of(widget.text()))
+        for widget in root.findChildren(QWidget)
+        if widget.isVisibleTo(root)
+        and (isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy()))
+        and widget.text()
+    ]
+
+
+def test_every_button_and_field_label_has_a_letter(qtbot, open_window):
+    open_note(qtbot, open_window)
+    workspace = open_window.workspace
+    shown = letters_shown(workspace)
+    assert len(shown) > 10
+    assert [text for text, letter in shown if letter is None] == []
+    letters = [letter for _text, letter in shown]
+    assert len(set(letters)) == len(letters)  # beside a note, each its own
+    menus = {mnemonic_of(action.text()) for action in open_window.menuBar().actions()}
+    assert not menus & set(letters)
+
+    workspace.tabs.setCurrentWidget(workspace.client_page)
+    qtbot.waitUntil(workspace.client_page.isVisible)
+    shown = letters_shown(workspace)
+    assert len(shown) > 15
+    assert [text for text, letter in shown if letter is None] == []
+    assert not menus & {letter for _text, letter in shown}
+
+
+@pytest.mark.parametrize("kind", ["client", "session", "supervision", "record"])
+def test_each_dialog_gives_its_buttons_and_labels_their_own_letters(qtbot, open_window, kind):
+    from ui.reports.export_dialog import RecordExportDialog, SupervisionExportDialog
+
+    service = open_window.service
+    dialog = {
+        "client": lambda: ClientDialog(set(), parent=open_window),
+        "session": lambda: SessionDialog(client_id=1, parent=open_window),
+        "supervision": lambda: SupervisionExportDialog(service, parent=open_window),
+        "record": lambda: RecordExportDialog(service, parent=open_window),
+    }[kind]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    shown = letters_shown(dialog)
+    assert len(shown) >= 4
+    assert [text for text, letter in shown if letter is None] == []
+    letters = [letter for _text, letter in shown]
+    if kind != "supervision":  # it has more buttons and fields than there are letters
+        assert len(set(letters)) == len(letters), str(shown)

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
+from ui.widgets.keyboard import NO_MNEMONICS
 from ui.widgets.status_line import StatusLine
 
 
@@ -46,6 +47,8 @@ class FindBar(QWidget):
         following.clicked.connect(lambda: self.find())
         done.clicked.connect(self.close_bar)
         self.buttons = [previous, following, done]
+        # Enter, Shift+Enter and Escape are its keys: Alt+letters are left to the note.
+        self.setProperty(NO_MNEMONICS, True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.addWidget(self.field, 1)

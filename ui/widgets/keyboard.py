@@ -102,8 +102,21 @@ def _menu_letters(root: QWidget) -> set[str]:
     }
 
 
+NO_MNEMONICS = "noMnemonics"  # a property: this widget's buttons have their own keys
+
+
+def _spared(widget: QWidget, root: QWidget) -> bool:
+    while widget is not None and widget is not root:
+        if widget.property(NO_MNEMONICS):
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
 def _labelled(root: QWidget) -> Iterable[QAbstractButton | QLabel]:
     for widget in root.findChildren(QWidget):
+        if _spared(widget, root):
+            continue
         named_field = isinstance(widget, QLabel) and widget.buddy() is not None
         if (isinstance(widget, QAbstractButton) or named_field) and widget.text():
             yield widget
@@ -112,15 +125,18 @@ def _labelled(root: QWidget) -> Iterable[QAbstractButton | QLabel]:
 def give_mnemonics(root: QWidget, reserved: Iterable[str] = ()) -> set[str]:
     """Give each button and each label of a field under `root` a mnemonic (Alt+letter) that no
     other one there, nor the window's menu bar, nor `reserved` uses; return the letters used.
-    Texts that already have one keep it. Labels in forms are linked to their fields first."""
+    When the letters run out (a long page of sections), a letter is shared among the page's own
+    controls, never with the menus or `reserved`: Alt and that letter then goes from one to the
+    next, as Qt does for a shared letter. Texts that already have one keep it. Labels in forms
+    are linked to their fields first."""
     link_form_labels(root)
     widgets = [w for w in _labelled(root) if "<" not in w.text()]  # rich text is left alone
-    taken = set(reserved) | _menu_letters(root)
-    taken |= {letter for w in widgets if (letter := mnemonic_of(w.text())) is not None}
+    kept = set(reserved) | _menu_letters(root)
+    taken = kept | {letter for w in widgets if (letter := mnemonic_of(w.text())) is not None}
     for widget in widgets:
         if mnemonic_of(widget.text()) is not None:
             continue
-        text = with_mnemonic(widget.text(), taken)
+        text = with_mnemonic(widget.text(), taken) or with_mnemonic(widget.text(), kept)
         if text is not None:
             taken.add(mnemonic_of(text) or "")
             widget.setText(text)  # a screen reader reads the text without the "&"
