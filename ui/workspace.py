@@ -39,6 +39,7 @@ from ui.session.note_editor import NoteEditor
 from ui.session.session_dialog import SessionDialog, VoidDialog
 from ui.vault_service import VaultService
 from ui.widgets.form_fields import named
+from ui.widgets.headings import Heading
 from ui.widgets.keyboard import give_mnemonics
 from ui.widgets.models import ClientListModel, ItemRole, SessionListModel, session_title
 
@@ -54,7 +55,7 @@ def _pane(title: str, *widgets: QWidget) -> QWidget:
     pane = QWidget()
     layout = QVBoxLayout(pane)
     layout.setContentsMargins(6, 6, 6, 6)
-    heading = QLabel(title)
+    heading = Heading(title)
     heading.setObjectName("paneTitle")
     layout.addWidget(heading)
     for widget in widgets:

@@ -24,6 +24,7 @@ from ui.client_page.alliance_chart import AllianceChart
 from ui.client_page.list_section import RecordSection
 from ui.vault_service import VaultService
 from ui.widgets.chart_table import ChartWithTable
+from ui.widgets.headings import Heading
 from ui.widgets.models import DataclassListModel, emphasis
 
 
@@ -87,7 +88,7 @@ class AllianceSection(RecordSection):
         row.addWidget(self.suggestion_text, 1)
         row.addWidget(suggest_button)
         self.suggestion.hide()
-        self.ruptures_heading = QLabel("Ruptures and repairs")
+        self.ruptures_heading = Heading("Ruptures and repairs")
         self.ruptures_heading.setObjectName("subHeading")
         self.insert_above_list(ChartWithTable(self.chart, "alliance chart"))
         self.insert_above_list(self.suggestion)

@@ -31,6 +31,7 @@ from ui.lock.dialog_drafts import RECORD, Fields, draftable
 from ui.vault_service import VaultService
 from ui.widgets.dialog_parts import dialog_buttons
 from ui.widgets.form_fields import OptionalDate, text_box
+from ui.widgets.headings import Heading
 from ui.widgets.models import DataclassListModel, emphasis
 
 _AGREED = {True: "agreed", False: "not agreed", None: "agreement not asked yet"}
@@ -57,7 +58,7 @@ class ContractTermDialog(QDialog):
         super().__init__(parent)
         self._item = item
         self.setWindowTitle("Contract term")
-        title = QLabel(label_of(CONTRACT_TERMS, item.term))
+        title = Heading(label_of(CONTRACT_TERMS, item.term))
         title.setObjectName("sectionHeading")
         hint = QLabel(hint_of(CONTRACT_TERMS, item.term))
         hint.setObjectName("hint")

@@ -17,6 +17,7 @@ from notes.records import Client, Session
 from storage.errors import VaultDamaged
 from ui.client_page.attendance_timeline import AttendanceTimeline
 from ui.errors import unreadable
+from ui.widgets.headings import Heading
 
 
 class ClientSection(Protocol):
@@ -36,7 +37,7 @@ class ClientPage(QScrollArea):
         self._layout = QVBoxLayout(body)
         self._layout.setContentsMargins(12, 8, 12, 12)
         self._layout.setSpacing(14)
-        self.heading = QLabel()
+        self.heading = Heading()
         self.heading.setObjectName("pageTitle")
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -51,7 +52,7 @@ class ClientPage(QScrollArea):
         self.add_section("Sessions and attendance", self.timeline)
 
     def add_section(self, title: str, section: QWidget) -> None:
-        heading = QLabel(title)
+        heading = Heading(title)
         heading.setObjectName("sectionHeading")
         at = self._layout.count() - 1  # before the stretch
         self._layout.insertWidget(at, heading)

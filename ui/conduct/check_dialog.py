@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from notes.conduct import Answer, ConductAnswer, ConductCheck, Prompt, PromptSet
 from notes.records import Client, Session
+from ui.widgets.headings import Heading
 from ui.widgets.models import session_title
 
 
@@ -87,7 +88,7 @@ class ConductDialog(QDialog):
         self.setWindowTitle("Check my conduct")
         self.choice = Choice.CLOSED
 
-        title = QLabel(f"{client.code} · {session_title(session)}")
+        title = Heading(f"{client.code} · {session_title(session)}")
         title.setObjectName("sectionHeading")
         intro = QLabel(
             "A few honest minutes about your own part in this session. Answer what fits and "
@@ -109,7 +110,7 @@ class ConductDialog(QDialog):
         shown_group = None
         for prompt in questions:
             if prompt.group != shown_group:
-                heading = QLabel(prompt_set.group(prompt.group).label)
+                heading = Heading(prompt_set.group(prompt.group).label)
                 heading.setObjectName("groupHeading")
                 body_layout.addWidget(heading)
                 shown_group = prompt.group

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from notes.records import Client, Session
+from ui.widgets.headings import Heading
 
 
 class ConductOffer(QDialog):
@@ -21,7 +22,7 @@ class ConductOffer(QDialog):
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.session_id = session.id
-        heading = QLabel("Note signed.")
+        heading = Heading("Note signed.")
         heading.setObjectName("sectionHeading")
         text = QLabel(
             f"Would you like to look back at your own part in session {session.number} with "

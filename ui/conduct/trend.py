@@ -20,6 +20,7 @@ from notes.conduct import GroupTrend
 from notes.wording import counted
 from ui.widgets import theme
 from ui.widgets.dialog_parts import Standard, dialog_buttons
+from ui.widgets.headings import Heading
 from ui.widgets.models import AnyIndex, ItemRole
 
 
@@ -84,7 +85,7 @@ class ConductTrendDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("My conduct across clients")
-        heading = QLabel("My conduct across clients")
+        heading = Heading("My conduct across clients")
         heading.setObjectName("sectionHeading")
         hint = QLabel(
             "How often you answered “yes”, per group of prompts and by the month of the "

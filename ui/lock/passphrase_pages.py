@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from notes.passphrase import MISMATCH, assess, new_passphrase_problem
 from storage.errors import DiskFull, NotWritable, VaultError
 from ui.widgets.form_fields import named
+from ui.widgets.headings import Heading
 from ui.widgets.secret_field import SecretField
 from ui.widgets.status_line import StatusLine
 
@@ -80,7 +81,7 @@ def _centred(box: QWidget) -> QVBoxLayout:
 
 
 def _title(text: str) -> QLabel:
-    label = QLabel(text)
+    label = Heading(text)
     label.setObjectName("pageTitle")
     return label
 

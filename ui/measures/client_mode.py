@@ -34,6 +34,7 @@ from notes.measures.scoring import AnsweredBy, MeasureResponse
 from ui.lock.dialog_drafts import SAVE_ON_LOCK
 from ui.lock.lock_key import is_lock_key
 from ui.measures.questionnaire import Questionnaire
+from ui.widgets.headings import Heading
 from ui.widgets.secret_field import SecretField
 
 _WORDS = resources.data("client_mode.json")
@@ -44,7 +45,7 @@ _NAVIGATION = {Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Space, Qt.Key.Key_
 
 
 def _heading(text: str) -> QLabel:
-    label = QLabel(text)
+    label = Heading(text)
     label.setObjectName("pageTitle")
     label.setWordWrap(True)
     return label

@@ -45,6 +45,7 @@ from ui.session.observation_tags import BoxKey
 from ui.session.tagging import TaggingController
 from ui.vault_service import VaultService
 from ui.widgets.form_fields import text_box
+from ui.widgets.headings import Heading
 from ui.widgets.keyboard import give_mnemonics
 from ui.widgets.models import session_title
 from ui.widgets.status_line import StatusLine
@@ -72,7 +73,7 @@ class NoteEditor(QWidget):
         self._read_only_because: str | None = None  # why nothing typed could be saved now
         self.letters: set[str] = set()  # mnemonics in use around the note (see _build_sections)
 
-        self.title = QLabel()
+        self.title = Heading()
         self.title.setObjectName("noteTitle")
         self.title.setWordWrap(True)  # a long title (a void reason) wraps, not widens the window
         # "Editing…" and "Saved" are there to be read, not spoken at every pause in typing;
@@ -102,7 +103,7 @@ class NoteEditor(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._sections_host)
         self._scroll = scroll
-        progress_heading = QLabel("Progress note")
+        progress_heading = Heading("Progress note")
         progress_heading.setObjectName("sectionHeading")
         progress_panel = QWidget()
         progress_layout = QVBoxLayout(progress_panel)
@@ -116,7 +117,7 @@ class NoteEditor(QWidget):
         private_panel = QFrame()
         private_panel.setObjectName("privateNote")
         private_layout = QVBoxLayout(private_panel)
-        private_heading = QLabel("Private process note")
+        private_heading = Heading("Private process note")
         private_heading.setObjectName("sectionHeading")
         private_hint = QLabel(
             "Only for you and supervision: kept apart from the progress note and left out of "

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBox
 from notes.observations import Category, Observation
 from notes.supervisor_comments import SupervisorComment
 from ui.session.observation_form import quoted
+from ui.widgets.headings import Heading
 from ui.widgets.models import DataclassListModel, ItemRole, emphasis
 
 
@@ -60,7 +61,7 @@ class ObservationPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("observationPanel")
         self.model = SessionObservationModel(self)
-        heading = QLabel("Transference and countertransference")
+        heading = Heading("Transference and countertransference")
         heading.setObjectName("sectionHeading")
         heading.setWordWrap(True)
         hint = QLabel(

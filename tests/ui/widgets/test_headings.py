@@ -1,0 +1,26 @@
+"""A title is a heading to a screen reader, also when one was running before it was built."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ui.widgets.headings import Heading, install_headings
+
+
+def test_a_title_built_while_a_screen_reader_listens_is_a_heading(qtbot):
+    install_headings()
+    QAccessible.setActive(True)  # as with Orca running: interfaces are made as widgets are
+    page = QWidget()
+    qtbot.addWidget(page)
+    layout = QVBoxLayout(page)
+    title, plain = Heading("Treatment goals"), QLabel("Two goals agreed.")
+    title.setObjectName("sectionHeading")
+    layout.addWidget(title)
+    layout.addWidget(plain)
+    page.show()
+    qtbot.waitExposed(page)
+    heading = QAccessible.queryAccessibleInterface(title)
+    assert heading.role() == QAccessible.Role.Heading
+    assert heading.text(QAccessible.Text.Name) == "Treatment goals"
+    assert QAccessible.queryAccessibleInterface(plain).role() == QAccessible.Role.StaticText
