@@ -7,9 +7,14 @@ reader can list the titles and jump from one to the next. Its name is its text.
 The factory knows a title by its class, not by its object name: with a screen reader running,
 Qt makes a label's interface while the label is being built, before any name is set, and keeps
 it; it makes a new one only for an object of another class.
+
+The interfaces are Python objects that Qt keeps in its cache; those still there when Python
+ends are let go first (Qt would otherwise delete them after the interpreter is gone).
 """
 
 from __future__ import annotations
+
+import atexit
 
 from PySide6.QtWidgets import QLabel
 
@@ -29,6 +34,7 @@ def install_headings() -> None:
     from PySide6.QtCore import QObject
     from PySide6.QtGui import QAccessible, QAccessibleInterface
     from PySide6.QtWidgets import QAccessibleWidget
+    from shiboken6 import isValid
 
     class HeadingInterface(QAccessibleWidget):
         def __init__(self, label: Heading) -> None:
@@ -40,8 +46,24 @@ def install_headings() -> None:
                 return self._label.accessibleName() or self._label.text().replace("&", "")
             return super().text(kind)
 
+    made: list[HeadingInterface] = []
+
+    def alive(interface: HeadingInterface) -> bool:
+        return isValid(interface) and interface.isValid()
+
     def factory(_key: str, target: QObject) -> QAccessibleInterface | None:
-        return HeadingInterface(target) if isinstance(target, Heading) else None
+        if not isinstance(target, Heading):
+            return None
+        made[:] = [each for each in made if alive(each)]  # Qt deleted those of gone titles
+        made.append(HeadingInterface(target))
+        return made[-1]
+
+    def let_go() -> None:
+        for each in made:
+            if alive(each):
+                QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(each))
+        made.clear()
 
     QAccessible.installFactory(factory)
+    atexit.register(let_go)
     _installed = factory
