@@ -155,7 +155,7 @@ def _search(args: argparse.Namespace) -> int:
 
     vault = _open_to_read(args, "search")
     try:
-        hits = SearchIndex(vault).search(args.query, args.limit)
+        hits = SearchIndex(vault).search(args.query, args.limit, "best" if args.best else "newest")
     finally:
         vault.close()
     if not hits:
@@ -289,6 +289,9 @@ def _parser() -> argparse.ArgumentParser:
     search = verb("search", _search, "print the notes and clients that match QUERY, best first")
     search.add_argument("query", metavar="QUERY", help='words to find; "quotes" for a phrase')
     search.add_argument("--limit", type=int, default=50, help="at most this many (default 50)")
+    search.add_argument(
+        "--best", action="store_true", help="best match first (default: the newest notes first)"
+    )
     export = verb(
         "export",
         _export,

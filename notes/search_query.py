@@ -32,6 +32,13 @@ MAX_TERMS = 12  # every term narrows the search; beyond a dozen they only cost t
 MIN_PREFIX_CHARS = 2  # "a*" would match nearly every note and tell the person nothing
 
 Source = Literal["progress", "process", "addendum", "client", "observation", "supervision"]
+# The order of a search's results after the client hits: the newest notes first (what a
+# therapist usually looks for, and it costs the same whatever the vault's size), or the best
+# match first (bm25, which must score every matching note).
+SearchOrder = Literal["newest", "best"]
+NEWEST: SearchOrder = "newest"
+BEST: SearchOrder = "best"
+ORDER_LABELS: dict[str, str] = {NEWEST: "Newest first", BEST: "Best match"}
 SOURCE_LABELS: dict[str, str] = {
     "progress": "Progress note",
     "process": "Process note",

@@ -3,8 +3,11 @@ supervision sessions, inside the vault.
 
 The FTS5 indexes are tables in the vault itself (migration 2), so they are encrypted like
 everything else and kept in step by triggers; nothing about a search is kept anywhere else.
-Each index answers its best `limit` matches by bm25; client matches come first (a name or a
-code is a precise wish), then note matches merged by score. A search on a worker thread (the
+Client matches come first (a name or a code is a precise wish), then note matches, newest
+first by default: each index answers its `limit` newest matches (rowids joined to the date, no
+score), which costs the same whether the vault holds five years or thirty; on request, the best
+matches by bm25 instead, which must score every match. Snippets are made only for the hits
+that make the list. A search on a worker thread (the
 window's search box) reads `detached`, on the vault's read connection, so that it never holds
 up a save on the main one.
 """
@@ -12,15 +15,15 @@ up a save on the main one.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
 
 from notes.search_query import (
     MARK_END,
     MARK_START,
+    NEWEST,
     SearchHit,
+    SearchOrder,
     Source,
     client_snippet,
     first_match,
@@ -33,33 +36,111 @@ from storage.vault import Vault
 
 __all__ = ["SNIPPET_TOKENS", "SearchHit", "SearchIndex"]
 
-Read = Callable[[str, Any], list[tuple]]  # Vault.read or Vault.read_detached
-
 SNIPPET_TOKENS = 16  # words of context shown around a match
 
-# (source, FTS table, column of the text): every note index is keyed by the session's id,
-# except addenda, whose rowid is the addendum's id.
-_NOTE_INDEXES: tuple[tuple[Source, str], ...] = (
-    ("progress", "search_progress"),
-    ("process", "search_process"),
-    ("addendum", "search_addenda"),
+
+@dataclass(frozen=True)
+class _Index:
+    """One FTS5 index of dated text: how a match is tied to its session (or supervision
+    session), client and date, and how its snippet is made."""
+
+    source: Source
+    table: str
+    joins: str  # from the index's rowid ({table}.rowid) to s (a session) or ss (supervision)
+    session: str  # SQL for the session's id
+    client: str  # SQL for the client's id
+    day: str  # SQL for the date the results are ordered by and show
+    snippet: str  # SQL for the snippet column(s)
+
+    def candidates_sql(self, order: SearchOrder) -> str:
+        """The `:limit` newest (or best) matches: rowid, session, client, date, score.
+
+        Newest first reads only rowids from the index (no score, no snippet), joined to the
+        date; best first lets FTS5 rank every match by bm25, as it must.
+        """
+        if order == "best":
+            source = (
+                f"(SELECT rowid AS id, rank AS score FROM {self.table}"
+                f" WHERE {self.table} MATCH :query ORDER BY rank LIMIT :limit) AS hit"
+            )
+            joins = self.joins.replace(f"{self.table}.rowid", "hit.id")
+            return f"""
+                SELECT hit.id, {self.session}, {self.client}, {self.day}, hit.score
+                FROM {source} {joins} ORDER BY hit.score
+            """
+        return f"""
+            SELECT {self.table}.rowid, {self.session}, {self.client}, {self.day}, 0.0
+            FROM {self.table} {self.joins}
+            WHERE {self.table} MATCH :query
+            ORDER BY {self.day} DESC, {self.table}.rowid DESC LIMIT :limit
+        """
+
+    def snippet_sql(self) -> str:
+        return (
+            f"SELECT {self.snippet} FROM {self.table}"
+            f" WHERE {self.table} MATCH :query AND rowid = :id"
+        )
+
+
+def _session_index(source: Source, table: str, joins: str = "") -> _Index:
+    return _Index(
+        source,
+        table,
+        joins or f"JOIN sessions s ON s.id = {table}.rowid",
+        "s.id",
+        "s.client_id",
+        "s.starts_at",
+        f"snippet({table}, 0, :start, :end, '…', :tokens)",
+    )
+
+
+_INDEXES: tuple[_Index, ...] = (
+    _session_index("progress", "search_progress"),
+    _session_index("process", "search_process"),
+    _session_index(
+        "addendum",
+        "search_addenda",
+        "JOIN addenda a ON a.id = search_addenda.rowid JOIN sessions s ON s.id = a.session_id",
+    ),
+    # Observations (migration 4) have three columns: the category ("countertransference
+    # Helpless / inadequate"), the tagged words, and the therapist's own lines on them. A hit
+    # shows the category first, then whichever text matched.
+    replace(
+        _session_index(
+            "observation",
+            "search_observations",
+            "JOIN observations o ON o.id = search_observations.rowid"
+            " JOIN sessions s ON s.id = o.session_id",
+        ),
+        snippet="highlight(search_observations, 0, :start, :end),"
+        " snippet(search_observations, 1, :start, :end, '…', :tokens),"
+        " snippet(search_observations, 2, :start, :end, '…', :tokens)",
+    ),
+    # Supervision sessions: one row per session and client (migration 10): the supervisor,
+    # what was said about the client, and the actions agreed for them. A hit is dated by the
+    # supervision session and has no therapy session; it opens the client.
+    _Index(
+        "supervision",
+        "search_supervision",
+        "JOIN supervision_clients sc ON sc.id = search_supervision.rowid"
+        " JOIN supervision_sessions ss ON ss.id = sc.supervision_id",
+        "NULL",
+        "sc.client_id",
+        "ss.held_on",
+        "snippet(search_supervision, -1, :start, :end, '…', :tokens)",
+    ),
 )
+_BY_SOURCE = {index.source: index for index in _INDEXES}
 
 
-def _note_sql(table: str) -> str:
-    session = "a.session_id" if table == "search_addenda" else "hit.id"
-    join = "JOIN addenda a ON a.id = hit.id" if table == "search_addenda" else ""
-    return f"""
-        SELECT {session}, s.client_id, c.code, s.starts_at, hit.snippet, hit.score
-        FROM (
-            SELECT rowid AS id, snippet({table}, 0, :start, :end, '…', :tokens) AS snippet,
-                   rank AS score
-            FROM {table} WHERE {table} MATCH :query ORDER BY rank LIMIT :limit
-        ) AS hit
-        {join}
-        JOIN sessions s ON s.id = {session}
-        JOIN clients c ON c.id = s.client_id
-    """
+@dataclass(frozen=True)
+class _Candidate:
+    index: _Index
+    rowid: int
+    session_id: int | None
+    client_id: int
+    when: datetime
+    score: float
 
 
 _CLIENT_SQL = """
@@ -78,8 +159,12 @@ class SearchIndex:
     def __init__(self, vault: Vault, detached: bool = False) -> None:
         self._read = vault.read_detached if detached else vault.read
 
-    def search(self, text: str, limit: int = 50) -> list[SearchHit]:
-        """The best matches for what was typed; [] when it holds nothing to search for."""
+    def search(self, text: str, limit: int = 50, order: SearchOrder = NEWEST) -> list[SearchHit]:
+        """Client hits first, then notes newest first (or best first); [] when nothing to find.
+
+        Each index is asked for its `limit` newest (or best) matches without snippets; only the
+        hits that make the list are then given a snippet, one by one.
+        """
         query = match_expression(text)
         if query is None or limit <= 0:
             return []
@@ -91,32 +176,52 @@ class SearchIndex:
             "limit": limit,
         }
         hits = self._clients(parameters)
-        notes: list[SearchHit] = []
-        for source, table in _NOTE_INDEXES:
-            for session_id, client_id, code, starts_at, snippet, score in self._read(
-                _note_sql(table), parameters
+        candidates: list[_Candidate] = []
+        for index in _INDEXES:
+            for rowid, session_id, client_id, day, score in self._read(
+                index.candidates_sql(order), parameters
             ):
-                notes.append(
-                    SearchHit(
-                        client_id=client_id,
-                        client_code=code,
-                        session_id=session_id,
-                        session_start=datetime.fromisoformat(starts_at),
-                        source=source,
-                        snippet=tidy_snippet(snippet or ""),
-                        match_text=first_match(snippet or ""),
-                        score=score,
-                    )
-                )
-        notes += self._observations(parameters)
-        notes += _supervision_hits(self._read, parameters)
-        notes.sort(key=lambda hit: hit.score)  # bm25: lower is better
-        hits += notes
+                when = datetime.fromisoformat(day)
+                candidates.append(_Candidate(index, rowid, session_id, client_id, when, score))
+        if order == "best":
+            candidates.sort(key=lambda hit: hit.score)  # bm25: lower is better
+        else:  # the newest first (a supervision session, dated by its day, after that day's)
+            candidates.sort(key=lambda hit: hit.when, reverse=True)
+        chosen = candidates[: max(limit - len(hits), 0)]
+        hits += self._noted(chosen, parameters)
         return self._with_sections(hits[:limit])
 
-    def _observations(self, parameters: dict) -> list[SearchHit]:
-        """Observations: see the block at the end of this module."""
-        return _observation_hits(self._read, parameters)
+    def _noted(self, chosen: list[_Candidate], parameters: dict) -> list[SearchHit]:
+        """The chosen matches as hits, each with its client's code and its snippet."""
+        if not chosen:
+            return []
+        wanted = sorted({hit.client_id for hit in chosen})
+        codes = dict(
+            self._read(
+                f"SELECT id, code FROM clients WHERE id IN ({','.join('?' * len(wanted))})",
+                tuple(wanted),
+            )
+        )
+        hits = []
+        for hit in chosen:
+            rows = self._read(hit.index.snippet_sql(), {**parameters, "id": hit.rowid})
+            if hit.index.source == "observation":
+                snippet = observation_snippet(*rows[0]) if rows else ""
+            else:
+                snippet = tidy_snippet((rows[0][0] if rows else "") or "")
+            hits.append(
+                SearchHit(
+                    client_id=hit.client_id,
+                    client_code=codes.get(hit.client_id, ""),
+                    session_id=hit.session_id,
+                    session_start=hit.when,
+                    source=hit.index.source,
+                    snippet=snippet,
+                    match_text=first_match(snippet),
+                    score=hit.score,
+                )
+            )
+        return hits
 
     def _clients(self, parameters: dict) -> list[SearchHit]:
         hits = []
@@ -157,85 +262,3 @@ class SearchIndex:
                 hit = replace(hit, section=section)
             placed.append(hit)
         return placed
-
-
-# -- observations ---------------------------------------------------------------------------
-# Their index (migration 4) has three columns: the category ("countertransference Helpless /
-# inadequate"), the tagged words, and the therapist's own lines on them. A hit shows the
-# category first, then whichever text matched.
-
-_OBSERVATION_SQL = """
-    SELECT o.session_id, s.client_id, c.code, s.starts_at, hit.category, hit.words,
-           hit.reflection, hit.score
-    FROM (
-        SELECT rowid AS id, highlight(search_observations, 0, :start, :end) AS category,
-               snippet(search_observations, 1, :start, :end, '…', :tokens) AS words,
-               snippet(search_observations, 2, :start, :end, '…', :tokens) AS reflection,
-               rank AS score
-        FROM search_observations WHERE search_observations MATCH :query
-        ORDER BY rank LIMIT :limit
-    ) AS hit
-    JOIN observations o ON o.id = hit.id
-    JOIN sessions s ON s.id = o.session_id
-    JOIN clients c ON c.id = s.client_id
-"""
-
-
-def _observation_hits(read: Read, parameters: dict) -> list[SearchHit]:
-    hits = []
-    for session_id, client_id, code, starts_at, category, words, reflection, score in read(
-        _OBSERVATION_SQL, parameters
-    ):
-        snippet = observation_snippet(category, words, reflection)
-        hits.append(
-            SearchHit(
-                client_id=client_id,
-                client_code=code,
-                session_id=session_id,
-                session_start=datetime.fromisoformat(starts_at),
-                source="observation",
-                snippet=snippet,
-                match_text=first_match(snippet),
-                score=score,
-            )
-        )
-    return hits
-
-
-# -- supervision sessions ---------------------------------------------------------------------
-# One row per session and client (migration 10): the supervisor, what was said about the
-# client, and the actions agreed for them. A hit is dated by the supervision session and has no
-# therapy session; it opens the client.
-
-_SUPERVISION_SQL = """
-    SELECT sc.client_id, c.code, ss.held_on, hit.snippet, hit.score
-    FROM (
-        SELECT rowid AS id, snippet(search_supervision, -1, :start, :end, '…', :tokens)
-                   AS snippet,
-               rank AS score
-        FROM search_supervision WHERE search_supervision MATCH :query
-        ORDER BY rank LIMIT :limit
-    ) AS hit
-    JOIN supervision_clients sc ON sc.id = hit.id
-    JOIN supervision_sessions ss ON ss.id = sc.supervision_id
-    JOIN clients c ON c.id = sc.client_id
-"""
-
-
-def _supervision_hits(read: Read, parameters: dict) -> list[SearchHit]:
-    hits = []
-    for client_id, code, held_on, snippet, score in read(_SUPERVISION_SQL, parameters):
-        text = tidy_snippet(snippet or "")
-        hits.append(
-            SearchHit(
-                client_id=client_id,
-                client_code=code,
-                session_id=None,
-                session_start=datetime.fromisoformat(held_on),
-                source="supervision",
-                snippet=text,
-                match_text=first_match(text),
-                score=score,
-            )
-        )
-    return hits

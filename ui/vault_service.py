@@ -28,6 +28,7 @@ from notes.observations import Category, Observation, ObservationKind
 from notes.phrases import Phrase
 from notes.progress import Progress
 from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
+from notes.search_query import NEWEST, SearchOrder
 from notes.session_changes import SessionContents
 from notes.signed_history import note_warning
 from notes.supervision import AgendaItem, ItemKind, Question, Supervision
@@ -57,7 +58,7 @@ if TYPE_CHECKING:  # the report code loads on first export, not at start-up
     from storage.report_data import ReportData
 
 
-SEARCH_LIMIT = 50  # results a search lists, best first
+SEARCH_LIMIT = 50  # results a search lists, newest (or best) first
 
 
 def _backup_folders() -> tuple[Path, ...]:
@@ -368,8 +369,10 @@ class VaultService(QObject):
 
     # -- search ----------------------------------------------------------------------------
 
-    def search(self, text: str, limit: int = SEARCH_LIMIT) -> list[SearchHit]:
-        """The best matches in notes and clients for what was typed; [] while locked.
+    def search(
+        self, text: str, order: SearchOrder = NEWEST, limit: int = SEARCH_LIMIT
+    ) -> list[SearchHit]:
+        """Clients, then notes newest (or best) first, for what was typed; [] while locked.
 
         Safe on a worker thread (the search box runs it there): it reads on the vault's own
         read connection, so a save on the GUI thread never waits for it.
@@ -377,7 +380,7 @@ class VaultService(QObject):
         vault = self._vault  # read once: a lock on the GUI thread may drop it meanwhile
         if vault is None:
             return []
-        return SearchIndex(vault, detached=True).search(text, limit)
+        return SearchIndex(vault, detached=True).search(text, limit, order)
 
     # -- vault safety: backups, integrity, passphrase, audit ---------------------------------
     # The first three may run on a worker thread (ui/jobs.py): they touch no widget.

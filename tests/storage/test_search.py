@@ -134,6 +134,37 @@ def test_results_are_limited(index, notes, add_session, maya):
     assert index.search("same", limit=0) == []
 
 
+def test_newest_notes_come_first_whatever_order_they_were_written_in(
+    index, notes, add_session, maya
+):
+    # Entered out of order (a late write-up of an older session): the date decides, not the id.
+    days = [datetime(2024, 5, 10, 9), datetime(2024, 5, 3, 9), datetime(2024, 5, 17, 9)]
+    for day in days:
+        session = add_session(maya.id, day)
+        notes.save_process_note(ProcessNote(session.id, "She spoke of her garden."))
+    older = add_session(maya.id, datetime(2024, 4, 26, 9))
+    notes.save_progress_note(ProgressNote(older.id, "free", {"text": "The garden again."}))
+    hits = index.search("garden")
+    assert [hit.session_start.day for hit in hits] == [17, 10, 3, 26]
+    assert [hit.source for hit in hits] == ["process", "process", "process", "progress"]
+    # A shorter list keeps the newest, not the first written.
+    assert [hit.session_start.day for hit in index.search("garden", limit=2)] == [17, 10]
+
+
+def test_best_match_on_request(index, notes, add_session, maya):
+    old = add_session(maya.id, datetime(2023, 1, 9, 9))
+    new = add_session(maya.id, datetime(2024, 6, 3, 9))
+    notes.save_process_note(ProcessNote(old.id, "Grief, grief and grief: the grief of years."))
+    notes.save_process_note(
+        ProcessNote(new.id, "A long session about work, money, her sister and, briefly, grief.")
+    )
+    assert [hit.session_id for hit in index.search("grief")] == [new.id, old.id]
+    best = index.search("grief", order="best")
+    assert [hit.session_id for hit in best] == [old.id, new.id]
+    assert best[0].score < best[1].score  # bm25: lower is better
+    assert all(hit.match_text.lower() == "grief" for hit in best)
+
+
 # -- nothing typed can break it --------------------------------------------------------------
 
 HOSTILE = [

@@ -30,6 +30,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
+    QHBoxLayout,
     QLineEdit,
     QListView,
     QPlainTextEdit,
@@ -41,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.search_query import SearchHit
+from notes.search_query import NEWEST, ORDER_LABELS, SearchHit, SearchOrder
 from notes.templates import section_title
 from notes.wording import counted
 from storage.errors import VaultError
@@ -72,14 +74,17 @@ def where_text(hit: SearchHit) -> str:
     return hit.source_label
 
 
-def found_count(count: int) -> str:
-    """How many the search found; the list holds the best `limit` of them at most."""
+def found_count(count: int, order: SearchOrder = NEWEST) -> str:
+    """How many the search found; the list holds the newest (or best) `limit` at most."""
     text = counted(count, "match", "matches")
-    return f"{text} (the best; add a word to narrow the search)" if count >= SEARCH_LIMIT else text
+    if count < SEARCH_LIMIT:
+        return text
+    which = "the newest" if order == NEWEST else "the best"
+    return f"{text} ({which}; add a word to narrow the search)"
 
 
 class SearchResultModel(DataclassListModel[SearchHit]):
-    """The hits of the last search, best first."""
+    """The hits of the last search, in the order asked for."""
 
     def show(self, hit: SearchHit, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -203,7 +208,7 @@ class SearchPanel(QWidget):
 
     def __init__(
         self,
-        search: Callable[[str], list[SearchHit]],
+        search: Callable[[str, SearchOrder], list[SearchHit]],
         parent: QWidget | None = None,
         debounce_ms: int = DEBOUNCE_MS,
     ) -> None:
@@ -216,6 +221,15 @@ class SearchPanel(QWidget):
         self.field.setClearButtonEnabled(True)
         self.field.setToolTip(
             'Words in any order; "quotes" for an exact phrase; the last word may be unfinished.'
+        )
+        self.order = QComboBox()
+        self.order.setObjectName("search_order")
+        self.order.setAccessibleName("order of the results")
+        for key, label in ORDER_LABELS.items():
+            self.order.addItem(label, key)
+        self.order.setToolTip(
+            "Newest first lists the most recent notes that match; best match ranks them by how"
+            " well they match, which takes longer in a long career."
         )
         self.message = StatusLine("hint")  # "No notes match …": read out by its text
         self.message.setContentsMargins(4, 6, 4, 6)
@@ -240,7 +254,11 @@ class SearchPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.field)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.field, 1)
+        row.addWidget(self.order)
+        layout.addLayout(row)
         layout.addWidget(self.message)
         layout.addWidget(self.found)
         layout.addWidget(self.view, 1)
@@ -251,6 +269,7 @@ class SearchPanel(QWidget):
         self._timer.setInterval(debounce_ms)
         self._timer.timeout.connect(self._run)
         self._searched: str | None = None  # the text last searched for (maybe still running)
+        self._searched_order: SearchOrder = NEWEST  # and the order it was asked in
         self._generation = 0  # one more for each query and each clear
         self._shown_generation = 0  # the generation whose results (or message) are on screen
         self._running: int | None = None  # the generation searching on the worker thread
@@ -258,6 +277,7 @@ class SearchPanel(QWidget):
         self._open_first = False  # Enter came before the results: open the best one on arrival
         self._stale = False  # a note changed while the panel was hidden: search on showing
         self.field.textChanged.connect(self._typed)
+        self.order.currentIndexChanged.connect(self._reordered)
         self.field.installEventFilter(self)
         self.view.activated.connect(self._choose)
         self._show_results(False)
@@ -324,7 +344,14 @@ class SearchPanel(QWidget):
         index = self.view.currentIndex()
         return index.data(ItemRole) if index.isValid() else None
 
+    def search_order(self) -> SearchOrder:
+        return self.order.currentData()
+
     # -- searching -------------------------------------------------------------------------
+
+    def _reordered(self) -> None:
+        if self.field.text().strip():
+            self._run()  # the same text, in the order now chosen
 
     def _typed(self) -> None:
         self._open_first = False  # an Enter pressed before this was for other text
@@ -337,6 +364,7 @@ class SearchPanel(QWidget):
         self._timer.stop()
         text = self.field.text()
         self._searched = text
+        self._searched_order = self.search_order()
         self._generation += 1
         if not text.strip():
             self._queued = self._open_first = False
@@ -351,9 +379,11 @@ class SearchPanel(QWidget):
 
     def _start(self, text: str) -> None:
         self._running = self._generation
-        search = self._search
+        search, order = self._search, self._searched_order
         # Bound methods of this panel: if it is gone when the search ends, Qt drops the call.
-        run_in_background(self, lambda _progress: search(text), self._arrived, failed=self._failed)
+        run_in_background(
+            self, lambda _progress: search(text, order), self._arrived, failed=self._failed
+        )
 
     def _landed(self) -> bool:
         """A search ended: True if it was for the text still in the box, else start the newest."""
@@ -407,7 +437,7 @@ class SearchPanel(QWidget):
         self.view.setVisible(found)
         self.found.setVisible(found)
         if found:
-            self.found.setText(found_count(self.results.rowCount()))
+            self.found.setText(found_count(self.results.rowCount(), self._searched_order))
         self.message.setText(message or HINT)
         self.message.setVisible(not found)
 

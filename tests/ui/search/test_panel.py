@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from notes.records import Client, ProcessNote, ProgressNote, Session
-from notes.search_query import MARK_START, SearchHit
+from notes.search_query import MARK_START, SearchHit, SearchOrder
 from storage.errors import VaultError
 from ui.search.panel import HINT, SearchPanel, SearchResultModel, reveal_match
 from ui.vault_service import VaultService
@@ -75,12 +75,31 @@ def test_typing_shows_code_date_and_snippet(qtbot, panel, service):
     assert panel.message.text().startswith("Type to search")  # before anything is typed
     type_and_wait(qtbot, panel, "anx", 2)
     assert panel.view.isVisible()
-    texts = rows(panel)
-    assert texts[0].startswith("ML-01  ·  04 Mar 2024  ·  Subjective\n")
-    assert "Very anxious about the interview." in texts[0]
-    assert texts[1].startswith("DO-01  ·  05 Mar 2024  ·  Process note\n")
-    assert "<b>not</b> bold" in texts[1]  # note text is text, never markup
+    texts = rows(panel)  # the newest first
+    assert texts[0].startswith("DO-01  ·  05 Mar 2024  ·  Process note\n")
+    assert "<b>not</b> bold" in texts[0]  # note text is text, never markup
+    assert texts[1].startswith("ML-01  ·  04 Mar 2024  ·  Subjective\n")
+    assert "Very anxious about the interview." in texts[1]
     assert panel.found.isVisible() and panel.found.text() == "2 matches"
+
+
+def test_best_match_is_a_choice_beside_the_box(qtbot, panel, service):
+    anxious = service.save_session(Session(service.first.client_id, datetime(2024, 2, 5, 9)))
+    service.save_process_note(ProcessNote(anxious.id, "Anxious, anxious, anxious: so anxious."))
+    try:
+        type_and_wait(qtbot, panel, "anxious", 3)
+        assert panel.order.currentText() == "Newest first"
+        assert [row.split("\n")[0] for row in rows(panel)] == [
+            "DO-01  ·  05 Mar 2024  ·  Process note",
+            "ML-01  ·  04 Mar 2024  ·  Subjective",
+            "ML-01  ·  05 Feb 2024  ·  Process note",
+        ]
+        panel.order.setCurrentIndex(panel.order.findText("Best match"))  # as a click would
+        qtbot.waitUntil(lambda: panel.current_hit().session_id == anxious.id)
+        assert rows(panel)[0].startswith("ML-01  ·  05 Feb 2024  ·  Process note\n")
+        assert len(rows(panel)) == 3
+    finally:
+        service.delete_session(anxious)  # the module's vault is shared by its tests
 
 
 def test_enter_opens_the_best_result(qtbot, panel, service):
@@ -102,16 +121,16 @@ def test_enter_before_the_pause_still_finds(qtbot, panel, service):
 
 def test_arrow_keys_move_through_results(qtbot, panel, service):
     type_and_wait(qtbot, panel, "anxious", 2)
-    assert panel.current_hit().session_id == service.first.id
+    assert panel.current_hit().session_id == service.second.id  # the newer session
     qtbot.keyClick(panel.field, Qt.Key.Key_Down)
-    assert panel.current_hit().session_id == service.second.id
+    assert panel.current_hit().session_id == service.first.id
     qtbot.keyClick(panel.field, Qt.Key.Key_Down)  # stays on the last
-    assert panel.current_hit().session_id == service.second.id
+    assert panel.current_hit().session_id == service.first.id
     with qtbot.waitSignal(panel.resultChosen) as chosen:
         qtbot.keyClick(panel.field, Qt.Key.Key_Return)
-    assert chosen.args[0].session_id == service.second.id
+    assert chosen.args[0].session_id == service.first.id
     qtbot.keyClick(panel.field, Qt.Key.Key_Up)
-    assert panel.current_hit().session_id == service.first.id
+    assert panel.current_hit().session_id == service.second.id
 
 
 def test_double_click_opens_a_result(qtbot, panel, service):
@@ -122,7 +141,7 @@ def test_double_click_opens_a_result(qtbot, panel, service):
         # Qt 6's QTest double-click sends no press of its own: click first, as a hand would.
         qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())
-    assert chosen.args[0].session_id == service.second.id
+    assert chosen.args[0].session_id == service.first.id  # the second row: the older session
 
 
 def test_client_names_and_codes_are_found(qtbot, panel, service):
@@ -136,7 +155,8 @@ def test_the_count_of_matches_reads_as_written():
     from ui.search.panel import found_count
 
     assert [found_count(n) for n in (1, 2)] == ["1 match", "2 matches"]
-    assert found_count(50).startswith("50 matches (the best")
+    assert found_count(50).startswith("50 matches (the newest")
+    assert found_count(50, "best").startswith("50 matches (the best")
 
 
 def test_no_match_says_so(qtbot, panel):
@@ -183,7 +203,7 @@ def test_hostile_text_in_the_box(qtbot, panel):
 def test_typing_fast_searches_once(qtbot):
     calls: list[str] = []
 
-    def search(text: str) -> list[SearchHit]:
+    def search(text: str, order: SearchOrder) -> list[SearchHit]:
         calls.append(text)
         return []
 
@@ -195,7 +215,7 @@ def test_typing_fast_searches_once(qtbot):
 
 
 def test_a_vault_problem_is_shown_in_plain_words(qtbot):
-    def search(text: str) -> list[SearchHit]:
+    def search(text: str, order: SearchOrder) -> list[SearchHit]:
         raise VaultError("The vault is locked. Unlock it to search.")
 
     widget = SearchPanel(search)
@@ -261,11 +281,11 @@ class HeldSearch:
         self._gate = threading.Event()
         self.searched: list[str] = []
 
-    def __call__(self, text: str) -> list[SearchHit]:
+    def __call__(self, text: str, order: SearchOrder) -> list[SearchHit]:
         self.searched.append(text)
         if text == self._slow:
             self._gate.wait(10)
-        return self._service.search(text)
+        return self._service.search(text, order)
 
     def release(self) -> None:
         self._gate.set()
