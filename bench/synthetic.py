@@ -21,18 +21,20 @@ SEED = 20260529
 END = date(2026, 5, 29)  # fixed, so the same seed always writes the same vault
 NOTE_WORDS = 300  # a progress note and a process note each run to about this many words
 ADDENDUM_SHARE = 0.01  # one signed note in a hundred gets a dated addendum
+SHORT_SESSIONS = 20  # one more client, new to therapy: their page beside the longest one's
 
 
 @dataclass(frozen=True)
 class Shape:
-    """How big a synthetic vault is: clients × sessions per client."""
+    """How big a synthetic vault is: clients × sessions per client, and one more client with
+    SHORT_SESSIONS sessions (opening a client should cost the same whatever its history)."""
 
     clients: int
     sessions_per_client: int
 
     @property
     def sessions(self) -> int:
-        return self.clients * self.sessions_per_client
+        return self.clients * self.sessions_per_client + SHORT_SESSIONS
 
     @property
     def name(self) -> str:
@@ -208,3 +210,4 @@ def synthetic_client(index: int, sessions: int) -> SyntheticClient:
 def caseload(shape: Shape) -> Iterator[SyntheticClient]:
     for index in range(shape.clients):
         yield synthetic_client(index, shape.sessions_per_client)
+    yield synthetic_client(shape.clients, SHORT_SESSIONS)

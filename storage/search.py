@@ -68,17 +68,21 @@ class _Index:
                 SELECT hit.id, {self.session}, {self.client}, {self.day}, hit.score
                 FROM {source} {joins} ORDER BY hit.score
             """
+        # CROSS JOIN: the index is read first, whatever indexes the joined tables have.
+        joins = self.joins.replace("JOIN", "CROSS JOIN", 1)
         return f"""
             SELECT {self.table}.rowid, {self.session}, {self.client}, {self.day}, 0.0
-            FROM {self.table} {self.joins}
+            FROM {self.table} {joins}
             WHERE {self.table} MATCH :query
             ORDER BY {self.day} DESC, {self.table}.rowid DESC LIMIT :limit
         """
 
-    def snippet_sql(self) -> str:
+    def snippets_sql(self, count: int) -> str:
+        """Rowid and snippet column(s) of `count` matches, given as :id0, :id1, …"""
+        wanted = ", ".join(f":id{n}" for n in range(count))
         return (
-            f"SELECT {self.snippet} FROM {self.table}"
-            f" WHERE {self.table} MATCH :query AND rowid = :id"
+            f"SELECT rowid, {self.snippet} FROM {self.table}"
+            f" WHERE {self.table} MATCH :query AND rowid IN ({wanted})"
         )
 
 
@@ -202,13 +206,22 @@ class SearchIndex:
                 tuple(wanted),
             )
         )
+        snippets: dict[tuple[Source, int], tuple] = {}
+        for index in _INDEXES:
+            rowids = [hit.rowid for hit in chosen if hit.index is index]
+            if rowids:
+                ids = {f"id{n}": rowid for n, rowid in enumerate(rowids)}
+                for rowid, *texts in self._read(
+                    index.snippets_sql(len(rowids)), {**parameters, **ids}
+                ):
+                    snippets[index.source, rowid] = tuple(texts)
         hits = []
         for hit in chosen:
-            rows = self._read(hit.index.snippet_sql(), {**parameters, "id": hit.rowid})
+            texts = snippets.get((hit.index.source, hit.rowid), ("",))
             if hit.index.source == "observation":
-                snippet = observation_snippet(*rows[0]) if rows else ""
+                snippet = observation_snippet(*texts) if len(texts) == 3 else ""
             else:
-                snippet = tidy_snippet((rows[0][0] if rows else "") or "")
+                snippet = tidy_snippet(texts[0] or "")
             hits.append(
                 SearchHit(
                     client_id=hit.client_id,
