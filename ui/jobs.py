@@ -12,6 +12,8 @@ of the work: they are raised again on the GUI thread, where Python acts on them.
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
@@ -57,6 +59,35 @@ class _Job(QRunnable):
 
 def _raise_again(error: BaseException) -> None:
     raise error
+
+
+HANDBACK_S = 0.0005
+_switching = threading.Lock()
+_busy = 0  # workers running `yielding` now; the usual interval is put back after the last
+_usual_switch_s = sys.getswitchinterval()
+
+
+def yielding(work: Callable[..., Any], *args: Any) -> Any:
+    """Run pure-Python work on a worker thread handing the GIL back every half millisecond.
+
+    With Python's usual 5 ms, each time the GUI thread comes back into Python (an event
+    filter, the highlighter, a timer, a paint) it can wait up to 5 ms; a keystroke or a paint
+    makes dozens of such calls, so typing would stall for tens of milliseconds while a
+    dictionary loads, and the window for a hundred or more while the damage check hashes
+    every signed note."""
+    global _busy, _usual_switch_s
+    with _switching:
+        if _busy == 0:
+            _usual_switch_s = sys.getswitchinterval()
+            sys.setswitchinterval(HANDBACK_S)
+        _busy += 1
+    try:
+        return work(*args)
+    finally:
+        with _switching:
+            _busy -= 1
+            if _busy == 0:
+                sys.setswitchinterval(_usual_switch_s)
 
 
 _running: set[_Signals] = set()  # keeps the signal objects alive until the job ends

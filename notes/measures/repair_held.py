@@ -46,19 +46,29 @@ def repair_held(
 ) -> RepairHeld | None:
     """None while the rupture is not repaired. Sessions are counted in time order; sessions
     without a client check are skipped, so "the three before" are the three latest rated."""
-    repaired_in = repair_session_id(rupture)
-    if repaired_in is None:
-        return None
+    return repairs_held([rupture], sessions, ratings).get(rupture.id)
+
+
+def repairs_held(
+    ruptures: list[Rupture], sessions: list[Session], ratings: list[AllianceRating]
+) -> dict[int | None, RepairHeld]:
+    """`repair_held` of each repaired rupture, by its id; the sessions' order and the client's
+    checks are worked out once for them all (a long history has hundreds of ruptures)."""
     order = {s.id: (s.starts_at, s.id) for s in sessions}
-    if rupture.session_id not in order or repaired_in not in order:
-        return None
-    client: list[tuple[tuple, Fraction]] = []
-    for rating in ratings:
-        mean = rating.mean(Rater.CLIENT)
-        if mean is not None and rating.session_id in order:
-            client.append((order[rating.session_id], mean))
-    client.sort()
-    start, end = order[rupture.session_id], order[repaired_in]
-    before = [float(m) for at, m in client if at < start][-WINDOW:]
-    after = [float(m) for at, m in client if at > end][:WINDOW]
-    return RepairHeld(rupture.id, before, after)
+    client: list[tuple[tuple, Fraction]] | None = None
+    held: dict[int | None, RepairHeld] = {}
+    for rupture in ruptures:
+        repaired_in = repair_session_id(rupture)
+        if repaired_in is None or rupture.session_id not in order or repaired_in not in order:
+            continue
+        if client is None:
+            client = sorted(
+                (order[rating.session_id], mean)
+                for rating in ratings
+                if rating.session_id in order and (mean := rating.mean(Rater.CLIENT)) is not None
+            )
+        start, end = order[rupture.session_id], order[repaired_in]
+        before = [float(m) for at, m in client if at < start][-WINDOW:]
+        after = [float(m) for at, m in client if at > end][:WINDOW]
+        held[rupture.id] = RepairHeld(rupture.id, before, after)
+    return held

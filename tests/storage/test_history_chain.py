@@ -9,6 +9,7 @@ with the passphrase and a standard tool can do.
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import datetime
 from pathlib import Path
@@ -406,3 +407,36 @@ def test_chain_entries_swapped_in_order_are_named(signed_vault, passphrase):
     found, _seal = findings(path, passphrase)
     rewritten = [line for line in found if "record of the line" in line and "rewritten" in line]
     assert len(rewritten) == 2, found
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_full_check_pauses_garbage_collection_and_puts_it_back(
+    signed_vault, passphrase, enabled
+):
+    # A collection walks every object of the process holding the GIL: while a check builds a
+    # record for every signed line of a long career, none starts (the window would stall).
+    collections: list[str] = []
+
+    def seen(phase: str, _info: dict) -> None:
+        if phase == "start":
+            collections.append(phase)
+
+    threshold = gc.get_threshold()
+    was = gc.isenabled()
+    connection = shell(signed_vault["path"], passphrase)
+    gc.set_threshold(1)  # any allocation would otherwise start one
+    gc.enable() if enabled else gc.disable()
+    try:
+        gc.callbacks.append(seen)
+        found = history_chain.check(connection)
+        del gc.callbacks[-1]  # (allocating nothing the collector tracks, unlike a call)
+        assert gc.isenabled() is enabled  # as it was before the check
+        assert found == []
+        # A few as the check ends, when collection is back on; without the pause, hundreds.
+        assert len(collections) < 10
+    finally:
+        if seen in gc.callbacks:
+            gc.callbacks.remove(seen)
+        gc.set_threshold(*threshold)
+        gc.enable() if was else gc.disable()
+        connection.close()

@@ -16,7 +16,7 @@ from notes.alliance import (
     describe_difference,
     rupture_suggestion,
 )
-from notes.measures.repair_held import repair_held
+from notes.measures.repair_held import repairs_held
 from notes.records import Client
 from notes.wording import counted
 from ui.alliance.actions import rate_alliance, record_rupture
@@ -104,10 +104,9 @@ class AllianceSection(RecordSection):
         numbers = {s.id: s.number for s in self.sessions}
         self.model.numbers = numbers
         self.model.held = {
-            rupture.id: held.describe()
-            for rupture in ruptures
-            if rupture.id is not None
-            and (held := repair_held(rupture, self.sessions, ratings)) is not None
+            rupture_id: held.describe()
+            for rupture_id, held in repairs_held(ruptures, self.sessions, ratings).items()
+            if rupture_id is not None
         }
         self.chart.show_data(self.sessions, ratings, ruptures)
         drop = rupture_suggestion(ratings, ruptures)

@@ -21,7 +21,7 @@ from notes.signed_history import history_warning
 from storage.vault import DAMAGE_FOUND
 from ui import app_settings as keys
 from ui.errors import attempt
-from ui.jobs import run_in_background
+from ui.jobs import run_in_background, yielding
 from ui.lock.dialog_drafts import Fields, draftable
 from ui.vault.audit_dialog import AuditDialog
 from ui.vault.passphrase_change_dialog import PassphraseChangeDialog
@@ -186,7 +186,8 @@ class VaultActions(QObject):
     # -- damage ----------------------------------------------------------------------------
 
     def check_now(self) -> None:
-        self._run("Check for damage", lambda _p: self._service.integrity_check(), self._report)
+        check = self._service.integrity_check
+        self._run("Check for damage", lambda _p: yielding(check), self._report)
 
     def check_after_unlock(self) -> None:
         """Once a day, read every page in the background; damage is reported at once."""
@@ -199,7 +200,9 @@ class VaultActions(QObject):
         locks = self._locks
         run_in_background(
             self._window,
-            lambda _progress: self._service.integrity_check(),
+            # Hashing every signed note is Python: the GIL is handed back every half
+            # millisecond, or each event the window handles meanwhile waits up to 5 ms for it.
+            lambda _progress: yielding(self._service.integrity_check),
             self._checked_after_unlock,
             failed=lambda _error: self._check_failed(locks),
             title="Check for damage",

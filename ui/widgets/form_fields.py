@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QRect, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QDate, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -118,6 +118,9 @@ def text_box(
     return box
 
 
+_MODEL_CHANGES = ("modelReset", "rowsInserted", "rowsRemoved", "dataChanged", "layoutChanged")
+
+
 class FittedListView(QListView):
     """A list as tall as its rows, wrapped to its width, so a page of sections reads without a
     scroll bar inside a scroll bar."""
@@ -136,11 +139,35 @@ class FittedListView(QListView):
         policy.setHeightForWidth(True)
         policy.setVerticalPolicy(QSizePolicy.Policy.Fixed)
         self.setSizePolicy(policy)
+        self._heights: dict[tuple[int, str], int] = {}  # (width, font) → height, until a change
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        old = self.model()
+        if old is not None:
+            for signal in _MODEL_CHANGES:
+                getattr(old, signal).disconnect(self._forget_heights)
+        super().setModel(model)
+        if model is not None:
+            for signal in _MODEL_CHANGES:
+                getattr(model, signal).connect(self._forget_heights)
+        self._forget_heights()
+
+    def _forget_heights(self, *_args) -> None:
+        self._heights.clear()
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
+        """Every row measured, wrapped to `width`: costly for a long list, and a layout asks
+        again and again for the same width, so each width's answer is kept until the rows
+        change."""
+        key = (width, self.font().key())
+        if key not in self._heights:
+            self._heights[key] = self._measured(width)
+        return self._heights[key]
+
+    def _measured(self, width: int) -> int:
         model = self.model()
         metrics = self.fontMetrics()
         text_width = max(50, width - 2 * self.frameWidth() - 16)

@@ -8,9 +8,6 @@ phrases are read at unlock and dropped at lock, because they can name a client.
 
 from __future__ import annotations
 
-import sys
-import threading
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
@@ -20,7 +17,7 @@ from notes.progress import Progress
 from notes.spelling import SpellChecker
 from ui import app_settings as keys
 from ui.errors import attempt
-from ui.jobs import run_in_background
+from ui.jobs import run_in_background, yielding
 from ui.vault_service import VaultService
 
 
@@ -50,7 +47,7 @@ class WritingAids(QObject):
             return
         run_in_background(
             self._window,
-            lambda _progress: _yielding(SpellChecker, language),
+            lambda _progress: yielding(SpellChecker, language),
             self._loaded,
             title="The spelling dictionary could not be loaded",
         )
@@ -96,36 +93,9 @@ class WritingAids(QObject):
 
 def _suggestions(checker: SpellChecker, word: str):
     def work(_progress: Progress) -> list[str]:
-        return _yielding(checker.suggestions, word)
+        return yielding(checker.suggestions, word)
 
     return work
-
-
-_SWITCH_S = 0.0005
-_switching = threading.Lock()
-_busy = 0  # workers running `_yielding` now; the usual interval is put back after the last
-_usual_switch_s = sys.getswitchinterval()
-
-
-def _yielding(work, *args):
-    """Run pure-Python work on a worker thread handing the GIL back every half millisecond.
-
-    With Python's usual 5 ms, each time the GUI thread comes back into Python (an event
-    filter, the highlighter, a timer) it can wait up to 5 ms; a keystroke makes several such
-    calls, and typing would stall for tens of milliseconds while a dictionary loads."""
-    global _busy, _usual_switch_s
-    with _switching:
-        if _busy == 0:
-            _usual_switch_s = sys.getswitchinterval()
-            sys.setswitchinterval(_SWITCH_S)
-        _busy += 1
-    try:
-        return work(*args)
-    finally:
-        with _switching:
-            _busy -= 1
-            if _busy == 0:
-                sys.setswitchinterval(_usual_switch_s)
 
 
 _current: WritingAids | None = None
