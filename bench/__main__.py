@@ -1,8 +1,12 @@
 """`python -m bench` (make bench): build the cached vaults if needed, measure, report.
 
 Everything runs against the real app code: storage's Vault and repositories, the real window
-driven as a person drives it, and main.py itself for start-up. No argument is read; the
-passphrase of the synthetic vaults is a constant in bench/vaults.py.
+driven as a person drives it, and main.py itself for start-up. The passphrase of the synthetic
+vaults is a constant in bench/vaults.py.
+
+`python -m bench --only search,client` measures only those parts (of SECTIONS) and prints the
+table's rows they fill, so one change can be judged without the whole run; the README's
+table comes from a whole run only.
 """
 
 from __future__ import annotations
@@ -40,44 +44,76 @@ def _forget_daily_check(path: Path) -> None:
         vault.close()
 
 
-def measure_vault(path: Path, work: Path, career: bool) -> dict:
-    """Everything measured on one vault; the long-work stalls only on the career vault."""
+SECTIONS = (
+    "unlock",
+    "search",
+    "note",
+    "history",
+    "report",
+    "client",
+    "stalls",
+    "long",  # backup and passphrase change
+    "startup",
+    "memory",
+    "other",  # de-identification, start-up, spelling, memory
+)
+
+
+def measure_vault(path: Path, work: Path, career: bool, only: set[str]) -> dict:
+    """What `only` names, measured on one vault; the long-work stalls only on the career vault."""
     found: dict = {}
-    say("  unlock")
-    found["unlock"] = measures.unlock(path)
+    if "unlock" in only:
+        say("  unlock")
+        found["unlock"] = measures.unlock(path)
     biggest, other, sessions = measures.biggest_client(path)
     found["biggest_client"] = {"id": biggest, "other": other, "sessions": len(sessions)}
-    say("  search")
-    found["search"] = measures.search(path)
-    say("  note save")
-    found["note_save"] = measures.note_save(path, sessions[-1].id)
-    say("  signed history: an addendum, the full check")
-    signed = next(session for session in reversed(sessions) if session.note_signed)
-    found["signed_history"] = measures.signed_history(path, work, signed.id)
-    say("  supervision report")
-    found["report"] = measures.supervision_report(path, biggest, sessions, work / "report.docx")
-    if career:
+    short = measures.shortest_client(path)  # before the window holds the vault
+    if "search" in only:
+        say("  search")
+        found["search"] = measures.search(path)
+    if "note" in only:
+        say("  note save")
+        found["note_save"] = measures.note_save(path, sessions[-1].id)
+    if "history" in only:
+        say("  signed history: an addendum, the full check")
+        signed = next(session for session in reversed(sessions) if session.note_signed)
+        found["signed_history"] = measures.signed_history(path, work, signed.id)
+    if "report" in only:
+        say("  supervision report")
+        found["report"] = measures.supervision_report(path, biggest, sessions, work / "report.docx")
+    if not only & {"client", "stalls"}:
+        return found
+    if career and "stalls" in only:
         _forget_daily_check(path)
     say("  the window: client page, search box, export")
     stalls: dict = {}
     with gui.unlocked_window(path) as window:
-        if career:
+        if career and "stalls" in only:
             stalls["after_unlock_check"] = gui.after_unlock_check(window)
         gui.wait_for_background()
-        found["client_page"] = gui.client_page(window, biggest, other)
-        panel = gui.search_panel_of(window)
-        if panel is None:
-            stalls["search"] = {"missing": "no search box in the window yet"}
-        else:
-            # As Ctrl+K does: the Search tab in front, so the results are laid out and painted
-            # too (with the search on a worker thread, that is most of what the GUI thread does).
-            window.workspace.show_search()
-            stalls["search"] = gui.search_stalls(panel, measures.QUERIES)
-        last = sessions[-52:]
-        period = (last[0].starts_at.date(), last[-1].starts_at.date())
-        stalls["export"] = gui.export_stall(window, biggest, period, work / "export.docx")
+        if "client" in only:
+            found["client_page"] = gui.client_page(window, biggest, other)
+            found["short_client_page"] = gui.client_page(window, short, other)
+        if "stalls" in only:
+            stalls.update(_window_stalls(window, biggest, sessions, work))
     found["stalls"] = stalls
     return found
+
+
+def _window_stalls(window, biggest: int, sessions: list, work: Path) -> dict:
+    stalls: dict = {}
+    panel = gui.search_panel_of(window)
+    if panel is None:
+        stalls["search"] = {"missing": "no search box in the window yet"}
+    else:
+        # As Ctrl+K does: the Search tab in front, so the results are laid out and painted
+        # too (with the search on a worker thread, that is most of what the GUI thread does).
+        window.workspace.show_search()
+        stalls["search"] = gui.search_stalls(panel, measures.QUERIES)
+    last = sessions[-52:]
+    period = (last[0].starts_at.date(), last[-1].starts_at.date())
+    stalls["export"] = gui.export_stall(window, biggest, period, work / "export.docx")
+    return stalls
 
 
 def long_work_stalls(path: Path, work: Path) -> dict:
@@ -100,7 +136,20 @@ def long_work_stalls(path: Path, work: Path) -> dict:
     return stalls
 
 
-def main() -> int:
+def _only(argv: list[str]) -> set[str]:
+    """The sections `--only a,b` names (every one without it); exits on an unknown name."""
+    if "--only" not in argv:
+        return set(SECTIONS)
+    at = argv.index("--only")
+    names = set(argv[at + 1].split(",")) if at + 1 < len(argv) else set()
+    unknown = names - set(SECTIONS)
+    if not names or unknown:
+        sys.exit(f"--only takes some of: {', '.join(SECTIONS)}")
+    return names
+
+
+def main(argv: list[str] | None = None) -> int:
+    only = _only(sys.argv[1:] if argv is None else argv)
     started = time.perf_counter()
     _app = make_app()
     work = vaults.CACHE / "run"
@@ -128,29 +177,34 @@ def main() -> int:
 
     for key in ("small", "career"):
         say(f"Measuring the {results['vaults'][key]['sessions']:,}-session vault")
-        results[key] = measure_vault(paths[key], work, career=key == "career")
-    results["stalls"] = results["career"].pop("stalls")
+        results[key] = measure_vault(paths[key], work, key == "career", only)
+    results["stalls"] = results["career"].pop("stalls", {})
 
-    say("De-identification beside the export of a 2,000-session history")
-    results["deidentification"] = measures.deidentification()
-    say("Backup and passphrase change on a copy of the career vault")
-    results["stalls"].update(long_work_stalls(paths["career"], work))
-    say("Start-up, from source and packaged, beside a bare PySide6 window")
-    results["startup"] = startup.startup(paths["career"], work / "settings")
-    say("Spelling in a 5,000-word note")
-    results["spelling"] = spelling.measure()
-    say("Peak memory")
-    chosen = results["career"]["biggest_client"]
-    results["memory"] = startup.peak_memory(
-        paths["career"], work / "settings", chosen["id"], chosen["other"]
-    )
+    if "other" in only:
+        say("De-identification beside the export of a 2,000-session history")
+        results["deidentification"] = measures.deidentification()
+    if "long" in only:
+        say("Backup and passphrase change on a copy of the career vault")
+        results["stalls"].update(long_work_stalls(paths["career"], work))
+    if "startup" in only or "other" in only:
+        say("Start-up, from source and packaged, beside a bare PySide6 window")
+        results["startup"] = startup.startup(paths["career"], work / "settings")
+    if "other" in only:
+        say("Spelling in a 5,000-word note")
+        results["spelling"] = spelling.measure()
+    if "memory" in only or "other" in only:
+        say("Peak memory")
+        chosen = results["career"]["biggest_client"]
+        results["memory"] = startup.peak_memory(
+            paths["career"], work / "settings", chosen["id"], chosen["other"]
+        )
     results["growth"] = report.growth(results)
     results["total_seconds"] = time.perf_counter() - started
     results["machine"]["load_after"] = os.getloadavg()
     shutil.rmtree(work, ignore_errors=True)
 
     print()
-    print(report.table(results))
+    print(report.table(results, skip_empty=only != set(SECTIONS)))
     print()
     print(report.growth_text(results["growth"]))
     built = {name: s for name, s in results["build_seconds"].items() if s is not None}

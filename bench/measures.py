@@ -94,6 +94,16 @@ def biggest_client(path: Path) -> tuple[int, int, list]:
     return ranked[0], ranked[1], sessions
 
 
+def shortest_client(path: Path) -> int:
+    """The client with the fewest sessions (the synthetic vaults' 20-session client)."""
+    vault = Vault.open(path, PASSPHRASE)
+    try:
+        counts = raw_fts.sessions_per_client(vault)
+    finally:
+        vault.close()
+    return min(counts, key=lambda client_id: (counts[client_id], client_id))
+
+
 def search(path: Path, rounds: int = 5) -> dict | None:
     """Each query through storage's SearchIndex and as the bare FTS5 query; None if no search."""
     try:
