@@ -78,11 +78,15 @@ class _Index:
         """
 
     def snippets_sql(self, count: int) -> str:
-        """Rowid and snippet column(s) of `count` matches, given as :id0, :id1, …"""
+        """Rowid and snippet column(s) of `count` matches, given as :id0, :id1, … between
+        :low and :high. The index reads the matches in that range once and SQLite keeps the
+        chosen (the `+` keeps the list from FTS5, which would seek each rowid anew: for a
+        prefix, a fresh expansion every time, 10 to 20 times slower in a long career)."""
         wanted = ", ".join(f":id{n}" for n in range(count))
         return (
             f"SELECT rowid, {self.snippet} FROM {self.table}"
-            f" WHERE {self.table} MATCH :query AND rowid IN ({wanted})"
+            f" WHERE {self.table} MATCH :query AND rowid BETWEEN :low AND :high"
+            f" AND +rowid IN ({wanted})"
         )
 
 
@@ -211,6 +215,7 @@ class SearchIndex:
             rowids = [hit.rowid for hit in chosen if hit.index is index]
             if rowids:
                 ids = {f"id{n}": rowid for n, rowid in enumerate(rowids)}
+                ids.update(low=min(rowids), high=max(rowids))
                 for rowid, *texts in self._read(
                     index.snippets_sql(len(rowids)), {**parameters, **ids}
                 ):
