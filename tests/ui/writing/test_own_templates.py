@@ -40,7 +40,7 @@ def _open_templates(qtbot, window, act) -> None:
 
 def _headings(editor) -> list[str]:
     return [
-        label.text()
+        label.text().replace("&", "")
         for label in editor.findChildren(QLabel)
         if label.objectName() in ("sectionTitle", "keptHeading") and label.isVisible()
     ]
