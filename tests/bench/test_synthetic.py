@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from bench.bulk import write_caseload
-from bench.synthetic import NOTE_WORDS, Shape, caseload, synthetic_client
+from bench.synthetic import NOTE_WORDS, SHORT_SESSIONS, Shape, caseload, synthetic_client
 from bench.vaults import ProgressBar, cached_path
 from notes.templates import template
 from storage.alliance import AllianceRepository
@@ -25,13 +25,17 @@ def _words(text: str) -> int:
 
 def test_a_tiny_caseload_lands_in_the_vault_with_notes_of_realistic_length(vault):
     counts = Counter()
-    assert write_caseload(vault, TINY, counts=counts) == 10
-    assert counts["clients"] == 2 and counts["progress_notes"] == counts["process_notes"] == 10
+    # Two clients of five sessions, and the short client of SHORT_SESSIONS beside them.
+    assert write_caseload(vault, TINY, counts=counts) == 10 + SHORT_SESSIONS == TINY.sessions
+    assert counts["clients"] == 3
+    assert counts["progress_notes"] == counts["process_notes"] == 10 + SHORT_SESSIONS
 
     clients = ClientRepository(vault).list()
-    assert [c.code for c in clients] == ["DB-02", "ML-01"]  # Daniel Byrne, Maya Lindqvist
     notes, sessions = NoteRepository(vault), SessionRepository(vault)
-    for client in clients:
+    lengths = {c.code: len(sessions.for_client(c.id)) for c in clients}
+    assert lengths.pop("DB-02") == lengths.pop("ML-01") == 5  # Daniel Byrne, Maya Lindqvist
+    assert list(lengths.values()) == [SHORT_SESSIONS]
+    for client in (c for c in clients if c.code in ("DB-02", "ML-01")):
         held = sessions.for_client(client.id)
         assert [s.number for s in held] == [1, 2, 3, 4, 5]
         assert [s.note_signed for s in held] == [True, True, True, True, False]
