@@ -13,12 +13,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import resources
+from ui.appearance.look import chosen_theme, look
 from ui.first_paint import BENCH_EXIT_ON_SHOWN, quit_on_first_paint
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
-from ui.widgets import theme
-
-STYLE_SHEET = "style.qss"
 
 
 def app_icon() -> QIcon:
@@ -36,7 +34,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Alliance")
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("alliance")  # Wayland and docks find the desktop entry's icon by it
-    app.setStyleSheet(theme.style_sheet(resources.text(STYLE_SHEET), app.palette()))
+    look().apply(chosen_theme())  # the style sheet, made again when the palette or font changes
     return app
 
 

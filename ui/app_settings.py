@@ -1,4 +1,4 @@
-"""The app's own settings file: window layout, auto-lock and backup choices.
+"""The app's own settings file: window layout, theme, auto-lock and backup choices.
 
 Never any client data: that lives in the vault. A backup folder's path is not client data.
 """
@@ -17,6 +17,7 @@ BACKUP_FOLDER = "backup/folder"
 BACKUP_ON_QUIT = "backup/on_quit"
 BACKUP_KEEP = "backup/keep"
 SPELLING_LANGUAGE = "writing/spelling_language"
+THEME = "view/theme"  # follow the system, light or dark (ui/appearance)
 DEFAULT_KEEP = 10
 
 

@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         """The menu bar: each feature offers its entries, ui/menus.py puts them in place."""
         from ui.alliance import menus as alliance
+        from ui.appearance import menus as appearance
         from ui.client_page import menus as client_page
         from ui.help import menus as help_menu
         from ui.measures import menus as measures
@@ -179,6 +180,7 @@ class MainWindow(QMainWindow):
             measures,
             supervision,
             reports,
+            appearance,
             help_menu,
         )
         entries = [entry for feature in features for entry in feature.menu_entries(self)]

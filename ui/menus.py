@@ -36,6 +36,7 @@ class Group(Enum):
     CATEGORIES = auto()
     TEMPLATES = auto()
     REPORTS = auto()
+    VIEW = auto()  # the theme
     HELP = auto()  # About
 
 
@@ -57,6 +58,7 @@ LAYOUT: tuple[tuple[str, tuple[tuple[Group, ...], ...]], ...] = (
         ),
     ),
     ("&Reports", ((Group.REPORTS,),)),
+    ("Vie&w", ((Group.VIEW,),)),
     ("&Help", ((Group.HELP,),)),
 )
 

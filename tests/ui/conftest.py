@@ -41,6 +41,21 @@ def isolated_settings(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def plain_look() -> Iterator[None]:
+    """A test that chose a theme (View → Theme, or the app's start) hands the next test the
+    application as pytest-qt made it: the desktop's look, no style sheet."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from ui.appearance.look import Look
+
+    app = QApplication.instance()
+    found = app.findChild(Look) if app is not None else None
+    if found is not None:
+        found.remove()
+
+
 @pytest.fixture
 def vault_path(tmp_path: Path) -> Path:
     return tmp_path / "vault" / "alliance.vault"

@@ -55,8 +55,9 @@ class AllianceChart(QChartView):
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
-        font = QFont()
-        font.setPointSizeF(9)
+        font = QFont()  # the desktop's font, a little smaller: a legend steps back
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 0.9)
         chart.legend().setFont(font)
         self.lines: dict[AllianceSeries, QLineSeries] = {}
         self.markers: dict[AllianceSeries, QScatterSeries] = {}

@@ -12,7 +12,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -36,9 +36,16 @@ class PatternChart(QChartView):
         self.setMinimumHeight(300)
         self.series_labels: list[str] = []  # what the legend says, for tests and screen readers
         self.text: ChartText = pattern_text([], {})
+        self._shown: tuple[list[ObservationRow], list[Category]] = ([], [])
         self.show_rows([], [])
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # View → Theme, or the desktop went dark
+            self.show_rows(*self._shown)
+
     def show_rows(self, rows: list[ObservationRow], categories: list[Category]) -> None:
+        self._shown = (rows, categories)
         surface = theme.surface(self.palette())
         chart = QChart()
         chart.setBackgroundBrush(surface.background)

@@ -70,6 +70,7 @@ class TagTracker(QObject):
             if isValid(box):  # boxes of an earlier template may already be gone
                 box.document().contentsChange.disconnect(slot)
                 box.viewport().removeEventFilter(self)
+                box.removeEventFilter(self)
         for box, moved in self._cursor_slots:
             if isValid(box):
                 box.cursorPositionChanged.disconnect(moved)
@@ -88,6 +89,7 @@ class TagTracker(QObject):
             box.document().contentsChange.connect(slot)
             box.cursorPositionChanged.connect(moved)
             box.viewport().installEventFilter(self)
+            box.installEventFilter(self)  # a new palette (View → Theme) repaints the tags
             self._connections.append((box, slot))
             self._cursor_slots.append((box, moved))
         self.set_observations(kept, keep_moved=True)
@@ -264,7 +266,7 @@ class TagTracker(QObject):
             cursor.setPosition(span.start)
             cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
-            selection.format = tag_format(span.observation.kind)
+            selection.format = tag_format(span.observation.kind, box.palette())
             selections.append(selection)
         box.setExtraSelections(selections)
 
@@ -276,8 +278,13 @@ class TagTracker(QObject):
         ]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A tooltip over tagged words names their observations, for eyes and screen readers."""
-        if event.type() == QEvent.Type.ToolTip:
+        """A tooltip over tagged words names their observations, for eyes and screen readers;
+        a box's new palette repaints its tags in the new theme's colours."""
+        if event.type() == QEvent.Type.PaletteChange:
+            for key, box in self._boxes.items():
+                if box is watched:
+                    self._paint(key)
+        elif event.type() == QEvent.Type.ToolTip:
             for key, box in self._boxes.items():
                 if box.viewport() is watched:
                     position = box.cursorForPosition(event.pos()).position()

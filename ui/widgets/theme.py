@@ -20,6 +20,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFont,
     QGuiApplication,
     QPainter,
     QPainterPath,
@@ -209,6 +210,26 @@ def _mix(a: QColor, b: QColor, share: float) -> QColor:
     )
 
 
+def luminance(colour: QColor) -> float:
+    """WCAG 2's relative luminance of `colour`: 0 for black, 1 for white."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.red())
+        + 0.7152 * channel(colour.green())
+        + 0.0722 * channel(colour.blue())
+    )
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2's contrast ratio of two colours, from 1 (the same) to 21 (black on white)."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
 def _palette(palette: QPalette | None) -> QPalette:
     return QGuiApplication.palette() if palette is None else palette
 
@@ -227,7 +248,7 @@ def surface(palette: QPalette | None = None) -> Surface:
     palette = _palette(palette)
     base = palette.color(QPalette.ColorRole.Base)
     text = palette.color(QPalette.ColorRole.Text)
-    return Surface(base, text, _mix(text, base, 0.4), _mix(base, text, 0.14))
+    return Surface(base, text, _mix(text, base, 0.32), _mix(base, text, 0.14))
 
 
 # A report is printed: white paper and near-black ink, whatever the desktop looks like.
@@ -336,10 +357,29 @@ def style_colours(palette: QPalette | None = None) -> dict[str, str]:
     return {name: colour.name() for name, colour in colours.items()}
 
 
+# Text sizes the style sheet names as `@size_name`: shares of the desktop's own font size, so a
+# larger desktop font makes every heading larger too (no fixed point sizes).
+FONT_SHARES = {
+    "page_title": 1.6,
+    "note_title": 1.15,
+    "pane_title": 1.1,
+    "section_heading": 1.1,
+}
+
+
+def style_sizes(font: QFont | None = None) -> dict[str, str]:
+    """The sizes the style sheet names as `@size_name`, in the unit the desktop's font uses."""
+    font = QGuiApplication.font() if font is None else font
+    if font.pointSizeF() > 0:
+        return {f"size_{n}": f"{font.pointSizeF() * s:.1f}pt" for n, s in FONT_SHARES.items()}
+    return {f"size_{n}": f"{round(font.pixelSize() * s)}px" for n, s in FONT_SHARES.items()}
+
+
 _TOKEN = re.compile(r"@([a-z_]+)")
 
 
-def style_sheet(template: str, palette: QPalette | None = None) -> str:
-    """The shipped style sheet with each `@name` replaced by its colour for this palette."""
-    colours = style_colours(palette)
-    return _TOKEN.sub(lambda match: colours[match.group(1)], template)
+def style_sheet(template: str, palette: QPalette | None = None, font: QFont | None = None) -> str:
+    """The shipped style sheet with each `@name` replaced by its colour for this palette and
+    each `@size_name` by its size for this font."""
+    tokens = style_colours(palette) | style_sizes(font)
+    return _TOKEN.sub(lambda match: tokens[match.group(1)], template)

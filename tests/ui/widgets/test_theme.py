@@ -56,21 +56,7 @@ def light_palette() -> QPalette:
     return palette
 
 
-def luminance(colour: QColor) -> float:
-    def channel(value: int) -> float:
-        c = value / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(colour.red())
-        + 0.7152 * channel(colour.green())
-        + 0.0722 * channel(colour.blue())
-    )
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+luminance, contrast = theme.luminance, theme.contrast
 
 
 def every_series_style() -> list[theme.SeriesStyle]:

@@ -1,0 +1,166 @@
+"""The app's look: the theme a therapist chose (View → Theme) and the style sheet made for it.
+
+The style sheet's colours and text sizes come from the palette and the font (ui/widgets/theme.py),
+so it is made again whenever either changes: when the desktop goes dark or changes its font size
+while Alliance follows it, and when the therapist picks a theme. The choice is the app's own
+setting, never client data.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+import resources
+from ui.app_settings import THEME, app_settings
+from ui.widgets import theme
+
+STYLE_SHEET = "style.qss"
+
+
+class ThemeChoice(Enum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+def chosen_theme() -> ThemeChoice:
+    """The theme kept in the app's settings; an unknown value reads as following the desktop."""
+    value = str(app_settings().value(THEME, ThemeChoice.SYSTEM.value))
+    return next((c for c in ThemeChoice if c.value == value), ThemeChoice.SYSTEM)
+
+
+_ROLES = QPalette.ColorRole
+_DARK = {
+    _ROLES.Window: "#2b2d30",
+    _ROLES.WindowText: "#e4e6e9",
+    _ROLES.Base: "#1f2124",
+    _ROLES.AlternateBase: "#26282c",
+    _ROLES.Text: "#e4e6e9",
+    _ROLES.PlaceholderText: "#9a9fa6",
+    _ROLES.Button: "#35383c",
+    _ROLES.ButtonText: "#e4e6e9",
+    _ROLES.BrightText: "#ffffff",
+    _ROLES.Highlight: "#3d6fa8",
+    _ROLES.HighlightedText: "#ffffff",
+    _ROLES.ToolTipBase: "#35383c",
+    _ROLES.ToolTipText: "#e4e6e9",
+    _ROLES.Link: "#8ab4f0",
+    _ROLES.LinkVisited: "#c0a0f0",
+    _ROLES.Light: "#46494e",
+    _ROLES.Midlight: "#3c3f43",
+    _ROLES.Mid: "#2f3134",
+    _ROLES.Dark: "#1a1b1d",
+    _ROLES.Shadow: "#0d0d0e",
+}
+_LIGHT = {
+    _ROLES.Window: "#efeff0",
+    _ROLES.WindowText: "#1f2328",
+    _ROLES.Base: "#ffffff",
+    _ROLES.AlternateBase: "#f5f5f6",
+    _ROLES.Text: "#1f2328",
+    _ROLES.PlaceholderText: "#6b7078",
+    _ROLES.Button: "#e6e6e8",
+    _ROLES.ButtonText: "#1f2328",
+    _ROLES.BrightText: "#ffffff",
+    _ROLES.Highlight: "#2f6db5",
+    _ROLES.HighlightedText: "#ffffff",
+    _ROLES.ToolTipBase: "#ffffdc",
+    _ROLES.ToolTipText: "#1f2328",
+    _ROLES.Link: "#1a5fb4",
+    _ROLES.LinkVisited: "#6a3fa0",
+    _ROLES.Light: "#ffffff",
+    _ROLES.Midlight: "#f2f2f3",
+    _ROLES.Mid: "#b8b9bc",
+    _ROLES.Dark: "#9d9ea1",
+    _ROLES.Shadow: "#6e6f72",
+}
+# Disabled text steps back, yet still reads.
+_DISABLED = {"dark": "#8d9299", "light": "#7b7f86"}
+
+
+def palette_for(choice: ThemeChoice) -> QPalette:
+    """Alliance's own light or dark palette (Fusion draws every role of it)."""
+    dark = choice is ThemeChoice.DARK
+    palette = QPalette()
+    for role, colour in (_DARK if dark else _LIGHT).items():
+        palette.setColor(role, QColor(colour))
+    disabled = QColor(_DISABLED["dark" if dark else "light"])
+    for role in (_ROLES.WindowText, _ROLES.Text, _ROLES.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return palette
+
+
+class Look(QObject):
+    """Keeps the application's style sheet made for its palette and font, and applies a chosen
+    theme. One per application, made by `install`."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._system_style = app.style().name() or "Fusion"
+        self._making = False
+        app.installEventFilter(self)
+
+    def apply(self, choice: ThemeChoice) -> None:
+        """Use `choice` now: the desktop's own style and palette, or Fusion with ours."""
+        hints = QGuiApplication.styleHints()
+        if choice is ThemeChoice.SYSTEM:
+            hints.unsetColorScheme()
+            self._app.setStyle(self._system_style)
+            self._app.setPalette(QPalette())  # nothing set: the desktop's palette again
+        else:
+            dark = choice is ThemeChoice.DARK
+            hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
+            self._app.setStyle("Fusion")
+            self._app.setPalette(palette_for(choice))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Make the style sheet again for the application's palette and font."""
+        if self._making:
+            return
+        self._making = True
+        try:
+            template = resources.text(STYLE_SHEET)
+            self._app.setStyleSheet(
+                theme.style_sheet(template, self._app.palette(), self._app.font())
+            )
+        finally:
+            self._making = False
+
+    def remove(self) -> None:
+        """Hand the application back as it was before: the desktop's look, no style sheet."""
+        self._app.removeEventFilter(self)
+        self.setParent(None)
+        QGuiApplication.styleHints().unsetColorScheme()
+        self._app.setStyleSheet("")
+        self._app.setStyle(self._system_style)
+        self._app.setPalette(QPalette())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._app and event.type() in (
+            QEvent.Type.ApplicationPaletteChange,
+            QEvent.Type.ApplicationFontChange,
+        ):
+            self.refresh()
+        return False
+
+
+def look() -> Look:
+    """The application's Look, made on first use."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    found = app.findChild(Look)
+    return found if found is not None else Look(app)
+
+
+def choose_theme(choice: ThemeChoice) -> None:
+    """View → Theme: apply `choice` and remember it in the app's settings."""
+    settings = app_settings()
+    settings.setValue(THEME, choice.value)
+    settings.sync()
+    look().apply(choice)
