@@ -11,7 +11,7 @@ from tests.ui.helpers import STRONG_PASSPHRASE, answer_dialog, choose_client, ch
 from ui.menus import LAYOUT, Group, MenuEntry
 
 SEPARATOR = "----"
-MENU_TITLES = ["&Vault", "&Clients", "&Session", "&Reports", "&Help"]
+MENU_TITLES = ["&Vault", "&Clients", "&Session", "&Reports", "Vie&w", "&Help"]
 
 
 def standard(key: QKeySequence.StandardKey) -> str:
@@ -84,6 +84,7 @@ def expected() -> dict[str, list]:
             ("&Record export…", ""),
             ("Read supervisor's &comments…", ""),
         ],
+        "Vie&w": [("&Theme", ["Follow the &system", "&Light", "&Dark"])],
         "&Help": [("&About Alliance…", "")],
     }
 
@@ -94,6 +95,7 @@ OFFERED_WHILE_LOCKED = {
     "Se&ttings…",
     "&Quit",
     "&About Alliance…",  # the locked window can say what it is too
+    "&Theme",  # the app's look, no client data
 }
 
 
