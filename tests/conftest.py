@@ -15,8 +15,10 @@ from __future__ import annotations
 import functools
 import os
 
-# Before anything imports Qt: the GUI tests run without a display.
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Before anything imports Qt: the GUI tests run without a display, on one 1920×1080 screen.
+from tests.offscreen_screen import offscreen_platform
+
+os.environ["QT_QPA_PLATFORM"] = offscreen_platform()
 
 import shutil
 import sys

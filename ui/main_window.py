@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,6 +29,7 @@ from ui.lock.passphrase_pages import CreateVaultPage, UnlockPage
 from ui.vault_service import VaultService
 from ui.widgets.headings import install_headings
 from ui.widgets.keyboard import give_mnemonics, install_keyboard_guard
+from ui.widgets.screen_fit import fit_to_screen, install_screen_fit
 from ui.widgets.status_line import StatusLine
 from ui.widgets.wheel_guard import install_wheel_guard
 
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
         self.wheel_guard = install_wheel_guard(self)  # before any control is polished
         self.keyboard_guard = install_keyboard_guard(self)
         install_headings()
+        self.screen_fit = install_screen_fit(self)  # every dialog opens within the screen
         self.setWindowTitle("Alliance")
         self.create_page = CreateVaultPage(str(service.path))
         self.unlock_page = UnlockPage(str(service.path))
@@ -313,9 +315,10 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = app_settings().value("window/geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)
+            self.restoreGeometry(geometry)  # perhaps from a larger screen, or before a scaling
+            fit_to_screen(self)
         else:
-            self.resize(1200, 760)
+            fit_to_screen(self, QSize(1200, 760))
 
     def _restore_splitters(self) -> None:
         settings = app_settings()

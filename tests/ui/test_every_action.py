@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QSize, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QDialog, QMenu
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QMessageBox
 
 from notes.records import Attendance, Client, ProgressNote, Session
 from storage.clients import ClientRepository
@@ -71,6 +71,7 @@ class DialogCloser:
     def __init__(self, window: MainWindow) -> None:
         self._window = window
         self.closed: list[str] = []
+        self.needs: dict[str, QSize] = {}  # the least room each dialog takes, by its title
         self._timer = QTimer()
         self._timer.setInterval(5)
         self._timer.timeout.connect(self.close_all)
@@ -86,6 +87,8 @@ class DialogCloser:
                 widget.hand_back()
             elif widget is not None:
                 self.closed.append(type(widget).__name__)
+                if isinstance(widget, QDialog):
+                    self.needs[widget.windowTitle()] = least_room(widget)
                 widget.reject() if isinstance(widget, QDialog) else widget.close()
         for widget in QApplication.topLevelWidgets():
             if widget is not self._window and widget.isVisible() and not isinstance(widget, QMenu):
@@ -93,6 +96,17 @@ class DialogCloser:
 
     def stop(self) -> None:
         self._timer.stop()
+
+
+def least_room(dialog: QDialog) -> QSize:
+    """What `dialog` needs to show all it holds: its minimum size hint (a message box sizes
+    itself to its text, so its own size)."""
+    shown = dialog.size() if isinstance(dialog, QMessageBox) else dialog.minimumSizeHint()
+    return shown.expandedTo(dialog.minimumSize())
+
+
+# 1920×1080 at 200% leaves 960×540 logical pixels, less a task bar; 1366×768 at 100% is roomier.
+ROOM_AT_200_PERCENT = QSize(960, 510)
 
 
 def settle(qtbot) -> None:
@@ -199,6 +213,14 @@ def test_every_action_and_shortcut_runs_in_every_state(qtbot, window):
         closer.stop()
     # The walk really opened the dialogs it had to close (so they ran, and were not skipped).
     assert {"SessionDialog", "ClientDialog", "ObservationForm"} <= set(closer.closed)
+    # Each fits a 1920×1080 screen at 200% (a long one scrolls inside, its buttons in view).
+    too_large = {
+        title: (size.width(), size.height())
+        for title, size in closer.needs.items()
+        if ROOM_AT_200_PERCENT.boundedTo(size) != size
+    }
+    assert too_large == {}
+    assert len(closer.needs) > 20
 
 
 def test_every_action_still_exists_for_the_walk(window):

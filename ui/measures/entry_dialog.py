@@ -12,6 +12,7 @@ from ui.measures.flag_notice import FlagNotice
 from ui.measures.questionnaire import Questionnaire
 from ui.widgets.dialog_parts import dialog_buttons
 from ui.widgets.form_fields import SessionChooser
+from ui.widgets.screen_fit import scrolling
 
 
 class MeasuresDialog(QDialog):
@@ -33,7 +34,8 @@ class MeasuresDialog(QDialog):
             form = Questionnaire(measure)
             form.answered.connect(self._update)
             self.forms.append(form)
-            self.tabs.addTab(form, measure.name)
+            # Nine items and their answers: they scroll on a small screen, the buttons stay.
+            self.tabs.addTab(scrolling(form, f"{measure.key}_items"), measure.name)
         self.scores = QLabel()
         self.scores.setAccessibleName("scores")
         self.notice = FlagNotice()

@@ -56,6 +56,7 @@ from ui.vault_service import VaultService
 from ui.widgets.file_dialogs import save_file
 from ui.widgets.form_fields import date_edit, named, text_box
 from ui.widgets.models import DataclassListModel
+from ui.widgets.screen_fit import scrolling, whole_size
 from ui.widgets.status_line import StatusLine
 
 SWEEP_DELAY_MS = 250  # after the last change to client, period or sections
@@ -168,8 +169,14 @@ class _ExportDialog(QDialog):
         self.form.addRow("Period", period)
         self.form.addRow("", self.period_hint)
         self.form.addRow("Save as", target)
-        self.layout_ = QVBoxLayout(self)
+        # The choices scroll when the screen is small; progress, message and buttons stay.
+        body = QWidget()
+        self.layout_ = QVBoxLayout(body)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.addLayout(self.form)
+        self.body = scrolling(body, "export_choices")
+        self.outer = QVBoxLayout(self)
+        self.outer.addWidget(self.body, 1)
 
         self._locked_out = False
         service.locked.connect(self._vault_locked)
@@ -180,10 +187,11 @@ class _ExportDialog(QDialog):
 
     def finish_layout(self) -> None:
         """Subclasses add their own rows, then call this to put progress and buttons last."""
-        self.layout_.addWidget(self.progress)
-        self.layout_.addWidget(self.message)
-        self.layout_.addWidget(self.buttons)
+        self.outer.addWidget(self.progress)
+        self.outer.addWidget(self.message)
+        self.outer.addWidget(self.buttons)
         self._client_changed()
+        self.resize(whole_size(self.body, self))  # then fitted to the screen as it shows
 
     # -- choices ---------------------------------------------------------------------------
 

@@ -1,0 +1,78 @@
+"""Every window fits its screen: a dialog opens no larger than the screen's free area (less the
+task bar) and inside it, so its buttons never fall below the screen at 200% or on a 1366×768
+laptop. What a dialog holds must then fit too: long forms sit in a scroll area of their own.
+
+One application-wide event filter does this for every dialog, so no dialog has to remember it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QFrame, QMainWindow, QScrollArea, QWidget
+
+
+def free_area(widget: QWidget) -> QRect:
+    """The part of `widget`'s screen a window may take (without the task bar), in the logical
+    pixels that widget sizes are given in."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_to_screen(window: QWidget, wanted: QSize | None = None) -> None:
+    """Size `window` to `wanted` (its present size if None), no larger than its screen's free
+    area with the window frame around it, and move it wholly onto that area."""
+    area = free_area(window)
+    frame = window.frameGeometry().size() - window.geometry().size()
+    wanted = window.size() if wanted is None else wanted
+    room = area.size() - frame
+    size = wanted.boundedTo(room).expandedTo(window.minimumSize().boundedTo(room))
+    if size != window.size():
+        window.resize(size)
+    place = window.frameGeometry()
+    x = min(max(place.x(), area.left()), max(area.left(), area.right() + 1 - place.width()))
+    y = min(max(place.y(), area.top()), max(area.top(), area.bottom() + 1 - place.height()))
+    if (x, y) != (place.x(), place.y()):
+        window.move(x, y)
+
+
+class ScreenFit(QObject):
+    """Install once: fits each dialog and main window to its screen as it is shown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, (QDialog, QMainWindow))
+            and watched.isWindow()
+            and not watched.isFullScreen()
+        ):
+            fit_to_screen(watched)
+            # Again once the window manager has put its frame around it (its size is known then).
+            QTimer.singleShot(0, watched, lambda window=watched: fit_to_screen(window))
+        return False
+
+
+def install_screen_fit(owner: QObject) -> ScreenFit:
+    fit = ScreenFit(owner)
+    QApplication.instance().installEventFilter(fit)
+    return fit
+
+
+def scrolling(body: QWidget, name: str) -> QScrollArea:
+    """`body` in a frameless scroll area that scrolls only when the window is smaller than it:
+    a long form on a small screen (1366×768, or 1920×1080 at 200%)."""
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setWidget(body)
+    return area
+
+
+def whole_size(area: QScrollArea, window: QWidget) -> QSize:
+    """The size `window` would need to show all of `area`'s body without scrolling (a scroll
+    area's own size hint stops at about 36 × 24 lines)."""
+    body = area.widget()
+    extra = window.sizeHint() - area.sizeHint()
+    return body.sizeHint() + QSize(max(0, extra.width()), max(0, extra.height()))
