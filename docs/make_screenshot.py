@@ -1,51 +1,121 @@
-"""Regenerate docs/screenshot.png: the main window on a fresh demo vault, drawn offscreen.
+"""Regenerate docs/screenshot.png and the views in docs/screens/, drawn offscreen from a fresh
+demo vault: the unlock page, the workspace with a tagged note open and the client page, each at
+100% on a 1366×768 screen, at 200% on a 1920×1080 screen (QT_SCALE_FACTOR=2) and dark.
 
 Run from the repository root: `.venv/bin/python docs/make_screenshot.py`.
-The demo vault and its passphrase live only in a temporary folder.
+Each look is drawn by a child process of its own (the scale is fixed when Qt starts). The demo
+vault, its passphrase and the settings live only in a temporary folder.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from PySide6.QtCore import QSettings
-
-from storage.demo import write_demo
-from storage.vault import Vault
-from ui.app import make_app
-from ui.main_window import MainWindow
-from ui.vault_service import VaultService
-
+HERE = Path(__file__).resolve().parent
+SCREENS = HERE / "screens"
 PASSPHRASE = "screenshot only, thrown away"
+# name: (screen width, height, scale, theme)
+LOOKS = {
+    "100": (1366, 768, 1, "light"),
+    "200": (1920, 1080, 2, "light"),
+    "dark": (1366, 768, 1, "dark"),
+}
+TAGGED_CLIENT, TAGGED_SESSION = 0, 3  # DO-01: a countertransference tagged in the process note
 
 
 def main() -> None:
+    for name in LOOKS:
+        subprocess.run([sys.executable, __file__, name], check=True)
+    print(HERE / "screenshot.png")
+    for png in sorted(SCREENS.glob("*.png")):
+        print(png)
+
+
+def draw(name: str) -> None:
+    width, height, scale, look = LOOKS[name]
     with tempfile.TemporaryDirectory() as folder:
+        screen = Path(folder) / "screen.json"
+        screen.write_text(
+            json.dumps(
+                {
+                    "screens": [
+                        {"name": "s", "x": 0, "y": 0, "width": width, "height": height}
+                        | {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+                    ]
+                }
+            )
+        )
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+        os.environ["QT_SCALE_FACTOR"] = str(scale)
+        sys.path.insert(0, str(HERE.parent))
+
+        from PySide6.QtCore import QSettings, Qt
+        from PySide6.QtGui import QImage
+        from PySide6.QtWidgets import QApplication
+
+        from storage.demo import write_demo
+        from storage.vault import Vault
+        from ui.app import make_app
+        from ui.app_settings import THEME
+        from ui.main_window import MainWindow
+        from ui.vault_service import VaultService
+
+        THRESHOLD = Qt.ImageConversionFlag.ThresholdDither  # no dither noise: flat colours
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        settings = QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Alliance", "Alliance"
+        )
+        settings.setValue(THEME, look)
+        settings.sync()
         path = Path(folder) / "demo.vault"
         vault = Vault.create(path, PASSPHRASE)
         write_demo(vault)
         vault.close()
         app = make_app()
         window = MainWindow(VaultService(path))
-        window.resize(1440, 900)
-        window.show()
+        window.showMaximized()  # the whole screen, less nothing: offscreen has no task bar
+
+        def settle() -> None:
+            for _ in range(5):
+                app.processEvents()
+
+        def save(view: str) -> None:
+            settle()
+            image = window.grab().toImage()
+            # An indexed PNG: a screenshot has few colours, and the file stays small.
+            small = image.convertToFormat(QImage.Format.Format_Indexed8, THRESHOLD)
+            SCREENS.mkdir(exist_ok=True)
+            small.save(str(SCREENS / f"{view}-{name}.png"), "PNG", 9)
+
+        settle()
+        save("unlock")
         window.service.unlock(PASSPHRASE)
+        settle()
         workspace = window.workspace
-        workspace.select_client(workspace.clients.item(2).id)
-        workspace.select_session(workspace.sessions.item(3).id)
-        app.processEvents()
-        target = Path(__file__).resolve().parent / "screenshot.png"
-        window.grab().save(str(target))
+        workspace.select_client(workspace.clients.item(TAGGED_CLIENT).id)
+        workspace.select_session(workspace.sessions.item(TAGGED_SESSION).id)
+        save("workspace")
+        if name == "100":  # the README's first picture: a roomier window
+            window.showNormal()
+            window.resize(1440, 900)
+            settle()
+            shot = window.grab().toImage().convertToFormat(QImage.Format.Format_Indexed8, THRESHOLD)
+            shot.save(str(HERE / "screenshot.png"), "PNG", 9)
+            window.showMaximized()
+            settle()
+        workspace.tabs.setCurrentWidget(workspace.client_page)
+        save("client")
         window.service.lock()
-        print(target)
+        QApplication.processEvents()
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1:
+        draw(sys.argv[1])
+    else:
+        main()
