@@ -48,6 +48,7 @@ from ui.widgets.form_fields import text_box
 from ui.widgets.headings import Heading
 from ui.widgets.keyboard import give_mnemonics
 from ui.widgets.models import session_title
+from ui.widgets.screen_fit import keep_whole
 from ui.widgets.status_line import StatusLine
 
 AUTOSAVE_MS = 1500
@@ -124,7 +125,7 @@ class NoteEditor(QWidget):
             "record exports."
         )
         private_hint.setObjectName("hint")
-        private_hint.setWordWrap(True)
+        keep_whole(private_hint)  # never cut to half lines when the pane is short (at 200%)
         private_layout.addWidget(private_heading)
         private_layout.addWidget(private_hint)
         private_layout.addWidget(self.process_box)

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QFrame, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QWidget,
+)
 
 
 def free_area(widget: QWidget) -> QRect:
@@ -76,3 +84,20 @@ def whole_size(area: QScrollArea, window: QWidget) -> QSize:
     body = area.widget()
     extra = window.sizeHint() - area.sizeHint()
     return body.sizeHint() + QSize(max(0, extra.width()), max(0, extra.height()))
+
+
+class _WholeHeight(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QLabel):
+            needed = watched.heightForWidth(watched.width())
+            if needed > 0 and needed != watched.minimumHeight():
+                watched.setMinimumHeight(needed)
+        return False
+
+
+def keep_whole(label: QLabel) -> QLabel:
+    """Keep every wrapped line of `label` in view: a splitter or a narrow pane (200%) would
+    otherwise squeeze it and cut lines off top and bottom. Its minimum height follows its width."""
+    label.setWordWrap(True)
+    label.installEventFilter(_WholeHeight(label))
+    return label
