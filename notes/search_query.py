@@ -31,7 +31,19 @@ MAX_QUERY_CHARS = 1000  # more than any real search; a pasted page is cut here
 MAX_TERMS = 12  # every term narrows the search; beyond a dozen they only cost time
 MIN_PREFIX_CHARS = 2  # "a*" would match nearly every note and tell the person nothing
 
-Source = Literal["progress", "process", "addendum", "client", "observation", "supervision"]
+Source = Literal[
+    "progress",
+    "process",
+    "addendum",
+    "client",
+    "observation",
+    "supervision",
+    "presenting",
+    "rupture",
+    "boundary",
+    "goal",
+    "contract",
+]
 # The order of a search's results after the client hits: the newest notes first (what a
 # therapist usually looks for, and it costs the same whatever the vault's size), or the best
 # match first (bm25, which must score every matching note).
@@ -46,6 +58,11 @@ SOURCE_LABELS: dict[str, str] = {
     "client": "Client",
     "observation": "Observation",
     "supervision": "Supervision",
+    "presenting": "Presenting problem",
+    "rupture": "Rupture",
+    "boundary": "Boundary event",
+    "goal": "Goal",
+    "contract": "Contract note",
 }
 
 

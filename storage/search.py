@@ -1,5 +1,6 @@
-"""Full-text search over progress notes, addenda, process notes, clients, observations and
-supervision sessions, inside the vault.
+"""Full-text search over progress notes, addenda, process notes, clients, observations,
+supervision sessions and the case record (presenting problem, ruptures, boundary events, goals,
+contract notes), inside the vault.
 
 The FTS5 indexes are tables in the vault itself (migration 2), so they are encrypted like
 everything else and kept in step by triggers; nothing about a search is kept anywhere else.
@@ -14,9 +15,13 @@ up a save on the main one.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from notes.search_query import (
     MARK_END,
@@ -184,6 +189,9 @@ class SearchIndex:
             "limit": limit,
         }
         hits = self._clients(parameters)
+        # The case record (a few rows a client: presenting problem, ruptures, goals…) after the
+        # client hits; each opens the client's page.
+        hits += _case_hits(self._read, parameters)
         candidates: list[_Candidate] = []
         for index in _INDEXES:
             for rowid, session_id, client_id, day, score in self._read(
@@ -280,3 +288,66 @@ class SearchIndex:
                 hit = replace(hit, section=section)
             placed.append(hit)
         return placed
+
+
+# -- the case record --------------------------------------------------------------------------
+# The presenting problem, ruptures, boundary events, goals and contract notes: a few rows per
+# client, with no index in the vault. Each search puts them into an FTS5 table in memory (never
+# on disk), tokenised as the vault's own indexes are, and asks it the same question. A hit opens
+# the client's page, where these are shown; it is dated when the record has a date.
+
+_CASE_SQL = """
+    SELECT c.id, c.code, NULL, 'presenting', c.presenting_problem
+    FROM clients c WHERE c.presenting_problem != ''
+    UNION ALL
+    SELECT s.client_id, c.code, s.starts_at, 'rupture', r.what_happened || '\n' || r.how_repaired
+    FROM ruptures r JOIN sessions s ON s.id = r.session_id JOIN clients c ON c.id = s.client_id
+    UNION ALL
+    SELECT b.client_id, c.code, b.occurred_on, 'boundary', b.what_happened
+    FROM boundary_events b JOIN clients c ON c.id = b.client_id WHERE b.what_happened != ''
+    UNION ALL
+    SELECT g.client_id, c.code, g.agreed_on, 'goal', g.text || '\n' || g.review_note
+    FROM treatment_goals g JOIN clients c ON c.id = g.client_id
+    UNION ALL
+    SELECT t.client_id, c.code, t.explained_on, 'contract', t.notes
+    FROM contract_terms t JOIN clients c ON c.id = t.client_id WHERE t.notes != ''
+"""
+
+_IN_MEMORY_SQL = """
+    SELECT rowid, snippet(case_record, 0, :start, :end, '…', :tokens), rank
+    FROM case_record WHERE case_record MATCH :query ORDER BY rank LIMIT :limit
+"""
+
+
+def _case_hits(read: Callable[[str, Any], list[tuple]], parameters: dict) -> list[SearchHit]:
+    rows = read(_CASE_SQL, ())
+    if not rows:
+        return []
+    with contextlib.closing(sqlite3.connect(":memory:")) as memory:
+        memory.execute("PRAGMA temp_store = MEMORY")
+        memory.execute(
+            "CREATE VIRTUAL TABLE case_record USING fts5(text,"
+            " tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
+        )
+        memory.executemany(
+            "INSERT INTO case_record (rowid, text) VALUES (?, ?)",
+            ((place, row[4]) for place, row in enumerate(rows)),
+        )
+        found = memory.execute(_IN_MEMORY_SQL, parameters).fetchall()
+    hits = []
+    for place, snippet, score in found:
+        client_id, code, dated, source, _text = rows[place]
+        text = tidy_snippet(snippet or "")
+        hits.append(
+            SearchHit(
+                client_id=client_id,
+                client_code=code,
+                session_id=None,
+                session_start=datetime.fromisoformat(dated) if dated else None,
+                source=source,
+                snippet=text,
+                match_text=first_match(text),
+                score=score,
+            )
+        )
+    return hits

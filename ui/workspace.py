@@ -114,6 +114,11 @@ class Workspace(QSplitter):
         # A saved note or a renamed client changes what the listed results say.
         service.noteSaved.connect(lambda _session_id: self.search_panel.refresh())
         service.clientsChanged.connect(self.search_panel.refresh)
+        # Ruptures, goals, contract notes and boundary events are found too: a change to them
+        # (each says allianceChanged) or to an observation or a supervision searches again.
+        service.allianceChanged.connect(lambda _client_id: self.search_panel.refresh())
+        service.observationsChanged.connect(lambda _client_id: self.search_panel.refresh())
+        service.supervisionChanged.connect(self.search_panel.refresh)
 
         self.addWidget(
             _pane(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from notes.alliance import AllianceRating
+from notes.wording import counted
 
 OFF_BY = 1  # an estimate more than a point from the client's answer is "over" or "under"
 RUNS_HIGH = 0.5  # a mean difference this far above the clients' counts as consistently high
@@ -35,7 +36,8 @@ class Calibration:
         if not self.checks:
             return "No checks with both your estimate and the client's answers yet."
         text = (
-            f"{self.checks} checks: your estimate averages {self.mean_difference:+.1f} against "
+            f"{counted(self.checks, 'check')}: your estimate averages "
+            f"{self.mean_difference:+.1f} against "
             f"the clients' own ratings; {self.share_over:.0%} over by more than {OFF_BY}, "
             f"{self.share_under:.0%} under by more than {OFF_BY}."
         )

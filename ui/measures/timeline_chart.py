@@ -9,6 +9,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from notes.measures.timeline import Timeline
+from notes.wording import counted
 from ui.measures.timeline_drawing import paint_timeline
 from ui.widgets import theme
 
@@ -36,8 +37,10 @@ class TimelineChart(QWidget):
     def _summary(self) -> str:
         scores = sum(len(points) for points in self.line.scores.values())
         return (
-            f"{scores} symptom scores, {len(self.line.client_alliance)} client checks, "
-            f"{len(self.line.ruptures)} ruptures, {len(self.line.missed)} missed sessions. "
+            f"{counted(scores, 'symptom score')}, "
+            f"{counted(len(self.line.client_alliance), 'client check')}, "
+            f"{counted(len(self.line.ruptures), 'rupture')}, "
+            f"{counted(len(self.line.missed), 'missed session')}. "
             "Arrow keys step through the points."
         )
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from notes.signed_history import history_warning
+from notes.wording import counted
 from storage.vault import DAMAGE_FOUND
 from ui import app_settings as keys
 from ui.errors import attempt
@@ -248,7 +249,8 @@ class VaultActions(QObject):
 
     def _damage_text(self, report) -> str:
         return (
-            f"{self._service.path.name} is damaged: {len(report.problems)} problem(s) were found. "
+            f"{self._service.path.name} is damaged: "
+            f"{counted(len(report.problems), 'problem')} found. "
             "Nothing has been changed in it."
         )
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, QThreadPool
 
+from notes.alliance import BoundaryEvent, Goal
 from notes.records import ProcessNote
 from tests.ui.helpers import choose_client, choose_session, press, visible_text
 
@@ -124,3 +127,29 @@ def test_a_hidden_panel_searches_again_only_when_shown(qtbot, open_window):
     open_window.workspace.tabs.setCurrentWidget(panel)
     assert panel.is_searching()  # shown: the search runs again
     qtbot.waitUntil(lambda: not panel.is_searching() and panel.results.rowCount() == 2)
+
+
+def test_the_case_record_is_searched_and_follows_a_save(qtbot, open_window):
+    """A boundary event and a goal are found, the count says how many, and a goal saved while
+    the results are shown is listed at once; choosing a hit opens the client's page."""
+    service = open_window.service
+    maya = open_window.workspace.clients.item(0)
+    service.save_boundary_event(
+        BoundaryEvent(maya.id, date(2026, 10, 6), "gifts", what_happened="Brought a kestrel mug")
+    )
+    press(qtbot, open_window, "Ctrl+K")
+    panel = open_window.workspace.search_panel
+    qtbot.keyClicks(panel.field, "kestrel")
+    qtbot.waitUntil(lambda: panel.results.rowCount() == 1 and not panel.is_searching())
+    assert "Boundary event" in visible_text(panel)
+    assert "1 match" in visible_text(panel)
+
+    service.save_goal(Goal(maya.id, "Watch the kestrel without worry"))  # as the goal form does
+    qtbot.waitUntil(lambda: panel.results.rowCount() == 2 and not panel.is_searching())
+    assert "2 matches" in visible_text(panel)
+    assert "Goal" in visible_text(panel)
+
+    qtbot.keyClick(panel.field, Qt.Key.Key_Return)
+    workspace = open_window.workspace
+    qtbot.waitUntil(lambda: workspace.tabs.currentWidget() is workspace.client_page)
+    assert workspace.current_client().id == maya.id
