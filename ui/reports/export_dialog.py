@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from notes.deidentify import Deidentifier, Replacement
 from notes.records import Client
 from notes.reports.inputs import Period, ReportSection, default_period, default_period_reason
+from notes.reports.record_report import record_period
 from notes.sweep import Finding, FindingKind, sweep_heading
 from storage.errors import VaultError
 from ui.jobs import run_in_background
@@ -608,19 +609,32 @@ class RecordExportDialog(_ExportDialog):
         super().__init__(service, client_id, parent)
         self.setWindowTitle("Record export")
         explanation = QLabel(
-            "For a records request: the progress notes of the period, with their signed "
-            "addenda. The file names the client."
+            "For a records request: the signed progress notes of the period, with their "
+            "addenda, ending with your name, the date and a line to sign. The file names the "
+            "client."
         )
         explanation.setWordWrap(True)
         self.layout_.insertWidget(0, explanation)
         self.process_notes = named(
             QCheckBox("Also include my private process notes"), "include_process_notes"
         )
+        self.therapist = named(QLineEdit(service.report_therapist()), "therapist")
+        self.form.addRow("Your name", self.therapist)  # above the record's signature line
+        self.drafts = named(
+            QCheckBox("Also include unsigned draft notes (marked as drafts)"), "include_drafts"
+        )
         self.layout_.addWidget(self.process_notes)
+        self.layout_.addWidget(self.drafts)
         self.process_notes.toggled.connect(self._process_notes_toggled)
         self.layout_.addStretch(1)
         self.finish_layout()
         self.resize(560, 280)
+
+    def _default_period(self, client: Client) -> tuple[Period, str]:
+        sessions = self._service.sessions(client.id)
+        first = min((s.starts_at.date() for s in sessions), default=None)
+        period = record_period(date.today(), first, client.start_date)
+        return period, "The whole record, from the first session."
 
     def _process_notes_toggled(self, on: bool) -> None:
         if on:
@@ -635,12 +649,14 @@ class RecordExportDialog(_ExportDialog):
             )
 
     def work(self, client: Client, period: Period, target: Path):
+        self._service.set_report_therapist(self.therapist.text().strip())
         request = RecordRequest(
             client_id=client.id,
             period=period,
             target=target,
             process_notes=self.process_notes.isChecked(),
-            therapist=self._service.report_therapist(),
+            therapist=self.therapist.text().strip(),
+            drafts=self.drafts.isChecked(),
         )
         data = self._service.report_data()
         return lambda progress: export_record(data, request, progress)

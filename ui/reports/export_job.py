@@ -65,6 +65,7 @@ class RecordRequest:
     target: Path
     process_notes: bool = False
     therapist: str = ""
+    drafts: bool = False  # unsigned draft notes too (left out unless ticked)
 
 
 def _quiet(_text: str, _share: float) -> None:
@@ -126,8 +127,14 @@ def export_record(data: ReportData, request: RecordRequest, progress: Progress =
     inputs = data.record_inputs(request.client_id, request.period, request.process_notes)
     inputs.therapist = request.therapist
     progress("Laying out the record", 0.5)
-    report = record_report(inputs, request.process_notes, prepared_on=date.today())
-    content = report_to_docx(sealed(report, data.vault_seal()), page=therapist_page())
+    report = record_report(
+        inputs,
+        request.process_notes,
+        prepared_on=date.today(),
+        include_drafts=request.drafts,
+        seal=data.vault_seal(),
+    )
+    content = report_to_docx(report, page=therapist_page())
     progress("Saving the file", 0.85)
     written = write_export(request.target, content)
     data.audit_record_export(request.client_id, request.process_notes)

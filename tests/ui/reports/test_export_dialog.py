@@ -16,12 +16,14 @@ from storage.note_store import NoteRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
 from tests.helpers import all_text, headings, leaks, open_docx
-from tests.ui.helpers import answer_dialog, press, visible_text
+from tests.ui.helpers import STRONG_PASSPHRASE, answer_dialog, press, visible_text
+from ui.main_window import MainWindow
 from ui.reports.export_dialog import (
     RecordExportDialog,
     ReplacementListModel,
     SupervisionExportDialog,
 )
+from ui.vault_service import VaultService
 
 NAME_WORDS = ["Maya", "Lindqvist", "Jonas", "Uppsala"]
 
@@ -288,3 +290,62 @@ def test_enter_exports_and_the_end_is_announced(qtbot, open_window, tmp_path, mo
     assert pickers == [] and target.exists()
     said = [texts[0] for event_kind, texts in events if event_kind == event_kind.Announcement]
     assert f"Saved as {target}" in said
+
+
+LONG_AGO = "First meeting: she came because of the move."
+DRAFT = "Half-written thoughts, not yet signed."
+
+
+def a_long_record_with_a_draft(vault: Vault) -> None:
+    """A client seen first fourteen months ago (before any three-month default), whose latest
+    note is an unsigned draft."""
+    clients, sessions, notes = (
+        ClientRepository(vault),
+        SessionRepository(vault),
+        NoteRepository(vault),
+    )
+    start = date.today() - timedelta(weeks=61)
+    client = clients.save(Client("RK-01", "Rana Karimi", start))
+    first = sessions.save(Session(client.id, datetime.combine(start, datetime.min.time())))
+    notes.sign(ProgressNote(first.id, "soap", {"subjective": LONG_AGO}))
+    latest = sessions.save(Session(client.id, datetime.now() - timedelta(days=2)))
+    notes.save_progress_note(ProgressNote(latest.id, "soap", {"subjective": DRAFT}))
+
+
+def test_record_export_is_the_whole_signed_record_ending_with_a_signature_line(
+    qtbot, caseload_from, tmp_path
+):
+    path = caseload_from(a_long_record_with_a_draft)
+    window = MainWindow(VaultService(path))
+    qtbot.addWidget(window)
+    window.show()
+    window.service.unlock(STRONG_PASSPHRASE)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.workspace)
+    try:
+        dialog = show_dialog(qtbot, RecordExportDialog, window)
+        first = date.today() - timedelta(weeks=61)
+        assert dialog.start.date().toPython() == first  # the whole record by default
+        assert dialog.end.date().toPython() == date.today()
+        assert "whole record" in visible_text(dialog)
+        assert not dialog.drafts.isChecked()
+        type_into(qtbot, dialog.therapist, "Dr Lena Berg")
+        target = tmp_path / "record.docx"
+        type_into(qtbot, dialog.target, str(target))
+        run_export(qtbot, dialog)
+        document = open_docx(target)
+        text = all_text(document)
+        assert LONG_AGO in text
+        assert DRAFT not in text
+        assert "unsigned draft and is not part of this record" in text
+        last = [p.text for p in document.paragraphs if p.text.strip()][-3:]
+        assert last[0] == "Therapist: Dr Lena Berg"
+        assert last[1].startswith("Date: ") and str(date.today().year) in last[1]
+        assert last[2].startswith("Signature: ____")
+        assert window.service.report_therapist() == "Dr Lena Berg"  # offered next time
+
+        tick(qtbot, dialog.drafts)
+        run_export(qtbot, dialog)
+        text = all_text(open_docx(target))
+        assert DRAFT in text and "draft note" in text
+    finally:
+        window.service.lock()
