@@ -1,10 +1,15 @@
 """The app's own settings file: window layout, theme, auto-lock and backup choices.
 
 Never any client data: that lives in the vault. A backup folder's path is not client data.
+Backup choices belong to one vault each (a demo vault never offers the real vault's backups),
+kept under a key made from the vault file's path: they are needed while the vault is locked
+too (to restore, to recognise a passphrase from before a change), so not inside the vault.
 """
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -13,9 +18,11 @@ from notes.spelling import DEFAULT_LANGUAGE, LANGUAGES
 from ui.lock.idle_lock import DEFAULT_MINUTES
 
 AUTOLOCK_MINUTES = "security/autolock_minutes"
-BACKUP_FOLDER = "backup/folder"
-BACKUP_ON_QUIT = "backup/on_quit"
-BACKUP_KEEP = "backup/keep"
+# Before backup choices were per vault, one set was shared by all: the vault at the default
+# place, the one most people have, takes it over on first use.
+SHARED_BACKUP_FOLDER = "backup/folder"
+SHARED_BACKUP_ON_QUIT = "backup/on_quit"
+SHARED_BACKUP_KEEP = "backup/keep"
 SPELLING_LANGUAGE = "writing/spelling_language"
 THEME = "view/theme"  # follow the system, light or dark (ui/appearance)
 DEFAULT_KEEP = 10
@@ -29,17 +36,68 @@ def autolock_minutes() -> int:
     return int(app_settings().value(AUTOLOCK_MINUTES, DEFAULT_MINUTES))
 
 
-def backup_folder() -> Path | None:
-    value = app_settings().value(BACKUP_FOLDER, "")
-    return Path(value) if value else None
+@dataclass(frozen=True)
+class BackupChoices:
+    """Where one vault's backups go, whether quitting makes one, how many are kept."""
+
+    folder: Path | None = None
+    on_quit: bool = False
+    keep: int = DEFAULT_KEEP
 
 
-def backup_on_quit() -> bool:
-    return str(app_settings().value(BACKUP_ON_QUIT, "false")).lower() == "true"
+def _vault_group(vault_path: Path) -> str:
+    digest = hashlib.sha256(str(Path(vault_path).resolve()).encode()).hexdigest()[:16]
+    return f"vaults/{digest}"
 
 
-def backups_to_keep() -> int:
-    return int(app_settings().value(BACKUP_KEEP, DEFAULT_KEEP))
+def _read_choices(settings: QSettings, folder: str, on_quit: str, keep: str) -> BackupChoices:
+    value = str(settings.value(folder, "") or "")
+    return BackupChoices(
+        Path(value) if value else None,
+        str(settings.value(on_quit, "false")).lower() == "true",
+        int(settings.value(keep, DEFAULT_KEEP)),
+    )
+
+
+def backup_choices(vault_path: Path) -> BackupChoices:
+    """The backup choices of the vault at `vault_path` (none made yet: no folder)."""
+    from storage.locations import default_vault_path
+
+    settings = app_settings()
+    group = _vault_group(vault_path)
+    if settings.contains(f"{group}/backup_folder"):
+        return _read_choices(
+            settings, f"{group}/backup_folder", f"{group}/backup_on_quit", f"{group}/backup_keep"
+        )
+    if settings.contains(SHARED_BACKUP_FOLDER) and (
+        Path(vault_path).resolve() == default_vault_path().resolve()
+    ):
+        return _read_choices(
+            settings, SHARED_BACKUP_FOLDER, SHARED_BACKUP_ON_QUIT, SHARED_BACKUP_KEEP
+        )
+    return BackupChoices()
+
+
+def set_backup_choices(vault_path: Path, choices: BackupChoices) -> None:
+    settings = app_settings()
+    group = _vault_group(vault_path)
+    settings.setValue(f"{group}/vault", str(Path(vault_path).resolve()))  # for a person reading
+    settings.setValue(f"{group}/backup_folder", str(choices.folder) if choices.folder else "")
+    settings.setValue(f"{group}/backup_on_quit", "true" if choices.on_quit else "false")
+    settings.setValue(f"{group}/backup_keep", choices.keep)
+    settings.sync()
+
+
+def backup_folder(vault_path: Path) -> Path | None:
+    return backup_choices(vault_path).folder
+
+
+def backup_on_quit(vault_path: Path) -> bool:
+    return backup_choices(vault_path).on_quit
+
+
+def backups_to_keep(vault_path: Path) -> int:
+    return backup_choices(vault_path).keep
 
 
 def spelling_language() -> str:

@@ -61,10 +61,10 @@ if TYPE_CHECKING:  # the report code loads on first export, not at start-up
 SEARCH_LIMIT = 50  # results a search lists, newest (or best) first
 
 
-def _backup_folders() -> tuple[Path, ...]:
+def _backup_folders(vault_path: Path) -> tuple[Path, ...]:
     from ui import app_settings
 
-    folder = app_settings.backup_folder()
+    folder = app_settings.backup_folder(vault_path)
     return (folder,) if folder else ()
 
 
@@ -99,7 +99,7 @@ class VaultService(QObject):
     def unlock(self, passphrase: str) -> None:
         # Vault.open counts a wrong passphrase and logs the count at the next unlock; the
         # backup folder lets it recognise a passphrase from before a change.
-        vault = Vault.open(self.path, passphrase, backup_folders=_backup_folders())
+        vault = Vault.open(self.path, passphrase, backup_folders=_backup_folders(self.path))
         self._passphrase_at_hand(passphrase)
         self._attach(vault)
 
@@ -125,7 +125,7 @@ class VaultService(QObject):
         from notes.interrupted import interrupted_line
         from storage.interrupted import tidy
 
-        done = tidy(self.path, _backup_folders())
+        done = tidy(self.path, _backup_folders(self.path))
         return [interrupted_line(item.outcome, item.file.name) for item in done]
 
     def lock(self) -> None:

@@ -91,7 +91,7 @@ def test_a_vault_error_in_a_job_shows_its_message_over_the_widget(qtbot, widget,
 def test_a_failed_backup_says_why_in_plain_words(qtbot, open_window, tmp_path):
     not_a_folder = tmp_path / "backups"
     not_a_folder.write_text("a file where the backup folder should be")
-    keys.app_settings().setValue(keys.BACKUP_FOLDER, str(not_a_folder))
+    keys.set_backup_choices(open_window.service.path, keys.BackupChoices(not_a_folder))
     shown: dict = {}
     read_box(qtbot, shown)
     open_window.vault_actions.back_up_now()

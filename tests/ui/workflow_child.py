@@ -29,9 +29,7 @@ def main() -> None:
     passphrase = sys.stdin.readline().rstrip("\n")
     marker = sys.stdin.readline().rstrip("\n")
     app = make_app()
-    settings = keys.app_settings()
-    settings.setValue(keys.BACKUP_FOLDER, str(backup_folder))
-    settings.setValue(keys.BACKUP_ON_QUIT, "true")
+    keys.set_backup_choices(vault_path, keys.BackupChoices(backup_folder, on_quit=True))
     window = MainWindow(VaultService(vault_path))
     window.show()
     service = window.service

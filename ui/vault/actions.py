@@ -6,6 +6,7 @@ waits for it to end, so a backup or a rekey is never cut off halfway.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -105,15 +106,14 @@ class VaultActions(QObject):
     # -- backups ---------------------------------------------------------------------------
 
     def _folder(self, ask: bool) -> Path | None:
-        folder = keys.backup_folder()
+        folder = keys.backup_folder(self._service.path)
         if folder is None and ask:
             chosen = existing_folder(self._window, "Where should backups go?")
             if not chosen:
                 return None
             folder = Path(chosen)
-            settings = keys.app_settings()
-            settings.setValue(keys.BACKUP_FOLDER, str(folder))
-            settings.sync()
+            path = self._service.path
+            keys.set_backup_choices(path, replace(keys.backup_choices(path), folder=folder))
         return folder
 
     def back_up_now(self) -> None:
@@ -128,14 +128,14 @@ class VaultActions(QObject):
 
     def back_up_on_quit(self) -> None:
         """Called while quitting: quick and quiet unless something goes wrong."""
-        folder = keys.backup_folder()
-        if not (keys.backup_on_quit() and folder and self._service.is_unlocked):
+        folder = keys.backup_folder(self._service.path)
+        if not (keys.backup_on_quit(self._service.path) and folder and self._service.is_unlocked):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             attempt(
                 self._window,
-                lambda: self._service.back_up(folder, keys.backups_to_keep()),
+                lambda: self._service.back_up(folder, keys.backups_to_keep(self._service.path)),
                 "Backup on quit",
             )
         finally:
@@ -143,7 +143,7 @@ class VaultActions(QObject):
 
     def restore_from_backup(self, backup: Path | None = None) -> None:
         if backup is None:
-            start = str(keys.backup_folder() or self._service.path.parent)
+            start = str(keys.backup_folder(self._service.path) or self._service.path.parent)
             chosen = open_file(
                 self._window, "Restore from backup", start, "Alliance vaults (*.vault)"
             )
@@ -255,7 +255,7 @@ class VaultActions(QObject):
         )
 
     def offer_restore(self, reason: str) -> None:
-        newest = self._service.newest_backup(keys.backup_folder())
+        newest = self._service.newest_backup(keys.backup_folder(self._service.path))
         if newest is None:
             self._warn(
                 "The vault is damaged",
@@ -280,7 +280,7 @@ class VaultActions(QObject):
         Never a damage diagnosis: a damaged first page is proven by the later pages (and then
         unlocking says so); a passphrase that opens a backup only is one from before a change.
         """
-        newest = self._service.newest_backup(keys.backup_folder())
+        newest = self._service.newest_backup(keys.backup_folder(self._service.path))
         if newest is None or not self._service.backup_opens_with(newest, passphrase):
             return None
         return (
@@ -296,7 +296,7 @@ class VaultActions(QObject):
         if not dialog.exec():
             return
         current, new = dialog.current.text(), dialog.new.text()
-        folder = keys.backup_folder() or self._service.path.parent / "backups"
+        folder = keys.backup_folder(self._service.path) or self._service.path.parent / "backups"
         self._run(
             "Change passphrase",
             lambda progress: self._service.change_passphrase(current, new, folder, progress),
@@ -313,7 +313,7 @@ class VaultActions(QObject):
 
     def open_settings(self, fields: Fields | None = None) -> None:
         """The settings; `fields` refill them after a lock set them aside."""
-        dialog = SettingsDialog(self._window)
+        dialog = SettingsDialog(self._service.path, self._window)
         draftable(dialog, "settings", fields)
         if dialog.exec():
             self._window.idle.set_minutes(keys.autolock_minutes())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,16 +25,20 @@ from ui.widgets.file_dialogs import existing_folder
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """The app's settings, and the backup choices of the vault at `vault_path` (each vault has
+    its own)."""
+
+    def __init__(self, vault_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._vault_path = vault_path
+        backups = keys.backup_choices(vault_path)
         self.setWindowTitle("Settings")
         self.autolock = QSpinBox()
         self.autolock.setRange(*MINUTES_RANGE)
         self.autolock.setSuffix(" minutes")
         self.autolock.setValue(keys.autolock_minutes())
         self.autolock.setAccessibleName("lock after idle minutes")
-        folder = keys.backup_folder()
-        self.folder = QLineEdit(str(folder) if folder else "")
+        self.folder = QLineEdit(str(backups.folder) if backups.folder else "")
         self.folder.setAccessibleName("backup folder")
         self.folder.setPlaceholderText("Not chosen yet")
         choose = QPushButton("Choose…")
@@ -41,10 +47,10 @@ class SettingsDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(choose)
         self.on_quit = QCheckBox("Back up every time I quit")
-        self.on_quit.setChecked(keys.backup_on_quit())
+        self.on_quit.setChecked(backups.on_quit)
         self.keep = QSpinBox()
         self.keep.setRange(1, 365)
-        self.keep.setValue(keys.backups_to_keep())
+        self.keep.setValue(backups.keep)
         self.keep.setSuffix(" newest backups")
         self.keep.setAccessibleName("backups to keep")
         self.spelling = QComboBox()
@@ -54,7 +60,8 @@ class SettingsDialog(QDialog):
         self.spelling.setCurrentIndex(self.spelling.findData(keys.spelling_language()))
         hint = QLabel(
             "Backups are encrypted with your passphrase, like the vault. An external drive or a "
-            "folder that is itself backed up is a good place for them."
+            "folder that is itself backed up is a good place for them. These backup choices "
+            f"are for {vault_path.name} only; each vault has its own."
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
@@ -76,9 +83,13 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         settings = keys.app_settings()
         settings.setValue(keys.AUTOLOCK_MINUTES, self.autolock.value())
-        settings.setValue(keys.BACKUP_FOLDER, self.folder.text().strip())
-        settings.setValue(keys.BACKUP_ON_QUIT, "true" if self.on_quit.isChecked() else "false")
-        settings.setValue(keys.BACKUP_KEEP, self.keep.value())
+        folder = self.folder.text().strip()
+        keys.set_backup_choices(
+            self._vault_path,
+            keys.BackupChoices(
+                Path(folder) if folder else None, self.on_quit.isChecked(), self.keep.value()
+            ),
+        )
         settings.setValue(keys.SPELLING_LANGUAGE, self.spelling.currentData())
         settings.sync()
         super().accept()

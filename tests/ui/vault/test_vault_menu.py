@@ -7,10 +7,11 @@ import re
 import shutil
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMessageBox
 
 from storage.backups import backups_in
+from storage.locations import default_vault_path
 from storage.vault import Vault
 from tests.ui.helpers import STRONG_PASSPHRASE, answer_dialog, choose_client
 from ui import app_settings as keys
@@ -23,11 +24,10 @@ NEW_PASSPHRASE = "copper meadow ferry 'lantern' quietly"
 
 
 @pytest.fixture
-def backup_folder(tmp_path):
+def backup_folder(tmp_path, vault_path):
+    """The backup folder chosen for this test's vault."""
     folder = tmp_path / "backups"
-    settings = keys.app_settings()
-    settings.setValue(keys.BACKUP_FOLDER, str(folder))
-    settings.sync()
+    keys.set_backup_choices(vault_path, keys.BackupChoices(folder))
     return folder
 
 
@@ -59,10 +59,8 @@ def test_back_up_now_writes_a_verified_copy_in_the_chosen_folder(qtbot, open_win
 
 
 def test_backup_on_quit_keeps_the_newest_n(qtbot, open_window, backup_folder):
-    settings = keys.app_settings()
-    settings.setValue(keys.BACKUP_ON_QUIT, "true")
-    settings.setValue(keys.BACKUP_KEEP, 2)
-    settings.sync()
+    path = open_window.service.path
+    keys.set_backup_choices(path, keys.BackupChoices(backup_folder, on_quit=True, keep=2))
     for _ in range(3):
         open_window.vault_actions.back_up_on_quit()
     assert len(backups_in(backup_folder, open_window.service.path)) == 2
@@ -296,3 +294,31 @@ def test_the_audit_log_names_client_codes_and_session_numbers(qtbot, open_window
     ).trigger()
     assert {"ML-01", "SN-01", "ML-01 · session 1", "ML-01 · session 3"} <= set(seen)
     assert not [record for record in seen if re.fullmatch(r"(client|session) \d+", record)]
+
+
+def test_each_vault_has_its_own_backup_choices(qtbot, open_window, tmp_path, backup_folder):
+    """The settings dialog shows and keeps this vault's choices; another vault (the demo)
+    offers none of them, and the shared choice of older versions goes to the default vault."""
+    seen: list[tuple[str, bool, int]] = []
+
+    def look_and_change(dialog: SettingsDialog) -> None:
+        seen.append((dialog.folder.text(), dialog.on_quit.isChecked(), dialog.keep.value()))
+        qtbot.mouseClick(dialog.on_quit, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
+        dialog.keep.selectAll()
+        qtbot.keyClicks(dialog.keep, "4")
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    answer_dialog(qtbot, look_and_change, SettingsDialog)
+    menu_action(open_window, "Settings…").trigger()
+    assert seen == [(str(backup_folder), False, keys.DEFAULT_KEEP)]
+    path = open_window.service.path
+    assert keys.backup_choices(path) == keys.BackupChoices(backup_folder, True, 4)
+
+    demo = tmp_path / "demo" / "demo.vault"
+    assert keys.backup_choices(demo) == keys.BackupChoices()  # never the real vault's backups
+    settings = keys.app_settings()
+    settings.setValue(keys.SHARED_BACKUP_FOLDER, str(tmp_path / "old shared"))
+    assert keys.backup_choices(demo).folder is None
+    assert keys.backup_choices(path).folder == backup_folder
+    assert keys.backup_choices(default_vault_path()).folder == tmp_path / "old shared"
