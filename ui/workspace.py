@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,8 +44,20 @@ from ui.widgets.keyboard import give_mnemonics
 from ui.widgets.models import ClientListModel, ItemRole, SessionListModel, session_title
 
 
-def _list_view(name: str) -> QListView:
-    view = named(QListView(), name)
+class _SessionListView(QListView):
+    """The session list, never narrower than its widest possible row: every row keeps its
+    whole text, marks included, in the desktop's font at any scale."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        text = self.fontMetrics().horizontalAdvance(SessionListModel.widest_line())
+        # the item's and the list's padding (resources/style.qss), the frame, the scroll bar
+        extra = 2 * (2 + 2 + self.frameWidth() + 4) + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), text + extra), hint.height())
+
+
+def _list_view(name: str, view: QListView | None = None) -> QListView:
+    view = named(view or QListView(), name)
     view.setUniformItemSizes(True)
     view.setAlternatingRowColors(True)
     return view
@@ -87,13 +99,12 @@ class Workspace(QSplitter):
         self.show_closed = QCheckBox("Show closed cases")
         self.new_client_button = QPushButton("New client…")
         self.edit_client_button = QPushButton("Edit…")
-        self.session_view = _list_view("session_list")
+        self.session_view = _list_view("session_list", _SessionListView())
         # Every row is two lines, so the first row's size holds for all. Uniform sizes spare Qt
         # asking each of a long client's 1,000 rows for its size: ~45 ms of opening a client.
         self.session_view.setUniformItemSizes(True)
         self.session_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.session_view.setModel(self.sessions)
-        self.session_view.setMinimumWidth(230)
         self.client_summary = QLabel()
         self.client_summary.setObjectName("hint")
         self.client_summary.setWordWrap(True)

@@ -15,6 +15,7 @@ from tests.ui.helpers import (
 )
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
+from ui.widgets.models import SessionListModel
 
 
 def test_sessions_are_numbered_newest_first_with_attendance_counts(qtbot, open_window):
@@ -140,11 +141,11 @@ def test_window_remembers_layout_and_last_client(qtbot, caseload, isolated_setti
     qtbot.addWidget(first)
     first.show()
     first.service.unlock(STRONG_PASSPHRASE)
-    first.resize(790, 540)
+    first.resize(900, 540)
     first.workspace.setSizes([150, 200, 370])
     choose_client(qtbot, first)
     sizes = first.workspace.sizes()
-    # The note may widen the window up to the 800-pixel test screen's edge: what it was is kept.
+    # The note may widen the window up to the test screen's edge: what it was is kept.
     size = (first.width(), first.height())
     first.close()
     settings_text = "".join(p.read_text() for p in isolated_settings.rglob("*.ini"))
@@ -223,3 +224,15 @@ def test_the_window_with_a_note_open_fits_a_1920_screen_at_200_percent(qtbot, op
     qtbot.waitUntil(lambda: open_window.workspace.editor.session is not None)
     needed = open_window.minimumSizeHint()
     assert needed.width() <= 960 and needed.height() <= 540, needed
+
+
+def test_no_session_row_is_cut_off_in_the_smallest_window(qtbot, open_window):
+    # The longest second line a row can have, in the window at its smallest (as at 200%).
+    choose_client(qtbot, open_window)
+    qtbot.waitUntil(lambda: open_window.workspace.editor.session is not None)
+    open_window.resize(open_window.minimumSizeHint())
+    qtbot.wait(20)
+    view = open_window.workspace.session_view
+    widest = view.fontMetrics().horizontalAdvance(SessionListModel.widest_line())
+    assert "Cancelled with notice · Signed · conduct due" in SessionListModel.widest_line()
+    assert widest <= view.viewport().width() - 2 * 4  # the items' padding either side

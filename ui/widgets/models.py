@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from notes.records import Client, ClientStatus, Session
+from notes.records import Attendance, Client, ClientStatus, Session
 from notes.session_changes import void_label
 
 Item = TypeVar("Item")
@@ -140,15 +140,28 @@ class SessionListModel(DataclassListModel[Session]):
     def set_items(self, items: list[Session]) -> None:
         super().set_items(sorted(items, key=lambda s: (s.starts_at, s.number), reverse=True))
 
+    @staticmethod
+    def _second_line(attendance: Attendance, signed: bool, conduct_due: bool) -> str:
+        state = "Signed" if signed else "Draft"
+        due = " · conduct due" if conduct_due else ""  # short: rows are one width
+        return f"       {attendance.label} · {state}{due}"
+
+    @classmethod
+    def widest_line(cls) -> str:
+        """The longest second line any row can have: the list is kept at least this wide, so
+        no row's marks are cut off ("conduct due" once read "co…")."""
+        return max(
+            (cls._second_line(kind, signed, True) for kind in Attendance for signed in (0, 1)),
+            key=len,
+        )
+
     def show(self, session: Session, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            state = "Signed" if session.note_signed else "Draft"
-            due = " · conduct due" if session.conduct_due else ""  # short: rows are one width
             if session.void:
                 return f"  —.  {session.starts_at:%a %d %b %Y  %H:%M}\n       {void_label(session)}"
             return (
                 f"{session.number:>3}.  {session.starts_at:%a %d %b %Y  %H:%M}\n"
-                f"       {session.attendance.label} · {state}{due}"
+                + self._second_line(session.attendance, session.note_signed, session.conduct_due)
             )
         if role == Qt.ItemDataRole.DecorationRole:
             return None
