@@ -17,6 +17,7 @@ from notes.passphrase import MISMATCH, assess, new_passphrase_problem
 from storage.errors import DiskFull, NotWritable, VaultError
 from ui.widgets.form_fields import named
 from ui.widgets.headings import Heading
+from ui.widgets.screen_fit import keep_whole, scrolling
 from ui.widgets.secret_field import SecretField
 from ui.widgets.status_line import StatusLine
 
@@ -46,8 +47,7 @@ class StrengthMeter(QWidget):
         self.bar.setRange(0, 4)
         self.bar.setTextVisible(True)
         self.bar.setAccessibleName("passphrase strength")
-        self.advice = QLabel()
-        self.advice.setWordWrap(True)
+        self.advice = keep_whole(QLabel())
         self.advice.setObjectName("hint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -80,6 +80,23 @@ def _centred(box: QWidget) -> QVBoxLayout:
     return layout
 
 
+def _page(box: QWidget, name: str) -> QVBoxLayout:
+    """The page's layout: the centred box in a scroll area, so a small screen (1366×768, or
+    200%) or a large desktop font scrolls it instead of cutting it off."""
+    content = QWidget()
+    content.setLayout(_centred(box))
+    layout = QVBoxLayout()
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scrolling(content, name))
+    return layout
+
+
+def breakable_path(path: str) -> str:
+    """A file path that a wrapped label may break after each separator (a zero-width space),
+    so a long one wraps inside the page instead of running out of it."""
+    return path.replace("/", "/\u200b").replace("\\", "\\\u200b")
+
+
 def _title(text: str) -> QLabel:
     label = Heading(text)
     label.setObjectName("pageTitle")
@@ -102,11 +119,11 @@ class CreateVaultPage(QWidget):
         super().__init__(parent)
         intro = QLabel(
             "Your notes are kept in one encrypted file on this computer:\n"
-            f"{vault_path}\n\n"
+            f"{breakable_path(vault_path)}\n\n"
             "Choose a passphrase. Nobody, including us, can recover it: write it down and keep "
             "it somewhere safe. Several unusual words make a strong one."
         )
-        intro.setWordWrap(True)
+        keep_whole(intro)  # every line in view, whatever the path's length and the font
         intro.setMaximumWidth(460)
         self.passphrase = passphrase_field("new_passphrase")
         self.repeat = passphrase_field("repeat_passphrase")
@@ -127,8 +144,12 @@ class CreateVaultPage(QWidget):
         inner.addLayout(form)
         inner.addWidget(self.message)
         inner.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.setLayout(_centred(box))
+        self.setLayout(_page(box, "create_page"))
         self.passphrase.secretChanged.connect(self.meter.show_for)
+        # A refusal speaks of what was typed: typing again takes it away, so an old red line
+        # never stands beside "Very strong".
+        self.passphrase.secretChanged.connect(self.message.clear)
+        self.repeat.secretChanged.connect(self.message.clear)
         self.create_button.clicked.connect(self._submit)
         self.repeat.returnPressed.connect(self._submit)
         self.passphrase.returnPressed.connect(self.repeat.setFocus)
@@ -181,7 +202,7 @@ class UnlockPage(QWidget):
         self.held.hide()
         inner.addWidget(self.held)
         inner.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.setLayout(_centred(box))
+        self.setLayout(_page(box, "unlock_page"))
         self.unlock_button.clicked.connect(self._submit)
         self.passphrase.returnPressed.connect(self._submit)
 
