@@ -60,6 +60,7 @@ def expected() -> dict[str, list]:
             ("&Void session…", ""),
             SEPARATOR,
             ("&Sign note…", "Ctrl+Shift+S"),
+            ("&Write an addendum…", "Ctrl+Shift+D"),
             ("Save &now", save),
             ("Start plan from &last session", ""),
             SEPARATOR,

@@ -80,12 +80,33 @@ def test_signing_asks_then_locks_the_note_and_allows_addenda(qtbot, open_window)
     assert "Late · Signed" in open_window.workspace.sessions.index(0).data()
     assert "Draft" in open_window.workspace.sessions.index(1).data()
 
-    qtbot.keyClicks(editor.addendum_box, "Client phoned to confirm next week.")
+    # What can still be added is in view at once, and the menu's shortcut puts the cursor in it.
+    qtbot.waitUntil(lambda: not editor.addendum_box.visibleRegion().isEmpty())
+    box = editor.addendum_box
+    assert box.visibleRegion().boundingRect().height() == box.height()
+    editor.section_box("assessment").setFocus()
+    press(qtbot, open_window, "Ctrl+Shift+D")
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClicks(box, "Client phoned to confirm next week.")
     add = [
         b
         for b in editor.findChildren(type(editor.sign_button))
         if b.text().replace("&", "") == "Add addendum"
     ]
+    asked: list[str] = []
+
+    def answer(reply: QMessageBox.StandardButton):
+        def click_it(message: QMessageBox) -> None:
+            asked.append(message.text())
+            qtbot.mouseClick(message.button(reply), Qt.MouseButton.LeftButton)
+
+        return click_it
+
+    answer_dialog(qtbot, answer(QMessageBox.StandardButton.Cancel))
+    qtbot.mouseClick(add[0], Qt.MouseButton.LeftButton)
+    assert "can't be changed or removed later" in asked[0]
+    assert open_window.service.progress_note(editor.session.id).addenda == []  # said no
+    answer_dialog(qtbot, answer(QMessageBox.StandardButton.Yes))
     qtbot.mouseClick(add[0], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Client phoned to confirm next week." in visible_text(editor))
     note = open_window.service.progress_note(editor.session.id)

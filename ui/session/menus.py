@@ -35,6 +35,7 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
             for each in workspace.session_actions()
         ),
         MenuEntry(Group.NOTE, "&Sign note…", editor.sign, "Ctrl+Shift+S"),
+        MenuEntry(Group.NOTE, action=editor.addendum_action),
         MenuEntry(Group.NOTE, "Save &now", editor.flush, QKeySequence.StandardKey.Save),
         # The editor's own actions: their shortcuts work wherever the focus is in the window.
         *(MenuEntry(Group.OBSERVATIONS, action=each) for each in editor.observation_actions()),

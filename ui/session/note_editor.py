@@ -73,6 +73,12 @@ class NoteEditor(QWidget):
         self._loading = False
         self._read_only_because: str | None = None  # why nothing typed could be saved now
         self.letters: set[str] = set()  # mnemonics in use around the note (see _build_sections)
+        self.addendum_box: QPlainTextEdit | None = None
+        self._addendum_button: QPushButton | None = None
+        # Session > Write an addendum…: to a signed note, the only way to add to it.
+        self.addendum_action = QAction("&Write an addendum…", self)
+        self.addendum_action.setShortcut("Ctrl+Shift+D")
+        self.addendum_action.triggered.connect(lambda _checked=False: self.show_addendum())
 
         self.title = Heading()
         self.title.setObjectName("noteTitle")
@@ -283,9 +289,13 @@ class NoteEditor(QWidget):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._sections_layout.addWidget(label)
         after_sections: list[QWidget] = []
+        self.addendum_box = self._addendum_button = None
         if signed and self._read_only_because is None:
-            self.addendum_box = _text_box("addendum", "Add a dated addendum to this signed note.")
-            add = QPushButton("Add addendum")
+            self.addendum_box = _text_box(
+                "addendum",
+                "Add a dated addendum to this signed note. Once added, it can't be changed.",
+            )
+            add = self._addendum_button = QPushButton("Add addendum")
             add.clicked.connect(self._add_addendum)
             self._sections_layout.addWidget(self.addendum_box)
             self._sections_layout.addWidget(add, 0, Qt.AlignmentFlag.AlignRight)
@@ -503,10 +513,50 @@ class NoteEditor(QWidget):
         self._build_sections()
         self._show_state(None)
         self.signed.emit(self._note.session_id)
+        self.show_addendum(focus=False)  # what can still be added is in view at once
+
+    def show_addendum(self, focus: bool = True) -> bool:
+        """Bring the addendum box of a signed note into view (and the cursor into it); a note
+        not yet signed says how an addendum comes about instead."""
+        if self._note is None or self.addendum_box is None:
+            if self._note is None:
+                why = "Choose a session with a signed note to add an addendum to it."
+            elif self._note.signed:  # a vault that takes no changes
+                why = f"No addendum can be added now: {self._read_only_because}"
+            else:
+                why = "An addendum is added to a signed note: sign this note first."
+            self.status.setText(why)
+            return False
+        box, button = self.addendum_box, self._addendum_button
+        # After the layout has placed the new box (a note just signed was laid out anew).
+        QTimer.singleShot(0, self, lambda: self._reveal(box, button, focus))
+        return True
+
+    def _reveal(self, box: QPlainTextEdit, button: QPushButton | None, focus: bool) -> None:
+        if box is not self.addendum_box:  # another session was opened meanwhile
+            return
+        self._sections_host.layout().activate()
+        if button is not None:
+            self._scroll.ensureWidgetVisible(button)
+        self._scroll.ensureWidgetVisible(box)
+        if focus:
+            box.setFocus()
 
     def _add_addendum(self) -> None:
+        if self.addendum_box is None:
+            return
         text = self.addendum_box.toPlainText().strip()
         if not text or self._note is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Add this addendum?",
+            "An addendum is dated and becomes part of the signed record: once added, it can't "
+            "be changed or removed later. Add it now?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
             return
         note = self._note
 

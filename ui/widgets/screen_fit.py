@@ -76,6 +76,10 @@ def scrolling(body: QWidget, name: str) -> QScrollArea:
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields inside, not the area
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     area.setWidget(body)
+    # See-through: the window's own ground shows (as without the scroll area), and the page
+    # under it is still painted, which the window waits for before building the rest.
+    area.viewport().setAutoFillBackground(False)
+    body.setAutoFillBackground(False)
     return area
 
 
