@@ -66,6 +66,7 @@ def draw(name: str) -> None:
         from ui.vault_service import VaultService
 
         THRESHOLD = Qt.ImageConversionFlag.ThresholdDither  # no dither noise: flat colours
+        INDEXED = QImage.Format.Format_Indexed8
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
         settings = QSettings(
             QSettings.Format.IniFormat, QSettings.Scope.UserScope, "Alliance", "Alliance"
@@ -87,8 +88,9 @@ def draw(name: str) -> None:
         def save(view: str) -> None:
             settle()
             image = window.grab().toImage()
-            # An indexed PNG: a screenshot has few colours, and the file stays small.
-            small = image.convertToFormat(QImage.Format.Format_Indexed8, THRESHOLD)
+            # An indexed PNG keeps a light screenshot small; its fixed colour cube would merge
+            # a dark theme's near greys (lists, boxes, window), so dark stays in full colour.
+            small = image if look == "dark" else image.convertToFormat(INDEXED, THRESHOLD)
             SCREENS.mkdir(exist_ok=True)
             small.save(str(SCREENS / f"{view}-{name}.png"), "PNG", 9)
 
