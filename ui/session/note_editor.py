@@ -92,8 +92,10 @@ class NoteEditor(QWidget):
         self.sign_button = QPushButton("Sign note…")
         self.sign_button.setToolTip("Sign the progress note; it then becomes read-only")
 
+        # The title on a line of its own: beside the controls, a narrow note pane (at 200%)
+        # wrapped it into a column of single words.
         header = QHBoxLayout()
-        header.addWidget(self.title, 1)
+        header.addStretch(1)
         template_label = QLabel("Template")
         template_label.setBuddy(self.template_box)
         header.addWidget(template_label)
@@ -161,6 +163,7 @@ class NoteEditor(QWidget):
         self._body = QWidget()
         body_layout = QVBoxLayout(self._body)
         body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.title)
         body_layout.addLayout(header)
         body_layout.addWidget(self.status)
         self.find_bar = FindBar(self._find_boxes)
