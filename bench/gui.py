@@ -12,6 +12,7 @@ import statistics
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -242,9 +243,8 @@ def backup_stall(window: MainWindow, folder: Path) -> dict:
     """Vault → Back up now, with the backup folder already chosen in the settings."""
     from ui import app_settings
 
-    settings = app_settings.app_settings()
-    settings.setValue(app_settings.BACKUP_FOLDER, str(folder))
-    settings.sync()
+    chosen = app_settings.backup_choices(window.service.path)
+    app_settings.set_backup_choices(window.service.path, replace(chosen, folder=folder))
     before = set(folder.glob("*")) if folder.exists() else set()
     result = _vault_action_stall(window, window.vault_actions.back_up_now, dismiss)
     written = set(folder.glob("*.vault")) - before
