@@ -361,6 +361,17 @@ class NoteEditor(QWidget):
         if self._session is not None:
             self.find_bar.open_bar()
 
+    def _confirmed(self, title: str, question: str) -> bool:
+        """Yes or Cancel, Cancel the default: for what can't be undone (signing, an addendum)."""
+        answer = QMessageBox.question(
+            self,
+            title,
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def section_box(self, key: str) -> QPlainTextEdit:
         return self._section_boxes[key]
 
@@ -494,15 +505,11 @@ class NoteEditor(QWidget):
             return
         if self.refused_as_read_only():  # the button is disabled; the menu may not be
             return
-        answer = QMessageBox.question(
-            self,
+        if not self._confirmed(
             "Sign this note?",
             "Once signed, the progress note can no longer be changed; later additions become "
             "dated addenda. The private process note stays editable.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         if not self.flush():
             return
@@ -551,15 +558,11 @@ class NoteEditor(QWidget):
         text = self.addendum_box.toPlainText().strip()
         if not text or self._note is None:
             return
-        answer = QMessageBox.question(
-            self,
+        if not self._confirmed(
             "Add this addendum?",
             "An addendum is dated and becomes part of the signed record: once added, it can't "
             "be changed or removed later. Add it now?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         note = self._note
 
