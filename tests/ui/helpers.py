@@ -122,3 +122,25 @@ def type_into_every_note_box(qtbot, window) -> dict[str, tuple[str, str]]:
         qtbot.keyClicks(box, " typed here")
         seen[box.accessibleName()] = (before, box.toPlainText())
     return seen
+
+
+MAIN_DIALOGS = ["client", "session", "supervision", "record"]
+
+
+def open_main_dialog(qtbot, window, kind: str) -> QWidget:
+    """One of the main dialogs (MAIN_DIALOGS), shown over the window as a person opens it."""
+    from ui.client_page.client_dialog import ClientDialog
+    from ui.reports.export_dialog import RecordExportDialog, SupervisionExportDialog
+    from ui.session.session_dialog import SessionDialog
+
+    service = window.service
+    dialog = {
+        "client": lambda: ClientDialog(set(), parent=window),
+        "session": lambda: SessionDialog(client_id=1, parent=window),
+        "supervision": lambda: SupervisionExportDialog(service, parent=window),
+        "record": lambda: RecordExportDialog(service, parent=window),
+    }[kind]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog

@@ -7,10 +7,7 @@ import pytest
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
 
-from tests.ui.helpers import choose_client, choose_session
-from ui.client_page.client_dialog import ClientDialog
-from ui.reports.export_dialog import RecordExportDialog, SupervisionExportDialog
-from ui.session.session_dialog import SessionDialog
+from tests.ui.helpers import MAIN_DIALOGS, choose_client, choose_session, open_main_dialog
 
 State = QAccessible.State
 
@@ -67,18 +64,9 @@ def test_the_client_page(qtbot, open_window):
     assert unnamed_focusable(open_window, at_least=25) == []
 
 
-@pytest.mark.parametrize("kind", ["client", "session", "supervision", "record"])
+@pytest.mark.parametrize("kind", MAIN_DIALOGS)
 def test_the_main_dialogs(qtbot, open_window, kind):
-    service = open_window.service
-    dialog = {
-        "client": lambda: ClientDialog(set(), parent=open_window),
-        "session": lambda: SessionDialog(client_id=1, parent=open_window),
-        "supervision": lambda: SupervisionExportDialog(service, parent=open_window),
-        "record": lambda: RecordExportDialog(service, parent=open_window),
-    }[kind]()
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = open_main_dialog(qtbot, open_window, kind)
     assert unnamed_focusable(dialog, at_least=4) == []
 
 

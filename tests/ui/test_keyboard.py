@@ -6,7 +6,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QTableView, QWidget
 
-from tests.ui.helpers import answer_dialog, choose_client, choose_session
+from tests.ui.helpers import (
+    MAIN_DIALOGS,
+    answer_dialog,
+    choose_client,
+    choose_session,
+    open_main_dialog,
+)
 from ui.client_page.client_dialog import ClientDialog
 from ui.session.session_dialog import SessionDialog
 from ui.widgets.keyboard import mnemonic_of
@@ -189,20 +195,9 @@ def test_every_button_and_field_label_has_a_letter(qtbot, open_window):
     assert not menus & {letter for _text, letter in shown}
 
 
-@pytest.mark.parametrize("kind", ["client", "session", "supervision", "record"])
+@pytest.mark.parametrize("kind", MAIN_DIALOGS)
 def test_each_dialog_gives_its_buttons_and_labels_their_own_letters(qtbot, open_window, kind):
-    from ui.reports.export_dialog import RecordExportDialog, SupervisionExportDialog
-
-    service = open_window.service
-    dialog = {
-        "client": lambda: ClientDialog(set(), parent=open_window),
-        "session": lambda: SessionDialog(client_id=1, parent=open_window),
-        "supervision": lambda: SupervisionExportDialog(service, parent=open_window),
-        "record": lambda: RecordExportDialog(service, parent=open_window),
-    }[kind]()
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = open_main_dialog(qtbot, open_window, kind)
     shown = letters_shown(dialog)
     assert len(shown) >= 4
     assert [text for text, letter in shown if letter is None] == []
