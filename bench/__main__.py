@@ -183,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
     if "other" in only:
         say("De-identification beside the export of a 2,000-session history")
         results["deidentification"] = measures.deidentification()
+        say("The 2,000-session report beside bare python-docx")
+        results["report_speed"] = measures.report_speed()
     if "long" in only:
         say("Backup and passphrase change on a copy of the career vault")
         results["stalls"].update(long_work_stalls(paths["career"], work))

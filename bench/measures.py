@@ -243,17 +243,10 @@ def supervision_report(path: Path, client_id: int, sessions: list, target: Path)
     }
 
 
-def deidentification(sessions: int = 2_000, others: int = 49) -> dict:
-    """De-identification beside the whole export of one client's 2,000-session history.
-
-    In memory, from the synthetic caseload: the export time here leaves out reading the vault,
-    so the share de-identification takes of it is, if anything, overstated. The de-identifier
-    knows the whole caseload (`others` more clients), as a real export's does. The sweep, which
-    the dialog runs before an export, is timed beside it."""
+def whole_history(sessions: int, others: int = 49):
+    """One synthetic client's whole history as the report builder's inputs, in memory."""
     from notes.records import ProcessNote, Session
-    from notes.reports.builder import report_names, supervision_report, supervision_sweep
-    from notes.reports.docx_writer import report_to_docx
-    from notes.reports.inputs import Charts, Period, SessionRecord, SupervisionInputs
+    from notes.reports.inputs import Period, SessionRecord, SupervisionInputs
 
     history = synthetic_client(0, sessions)
     records = []
@@ -262,13 +255,55 @@ def deidentification(sessions: int = 2_000, others: int = 49) -> dict:
         note = ProgressNote(number, each.template, each.sections, signed_at=each.signed_at)
         records.append(SessionRecord(session, note, ProcessNote(number, each.process_text)))
     first, last = history.sessions[0].starts_at.date(), history.sessions[-1].starts_at.date()
-    inputs = SupervisionInputs(
+    return SupervisionInputs(
         client=history.client,
         period=Period(first, last),
         sessions=records,
         therapist="Bench Therapist",
         other_clients=[synthetic_client(index, 1).client for index in range(1, others + 1)],
     )
+
+
+def report_speed(sessions: int = 2_000) -> dict:
+    """The whole-history report written by Alliance beside the same blocks written with bare
+    python-docx (bench/bare_docx.py), charts included (issue 18.8)."""
+    from bench.bare_docx import bare_docx
+    from notes.reports.builder import supervision_report
+    from notes.reports.docx_writer import report_to_docx
+    from ui.reports.charts import render_charts
+
+    inputs = whole_history(sessions)
+    started = time.perf_counter()
+    report = supervision_report(inputs, charts=render_charts(inputs))
+    built = time.perf_counter()
+    report_to_docx(report)
+    written = time.perf_counter()
+    bare_docx(report)
+    bare = time.perf_counter()
+    return {
+        "sessions": sessions,
+        "blocks": len(report.blocks),
+        "build_seconds": built - started,
+        "alliance_seconds": written - built,
+        "bare_seconds": bare - written,
+        # Alliance's whole export (building and de-identifying the report, then writing it)
+        # beside bare python-docx's writing alone.
+        "ratio": (written - started) / (bare - written),
+    }
+
+
+def deidentification(sessions: int = 2_000, others: int = 49) -> dict:
+    """De-identification beside the whole export of one client's 2,000-session history.
+
+    In memory, from the synthetic caseload: the export time here leaves out reading the vault,
+    so the share de-identification takes of it is, if anything, overstated. The de-identifier
+    knows the whole caseload (`others` more clients), as a real export's does. The sweep, which
+    the dialog runs before an export, is timed beside it."""
+    from notes.reports.builder import report_names, supervision_report, supervision_sweep
+    from notes.reports.docx_writer import report_to_docx
+    from notes.reports.inputs import Charts
+
+    inputs = whole_history(sessions, others)
     started = time.perf_counter()
     plain = supervision_report(inputs, charts=Charts(), deidentify=False)
     names = report_names(inputs)

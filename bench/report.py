@@ -27,6 +27,7 @@ SEARCH_GROWTH = 2.0  # each query at 50,000 sessions against the same query at 5
 SEARCH_SPREAD = 3.0  # the worst query against the median
 STALL_MS = 50  # the longest the window may not answer, on any measured path
 MEMORY_MB = 200  # peak resident memory with the career vault open
+REPORT_RATIO = 1.5  # the whole-history report, against bare python-docx writing its blocks
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,15 @@ def rows(results: dict) -> list[Row]:
         None if report is None else report < 3,
         "no export yet",
     )
+    speed = results.get("report_speed") or {}
+    add(
+        "Whole-history report, 2,000 sessions",
+        "",
+        _s(None if not speed else speed["build_seconds"] + speed["alliance_seconds"]),
+        f"{REPORT_RATIO} × bare python-docx",
+        None if not speed else speed["ratio"] <= REPORT_RATIO,
+    )
+    add("  bare python-docx, same blocks", "", _s(speed.get("bare_seconds")), "", None, "")
     share = _get(results, "deidentification", "share")
     add(
         "De-identification, share of a 2,000-session export",

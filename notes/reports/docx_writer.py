@@ -35,6 +35,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.table import CT_Tbl
 from docx.shared import Inches, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -86,6 +87,12 @@ class _Writer:
         self.last_paragraph: DocxParagraph | None = None
         self.bookmarks = 0
         self.images = 0
+        # New blocks go just before the body's section properties, which stay last. python-docx's
+        # own add_paragraph looks for that element among all the body's children and each style
+        # up by name, every time: quadratic in a long history, so this writer does both once.
+        self.body = document.element.body
+        self.end = self.body.sectPr
+        self.style_ids: dict[str, str] = {}
 
     def write(self) -> None:
         _page_furniture(self.document, self.report.header, self.unbreakable)
@@ -125,11 +132,24 @@ class _Writer:
     # -- paragraphs and bookmarks --
 
     def _add(self, style: str | None, text: str, label: str = "") -> DocxParagraph:
-        paragraph = _paragraph(
-            self.document.add_paragraph(style=style), text, label, self.unbreakable
-        )
+        paragraph = _paragraph(self._new_paragraph(style), text, label, self.unbreakable)
         self.last_paragraph = paragraph
         return paragraph
+
+    def _new_paragraph(self, style: str | None) -> DocxParagraph:
+        p = OxmlElement("w:p")
+        if style:
+            if style not in self.style_ids:
+                self.style_ids[style] = self.document.styles[style].style_id
+            p.get_or_add_pPr().style = self.style_ids[style]
+        self._place(p)
+        return DocxParagraph(p, self.document._body)
+
+    def _place(self, element) -> None:
+        if self.end is not None:
+            self.end.addprevious(element)
+        else:
+            self.body.append(element)
 
     def _open(self, paragraph: DocxParagraph, name: str, level: int) -> None:
         self.bookmarks += 1
@@ -152,7 +172,9 @@ class _Writer:
 
     def _table(self, block: Table) -> DocxTable:
         document = self.document
-        table = document.add_table(rows=1, cols=len(block.header))
+        element = CT_Tbl.new_tbl(1, len(block.header), document._block_width)
+        self._place(element)
+        table = DocxTable(element, document._body)
         table.style = TABLE_STYLE
         table.autofit = False
         widths = column_widths(block.header, block.rows, self.page.text_width_inches - 0.1)
@@ -178,7 +200,7 @@ class _Writer:
             for cell, width in zip(row.cells, widths, strict=True):
                 cell.width = Inches(width)
         # Word joins two tables that touch; a paragraph keeps them apart.
-        self.last_paragraph = document.add_paragraph()
+        self.last_paragraph = self._new_paragraph(None)
         spacer = self.last_paragraph.paragraph_format
         spacer.space_after = Pt(0)
         spacer.line_spacing = Pt(8)  # a thin gap, not a blank line
@@ -186,12 +208,11 @@ class _Writer:
         return table
 
     def _image(self, block: Image) -> None:
-        document = self.document
         width = min(block.width_inches, self.page.text_width_inches)
-        document.add_picture(io.BytesIO(block.png), width=Inches(width))
-        picture = document.paragraphs[-1]
+        picture = self._new_paragraph(None)
+        shape = picture.add_run().add_picture(io.BytesIO(block.png), width=Inches(width))
         picture.paragraph_format.keep_with_next = True  # the caption stays with its chart
-        inline = document.inline_shapes[-1]._inline
+        inline = shape._inline
         alt = xml_safe(block.alt_text)
         number = self.images
         # Word reads alt text from docPr's descr; name the picture plainly, never by a file name.

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from notes.records import Attendance, Client, Session
 from storage.clients import ClientRepository
@@ -28,6 +29,11 @@ from storage.vault import Vault
 from tests.ui.helpers import STRONG_PASSPHRASE, mark_checked_today
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
+
+# One QApplication from the start: a command-line test earlier in the same process (its export
+# draws charts with a bare QGuiApplication) must not leave an application that cannot hold a
+# widget, which aborts the next widget test.
+_APPLICATION = QApplication.instance() or QApplication([])
 
 Fill = Callable[[Vault], None]
 
