@@ -228,6 +228,35 @@ def discussed_on(supervisions: Iterable[Supervision]) -> dict[ItemRef, date]:
     return found
 
 
+def open_questions(
+    questions: Iterable[Question], supervisions: Iterable[Supervision], client_id: int
+) -> list[Question]:
+    """The client's questions no supervision has discussed yet, oldest first."""
+    closed = set(discussed_on(supervisions))
+    return [
+        q
+        for q in questions
+        if q.client_id == client_id and ItemRef(ItemKind.QUESTION, str(q.id)) not in closed
+    ]
+
+
+def new_questions(typed: str, asked: Iterable[str]) -> list[str]:
+    """The lines of `typed` (one question per line) not already among `asked`, ignoring case
+    and spacing; each once."""
+    seen = {_same_question(text) for text in asked}
+    found: list[str] = []
+    for line in typed.splitlines():
+        line = line.strip()
+        if line and _same_question(line) not in seen:
+            seen.add(_same_question(line))
+            found.append(line)
+    return found
+
+
+def _same_question(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
 def open_items(
     candidates: Iterable[AgendaItem], supervisions: Iterable[Supervision]
 ) -> list[AgendaItem]:

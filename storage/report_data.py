@@ -30,6 +30,7 @@ from notes.reports.inputs import (
 )
 from notes.reports.measures_section import measures_inputs
 from notes.reports.record_report import RecordInputs
+from notes.supervision import open_questions
 from notes.templates import use_own_templates
 from notes.vault_seal import VaultSeal
 from storage.alliance import AllianceRepository
@@ -195,6 +196,12 @@ class ReportData:
             parameters += (before.isoformat(),)
         row = self._vault.read_one(sql, parameters)
         return datetime.fromisoformat(row[0]).date() if row and row[0] else None
+
+    def open_questions(self, client_id: int) -> list[str]:
+        """The client's questions for supervision not yet discussed: where a report starts."""
+        repository = SupervisionRepository(self._vault)
+        found = open_questions(repository.questions(), repository.sessions(), client_id)
+        return [question.text for question in found]
 
     def audit_supervision_export(self, client_id: int, identified: bool) -> None:
         action = (

@@ -12,12 +12,15 @@ from notes.supervision import (
     Discussion,
     ItemKind,
     ItemRef,
+    Question,
     Supervision,
     agreed_actions,
     carried_over,
     last_supervision,
+    new_questions,
     open_actions,
     open_items,
+    open_questions,
     problems,
     shortened,
     supervision_line,
@@ -99,3 +102,17 @@ def test_the_audit_screen_names_a_supervision_by_its_day():
     assert names.describe("supervision 4") == "supervision 4"  # unknown ids stay
     assert names.describe("supervision action 3") == "supervision action 3"
     assert names.describe("client 6") == "MH-01"
+
+
+def test_open_questions_are_the_clients_own_not_yet_discussed():
+    asked = Question(1, "Am I rescuing her?", date(2026, 9, 1), id=1)
+    discussed = Question(1, "Should I raise the fee?", date(2026, 9, 2), id=2)
+    others = Question(2, "Their question", date(2026, 9, 3), id=3)
+    held = Supervision(date(2026, 9, 10), items=[DiscussedItem(1, ItemRef(ItemKind.QUESTION, "2"))])
+    assert open_questions([asked, discussed, others], [held], 1) == [asked]
+
+
+def test_new_questions_are_the_lines_not_asked_already_each_once():
+    typed = "Am I  rescuing her?\n\n  Why do I dread Mondays?\nwhy do i dread mondays?\n"
+    assert new_questions(typed, ["am i rescuing her?"]) == ["Why do I dread Mondays?"]
+    assert new_questions("", ["anything"]) == []

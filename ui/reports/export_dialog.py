@@ -43,6 +43,7 @@ from notes.deidentify import Deidentifier, Replacement
 from notes.records import Client
 from notes.reports.inputs import Period, ReportSection, default_period, default_period_reason
 from notes.reports.record_report import record_period
+from notes.supervision import Question, new_questions
 from notes.sweep import Finding, FindingKind, sweep_heading
 from storage.errors import VaultError
 from ui.jobs import run_in_background
@@ -346,6 +347,14 @@ class SupervisionExportDialog(_ExportDialog):
         self.form.addRow("Your name", self.therapist)
         self.form.addRow("Supervisor", self.supervisor)
         self.form.addRow("Questions", self.questions)
+        self._asked: list[str] = []  # the client's open questions, as the box started
+        questions_hint = QLabel(
+            "Your open questions from the Supervision page. A question you add here is kept "
+            "there too, until a supervision session discusses it."
+        )
+        questions_hint.setObjectName("hint")
+        questions_hint.setWordWrap(True)
+        self.form.addRow("", questions_hint)
 
         sections = QGroupBox("Include")
         grid = QGridLayout(sections)
@@ -445,7 +454,25 @@ class SupervisionExportDialog(_ExportDialog):
         self._left.clear()
         self._replace_anyway.clear()
         super()._client_changed()
+        client = self.client()
+        data = self._service.report_data()
+        self._asked = [] if client is None else data.open_questions(client.id)
+        self.questions.setPlainText("\n".join(self._asked))
         self._show_replacements()
+
+    def _done(self, path: Path) -> None:
+        self._keep_new_questions()
+        super()._done(path)
+
+    def _keep_new_questions(self) -> None:
+        """Questions typed into this report go on the Supervision page too (where the vault can
+        be written: a read-only vault still exports)."""
+        client = self.client()
+        if client is None or self._service.cannot_write_because is not None:
+            return
+        for text in new_questions(self.questions.toPlainText(), self._asked):
+            self._service.add_supervision_question(Question(client.id, text, date.today()))
+        self._asked = self._service.report_data().open_questions(client.id)
 
     def _vault_locked(self) -> None:
         self.replacements.set_items([])

@@ -51,7 +51,7 @@ class SupervisionRequest:
     deidentify: bool = True
     therapist: str = ""
     supervisor: str = ""
-    questions: str = ""
+    questions: str | None = None  # one per line; None: the client's open questions
     remove_dates: bool = False
     # Names that are ordinary words, chosen to be replaced even where ambiguous: everywhere
     # (the word) or in one place (word, sentence), as notes/deidentify.Deidentifier takes them.
@@ -80,7 +80,10 @@ def _supervision_inputs(data: ReportData, request: SupervisionRequest) -> Superv
     )
     inputs.therapist = request.therapist
     inputs.supervisor = request.supervisor
-    inputs.questions = request.questions
+    questions = request.questions
+    if questions is None:
+        questions = "\n".join(data.open_questions(request.client_id))
+    inputs.questions = questions
     return inputs
 
 

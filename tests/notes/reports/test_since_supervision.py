@@ -54,3 +54,16 @@ def test_nothing_open_leaves_the_section_out():
     for carry in (None, CarryOver(date(2026, 10, 8))):
         report = supervision_report(inputs(carry), prepared_on=date(2026, 11, 30))
         assert HEADING not in {block.text for block in report.blocks if hasattr(block, "text")}
+
+
+def test_open_questions_lead_the_report_and_are_not_listed_again_here():
+    question = AgendaItem(
+        1, ItemRef(ItemKind.QUESTION, "7"), date(2026, 11, 2), "Question", "Am I?"
+    )
+    alone = CarryOver(date(2026, 10, 8), (), (question,))
+    report = supervision_report(inputs(alone), prepared_on=date(2026, 11, 30))
+    assert HEADING not in {block.text for block in report.blocks if hasattr(block, "text")}
+
+    with_rupture = CarryOver(date(2026, 10, 8), (), (question, RUPTURE))
+    text = all_text(open_docx(report_to_docx(supervision_report(inputs(with_rupture)))))
+    assert "Rupture (withdrawal), not repaired yet" in text and "Am I?" not in text

@@ -349,3 +349,33 @@ def test_record_export_is_the_whole_signed_record_ending_with_a_signature_line(
         assert DRAFT in text and "draft note" in text
     finally:
         window.service.lock()
+
+
+def test_the_questions_start_from_the_supervision_page_and_new_ones_are_kept_there(
+    qtbot, open_window, tmp_path
+):
+    from notes.supervision import ItemKind, Question
+
+    service = open_window.service
+    maya = service.clients()[0]
+    service.add_supervision_question(Question(maya.id, "Am I rescuing Maya?", date.today()))
+    dialog = show_dialog(qtbot, SupervisionExportDialog, open_window)
+    assert dialog.questions.toPlainText() == "Am I rescuing Maya?"
+
+    dialog.questions.moveCursor(dialog.questions.textCursor().MoveOperation.End)
+    qtbot.keyClick(dialog.questions, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.questions, "Why do I dread her Monday slot?")
+    type_into(qtbot, dialog.target, str(tmp_path / "report.docx"))
+    run_export(qtbot, dialog)
+
+    text = all_text(open_docx(tmp_path / "report.docx"))
+    assert "Am I rescuing ML-01?" in text and "Why do I dread her Monday slot?" in text
+    assert text.count("Am I rescuing ML-01?") == 1  # not again under "not yet discussed"
+    asked = [
+        item.detail
+        for item in service.supervision_candidates([maya.id])
+        if item.item.kind is ItemKind.QUESTION
+    ]
+    assert asked == ["Am I rescuing Maya?", "Why do I dread her Monday slot?"]
+    again = show_dialog(qtbot, SupervisionExportDialog, open_window)
+    assert again.questions.toPlainText().splitlines() == asked
