@@ -91,6 +91,7 @@ class AttendanceTimeline(QWidget):
             "● attended   L late   C cancelled with notice   X late cancellation   ✕ no-show"
         )
         legend.setObjectName("hint")
+        legend.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.counts)

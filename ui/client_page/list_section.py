@@ -7,10 +7,11 @@ forgets everything on `clear`.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from notes.records import Client, Session
 from ui.vault_service import VaultService
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.form_fields import FittedListView
 from ui.widgets.models import DataclassListModel, ItemRole
 
@@ -37,9 +38,8 @@ class RecordSection(QWidget):
         self.view = FittedListView(name)
         self.view.setModel(self.model)
         self.view.doubleClicked.connect(lambda _index: self.edit_chosen())
-        self._buttons = QHBoxLayout()
+        self._buttons = FlowLayout()  # wraps in a narrow column rather than widen the page
         self._buttons.setContentsMargins(0, 0, 0, 0)
-        self._buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -54,7 +54,7 @@ class RecordSection(QWidget):
     def add_button(self, text: str, slot) -> QPushButton:
         button = QPushButton(text)
         button.clicked.connect(slot)
-        self._buttons.insertWidget(self._buttons.count() - 1, button)
+        self._buttons.addWidget(button)
         return button
 
     def chosen(self):

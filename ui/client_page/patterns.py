@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -33,6 +32,7 @@ from ui.client_page.patterns_filter import ObservationFilter
 from ui.client_page.patterns_model import ClientObservationModel, ObservationRow, SortRole
 from ui.vault_service import VaultService
 from ui.widgets.chart_table import ChartWithTable
+from ui.widgets.flow_layout import FlowLayout
 
 
 def _sessions_text(numbers: list[int]) -> str:
@@ -91,12 +91,10 @@ class ClientPatterns(QWidget):
         self.supervision = QCheckBox("Only for supervision")
         self.count = QLabel()
         self.count.setObjectName("hint")
-        filters = QHBoxLayout()
+        filters = FlowLayout()  # wraps in a narrow column rather than widen the page
         filters.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.kind, self.category, self.intensity, self.supervision):
+        for widget in (self.kind, self.category, self.intensity, self.supervision, self.count):
             filters.addWidget(widget)
-        filters.addStretch(1)
-        filters.addWidget(self.count)
 
         self.model = ClientObservationModel(self)
         self.filtered = ObservationFilter(self)
