@@ -52,6 +52,17 @@ class Closing:
 
 
 @dataclass(frozen=True)
+class FixedThresholds:
+    """A service's fixed rule, kept beside Jacobson–Truax for comparison only (NHS Talking
+    Therapies: a fall of so many points is reliable improvement; caseness from a score)."""
+
+    service: str
+    reliable_change_points: int
+    caseness: int
+    source: str
+
+
+@dataclass(frozen=True)
 class ChangeNorms:
     """The published figures reliable change is computed from (cited in the data file)."""
 
@@ -60,6 +71,13 @@ class ChangeNorms:
     norm_mean: float
     clinical_cutoff: int
     sources: tuple[str, ...]
+    fixed: FixedThresholds | None = None
+
+    @property
+    def functional_limit(self) -> float:
+        """Jacobson and Truax's criterion b: the top of the functional (general) population's
+        range, two standard deviations above its mean."""
+        return self.norm_mean + 2 * self.norm_sd
 
 
 @dataclass(frozen=True)
@@ -87,6 +105,14 @@ class Instrument:
         return next(n for n, item in enumerate(self.items, 1) if item.key == key)
 
 
+def _fixed(data: dict | None) -> FixedThresholds | None:
+    if data is None:
+        return None
+    return FixedThresholds(
+        "NHS Talking Therapies", data["reliable_change_points"], data["caseness"], data["source"]
+    )
+
+
 def _instrument(data: dict) -> Instrument:
     closing = data.get("closing")
     change = data["reliable_change"]
@@ -108,6 +134,7 @@ def _instrument(data: dict) -> Instrument:
             change["norm_mean"],
             change["clinical_cutoff"],
             tuple(change[k] for k in ("reliability_source", "norm_source", "cutoff_source")),
+            _fixed(change.get("nhs_talking_therapies")),
         ),
         licence=data["licence"],
         source=data["source"],

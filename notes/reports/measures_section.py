@@ -9,6 +9,7 @@ from datetime import date
 
 from notes.alliance import AllianceRating, Rupture
 from notes.measures.calibration import calibration
+from notes.measures.change import method_note
 from notes.measures.flags import flag_message
 from notes.measures.repair_held import repair_held
 from notes.measures.scoring import MeasureResponse
@@ -39,6 +40,7 @@ class MeasuresInputs:
     repairs: list[str] = field(default_factory=list)
     calibration: str = ""
     licences: list[str] = field(default_factory=list)
+    methods: list[str] = field(default_factory=list)  # how change is judged, per instrument
 
 
 def measures_inputs(
@@ -82,6 +84,7 @@ def measures_inputs(
         repairs,
         calibration([r for r in ratings if r.session_id in in_period]).describe(),
         [f"{m.name}: {m.licence}" for m in shown.values()],
+        [method_note(m) for m in shown.values()],
     )
 
 
@@ -97,6 +100,7 @@ def measures_blocks(
         blocks += [
             Heading("Scores, bands and reliable change", 2),
             BulletList(tuple(measures.summaries)),
+            *(Paragraph(text) for text in measures.methods),
         ]
     if measures.flags:
         blocks += [Heading("Item 9", 2), BulletList(tuple(measures.flags))]

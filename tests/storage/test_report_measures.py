@@ -54,6 +54,13 @@ def test_the_section_holds_scores_change_flags_repairs_and_the_timeline(
         and "16 → 6 (RC -6.06): reliable improvement, clinically significant" in t
         for t in texts
     )
+    # The note on method: the rule with its figures, and the NHS Talking Therapies thresholds.
+    assert any(
+        t.startswith("PHQ-9: a change of 4 points or more is reliable (Jacobson and Truax 1991")
+        and t.endswith("would count a fall of 6 points as reliable improvement and 10 or more as "
+                       "caseness.")
+        for t in texts
+    )  # fmt: skip
     assert any(
         t.startswith("Session 1: PHQ-9 item 9: the client answered “Several days”") for t in texts
     )

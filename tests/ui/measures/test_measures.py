@@ -220,8 +220,8 @@ def test_client_mode_reaches_nothing_of_the_vault_and_keeps_the_clients_answers(
     assert service.alliance_rating(session.id).client == {"comfortable": 9, "on_side": 8}
     section = window.workspace.measures_section
     qtbot.waitUntil(lambda: "GAD-7: 0 (Minimal) in session 3" in section.summary.text())
-    # 12 → 0 with S_diff = 3.41·√(2·0.08) = 1.364: RC −8.80, below the cut-off of 10.
-    assert "12 → 0 (RC -8.80): reliable improvement, clinically significant" in (
+    # 12 → 0 with S_diff = 3.41·√(2·0.11) = 1.599: RC −7.50, below the cut-off of 10.
+    assert "12 → 0 (RC -7.50): reliable improvement, clinically significant" in (
         section.summary.text()
     )
     assert "answered by the client" in section.summary.text()
