@@ -1,10 +1,12 @@
 """Reliable change after Jacobson and Truax (1991), against hand-computed cases and the figures
 cited in the instrument files.
 
-No published worked example (inputs with the published RC, reliable difference or cut-off) was
-within reach when these tests were written: Jacobson and Truax's own DAS example, Evans, Margison
-and Barkham (1998) and Wise (2004) were found only as abstracts or first pages. The formula is
-therefore checked by hand, not against a published case; none is made up here.
+The published worked example within reach is a table that computes the reliable difference from
+published reliabilities and SDs: PMC8944273, Table 1 (pmc.ncbi.nlm.nih.gov/articles/PMC8944273/
+table/T1; the stored copy holds the table, not the article's title or authors), for three youth
+measures (CDRS-R, CGAS, YMRS). Jacobson and Truax's own DAS example, Evans, Margison and Barkham
+(1998) and Wise (2004) were found only as abstracts or first pages, so no published RC for one
+client and no published cut-off c is checked here; none is made up.
 """
 
 from __future__ import annotations
@@ -24,6 +26,23 @@ from notes.measures.change import (
     standard_error,
 )
 from notes.measures.instruments import ChangeNorms, instrument, instruments
+
+
+@pytest.mark.parametrize(
+    ("measure", "alpha", "sd", "sem", "se_diff", "rci"),
+    [
+        ("CDRS-R", 0.79, 7.30, 3.35, 4.73, 9.27),
+        ("CGAS", 0.91, 12.90, 3.87, 5.47, 10.73),
+        ("YMRS", 0.73, 7.19, 3.74, 5.28, 10.36),
+    ],
+)
+def test_a_published_table_of_reliable_differences(measure, alpha, sd, sem, se_diff, rci):
+    # PMC8944273, Table 1: Cronbach's alpha and SD in, SEM, SEDiff and "RCI" (the smallest
+    # reliable change in points, 1.96 · SEDiff) out, each printed to two decimals.
+    norms = ChangeNorms(alpha, sd, 0.0, 0, ())
+    assert standard_error(sd, alpha) == pytest.approx(sem, abs=0.005), measure
+    assert difference_error(sd, alpha) == pytest.approx(se_diff, abs=0.005), measure
+    assert reliable_difference(norms) == pytest.approx(rci, abs=0.005), measure
 
 
 def test_the_formula_by_hand():  # hand-worked figures, not a published example
