@@ -82,7 +82,9 @@ def measures_inputs(
         measure_summaries(responses, numbers),
         flags,
         repairs,
-        calibration([r for r in ratings if r.session_id in in_period]).describe(),
+        calibration([r for r in ratings if r.session_id in in_period]).describe(
+            lambda session_id: f"session {numbers.get(session_id, '?')}"
+        ),
         [f"{m.name}: {m.licence}" for m in shown.values()],
         [method_note(m) for m in shown.values()],
     )

@@ -67,7 +67,14 @@ def test_the_section_holds_scores_change_flags_repairs_and_the_timeline(
     assert any(
         t.startswith("Rupture in session 4: Client's check before: 6.0, 6.0, 7.0") for t in texts
     )
-    assert any("Your estimates run above what clients tell you" in t for t in texts)
+    # Over by 2, 2, 1, 4, 2, 1, 1, 1: the kind note gives the figures and the widest gaps.
+    assert any(
+        "Your estimates run above what clients tell you: by 1.8 on average, and by more than 1 "
+        "in 4 of 8 checks."
+        in t
+        and t.endswith("The widest: session 4 (+4.0), session 1 (+2.0), session 2 (+2.0).")
+        for t in texts
+    )
     [table] = [b for b in report.blocks if isinstance(b, Table)]
     # One row per session, one column per kind of point.
     assert table.header[:3] == ("Date", "Session", "PHQ-9")

@@ -8,39 +8,44 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from notes.alliance import AllianceRating
-from notes.measures.calibration import calibration, calibration_by_month
+from notes.measures.calibration import SessionName, caseload_texts
 from ui.vault_service import VaultService
 from ui.widgets.dialog_parts import Standard, dialog_buttons
 
 
-def dated_ratings(service: VaultService) -> list[tuple[date, AllianceRating]]:
-    """Every alliance check in the vault with its session's day, every client included."""
+def dated_ratings(service: VaultService) -> tuple[list[tuple[date, AllianceRating]], SessionName]:
+    """Every alliance check in the vault with its session's day, every client included, and
+    how to name a check's session in the note ("DO-01, session 4, 07 Sep 2026")."""
     dated = []
+    names: dict[int, str] = {}
     for client in service.clients(include_closed=True):
-        days = {s.id: s.starts_at.date() for s in service.sessions(client.id)}
+        sessions = service.sessions(client.id)
+        days = {s.id: s.starts_at.date() for s in sessions}
+        names |= {
+            s.id: f"{client.code}, session {s.number}, {s.starts_at:%d %b %Y}" for s in sessions
+        }
         dated += [
             (days[r.session_id], r)
             for r in service.alliance_ratings(client.id)
             if r.session_id in days
         ]
-    return sorted(dated, key=lambda pair: pair[0])
+    return sorted(dated, key=lambda pair: pair[0]), lambda session_id: names.get(session_id, "?")
 
 
 class CalibrationDialog(QDialog):
-    def __init__(self, dated: list[tuple[date, AllianceRating]], parent: QWidget | None = None):
+    def __init__(
+        self,
+        dated: list[tuple[date, AllianceRating]],
+        name: SessionName | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle("My alliance estimates across clients")
-        self.overall = QLabel(calibration(r for _day, r in dated).describe())
+        overall, months = caseload_texts(dated, name)
+        self.overall = QLabel(overall)
         self.overall.setWordWrap(True)
         self.overall.setAccessibleName("across the caseload")
-        months = calibration_by_month(dated)
-        self.months = QLabel(
-            "\n".join(
-                f"{month:%b %Y}: {result.describe()}"
-                for month, result in months.items()
-                if result.checks
-            )
-        )
+        self.months = QLabel("\n".join(months))
         self.months.setWordWrap(True)
         self.months.setAccessibleName("by month")
         layout = QVBoxLayout(self)
@@ -56,6 +61,7 @@ class CalibrationDialog(QDialog):
 
 
 def show_calibration(parent: QWidget, service: VaultService) -> None:
-    dialog = CalibrationDialog(dated_ratings(service), parent)
+    dated, name = dated_ratings(service)
+    dialog = CalibrationDialog(dated, name, parent)
     dialog.exec()
     dialog.deleteLater()

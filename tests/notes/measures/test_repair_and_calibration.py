@@ -5,7 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from notes.alliance import AllianceRating, Repair, Rupture, RuptureKind
-from notes.measures.calibration import RUNS_HIGH_NOTE, calibration, calibration_by_month
+from notes.measures.calibration import (
+    RUNS_HIGH_NOTE,
+    calibration,
+    calibration_by_month,
+    caseload_texts,
+)
 from notes.measures.repair_held import repair_held
 from notes.records import Session
 
@@ -65,10 +70,43 @@ def test_a_kind_note_when_estimates_run_consistently_above():
     high = [_rating(i, 6, 8) for i in range(1, 7)]
     result = calibration(high)
     assert result.runs_high
-    assert result.describe().endswith(RUNS_HIGH_NOTE)
-    assert "Your estimates run above what clients tell you" in RUNS_HIGH_NOTE
+    assert result.describe().endswith(
+        "Your estimates run above what clients tell you: by 2.0 on average, and by more than 1 "
+        "in 6 of 6 checks. " + RUNS_HIGH_NOTE
+    )
+    assert RUNS_HIGH_NOTE.startswith("That is common and often comes from caring about the work")
     assert not calibration([_rating(i, 8, 8) for i in range(1, 7)]).runs_high
     assert calibration([]).describe().startswith("No checks")
+
+
+def test_the_note_names_the_widest_gaps_widest_first():
+    # Estimates over by 1, 3, 2, 4, 2 and 0: the three widest gaps of more than a point are
+    # sessions 4 (+4), 2 (+3) and 3 (+2; session 5's equal gap came later).
+    ratings = [
+        _rating(i, 5, 5 + over) for i, over in zip(range(1, 7), [1, 3, 2, 4, 2, 0], strict=True)
+    ]
+    result = calibration(ratings)
+    assert result.runs_high  # mean +2.0, four of six over by more than a point
+    assert result.describe(lambda s: f"session {s}").endswith(
+        "The widest: session 4 (+4.0), session 2 (+3.0), session 3 (+2.0)."
+    )
+    assert "The widest" not in result.describe()  # without names, none are given
+
+
+def test_the_caseload_gives_the_note_once_and_marks_the_month():
+    # January runs high (six checks 2 above); February is 2 below: over all, not high.
+    dated = [(date(2025, 1, 6 + i), _rating(i + 1, 6, 8)) for i in range(6)]
+    dated += [(date(2025, 2, 3 + i), _rating(i + 7, 8, 6)) for i in range(6)]
+    overall, months = caseload_texts(dated, lambda s: f"session {s}")
+    assert overall.startswith("12 checks: your estimate averages +0.0 against")
+    assert " In January 2025: Your estimates run above what clients tell you: by 2.0" in overall
+    assert overall.count(RUNS_HIGH_NOTE) == 1
+    assert months == [
+        "Jan 2025: 6 checks: your estimate averages +2.0 against the clients' own ratings; "
+        "100% over by more than 1, 0% under by more than 1. Above the clients' this month.",
+        "Feb 2025: 6 checks: your estimate averages -2.0 against the clients' own ratings; "
+        "0% over by more than 1, 100% under by more than 1.",
+    ]
 
 
 def test_calibration_by_month():
