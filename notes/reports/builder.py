@@ -30,7 +30,7 @@ from notes.reports.inputs import (
     SupervisionInputs,
     format_date,
 )
-from notes.reports.measures_section import measures_blocks
+from notes.reports.measures_section import measures_blocks, own_wording
 from notes.reports.model import (
     Block,
     BulletList,
@@ -109,7 +109,9 @@ def supervision_sweep(
     report = _laid_out(inputs, sections, Charts(), True, None, remove_dates)
     keep = [inputs.therapist, inputs.supervisor, inputs.client.code]
     keep += [other.code for other in inputs.other_clients]
-    return sweep(report.texts(), report_names(inputs, replace_anyway), keep)
+    own = own_wording(inputs.measures)
+    texts = [text for text in report.texts() if text not in own]
+    return sweep(texts, report_names(inputs, replace_anyway), keep)
 
 
 def report_names(

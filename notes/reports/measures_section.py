@@ -90,6 +90,15 @@ def measures_inputs(
     )
 
 
+def own_wording(measures: MeasuresInputs | None) -> set[str]:
+    """The section's paragraphs that are Alliance's own fixed text (the note on method, the
+    licences, the statement on the alliance check): no identifier can be in them, so the sweep
+    before export leaves them out instead of asking about "Truax" or "Pfizer"."""
+    if measures is None:
+        return set()
+    return {OWN_CHECK, *measures.methods, *measures.licences}
+
+
 def measures_blocks(
     measures: MeasuresInputs | None, chart: bytes | None, alliance_table: bool = False
 ) -> list[Block]:

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from notes.alliance import AllianceRating, Repair, Rupture, RuptureKind
 from notes.measures.instruments import instrument
 from notes.measures.scoring import MeasureResponse
-from notes.reports.builder import supervision_report
+from notes.reports.builder import supervision_report, supervision_sweep
 from notes.reports.inputs import Period, ReportSection
 from notes.reports.measures_section import OWN_CHECK, TITLE
 from notes.reports.model import Table
@@ -108,3 +108,29 @@ def test_remove_dates_leaves_only_years_in_the_timeline_table(vault, add_client,
     report = supervision_report(inputs, {ReportSection.MEASURES}, remove_dates=True)
     [table] = [b for b in report.blocks if isinstance(b, Table)]
     assert "Jan" not in table.rows[0][0] and "05" not in table.rows[0][0]
+
+
+def test_the_sweep_leaves_alliances_own_wording_and_finds_the_therapists(
+    vault, add_client, add_session
+):
+    client = add_client("Maya Lindqvist", code="ML-01")
+    sessions = [add_session(client.id, START + timedelta(weeks=w)) for w in range(2)]
+    measures = MeasureRepository(vault)
+    measures.save(MeasureResponse(sessions[0].id, "phq9", _phq([2, 2, 2, 2, 2, 2, 2, 1, 0])))
+    measures.save(MeasureResponse(sessions[1].id, "phq9", _phq([1, 1, 1, 1, 1, 1, 0, 0, 0])))
+    AllianceRepository(vault).save_rupture(
+        Rupture(sessions[1].id, RuptureKind.WITHDRAWAL, what_happened="She quoted Truax at work.")
+    )
+    inputs = ReportData(vault).supervision_inputs(
+        client.id, Period(date(2026, 1, 1), date(2026, 3, 31))
+    )
+    texts = supervision_report(inputs, {ReportSection.MEASURES}).texts()
+    assert any("Jacobson and Truax 1991" in t for t in texts)  # the note on method is there
+    assert any("Pfizer Inc." in t for t in texts)  # and the licence
+    found = {each.text: each for each in supervision_sweep(inputs)}
+    # Alliance's fixed text (note on method, licences) raises nothing; the therapist's own
+    # words with the same name still do.
+    assert not {"Jacobson", "Talking Therapies", "SDs", "Pfizer Inc", "Kurt Kroenke"} & set(found)
+    assert found["Truax"].context.endswith("She quoted Truax at work.")
+    written = sum(t.count("quoted Truax") for t in supervision_report(inputs).texts())
+    assert found["Truax"].count == written  # the note on method's "Truax" is not counted
