@@ -1,15 +1,19 @@
 """What the alliance chart draws, as plain numbers: the same points on the client page and in the
 supervision report.
 
-The x of every point is a session number. The client's check and the therapist's estimate are
-means on 0–10; a rupture, a repair (in the session `repair_session_id` places it) and a missed
-appointment are marks at a height chosen here, so both charts put them in the same place.
+Every point is keyed by its session number, and `dates` gives each number its session's day:
+both charts place points by that date (two sessions a month apart lie further apart than two a
+week apart), and the text beside a chart names the numbers. The client's check and the
+therapist's estimate are means on 0–10; a rupture, a repair (in the session
+`repair_session_id` places it) and a missed appointment are marks at a height chosen here, so
+both charts put them in the same place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from enum import Enum
 
 from notes.alliance import AllianceRating, Rater, Rupture, repair_session_id
@@ -31,7 +35,8 @@ class AllianceSeries(Enum):
 
 @dataclass(frozen=True)
 class ChartPoints:
-    """(session number, score) pairs per series, and the sessions the axis spans."""
+    """(session number, score) pairs per series, the sessions the axis spans, and each
+    session's date."""
 
     client: list[tuple[int, float]]
     therapist: list[tuple[int, float]]
@@ -40,6 +45,16 @@ class ChartPoints:
     missed: list[tuple[int, float]]
     last_session: int
     first_session: int = 1
+    dates: Mapping[int, date] = field(default_factory=dict)
+
+    def placed(self, which: AllianceSeries) -> list[tuple[date, float]]:
+        """The series as (date, score), leaving out any session without a date."""
+        return [(self.dates[at], value) for at, value in self.of(which) if at in self.dates]
+
+    @property
+    def span(self) -> tuple[date, date] | None:
+        """The first and the last date the axis must show, if any session has one."""
+        return (min(self.dates.values()), max(self.dates.values())) if self.dates else None
 
     def of(self, which: AllianceSeries) -> list[tuple[int, float]]:
         return {
@@ -58,9 +73,10 @@ def points(
     repairs: Iterable[int],
     missed: Iterable[int],
     sessions: Iterable[int] = (),
+    dates: Mapping[int, date] | None = None,
 ) -> ChartPoints:
     """The chart's points from scores and marks by session number; `sessions` are the numbers
-    the axis must span besides those."""
+    the axis must span besides those, `dates` each number's day."""
 
     def height(at: int) -> float:
         # A mark sits on the client's line where there is one, so a drop and its rupture are
@@ -77,6 +93,7 @@ def points(
         [(at, MISSED_HEIGHT) for at in missed],
         max(numbers, default=1),
         min(numbers, default=1),
+        dict(dates or {}),
     )
 
 
@@ -101,4 +118,5 @@ def chart_points(
         [number[at] for at in repaired_in if at in number],
         [s.number for s in sessions if not s.attendance.kept],
         number.values(),
+        {s.number: s.starts_at.date() for s in sessions},
     )

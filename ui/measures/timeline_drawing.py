@@ -1,7 +1,8 @@
 """The client's one timeline, drawn with QPainter: symptom scores above (with the published
 cut-off), the alliance below (the client's check, the therapist's estimate, ruptures — filled
 while unrepaired, hollow once repaired — and the strongest countertransference per session as a
-bar), missed sessions as marks on the shared date axis, which names the years.
+bar), missed sessions as marks on the shared date axis, which names the years. Each panel's value
+axis has its title and unit, laid out like every chart's by ui/widgets/chart_axes.py.
 
 `paint_timeline` is the one drawing: the client page's widget (timeline_chart.py) paints it on
 screen, and the report (ui/reports/charts.py) paints it on paper, which is why this module
@@ -9,19 +10,32 @@ needs only QtGui (the command line exports reports without QtWidgets). Styles ar
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen
 
 from notes.alliance_chart import AllianceSeries
+from notes.chart_axes import whole_ticks
 from notes.measures.instruments import instruments
 from notes.measures.timeline import Timeline, timeline_rows
 from ui.widgets import theme
-from ui.widgets.theme import Surface
+from ui.widgets.chart_axes import (
+    Metrics,
+    Text,
+    chart_frame,
+    date_axis_texts,
+    draw_grid,
+    draw_texts,
+    value_axis_texts,
+    value_y,
+)
+from ui.widgets.theme import SeriesStyle, Surface
 
-_LEFT, _RIGHT, _TOP, _GAP = 46.0, 14.0, 18.0, 26.0
+_RIGHT, _GAP = 14.0, 1.6  # the right margin (scaled), the gap between the panels (in lines)
+ALLIANCE_TICKS = [0, 5, 10]
+ALLIANCE_TITLE = "Alliance (0–10)"
 
 
 def _style_of(name: str):
@@ -30,71 +44,126 @@ def _style_of(name: str):
     return theme.SYMPTOMS[place % len(theme.SYMPTOMS)]
 
 
-class _Axes:
-    """Where a date and a value land: the date axis across, two panels one above the other."""
-
-    def __init__(self, area: QRectF, days: list[date], scale: float) -> None:
-        self.first = days[0] if days else date.today()
-        self.last = days[-1] if days else self.first
-        self.span = max((self.last - self.first).days, 1)
-        bottom_room = 78 * scale
-        self.plot = area.adjusted(_LEFT * scale, _TOP * scale, -_RIGHT * scale, -bottom_room)
-        half = (self.plot.height() - _GAP * scale) / 2
-        self.symptoms = QRectF(self.plot.left(), self.plot.top(), self.plot.width(), half)
-        self.alliance = QRectF(self.plot.left(), self.plot.bottom() - half, self.plot.width(), half)
-
-    def x(self, day: date) -> float:
-        return self.plot.left() + self.plot.width() * ((day - self.first).days / self.span)
-
-    @staticmethod
-    def y(panel: QRectF, value: float, top: float) -> float:
-        return panel.bottom() - panel.height() * value / top
-
-
 def symptom_top(line: Timeline) -> int:
     return max((p.maximum for points in line.scores.values() for p in points), default=27)
 
 
+def symptom_title(line: Timeline) -> str:
+    """The symptom panel's axis title with its unit: the instruments' scores and their range."""
+    scored = {name: points for name, points in line.scores.items() if points}
+    ranges = {name: max(p.maximum for p in points) for name, points in scored.items()}
+    parts = ", ".join(f"{name} 0–{top}" for name, top in ranges.items())
+    return f"Score ({parts})" if parts else "Score"
+
+
+def _legend_entries(line: Timeline) -> list[tuple[str, SeriesStyle]]:
+    alliance = theme.ALLIANCE
+    entries = [(name, _style_of(name)) for name in line.scores]
+    entries += [
+        ("Client's check", alliance[AllianceSeries.CLIENT]),
+        ("Therapist's estimate", alliance[AllianceSeries.THERAPIST]),
+        ("Rupture (hollow = repaired)", alliance[AllianceSeries.RUPTURE]),
+        ("Missed", alliance[AllianceSeries.MISSED]),
+    ]
+    if line.countertransference:
+        entries.append(("Countertransference 1–5", theme.COUNTERTRANSFERENCE))
+    return entries
+
+
+@dataclass
+class TimelineLayout:
+    """Where the timeline's parts go: both panels, the date axis, every text with its rectangle
+    (values, the panels' titles, the dates, the legend) and the legend's swatches."""
+
+    symptoms: QRectF
+    alliance: QRectF
+    symptom_ticks: list[int]
+    first: date
+    last: date
+    inset: float
+    texts: list[Text] = field(default_factory=list)
+    legend: list[tuple[SeriesStyle, QPointF]] = field(default_factory=list)
+
+    @property
+    def plot(self) -> QRectF:
+        return self.symptoms.united(self.alliance)
+
+    def x(self, day: date) -> float:
+        plot = self.plot
+        if self.first == self.last:
+            return plot.center().x()
+        share = (day - self.first).days / (self.last - self.first).days
+        return plot.left() + self.inset + (plot.width() - 2 * self.inset) * share
+
+
+def timeline_layout(
+    area: QRectF, line: Timeline, metrics: Metrics, scale: float = 1.0
+) -> TimelineLayout:
+    """Lay the timeline out in `area` with the font of `metrics`."""
+    days = line.days()
+    first = days[0] if days else date.today()
+    last = days[-1] if days else first
+    ticks = whole_ticks(symptom_top(line), 3)
+    height = metrics.height()
+    titles = (symptom_title(line), ALLIANCE_TITLE)
+    entries = _legend_entries(line)
+    plot, legend = chart_frame(
+        area,
+        [*ticks, *ALLIANCE_TICKS],
+        metrics,
+        scale,
+        "",
+        [label for label, _ in entries],
+        top_lines=1.4,
+        right=_RIGHT,
+    )
+    half = (plot.height() - _GAP * height) / 2
+    layout = TimelineLayout(
+        QRectF(plot.left(), plot.top(), plot.width(), half),
+        QRectF(plot.left(), plot.bottom() - half, plot.width(), half),
+        ticks,
+        first,
+        last,
+        8 * scale,
+    )
+    layout.texts += value_axis_texts(layout.symptoms, ticks, ticks[-1], metrics, scale, "")
+    layout.texts += value_axis_texts(layout.alliance, ALLIANCE_TICKS, 10, metrics, scale, "")
+    for panel, title in zip((layout.symptoms, layout.alliance), titles, strict=True):
+        width = min(metrics.horizontalAdvance(title) + 2, panel.width())
+        layout.texts.append(
+            Text(
+                QRectF(panel.left(), panel.top() - height * 1.1, width, height),
+                title,
+                align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            )
+        )
+    layout.texts += date_axis_texts(plot, first, last, layout.x, metrics, scale, within=area)
+    for (_label, style), (spot, text) in zip(entries, legend, strict=True):
+        layout.legend.append((style, spot))
+        layout.texts.append(text)
+    return layout
+
+
 def paint_timeline(
-    painter: QPainter,
-    area: QRectF,
-    line: Timeline,
-    surface: Surface,
-    scale: float = 1.0,
-    *,
-    years_only: bool = False,
+    painter: QPainter, area: QRectF, line: Timeline, surface: Surface, scale: float = 1.0
 ) -> list[tuple[QPointF, str]]:
     """Draw `line` into `area`; returns each point drawn with its words (for hover and keys)."""
-    axes = _Axes(area, line.days(), scale)
-    top = symptom_top(line)
+    axes = timeline_layout(area, line, painter.fontMetrics(), scale)
+    top = axes.symptom_ticks[-1]
     spots: list[tuple[QPointF, str]] = []
     words = {row[0] + row[2]: row for row in timeline_rows(line)}
     painter.save()
-    for panel, title, high, steps in (
-        (axes.symptoms, "Symptoms", top, 3),
-        (axes.alliance, "Alliance 0–10", 10, 5),
-    ):
-        for step in range(steps + 1):
-            value = high * step / steps
-            y = axes.y(panel, value, high)
-            painter.setPen(QPen(surface.grid, scale))
-            painter.drawLine(QPointF(panel.left(), y), QPointF(panel.right(), y))
-            painter.setPen(surface.ink)
-            painter.drawText(
-                QRectF(panel.left() - 40 * scale, y - 8 * scale, 34 * scale, 16 * scale),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"{value:g}",
-            )
-        painter.drawText(QPointF(panel.left() + 4 * scale, panel.top() - 4 * scale), title)
+    draw_grid(painter, axes.symptoms, axes.symptom_ticks, top, surface, scale)
+    draw_grid(painter, axes.alliance, ALLIANCE_TICKS, 10, surface, scale)
     cutoff = instruments()[0].change.clinical_cutoff if instruments() else 10
-    y = axes.y(axes.symptoms, cutoff, top)
+    y = value_y(axes.symptoms, cutoff, top)
     pen = QPen(surface.muted, scale)
     pen.setStyle(Qt.PenStyle.DotLine)
     painter.setPen(pen)
     painter.drawLine(QPointF(axes.plot.left(), y), QPointF(axes.plot.right(), y))
 
     def series(points, panel, high, style, size, what) -> None:
-        at = [QPointF(axes.x(p.day), axes.y(panel, value_of(p), high)) for p in points]
+        at = [QPointF(axes.x(p.day), value_y(panel, value_of(p), high)) for p in points]
         if style.line is not Qt.PenStyle.NoPen and len(at) > 1:
             path = QPainterPath(at[0])
             for each in at[1:]:
@@ -142,94 +211,12 @@ def paint_timeline(
         style = alliance[AllianceSeries.MISSED]
         theme.draw_marker(painter, spot, style, 9 * scale, surface.background)
         spots.append((spot, f"{p.day:%d %b %Y}, session {p.session_number}: missed ({p.note})"))
-    _date_axis(painter, axes, surface, scale, years_only)
-    _legend(painter, axes, line, surface, scale)
-    painter.restore()
-    return spots
-
-
-def date_axis_labels(
-    first: date,
-    last: date,
-    x: Callable[[date], float],
-    text_width: Callable[[str], float],
-    years_only: bool,
-    gap: float,
-) -> list[tuple[float, str]]:
-    """The date axis's labels as (centre, text), left to right: the first of each month (or,
-    with `years_only`, of each year), every label with its year ("Sep 2026"), Januaries first
-    choice, and no label closer than `gap` to the one before it."""
-    months = []
-    day = first.replace(day=1)
-    while day <= last:
-        months.append(day)
-        day = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
-    if years_only:
-        months = [m for index, m in enumerate(months) if m.month == 1 or index == 0]
-
-    def label(month: date) -> str:
-        return f"{month:%Y}" if years_only else f"{month:%b %Y}"
-
-    def fits(chosen: list[date], month: date) -> bool:
-        centre, half = x(month), text_width(label(month)) / 2
-        for other in chosen:
-            other_half = text_width(label(other)) / 2
-            if abs(x(other) - centre) < half + other_half + gap:
-                return False
-        return True
-
-    # The first month and the Januaries first, then the other months, each where it fits.
-    chosen: list[date] = []
-    preferred = [m for index, m in enumerate(months) if index == 0 or m.month == 1]
-    for month in preferred + [m for m in months if m not in preferred]:
-        if fits(chosen, month):
-            chosen.append(month)
-    return [(x(month), label(month)) for month in sorted(chosen)]
-
-
-def _date_axis(painter: QPainter, axes: _Axes, surface: Surface, scale: float, years_only: bool):
-    painter.setPen(surface.ink)
-    metrics = painter.fontMetrics()
-    labels = date_axis_labels(
-        axes.first,
-        axes.last,
-        lambda month: max(axes.x(month), axes.plot.left()),
-        lambda text: metrics.horizontalAdvance(text),
-        years_only,
-        gap=12 * scale,
-    )
-    for centre, text in labels:
-        width = metrics.horizontalAdvance(text) + 4 * scale
-        painter.drawText(
-            QRectF(centre - width / 2, axes.plot.bottom() + 8 * scale, width, 20 * scale),
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-            text,
-        )
-
-
-def _legend(painter: QPainter, axes: _Axes, line: Timeline, surface: Surface, scale: float):
-    """The legend under the date axis, in as many rows as the width needs (two at most)."""
-    alliance = theme.ALLIANCE
-    entries = [(name, _style_of(name)) for name in line.scores]
-    entries += [
-        ("Client's check", alliance[AllianceSeries.CLIENT]),
-        ("Therapist's estimate", alliance[AllianceSeries.THERAPIST]),
-        ("Rupture (hollow = repaired)", alliance[AllianceSeries.RUPTURE]),
-        ("Missed", alliance[AllianceSeries.MISSED]),
-    ]
-    if line.countertransference:
-        entries.append(("Countertransference 1–5", theme.COUNTERTRANSFERENCE))
-    x, y = axes.plot.left(), axes.plot.bottom() + 40 * scale
-    for label, style in entries:
-        width = 30 * scale + painter.fontMetrics().horizontalAdvance(label)
-        if x > axes.plot.left() and x + width > axes.plot.right() + _RIGHT * scale:
-            x, y = axes.plot.left(), y + 20 * scale
+    for style, spot in axes.legend:
         if style.marker is theme.Marker.NONE:  # the countertransference bar
-            box = QRectF(x + 3 * scale, y - 5 * scale, 6 * scale, 10 * scale)
+            box = QRectF(spot.x() - 3 * scale, spot.y() - 5 * scale, 6 * scale, 10 * scale)
             theme.draw_box(painter, box, style, surface.background)
         else:
-            spot = QPointF(x + 6 * scale, y)
             theme.draw_marker(painter, spot, style, 9 * scale, surface.background)
-        painter.setPen(surface.ink)
-        painter.drawText(QPointF(x + 16 * scale, y + 4 * scale), label)
-        x += width
+    draw_texts(painter, axes.texts, surface.ink)
+    painter.restore()
+    return spots

@@ -134,17 +134,17 @@ def unreadable(root: QWidget, least: float = 4.5) -> list[str]:
 
 
 def chart_texts(root: QWidget) -> list[tuple[QColor, QColor]]:
-    """Axis labels and titles of the client page's charts, and what they stand on."""
+    """The ink of the client page's painted charts and the ground they stand on, as drawn: the
+    ground read from the chart's corner, the ink found among the painted pixels."""
     pairs = []
-    for chart_view in root.findChildren(AllianceChart):  # the page shows around the plot
-        ground = chart_view.palette().color(QPalette.ColorRole.Window)
-        for axis in chart_view.chart().axes():
-            pairs += [(axis.labelsColor(), ground), (axis.titleBrush().color(), ground)]
-    for chart_view in root.findChildren(PatternChart):
-        ground = chart_view.chart().backgroundBrush().color()
-        for axis in chart_view.chart().axes():
-            pairs += [(axis.labelsColor(), ground), (axis.titleBrush().color(), ground)]
-        pairs.append((chart_view.chart().titleBrush().color(), ground))
+    for chart in [*root.findChildren(AllianceChart), *root.findChildren(PatternChart)]:
+        if chart.width() < 50:
+            continue
+        image = chart.grab().toImage()
+        ink = theme.surface(chart.palette()).ink
+        painted = {image.pixel(x, y) for x in range(image.width()) for y in range(image.height())}
+        assert ink.rgb() in painted, type(chart).__name__
+        pairs.append((ink, QColor(image.pixel(1, 1))))
     assert pairs
     return pairs
 

@@ -499,9 +499,10 @@ def test_the_chart_shows_only_the_latest_sessions_it_can_label(qtbot, window):
     chart = PatternChart()
     qtbot.addWidget(chart)
     chart.show_rows(rows, categories)
-    (axis,) = chart.chart().axes(Qt.Orientation.Horizontal)
-    assert axis.categories() == [str(n) for n in range(10, CHART_SESSIONS + 10)]
-    assert f"the last {CHART_SESSIONS} sessions" in chart.chart().title()
+    assert chart.numbers == list(range(10, CHART_SESSIONS + 10))
+    assert chart.days == [(FIRST + timedelta(weeks=n)).date() for n in chart.numbers]
+    assert f"the last {CHART_SESSIONS} sessions" in chart.title
+    assert chart.title in [text.text for text in chart.chart_layout().texts]
     assert chart.series_labels == [f"CT · {c.label}" for c in categories[:3]]
 
 
