@@ -1,5 +1,6 @@
 """Regenerate docs/screenshot.png and the views in docs/screens/, drawn offscreen from a fresh
-demo vault: the unlock page, the workspace with a tagged note open and the client page, each at
+demo vault: the unlock page, the workspace with a tagged note open, the client page and each of
+its charts (chart-alliance, chart-observations, chart-timeline), each at
 100% on a 1366×768 screen, at 200% on a 1920×1080 screen (QT_SCALE_FACTOR=2) and dark.
 
 Run from the repository root: `.venv/bin/python docs/make_screenshot.py`.
@@ -112,6 +113,19 @@ def draw(name: str) -> None:
             settle()
         workspace.tabs.setCurrentWidget(workspace.client_page)
         save("client")
+        # Each chart of the client page on its own, as painted there (the report draws the
+        # same drawings on paper: docs/report/).
+        from ui.client_page.alliance_chart import AllianceChart
+        from ui.client_page.patterns_chart import PatternChart
+        from ui.measures.timeline_chart import TimelineChart
+
+        page = workspace.client_page
+        for kind, chart in (("alliance", AllianceChart), ("observations", PatternChart),
+                            ("timeline", TimelineChart)):  # fmt: skip
+            for widget in page.findChildren(chart):
+                widget.resize(max(widget.width(), 640 * scale), widget.height())
+                settle()
+                widget.grab().toImage().save(str(SCREENS / f"chart-{kind}-{name}.png"), "PNG", 9)
         window.service.lock()
         QApplication.processEvents()
 

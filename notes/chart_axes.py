@@ -49,18 +49,18 @@ def place_labels(
     gap: float,
     low: float = float("-inf"),
     high: float = float("inf"),
-    preferred: Callable[[int], bool] = lambda index: index == 0,
+    rank: Callable[[int], int] = lambda index: 0 if index == 0 else 1,
 ) -> list[Label]:
     """The candidates (centre, text) that fit, left to right: each centred on its place but kept
-    within `low`–`high`, none closer than `gap` to another. Preferred ones are placed first."""
+    within `low`–`high`, none closer than `gap` to another. They are placed by `rank` of their
+    index (lowest first), in order within a rank."""
 
     def span(centre: float, text: str) -> Label:
         width = text_width(text)
         left = min(max(centre - width / 2, low), high - width)
         return Label(text, left, left + width)
 
-    order = [i for i in range(len(candidates)) if preferred(i)]
-    order += [i for i in range(len(candidates)) if not preferred(i)]
+    order = sorted(range(len(candidates)), key=lambda index: (rank(index), index))
     chosen: list[Label] = []
     for index in order:
         label = span(*candidates[index])
@@ -87,7 +87,7 @@ def date_labels(
     """A time axis's labels, every one with its year: the first of each month ("Sep 2026",
     Januaries and the first month preferred), or of each year (`by` "year"), or for a span of
     two months or less each Monday ("7 Sep 2026") unless `by` is "month". A month that began
-    before `first` is labelled at `first`."""
+    before `first` is labelled at `first` if the next month leaves it room."""
     years_only = by == "year"
     if years_only:
         places = [m for i, m in enumerate(months_from(first, last)) if i == 0 or m.month == 1]
@@ -101,12 +101,15 @@ def date_labels(
         texts = [f"{m:%b %Y}" for m in places]
     candidates = [(x(max(place, first)), text) for place, text in zip(places, texts, strict=True)]
 
-    def preferred(index: int) -> bool:
-        return index == 0 or (
-            not years_only and places[index].month == 1 and places[index].day == 1
-        )
+    def rank(index: int) -> int:
+        # The first label where it truly begins and the Januaries first, then the other months;
+        # a month that began before `first` last, so it never crowds out the next month.
+        place = places[index]
+        if index == 0:
+            return 0 if place >= first else 2
+        return 0 if not years_only and place.month == 1 and place.day == 1 else 1
 
-    return place_labels(candidates, text_width, gap, low, high, preferred)
+    return place_labels(candidates, text_width, gap, low, high, rank)
 
 
 def overlapping(spans: Sequence[tuple[float, float, float, float]]) -> list[tuple[int, int]]:

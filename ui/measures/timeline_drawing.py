@@ -33,7 +33,7 @@ from ui.widgets.chart_axes import (
 )
 from ui.widgets.theme import SeriesStyle, Surface
 
-_RIGHT, _GAP = 14.0, 1.6  # the right margin (scaled), the gap between the panels (in lines)
+_RIGHT, _GAP = 14.0, 2.6  # the right margin (scaled), the gap between the panels (in lines)
 ALLIANCE_TICKS = [0, 5, 10]
 ALLIANCE_TITLE = "Alliance (0–10)"
 

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from itertools import cycle, pairwise
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from notes.alliance import QUESTIONS, AllianceRating, Repair, Rupture, RuptureKind
@@ -19,6 +19,7 @@ from notes.attendance import attendance_by_month
 from notes.chart_axes import overlapping
 from notes.measures.timeline import MarkPoint, ScorePoint, Timeline
 from notes.records import Attendance, Session
+from ui.client_page.alliance_chart import AllianceChart
 from ui.client_page.alliance_drawing import Y_TITLE, alliance_layout
 from ui.client_page.patterns_drawing import Stack, patterns_layout
 from ui.measures.timeline_drawing import timeline_layout
@@ -191,3 +192,19 @@ def test_the_timeline_reads_with_200_points_over_84_months(qapp, look):
     week = layout.x(date(2020, 3, 9)) - layout.x(date(2020, 3, 2))
     month = layout.x(date(2020, 4, 2)) - layout.x(date(2020, 3, 2))
     assert month > 4 * week > 0
+
+
+def test_the_page_chart_names_the_session_and_date_of_the_point_under_the_mouse(qtbot):
+    held, ratings, ruptures = alliance_data()
+    chart = AllianceChart()
+    qtbot.addWidget(chart)
+    chart.resize(900, 320)
+    chart.show_data(held[:12], ratings[:11], ruptures[:1])
+    chart.show()
+    qtbot.waitExposed(chart)
+    layout = chart.chart_layout()
+    (spot,) = [s for which, n, s in layout.points if which is AllianceSeries.RUPTURE]
+    assert chart.point_words(spot + QPointF(2, 1)) == "Session 6, 11 Mar 2019: Rupture"
+    first = layout.of(AllianceSeries.CLIENT)[0]
+    assert chart.point_words(first) == "Session 1, 07 Jan 2019: Client's check 4.0"
+    assert chart.point_words(QPointF(2, 2)) == ""
