@@ -359,7 +359,8 @@ def _alliance(inputs: SupervisionInputs, charts: Charts) -> list[Block]:
             Image(
                 charts.alliance,
                 "Chart: the therapist's alliance estimate and the client's alliance check, "
-                f"0 to 10, session by session, {inputs.period.label()}.",
+                "0 to 10, at the sessions' dates, with ruptures and repairs marked, "
+                f"{inputs.period.label()}.",
                 width_inches=5.0,
             )
         )
