@@ -3,8 +3,9 @@ and how the reading of one file is told to the therapist."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from notes.reports.inputs import ReportSection
 from notes.wording import counted
@@ -21,6 +22,11 @@ class SupervisorComment:
     section: str = ""  # a ReportSection's value, when the comment is on a section
     quoted: str = ""  # the words of the report it was put on
     id: int | None = None
+    done_on: date | None = None  # the day the therapist marked it done; None while open
+
+    @property
+    def is_open(self) -> bool:
+        return self.done_on is None
 
     def describe_place(self) -> str:
         """Where in the report it was put, in words: "On an observation", "On the section
@@ -34,10 +40,43 @@ class SupervisorComment:
         return "On the report as a whole"
 
     def heading(self) -> str:
-        """ "Jo Super, 3 Dec 2026 · On an observation"."""
+        """ "Jo Super, 3 Dec 2026 · On an observation", with " · done 9 Dec 2026" once the
+        therapist marked it done."""
         who = self.author.strip() or "Supervisor"
         when = f", {self.written_at.day} {self.written_at:%b %Y}" if self.written_at else ""
-        return f"{who}{when} · {self.describe_place()}"
+        done = f" · done {self.done_on.day} {self.done_on:%b %Y}" if self.done_on else ""
+        return f"{who}{when} · {self.describe_place()}{done}"
+
+
+def shown_comments(
+    comments: Iterable[SupervisorComment], include_done: bool = False
+) -> list[SupervisorComment]:
+    """The comments the Supervision page lists: the open ones (all with `include_done`), open
+    first, each group oldest first as kept."""
+    listed = [c for c in comments if include_done or c.is_open]
+    return sorted(listed, key=lambda c: not c.is_open)
+
+
+def comment_line(
+    comment: SupervisorComment, code: str, sessions: Mapping[int, tuple[int, date]]
+) -> str:
+    """One line of the Supervision page: "TH-01 · session 12 (3 Nov 2026) · Dr Ruth Okonkwo:
+    When he said …", with "Done 4 Dec 2026: " before it once marked done. `sessions` gives a
+    session id its number and day."""
+    place = comment.describe_place()
+    if comment.session_id is not None and comment.session_id in sessions:
+        number, day = sessions[comment.session_id]
+        where = "an observation in session" if comment.observation_id is not None else "session"
+        place = f"{where} {number} ({day.day} {day:%b %Y})"
+    who = comment.author.strip() or "Supervisor"
+    done = f"Done {comment.done_on.day} {comment.done_on:%b %Y}: " if comment.done_on else ""
+    text = " ".join(comment.text.split())
+    return f"{code} · {done}{place} · {who}: {text}"
+
+
+def open_sentence(count: int) -> str:
+    """The heading of the page's list: "Supervisor's comments (2 open)"."""
+    return f"Supervisor's comments ({count} open)"
 
 
 @dataclass(frozen=True)

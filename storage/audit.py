@@ -75,6 +75,8 @@ class AuditAction(StrEnum):
     SUPERVISION_ACTION_REOPENED = "supervision action reopened"
     SUPERVISION_QUESTION_ADDED = "supervision question added"
     SUPERVISOR_COMMENTS_READ = "supervisor comments read"
+    SUPERVISOR_COMMENT_DONE = "supervisor comment done"
+    SUPERVISOR_COMMENT_REOPENED = "supervisor comment reopened"
 
     SUPERVISION_REPORT_EXPORTED = "supervision report exported"
     IDENTIFIED_SUPERVISION_REPORT_EXPORTED = "identified supervision report exported"

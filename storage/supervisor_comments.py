@@ -1,4 +1,5 @@
-"""A supervisor's comments from a returned report, in the vault (migration 11).
+"""A supervisor's comments from a returned report, in the vault (migration 11), and whether
+the therapist has marked each done (migration 15).
 
 Each comment read (notes/reports/returned.py) is kept beside the session or observation whose
 bookmark it sits in, once: reading the same file again adds nothing. A bookmark naming a
@@ -8,7 +9,7 @@ comment is kept on the report's client as a whole.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from notes.reports.anchors import AnchorKind
 from notes.reports.returned import ReturnedReport
@@ -16,11 +17,14 @@ from notes.supervisor_comments import CommentsRead, SupervisorComment
 from storage.audit import AuditAction
 from storage.vault import Vault
 
-_COLUMNS = "client_id, session_id, observation_id, section, author, written_at, text, quoted, id"
+_COLUMNS = (
+    "client_id, session_id, observation_id, section, author, written_at, text, quoted, id, done_on"
+)
 
 
 def _comment(row: tuple) -> SupervisorComment:
-    client_id, session_id, observation_id, section, author, written_at, text, quoted, id_ = row
+    client_id, session_id, observation_id, section, author, written_at, text, quoted, id_ = row[:9]
+    done_on = row[9]
     return SupervisorComment(
         client_id,
         text,
@@ -31,6 +35,7 @@ def _comment(row: tuple) -> SupervisorComment:
         section,
         quoted,
         id_,
+        date.fromisoformat(done_on) if done_on else None,
     )
 
 
@@ -122,12 +127,38 @@ class SupervisorComments:
         return [_comment(row) for row in rows]
 
     def for_client(self, client_id: int) -> list[SupervisorComment]:
+        return self.for_clients([client_id])
+
+    def for_clients(self, client_ids: list[int]) -> list[SupervisorComment]:
+        """The comments on these clients, done or not, oldest first."""
+        marks = ", ".join("?" * len(client_ids))
         rows = self._vault.read(
-            f"SELECT {_COLUMNS} FROM supervisor_comments WHERE client_id = ? "
+            f"SELECT {_COLUMNS} FROM supervisor_comments WHERE client_id IN ({marks}) "
             "ORDER BY coalesce(written_at, read_at), id",
-            (client_id,),
+            tuple(client_ids),
         )
         return [_comment(row) for row in rows]
+
+    def set_done(self, comment_id: int, done_on: date | None) -> int | None:
+        """Mark a comment done on `done_on`, or open again with None; returns its client's id
+        (None if there is no such comment, and then nothing is written)."""
+        with self._vault.transaction() as db:
+            found = db.execute(
+                "SELECT client_id FROM supervisor_comments WHERE id = ?", (comment_id,)
+            ).fetchone()
+            if found is None:
+                return None
+            db.execute(
+                "UPDATE supervisor_comments SET done_on = ? WHERE id = ?",
+                (done_on.isoformat() if done_on else None, comment_id),
+            )
+            self._vault.audit(
+                AuditAction.SUPERVISOR_COMMENT_DONE
+                if done_on
+                else AuditAction.SUPERVISOR_COMMENT_REOPENED,
+                f"client {found[0]}, supervisor comment {comment_id}",
+            )
+        return found[0]
 
 
 def write_comments_demo(vault: Vault, codes: dict[str, int]) -> None:
@@ -142,15 +173,13 @@ def write_comments_demo(vault: Vault, codes: dict[str, int]) -> None:
         client_id = codes.get(code)
         if client_id is None:
             continue
-        held = [
-            row[0]
-            for row in vault.read(
-                "SELECT id FROM sessions WHERE client_id = ? "
-                "AND attendance IN ('attended', 'late') "
-                "ORDER BY starts_at DESC",
-                (client_id,),
-            )
-        ]
+        rows = vault.read(
+            "SELECT id, starts_at FROM sessions WHERE client_id = ? "
+            "AND attendance IN ('attended', 'late') "
+            "ORDER BY starts_at DESC",
+            (client_id,),
+        )
+        held = [row[0] for row in rows]
         returned = [
             ReturnedComment(
                 Anchor(AnchorKind.SESSION, str(held[each.sessions_ago])),
@@ -163,3 +192,7 @@ def write_comments_demo(vault: Vault, codes: dict[str, int]) -> None:
             if each.code == code and each.sessions_ago < len(held)
         ]
         comments.keep(ReturnedReport(client_id, returned))
+        done = {each.text for each in COMMENTS if each.code == code and each.done}
+        for kept in comments.for_client(client_id):
+            if kept.text in done and kept.id is not None and rows:
+                comments.set_done(kept.id, datetime.fromisoformat(rows[0][1]).date())

@@ -628,6 +628,21 @@ class VaultService(QObject):
 
         return SupervisorComments(self._require()).for_session(session_id)
 
+    def supervisor_comments_of(self, client_ids: list[int]) -> list[SupervisorComment]:
+        """Every comment on these clients, done or not; notes/supervisor_comments.py says which
+        the Supervision page lists."""
+        from storage.supervisor_comments import SupervisorComments
+
+        return SupervisorComments(self._require()).for_clients(client_ids)
+
+    def set_supervisor_comment_done(self, comment_id: int, done_on: date | None) -> None:
+        """Mark a supervisor's comment done on `done_on`, or open again with None."""
+        from storage.supervisor_comments import SupervisorComments
+
+        client_id = SupervisorComments(self._require()).set_done(comment_id, done_on)
+        if client_id is not None:
+            self.supervisorCommentsChanged.emit(client_id)
+
     # -- reports: the export jobs read through this on a worker thread -----------
 
     def report_data(self) -> ReportData:

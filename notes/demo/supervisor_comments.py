@@ -1,5 +1,6 @@
 """The demo's supervisor comments: what a supervisor wrote in the margin of a returned report,
-kept beside the sessions they were put on (fictional, like the rest of the demo)."""
+kept beside the sessions they were put on (fictional, like the rest of the demo); one of them
+already marked done, so the Supervision page shows an open and a done comment."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ class DemoComment:
     sessions_ago: int  # 0: the client's latest held session
     text: str
     quoted: str = ""
+    done: bool = False  # marked done on the Supervision page (on the client's latest session)
 
 
 COMMENTS = (
@@ -29,6 +31,7 @@ COMMENTS = (
         3,
         "Good that you held the time boundary here. Notice how often the hardest material "
         "arrives in the last five minutes.",
+        done=True,
     ),
     DemoComment(
         "ML-01",

@@ -35,3 +35,14 @@ def test_the_demo_records_supervision_with_something_left_open(vault):
     assert carry.last_on == supervisions[-1].held_on and carry.actions
     hits = SearchIndex(vault).search("reassurance repeats")
     assert [(h.source, h.client_code) for h in hits] == [("supervision", "ML-01")]
+
+
+def test_the_demo_has_supervisor_comments_open_and_done(vault):
+    from storage.supervisor_comments import SupervisorComments
+
+    write_demo(vault, TODAY)
+    codes = {c.code: c.id for c in ClientRepository(vault).list(include_closed=True)}
+    comments = SupervisorComments(vault).for_clients(list(codes.values()))
+    assert {c.client_id for c in comments} == {codes["TH-01"], codes["ML-01"]}
+    assert any(not c.is_open for c in comments) and any(c.is_open for c in comments)
+    assert all(c.session_id is not None for c in comments)

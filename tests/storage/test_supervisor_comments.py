@@ -111,3 +111,39 @@ def test_the_demo_has_supervisor_comments_beside_sessions(vault):
     assert len(kept) == sum(comment.code == "TH-01" for comment in COMMENTS)
     assert all(comment.session_id is not None for comment in kept)
     assert all(comment.author == "Dr Ruth Okonkwo" for comment in kept)
+
+
+def kept_on_session(vault, client_id: int, session_id: int, *texts: str) -> list:
+    from notes.reports.anchors import Anchor, AnchorKind
+    from notes.reports.returned import ReturnedComment, ReturnedReport
+
+    anchor = Anchor(AnchorKind.SESSION, str(session_id))
+    comments = SupervisorComments(vault)
+    returned = [ReturnedComment(anchor, "Jo Super", None, text, "") for text in texts]
+    comments.keep(ReturnedReport(client_id, returned))
+    return comments.for_client(client_id)
+
+
+def test_a_comment_is_marked_done_and_opened_again_with_an_audit_line_each(
+    vault, add_client, add_session
+):
+    client = add_client("Maya Lindqvist", "ML-01")
+    held = add_session(client.id, datetime(2026, 9, 7, 9))
+    first, second = kept_on_session(vault, client.id, held.id, "Slow down.", "Ask about pace.")
+    assert first.is_open and second.is_open
+    comments = SupervisorComments(vault)
+    assert comments.set_done(first.id, date(2026, 10, 2)) == client.id
+    done, still = comments.for_client(client.id)
+    assert (done.done_on, done.is_open, still.is_open) == (date(2026, 10, 2), False, True)
+    assert comments.for_session(held.id)[0].done_on == date(2026, 10, 2)
+    assert comments.set_done(first.id, None) == client.id
+    assert all(c.is_open for c in comments.for_client(client.id))
+    lines = vault.read(
+        "SELECT action, record FROM audit_log WHERE action LIKE 'supervisor comment %' ORDER BY id"
+    )
+    assert lines == [
+        ("supervisor comment done", f"client {client.id}, supervisor comment {first.id}"),
+        ("supervisor comment reopened", f"client {client.id}, supervisor comment {first.id}"),
+    ]
+    assert comments.set_done(9999, date(2026, 10, 2)) is None  # no such comment: nothing written
+    assert len(vault.read("SELECT 1 FROM audit_log WHERE action LIKE 'supervisor comment %'")) == 2

@@ -1,4 +1,5 @@
-"""The Supervision page's lists: items still to discuss, agreed actions, supervision sessions.
+"""The Supervision page's lists: items still to discuss, agreed actions, the supervisor's
+comments from returned reports, supervision sessions.
 
 Each row is a plain dataclass with the client's code beside the record; the wording of a line
 comes from notes/supervision.py.
@@ -20,6 +21,7 @@ from notes.supervision import (
     item_line,
     supervision_line,
 )
+from notes.supervisor_comments import SupervisorComment
 from ui.widgets.models import DataclassListModel, emphasis
 
 _SHOWN = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
@@ -36,6 +38,16 @@ class ActionRow:
     code: str
     carried: CarriedAction
     action: Action
+
+
+@dataclass(frozen=True)
+class CommentRow:
+    comment: SupervisorComment
+    line: str  # notes.supervisor_comments.comment_line
+
+    @property
+    def id(self) -> int | None:
+        return self.comment.id
 
 
 @dataclass(frozen=True)
@@ -61,6 +73,15 @@ class ActionModel(DataclassListModel[ActionRow]):
             done = "Done: " if not row.action.is_open else ""
             return f"{row.code} · {done}{action_line(row.carried, row.action.done_on)}"
         if role == Qt.ItemDataRole.FontRole and not row.action.is_open:
+            return emphasis(italic=True)
+        return None
+
+
+class CommentModel(DataclassListModel[CommentRow]):
+    def show(self, row: CommentRow, role: int) -> Any:
+        if role in _SHOWN:
+            return row.line
+        if role == Qt.ItemDataRole.FontRole and not row.comment.is_open:
             return emphasis(italic=True)
         return None
 

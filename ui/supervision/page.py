@@ -1,4 +1,5 @@
-"""The Supervision page: what is still to discuss, the agreed actions, the sessions recorded.
+"""The Supervision page: what is still to discuss, the agreed actions, the supervisor's comments
+from returned reports (open ones, and done ones on request), the sessions recorded.
 
 One client or the whole caseload (the chooser at the top). Items and actions that are open are
 worked out in notes/supervision.py; this page asks, shows, and hands what the person records to
@@ -25,11 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from notes.supervision import Action, Supervision, agreed_actions, carried, open_items
+from notes.supervisor_comments import (
+    SupervisorComment,
+    comment_line,
+    open_sentence,
+    shown_comments,
+)
 from notes.wording import counted
 from ui.errors import attempt
 from ui.supervision.models import (
     ActionModel,
     ActionRow,
+    CommentModel,
+    CommentRow,
     ItemModel,
     ItemRow,
     SupervisionModel,
@@ -69,6 +78,13 @@ class SupervisionPage(QDialog):
         self.mark_done = QPushButton("Mark &done")
         self.reopen = QPushButton("Open a&gain")
 
+        self.comments_heading = _heading()
+        self.comments = CommentModel(self)
+        self.comment_view = self._list("supervisor's comments", self.comments)
+        self.show_done_comments = QCheckBox("Show done comments too")
+        self.comment_done = QPushButton("Mark comment &handled")
+        self.comment_reopen = QPushButton("Open comment agai&n")
+
         self.sessions_heading = _heading()
         self.sessions = SupervisionModel(self)
         self.session_view = self._list("supervision sessions", self.sessions)
@@ -89,6 +105,9 @@ class SupervisionPage(QDialog):
         layout.addWidget(self.actions_heading)
         layout.addWidget(self.action_view, 2)
         layout.addLayout(_row(self.show_done, self.mark_done, self.reopen))
+        layout.addWidget(self.comments_heading)
+        layout.addWidget(self.comment_view, 2)
+        layout.addLayout(_row(self.show_done_comments, self.comment_done, self.comment_reopen))
         layout.addWidget(self.sessions_heading)
         layout.addWidget(self.session_view, 2)
         layout.addLayout(_row(self.record, self.edit))
@@ -96,7 +115,11 @@ class SupervisionPage(QDialog):
 
         self.client.currentIndexChanged.connect(self.refresh)
         self.show_done.toggled.connect(self.refresh)
+        self.show_done_comments.toggled.connect(self.refresh)
         self.action_view.selectionModel().currentChanged.connect(self._update_buttons)
+        self.comment_view.selectionModel().currentChanged.connect(self._update_buttons)
+        self.comment_done.clicked.connect(lambda: self._set_comment_done(date.today()))
+        self.comment_reopen.clicked.connect(lambda: self._set_comment_done(None))
         self.session_view.selectionModel().currentChanged.connect(self._update_buttons)
         self.mark_done.clicked.connect(lambda: self._set_done(date.today()))
         self.reopen.clicked.connect(lambda: self._set_done(None))
@@ -111,6 +134,7 @@ class SupervisionPage(QDialog):
         ):
             signal.connect(self.refresh)
         for per_client in (
+            service.supervisorCommentsChanged,
             service.observationsChanged,
             service.allianceChanged,
             service.conductChanged,
@@ -154,10 +178,31 @@ class SupervisionPage(QDialog):
         still_open = sum(1 for _s, a in actions if a.is_open)
         self.actions_heading.setText(f"Agreed actions ({still_open} open)")
 
+        self._show_comments(wanted, codes)
+
         about = [s for s in supervisions if chosen is None or chosen in s.client_ids()]
         self.sessions.set_items(supervision_rows(about, codes))
         self.sessions_heading.setText(f"Supervision sessions ({counted(len(about), 'session')})")
         self._update_buttons()
+
+    def _show_comments(self, client_ids: list[int], codes: dict[int, str]) -> None:
+        every = self._service.supervisor_comments_of(client_ids)
+        listed = shown_comments(every, include_done=self.show_done_comments.isChecked())
+        sessions = {
+            s.id: (s.number, s.starts_at.date())
+            for client_id in {c.client_id for c in listed}
+            for s in self._service.sessions(client_id)
+            if s.id is not None
+        }
+        keep = self._chosen_comment()
+        self.comments.set_items(
+            [CommentRow(c, comment_line(c, codes.get(c.client_id, "?"), sessions)) for c in listed]
+        )
+        if keep is not None:  # the comment just marked stays chosen, if it is still listed
+            row = self.comments.row_of(keep.id)
+            if row is not None:
+                self.comment_view.setCurrentIndex(self.comments.index(row))
+        self.comments_heading.setText(open_sentence(sum(c.is_open for c in every)))
 
     def _client_changed(self, _client_id: int) -> None:
         self.refresh()  # a bound method: Qt drops the connection with the page
@@ -167,6 +212,14 @@ class SupervisionPage(QDialog):
         self.mark_done.setEnabled(action is not None and action.is_open)
         self.reopen.setEnabled(action is not None and not action.is_open)
         self.edit.setEnabled(self.session_view.currentIndex().isValid())
+        comment = self._chosen_comment()
+        self.comment_done.setEnabled(comment is not None and comment.is_open)
+        self.comment_reopen.setEnabled(comment is not None and not comment.is_open)
+
+    def _chosen_comment(self) -> SupervisorComment | None:
+        index = self.comment_view.currentIndex()
+        row = index.data(ItemRole) if index.isValid() else None
+        return row.comment if row is not None else None
 
     def _chosen_action(self) -> Action | None:
         index = self.action_view.currentIndex()
@@ -179,6 +232,11 @@ class SupervisionPage(QDialog):
         action = self._chosen_action()
         if action is not None and action.id is not None:
             attempt(self, lambda: self._service.set_supervision_action_done(action.id, day))
+
+    def _set_comment_done(self, day: date | None) -> None:
+        comment = self._chosen_comment()
+        if comment is not None and comment.id is not None:
+            attempt(self, lambda: self._service.set_supervisor_comment_done(comment.id, day))
 
     def _add_question(self) -> None:
         from ui.supervision.question_dialog import QuestionDialog

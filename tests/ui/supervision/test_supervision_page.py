@@ -1,5 +1,6 @@
 """The Supervision page as a therapist uses it: open it from the menu, see what is still to
-discuss, record a supervision session with an agreed action, mark the action done."""
+discuss, record a supervision session with an agreed action, mark the action done, mark a
+supervisor's comment from a returned report done."""
 
 from __future__ import annotations
 
@@ -12,10 +13,13 @@ from PySide6.QtWidgets import QDialogButtonBox
 from notes.alliance import Rupture, RuptureKind
 from notes.observations import Observation, ObservationKind
 from notes.records import Client, Session
+from notes.reports.anchors import Anchor, AnchorKind
+from notes.reports.returned import ReturnedComment, ReturnedReport
 from storage.alliance import AllianceRepository
 from storage.clients import ClientRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.sessions import SessionRepository
+from storage.supervisor_comments import SupervisorComments
 from storage.vault import Vault
 from tests.ui.helpers import answer_dialog, choose_client, click, press, visible_text
 from ui.supervision.page import SupervisionPage
@@ -26,8 +30,8 @@ CT = ObservationKind.COUNTERTRANSFERENCE
 
 
 def maren(vault: Vault) -> None:
-    """Maren: one session with a countertransference marked for supervision, and a rupture;
-    Tomas: nothing for supervision."""
+    """Maren: one session with a countertransference marked for supervision, a rupture, and a
+    supervisor's comment read from a returned report; Tomas: nothing for supervision."""
     clients = ClientRepository(vault)
     client = clients.save(Client("MH-01", "Maren Holt", FIRST.date()))
     clients.save(Client("TK-02", "Tomas Kral", FIRST.date()))
@@ -38,6 +42,17 @@ def maren(vault: Vault) -> None:
     )
     AllianceRepository(vault).save_rupture(
         Rupture(saved.id, RuptureKind.WITHDRAWAL, what_happened="went quiet about the fee")
+    )
+    on_session = Anchor(AnchorKind.SESSION, str(saved.id))
+    SupervisorComments(vault).keep(
+        ReturnedReport(
+            client.id,
+            [
+                ReturnedComment(
+                    on_session, "Dr Ines Varga", None, "What did the freeze protect?", ""
+                )
+            ],
+        )
     )
 
 
@@ -151,3 +166,33 @@ def test_the_page_forgets_its_clients_on_lock(qtbot, open_window):
     page.show()
     open_window.lock()
     qtbot.waitUntil(lambda: not page.isVisible())
+
+
+def test_a_supervisors_comment_is_listed_until_marked_handled(qtbot, open_window):
+    page = SupervisionPage(open_window.service)
+    qtbot.addWidget(page)
+    page.show()
+    line = "MH-01 · session 1 (7 Sep 2026) · Dr Ines Varga: What did the freeze protect?"
+    shown = visible_text(page)
+    assert "Supervisor's comments (1 open)" in shown and line in shown
+    assert not page.comment_done.isEnabled() and not page.comment_reopen.isEnabled()
+    page.client.setCurrentIndex(page.client.findText("TK-02"))
+    assert "Supervisor's comments (0 open)" in visible_text(page)  # per client
+    page.client.setCurrentIndex(page.client.findText("MH-01"))
+    assert line in visible_text(page)
+
+    page.comment_view.setCurrentIndex(page.comments.index(0))
+    assert page.comment_done.isEnabled() and not page.comment_reopen.isEnabled()
+    click(qtbot, page.comment_done)
+    shown = visible_text(page)
+    assert "Supervisor's comments (0 open)" in shown
+    assert "What did the freeze protect?" not in shown  # done ones are left out unless asked
+
+    page.show_done_comments.setChecked(True)
+    assert "MH-01 · Done " in visible_text(page)
+    page.comment_view.setCurrentIndex(page.comments.index(0))
+    assert page.comment_reopen.isEnabled() and not page.comment_done.isEnabled()
+    click(qtbot, page.comment_reopen)
+    assert "Supervisor's comments (1 open)" in visible_text(page)
+    [comment] = open_window.service.supervisor_comments_of([page.client.currentData()])
+    assert comment.is_open  # and in the vault
