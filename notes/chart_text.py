@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from notes.alliance_chart import ChartPoints
 from notes.wording import counted
@@ -28,6 +29,10 @@ def trend(first: float, last: float, within: float = STEADY_WITHIN) -> str:
     if first - last >= within:
         return "falling"
     return "steady"
+
+
+def _day(day: date | None) -> str:
+    return f"{day.day} {day:%b %Y}" if day else ""
 
 
 def _score(value: float) -> str:
@@ -55,8 +60,8 @@ def _sessions(label: str, numbers: Sequence[int]) -> str:
 
 
 def alliance_text(points: ChartPoints) -> ChartText:
-    """The alliance chart: one row per session with anything on it; the trend of each line and
-    where the ruptures, repairs and missed appointments were."""
+    """The alliance chart: one row per session with anything on it, with its date; the trend of
+    each line and where the ruptures, repairs and missed appointments were."""
     client, therapist = dict(points.client), dict(points.therapist)
     ruptures = [at for at, _height in points.ruptures]
     repairs = [at for at, _height in points.repairs]
@@ -65,6 +70,7 @@ def alliance_text(points: ChartPoints) -> ChartText:
     rows = tuple(
         (
             str(at),
+            _day(points.dates.get(at)),
             _score(client[at]) if at in client else "",
             _score(therapist[at]) if at in therapist else "",
             ", ".join(
@@ -95,7 +101,7 @@ def alliance_text(points: ChartPoints) -> ChartText:
     if marks:
         sentences.append("; ".join(marks) + ".")
     return ChartText(
-        ("Session", "Client's check", "Your estimate", "Marks"), rows, " ".join(sentences)
+        ("Session", "Date", "Client's check", "Your estimate", "Marks"), rows, " ".join(sentences)
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from notes.alliance_chart import points
 from notes.chart_text import alliance_text, pattern_text, trend
 
@@ -11,13 +13,14 @@ def test_trend_needs_half_a_point_to_move():
 
 
 def test_the_alliance_as_rows_and_a_sentence():
-    text = alliance_text(points({1: 5.0, 2: 6.5, 4: 8.0}, {2: 6.0}, [2], [4], [3]))
-    assert text.headings == ("Session", "Client's check", "Your estimate", "Marks")
+    days = {1: date(2026, 9, 7), 2: date(2026, 9, 14), 3: date(2026, 10, 12)}
+    text = alliance_text(points({1: 5.0, 2: 6.5, 4: 8.0}, {2: 6.0}, [2], [4], [3], dates=days))
+    assert text.headings == ("Session", "Date", "Client's check", "Your estimate", "Marks")
     assert text.rows == (
-        ("1", "5.0", "", ""),
-        ("2", "6.5", "6.0", "rupture"),
-        ("3", "", "", "missed"),
-        ("4", "8.0", "", "repair"),
+        ("1", "7 Sep 2026", "5.0", "", ""),
+        ("2", "14 Sep 2026", "6.5", "6.0", "rupture"),
+        ("3", "12 Oct 2026", "", "", "missed"),
+        ("4", "", "8.0", "", "repair"),  # a session without a date leaves it empty
     )
     assert text.description == (
         "Client's check: rising, from 5.0 in session 1 to 8.0 in session 4 (3 checks). "
