@@ -495,9 +495,19 @@ MIGRATIONS: list[str | Callable[[sqlcipher3.Connection], None]] = [
     # 15: a supervisor's comment can be marked done (issue 18, the comments' follow-up): the
     # day the therapist marked it, NULL while it is open. The Supervision page lists the open
     # ones per client (storage/supervisor_comments.py; numbers 12–14 belong to other work of
-    # this round and land before this one).
-    "ALTER TABLE supervisor_comments ADD COLUMN done_on TEXT;",
+    # this round and land before this one). The column is added only where it is missing, so
+    # a vault that met this step before those three were placed ahead of it still migrates.
+    lambda connection: _add_column(connection, "supervisor_comments", "done_on TEXT"),
 ]
+
+
+def _add_column(connection: sqlcipher3.Connection, table: str, column: str) -> None:
+    """ALTER TABLE … ADD COLUMN, unless the table has that column already."""
+    name = column.split()[0]
+    have = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+    if name not in have:
+        connection.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+
 
 LATEST_VERSION = len(MIGRATIONS)
 

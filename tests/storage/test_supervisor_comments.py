@@ -147,3 +147,13 @@ def test_a_comment_is_marked_done_and_opened_again_with_an_audit_line_each(
     ]
     assert comments.set_done(9999, date(2026, 10, 2)) is None  # no such comment: nothing written
     assert len(vault.read("SELECT 1 FROM audit_log WHERE action LIKE 'supervisor comment %'")) == 2
+
+
+def test_the_done_column_is_added_once_whatever_the_step_number(vault):
+    from storage import schema
+
+    connection = vault._require_open()
+    # migration 15's step again, on a vault that has the column: nothing changes, nothing fails
+    schema._add_column(connection, "supervisor_comments", "done_on TEXT")
+    columns = [row[1] for row in connection.execute("PRAGMA table_info(supervisor_comments)")]
+    assert columns.count("done_on") == 1
