@@ -492,11 +492,10 @@ MIGRATIONS: list[str | Callable[[sqlcipher3.Connection], None]] = [
     CREATE INDEX supervisor_comments_by_session ON supervisor_comments (session_id);
     CREATE INDEX supervisor_comments_by_client ON supervisor_comments (client_id);
     """,
-    # 15: a supervisor's comment can be marked done (issue 18, the comments' follow-up): the
+    # 12: a supervisor's comment can be marked done (issue 18, the comments' follow-up): the
     # day the therapist marked it, NULL while it is open. The Supervision page lists the open
-    # ones per client (storage/supervisor_comments.py; numbers 12–14 belong to other work of
-    # this round and land before this one). The column is added only where it is missing, so
-    # a vault that met this step before those three were placed ahead of it still migrates.
+    # ones per client (storage/supervisor_comments.py). The column is added only where it is
+    # missing, so a vault that met this step under another number still migrates.
     lambda connection: _add_column(connection, "supervisor_comments", "done_on TEXT"),
 ]
 
