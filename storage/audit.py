@@ -71,6 +71,7 @@ class AuditAction(StrEnum):
 
     SUPERVISION_RECORDED = "supervision recorded"
     SUPERVISION_EDITED = "supervision edited"
+    SUPERVISION_DELETED = "supervision deleted"
     SUPERVISION_ACTION_DONE = "supervision action done"
     SUPERVISION_ACTION_REOPENED = "supervision action reopened"
     SUPERVISION_QUESTION_ADDED = "supervision question added"

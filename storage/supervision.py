@@ -17,6 +17,7 @@ from datetime import date, datetime
 import sqlcipher3
 
 from notes import conduct
+from notes.reports.inputs import format_date
 from notes.supervision import (
     Action,
     AgendaItem,
@@ -186,6 +187,26 @@ class SupervisionRepository:
                 " VALUES (?, ?, ?, ?)",
                 (row_id, supervision.supervisor, supervision.said_about(client_id), actions),
             )
+
+    def delete(self, supervision_id: int) -> None:
+        """Remove a supervision session with what was said and its agreed actions; the items it
+        discussed are open again. The audit line names it by its day, as nothing else can."""
+        with self._vault.transaction() as db:
+            row = db.execute(
+                "SELECT held_on FROM supervision_sessions WHERE id = ?", (supervision_id,)
+            ).fetchone()
+            if row is None:
+                return
+            db.execute(
+                "DELETE FROM search_supervision WHERE rowid IN"
+                " (SELECT id FROM supervision_clients WHERE supervision_id = ?)",
+                (supervision_id,),
+            )
+            for table in ("supervision_actions", "supervision_items", "supervision_clients"):
+                db.execute(f"DELETE FROM {table} WHERE supervision_id = ?", (supervision_id,))
+            db.execute("DELETE FROM supervision_sessions WHERE id = ?", (supervision_id,))
+            held_on = format_date(date.fromisoformat(row[0]))
+            self._vault.audit(AuditAction.SUPERVISION_DELETED, f"supervision of {held_on}")
 
     def set_action_done(self, action_id: int, done_on: date | None) -> None:
         """Mark an action done on `done_on`, or open again with None."""

@@ -545,6 +545,10 @@ class VaultService(QObject):
             self.allianceChanged.emit(client_id)
         return saved
 
+    def delete_supervision(self, supervision_id: int) -> None:
+        self._supervision.delete(supervision_id)
+        self.supervisionChanged.emit()
+
     def set_supervision_action_done(self, action_id: int, done_on: date | None) -> None:
         self._supervision.set_action_done(action_id, done_on)
         self.supervisionChanged.emit()

@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from notes.reports.inputs import format_date
 from notes.supervision import Action, Supervision, agreed_actions, carried, open_items
 from notes.supervisor_comments import (
     SupervisorComment,
@@ -90,6 +92,7 @@ class SupervisionPage(QDialog):
         self.session_view = self._list("supervision sessions", self.sessions)
         self.record = QPushButton("&Record supervision…")
         self.edit = QPushButton("&Edit…")
+        self.delete = QPushButton("De&lete…")
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -110,7 +113,7 @@ class SupervisionPage(QDialog):
         layout.addLayout(_row(self.show_done_comments, self.comment_done, self.comment_reopen))
         layout.addWidget(self.sessions_heading)
         layout.addWidget(self.session_view, 2)
-        layout.addLayout(_row(self.record, self.edit))
+        layout.addLayout(_row(self.record, self.edit, self.delete))
         layout.addWidget(close)
 
         self.client.currentIndexChanged.connect(self.refresh)
@@ -126,6 +129,7 @@ class SupervisionPage(QDialog):
         self.add_question.clicked.connect(self._add_question)
         self.record.clicked.connect(lambda: self._record(None))
         self.edit.clicked.connect(self._edit_chosen)
+        self.delete.clicked.connect(self._delete_chosen)
         self.session_view.doubleClicked.connect(self._edit_chosen)
         for signal in (
             service.supervisionChanged,
@@ -212,6 +216,7 @@ class SupervisionPage(QDialog):
         self.mark_done.setEnabled(action is not None and action.is_open)
         self.reopen.setEnabled(action is not None and not action.is_open)
         self.edit.setEnabled(self.session_view.currentIndex().isValid())
+        self.delete.setEnabled(self.session_view.currentIndex().isValid())
         comment = self._chosen_comment()
         self.comment_done.setEnabled(comment is not None and comment.is_open)
         self.comment_reopen.setEnabled(comment is not None and not comment.is_open)
@@ -252,6 +257,23 @@ class SupervisionPage(QDialog):
         index = self.session_view.currentIndex()
         if index.isValid():
             self._record(index.data(ItemRole).supervision)
+
+    def _delete_chosen(self) -> None:
+        index = self.session_view.currentIndex()
+        if not index.isValid():
+            return
+        supervision = index.data(ItemRole).supervision
+        answer = QMessageBox.question(
+            self,
+            "Delete supervision session",
+            f"Delete the supervision session of {format_date(supervision.held_on)}?\n\n"
+            "What was said and the actions agreed in it are deleted with it, and the items it "
+            "discussed are open again. This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes and supervision.id is not None:
+            attempt(self, lambda: self._service.delete_supervision(supervision.id))
 
     def _record(self, supervision: Supervision | None) -> None:
         from ui.supervision.record_dialog import SupervisionDialog

@@ -196,3 +196,52 @@ def test_a_supervisors_comment_is_listed_until_marked_handled(qtbot, open_window
     assert "Supervisor's comments (1 open)" in visible_text(page)
     [comment] = open_window.service.supervisor_comments_of([page.client.currentData()])
     assert comment.is_open  # and in the vault
+
+
+def test_a_supervision_session_is_deleted_after_asking_and_its_items_open_again(qtbot, open_window):
+    from PySide6.QtWidgets import QMessageBox
+
+    from notes.supervision import DiscussedItem, Supervision
+
+    service = open_window.service
+    maren_id = service.clients()[0].id
+    [observation] = [
+        i for i in service.supervision_candidates([maren_id]) if i.item.kind.value == "observation"
+    ]
+    service.save_supervision(
+        Supervision(
+            FIRST.date(), "Dr Ines Varga", items=[DiscussedItem(maren_id, observation.item)]
+        )
+    )
+    page = SupervisionPage(service)
+    qtbot.addWidget(page)
+    page.show()
+    assert "Still to discuss (1 item)" in visible_text(page)
+    assert not page.delete.isEnabled()  # nothing chosen yet
+    page.session_view.setCurrentIndex(page.sessions.index(0))
+
+    asked: list[str] = []
+
+    def answer_with(button):
+        def answer(box: QMessageBox) -> None:
+            asked.append(box.text())
+            click(qtbot, box.button(button))
+
+        return answer
+
+    answer_dialog(qtbot, answer_with(QMessageBox.StandardButton.Cancel), QMessageBox)
+    click(qtbot, page.delete)
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    assert "Supervision sessions (1 session)" in visible_text(page)  # Cancel keeps it
+
+    answer_dialog(qtbot, answer_with(QMessageBox.StandardButton.Yes), QMessageBox)
+    click(qtbot, page.delete)
+    qtbot.waitUntil(lambda: len(asked) == 2)
+    assert asked[1].startswith("Delete the supervision session of 7 Sep 2026?")
+    shown = visible_text(page)
+    assert "Supervision sessions (0 sessions)" in shown
+    assert "Still to discuss (2 items)" in shown  # the observation is open again
+    assert service.supervisions() == []
+    assert service.search("Varga") == []  # nor found by search
+    [line] = service.audit_log().read(action="supervision deleted")
+    assert line.record == "supervision of 7 Sep 2026"
