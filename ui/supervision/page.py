@@ -49,6 +49,7 @@ from ui.supervision.models import (
 from ui.vault_service import VaultService
 from ui.widgets.form_fields import named
 from ui.widgets.models import ItemRole, emphasis
+from ui.widgets.screen_fit import scrolling
 
 WHOLE_CASELOAD = "Whole caseload"
 
@@ -100,8 +101,11 @@ class SupervisionPage(QDialog):
         top = QHBoxLayout()
         top.addWidget(QLabel("Show:"))
         top.addWidget(self.client, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        # The lists scroll as one page when the screen is small (1920×1080 at 200%); the
+        # client choice and Close stay in view.
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.items_heading)
         layout.addWidget(self.item_view, 3)
         layout.addLayout(_row(self.add_question))
@@ -114,7 +118,10 @@ class SupervisionPage(QDialog):
         layout.addWidget(self.sessions_heading)
         layout.addWidget(self.session_view, 2)
         layout.addLayout(_row(self.record, self.edit, self.delete))
-        layout.addWidget(close)
+        outer = QVBoxLayout(self)
+        outer.addLayout(top)
+        outer.addWidget(scrolling(body, "supervision_lists"), 1)
+        outer.addWidget(close)
 
         self.client.currentIndexChanged.connect(self.refresh)
         self.show_done.toggled.connect(self.refresh)
