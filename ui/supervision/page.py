@@ -36,6 +36,7 @@ from notes.supervisor_comments import (
 )
 from notes.wording import counted
 from ui.errors import attempt
+from ui.lock.dialog_drafts import RECORD, Fields, nested_draftable
 from ui.supervision.models import (
     ActionModel,
     ActionRow,
@@ -282,10 +283,19 @@ class SupervisionPage(QDialog):
         if answer == QMessageBox.StandardButton.Yes and supervision.id is not None:
             attempt(self, lambda: self._service.delete_supervision(supervision.id))
 
-    def _record(self, supervision: Supervision | None) -> None:
+    def record_again(self, fields: Fields) -> None:
+        """The supervision being recorded when a lock set it aside (ui/lock/dialog_drafts.py)."""
+        record = fields.get(RECORD)
+        supervision = next((s for s in self._service.supervisions() if s.id == record), None)
+        self._record(supervision, fields)
+
+    def _record(self, supervision: Supervision | None, fields: Fields | None = None) -> None:
         from ui.supervision.record_dialog import SupervisionDialog
 
-        dialog = SupervisionDialog(self._service, supervision, self.chosen_client(), self)
+        dialog = SupervisionDialog(
+            self._service, supervision, self.chosen_client(), self, draft=fields
+        )
+        nested_draftable(dialog, "record_again", supervision.id if supervision else None)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             attempt(self, lambda: self._save(dialog.supervision()))
         dialog.deleteLater()

@@ -8,6 +8,7 @@ session already discussed. Whether an action is done is not changed here but on 
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -32,6 +33,7 @@ from notes.supervision import (
     AgendaItem,
     DiscussedItem,
     Discussion,
+    ItemKind,
     ItemRef,
     Supervision,
     action_item_title,
@@ -39,6 +41,7 @@ from notes.supervision import (
     open_items,
     problems,
 )
+from ui.lock.dialog_drafts import EXTRA, Fields, restore
 from ui.vault_service import VaultService
 from ui.widgets.dialog_parts import dialog_buttons
 from ui.widgets.form_fields import date_edit, named, text_box
@@ -55,6 +58,7 @@ class SupervisionDialog(QDialog):
         supervision: Supervision | None = None,
         client_id: int | None = None,
         parent: QWidget | None = None,
+        draft: Fields | None = None,
     ) -> None:
         super().__init__(parent)
         self._id = supervision.id if supervision else None
@@ -135,6 +139,60 @@ class SupervisionDialog(QDialog):
         self.remove_action.clicked.connect(self._remove_action)
         self._clients_changed()
         self._show_actions()
+        if draft and EXTRA in draft:
+            self._restore_draft(draft)
+
+    # -- what a lock keeps (ui/lock/dialog_drafts.py) ------------------------------------------
+
+    def _keep_for_draft(self) -> None:
+        """The clients, items and actions chosen and what was said, where a lock finds them:
+        the list check marks and the per-client boxes are beyond the generic snapshot."""
+        if not hasattr(self, "action_list"):
+            return  # still being built
+        actions = [
+            [
+                a.client_id,
+                a.text,
+                [a.item.kind.value, a.item.ref] if a.item else None,
+                a.done_on.isoformat() if a.done_on else None,
+                a.id,
+            ]
+            for a in self._actions
+        ]
+        extra = {
+            "clients": self.checked_clients(),
+            "items": [[ref.kind.value, ref.ref] for ref in self._chosen_items],
+            "actions": actions,
+            "said": {str(c): box.toPlainText() for c, box in self._said.items()},
+        }
+        self.setProperty(EXTRA, json.dumps(extra))
+
+    def _restore_draft(self, draft: Fields) -> None:
+        extra = json.loads(draft[EXTRA])
+        self._chosen_items = {ItemRef(ItemKind(kind), ref) for kind, ref in extra["items"]}
+        self._actions = [
+            Action(
+                client_id,
+                text,
+                ItemRef(ItemKind(item[0]), item[1]) if item else None,
+                date.fromisoformat(done_on) if done_on else None,
+                id_,
+            )
+            for client_id, text, item, done_on, id_ in extra["actions"]
+        ]
+        for client_id, text in extra["said"].items():
+            self._said_box(int(client_id)).setPlainText(text)
+        wanted = set(extra["clients"])
+        self.client_list.blockSignals(True)
+        for row in range(self.client_list.count()):
+            entry = self.client_list.item(row)
+            checked = entry.data(_DATA) in wanted
+            entry.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.client_list.blockSignals(False)
+        self._clients_changed()
+        self._show_actions()
+        restore(self, {key: value for key, value in draft.items() if key != EXTRA})
+        self._keep_for_draft()
 
     # -- the clients and what was said about them ---------------------------------------------
 
@@ -148,9 +206,11 @@ class SupervisionDialog(QDialog):
     def _said_box(self, client_id: int) -> QPlainTextEdit:
         if client_id not in self._said:
             code = self._codes.get(client_id, "?")
-            self._said[client_id] = text_box(
+            box = text_box(
                 f"said_{code}", f"What was said about {code}", height=120, grows=True, keyed=True
             )
+            box.textChanged.connect(self._keep_for_draft)
+            self._said[client_id] = box
         return self._said[client_id]
 
     def _clients_changed(self, _row: QListWidgetItem | None = None) -> None:
@@ -181,6 +241,7 @@ class SupervisionDialog(QDialog):
         self.action_client.blockSignals(False)
         self._fill_about()
         self.add_action.setEnabled(bool(checked))
+        self._keep_for_draft()
 
     def _item_changed(self, row: QListWidgetItem) -> None:
         ref = row.data(_DATA)
@@ -188,6 +249,7 @@ class SupervisionDialog(QDialog):
             self._chosen_items.add(ref)
         else:
             self._chosen_items.discard(ref)
+        self._keep_for_draft()
 
     # -- agreed actions ---------------------------------------------------------------------------
 
@@ -223,6 +285,7 @@ class SupervisionDialog(QDialog):
             code = self._codes.get(action.client_id, "?")
             self.action_list.addItem(f"{code} · {done}{action.text}{about}")
         self.remove_action.setEnabled(bool(self._actions))
+        self._keep_for_draft()
 
     # -- the result ---------------------------------------------------------------------------
 

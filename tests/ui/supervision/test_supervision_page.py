@@ -245,3 +245,75 @@ def test_a_supervision_session_is_deleted_after_asking_and_its_items_open_again(
     assert service.search("Varga") == []  # nor found by search
     [line] = service.audit_log().read(action="supervision deleted")
     assert line.record == "supervision of 7 Sep 2026"
+
+
+def test_ctrl_l_while_recording_a_supervision_brings_the_page_and_the_record_back(
+    qtbot, open_window
+):
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.helpers import STRONG_PASSPHRASE, when_dialog
+
+    def start_recording(page: SupervisionPage) -> None:
+        when_dialog(qtbot, SupervisionDialog, type_then_lock)
+        click(qtbot, page.record)
+
+    def type_then_lock(dialog: SupervisionDialog) -> None:
+        dialog.client_list.findItems("MH-01", Qt.MatchFlag.MatchStartsWith)[0].setCheckState(
+            Qt.CheckState.Checked
+        )
+        dialog.item_list.findItems("MH-01 · Rupture", Qt.MatchFlag.MatchStartsWith)[
+            0
+        ].setCheckState(Qt.CheckState.Checked)
+        said = dialog.said_tabs.widget(0)
+        said.setFocus()
+        qtbot.keyClicks(said, "Her silences about money")
+        qtbot.keyClicks(dialog.action_text, "Raise the fee early")
+        click(qtbot, dialog.add_action)
+        dialog.supervisor.clear()
+        qtbot.keyClicks(dialog.supervisor, "Dr Ines Varga")
+        qtbot.keyClick(dialog.supervisor, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+    when_dialog(qtbot, SupervisionPage, start_recording)
+    press(qtbot, open_window, "Ctrl+Shift+P")
+    qtbot.waitUntil(lambda: not open_window.service.is_unlocked)
+    qtbot.waitUntil(
+        lambda: (
+            not [
+                w for w in QApplication.topLevelWidgets() if w.isVisible() and w is not open_window
+            ]
+        )
+    )
+
+    seen = {}
+
+    def look(dialog: SupervisionDialog) -> None:
+        seen["page"] = type(dialog.parentWidget()).__name__
+        seen["clients"] = dialog.checked_clients()
+        seen["said"] = dialog.said_tabs.widget(0).toPlainText()
+        seen["supervisor"] = dialog.supervisor.text()
+        seen["actions"] = [
+            dialog.action_list.item(r).text() for r in range(dialog.action_list.count())
+        ]
+        seen["items"] = [
+            dialog.item_list.item(r).text()
+            for r in range(dialog.item_list.count())
+            if dialog.item_list.item(r).checkState() == Qt.CheckState.Checked
+        ]
+        click(qtbot, save_button(dialog))
+        when_dialog(qtbot, SupervisionPage, lambda page: page.reject())
+
+    when_dialog(qtbot, SupervisionDialog, look)
+    qtbot.keyClicks(open_window.unlock_page.passphrase, STRONG_PASSPHRASE)
+    qtbot.keyClick(open_window.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    maren_id = open_window.service.clients()[0].id
+    assert seen["page"] == "SupervisionPage"
+    assert seen["clients"] == [maren_id]
+    assert seen["said"] == "Her silences about money"
+    assert seen["supervisor"] == "Dr Ines Varga"
+    assert seen["actions"] == ["MH-01 · Raise the fee early"]
+    assert [text.split(" · ")[1] for text in seen["items"]] == ["Rupture"]
+    qtbot.waitUntil(lambda: len(open_window.service.supervisions()) == 1)
+    [kept] = open_window.service.supervisions()
+    assert kept.supervisor == "Dr Ines Varga" and kept.actions[0].text == "Raise the fee early"
