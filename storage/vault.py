@@ -23,7 +23,15 @@ from notes.progress import Progress
 from notes.signed_history import Finding
 from notes.vault_seal import SealCheck, VaultSeal
 from storage import audit as audit_log
-from storage import held_text, history_chain, lineage, page_check, schema, unlock_counter
+from storage import (
+    held_text,
+    history_chain,
+    lineage,
+    page_check,
+    page_proof,
+    schema,
+    unlock_counter,
+)
 from storage.audit import AuditAction
 from storage.durable import fsync_file, fsync_folder, put_in_place
 from storage.errors import (
@@ -264,10 +272,12 @@ class Vault:
         check_file(path)
         why_read_only = "you asked to only read it" if read_only else _unwritable(path)
         lock = InstanceLock(path).acquire(read_only=why_read_only is not None)
+        # Looked at before anything here touches the file (make_private may change its mode).
+        proven = why_read_only is None and page_proof.unchanged(path)
         if why_read_only is None:
             make_private(path)
         try:
-            connection, why_read_only = _open_checked(path, passphrase, why_read_only)
+            connection, why_read_only = _open_checked(path, passphrase, why_read_only, proven)
         except WrongPassphrase:
             # Counted beside the vault, which cannot be written without its key; the
             # instance lock held here keeps two processes from counting at once.
@@ -283,6 +293,8 @@ class Vault:
             raise
         vault = cls(path, connection, passphrase, lock)
         vault.read_only_because = why_read_only
+        if why_read_only in (None, DAMAGE_FOUND):
+            page_proof.forget(path)  # kept again only when a session locks a sound vault
         if why_read_only is None:
             with translated(path):
                 vault.moved = lineage.restrain(connection)  # a handed-off copy: read-only
@@ -338,6 +350,8 @@ class Vault:
                 self._connection.close()
                 self._connection = None
                 self._passphrase = None
+                if self.writable:  # sound, and nothing but this session wrote it
+                    page_proof.keep(self.path)
                 self._lock.release()
 
     # -- reading and writing ---------------------------------------------------------------
@@ -378,6 +392,9 @@ class Vault:
                 with translated(self.path):
                     return self._require_open().execute(sql, parameters).fetchall()
             except VaultDamaged:
+                # Met on a vault that may be written (the disk decayed since its pages were
+                # last proven): nothing more is written into it, from now on.
+                self._stop_writing(DAMAGE_FOUND)
                 self._read_on_after_damage()
                 raise
 
@@ -660,10 +677,12 @@ def _raise_if_former(path: Path, passphrase: str, folders: tuple[Path, ...]) -> 
 
 
 def _open_checked(
-    path: Path, passphrase: str, why_read_only: str | None
+    path: Path, passphrase: str, why_read_only: str | None, proven: bool = False
 ) -> tuple[sqlcipher3.Connection, str | None]:
     """A connection whose pages passed SQLCipher's check before anything was written, and
     why it is read-only (None: it may be written, and has been configured and migrated).
+    A file `proven` unchanged since a sound session locked it (storage/page_proof.py) is not
+    read again page by page, unless a write-ahead log waits.
 
     The check reads on a read-only connection whenever a write-ahead log waits to be
     checkpointed: closing a writing connection would copy it into a file that may be damaged.
@@ -674,7 +693,9 @@ def _open_checked(
     connection = connect(path, passphrase, read_only=opened_read_only)
     try:
         with translated(path):
-            damaged = any(connection.execute("PRAGMA cipher_integrity_check"))
+            damaged = not (proven and not pending) and any(
+                connection.execute("PRAGMA cipher_integrity_check")
+            )
         found = schema.version_of(connection)
         if found > schema.LATEST_VERSION:
             raise VaultTooNew(found, schema.LATEST_VERSION)
