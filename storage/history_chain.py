@@ -107,8 +107,8 @@ _ADDENDA = """SELECT a.id, a.session_id, s.client_id, a.written_at, a.text
 _AUDIT = "SELECT id, at, action, record FROM audit_log"
 
 
-def _notes(rows: Iterable[tuple]) -> list[_Record]:
-    return [
+def _notes(rows: Iterable[tuple]) -> Iterator[_Record]:
+    return (
         _Record(
             EntryKind.NOTE,
             session_id,
@@ -122,11 +122,11 @@ def _notes(rows: Iterable[tuple]) -> list[_Record]:
             signed_at is not None,
         )
         for session_id, client_id, template, sections, signed_at in rows
-    ]
+    )
 
 
-def _addenda(rows: Iterable[tuple]) -> list[_Record]:
-    return [
+def _addenda(rows: Iterable[tuple]) -> Iterator[_Record]:
+    return (
         _Record(
             EntryKind.ADDENDUM,
             addendum_id,
@@ -137,11 +137,11 @@ def _addenda(rows: Iterable[tuple]) -> list[_Record]:
             True,
         )
         for addendum_id, session_id, client_id, written_at, text in rows
-    ]
+    )
 
 
-def _audit_lines(rows: Iterable[tuple]) -> list[_Record]:
-    return [
+def _audit_lines(rows: Iterable[tuple]) -> Iterator[_Record]:
+    return (
         _Record(
             EntryKind.AUDIT,
             line_id,
@@ -152,7 +152,7 @@ def _audit_lines(rows: Iterable[tuple]) -> list[_Record]:
             True,
         )
         for line_id, at, action, record in rows
-    ]
+    )
 
 
 _READERS = {
@@ -169,8 +169,14 @@ Query = Callable[..., Iterable[tuple]]
 def _read(query: Query, kind: EntryKind, record_id: int | None = None) -> list[_Record]:
     sql, key, build = _READERS[kind]
     if record_id is None:
-        return build(query(sql))
-    return build(query(f"{sql} WHERE {key} = ?", (record_id,)))
+        return list(build(query(sql)))
+    return list(build(query(f"{sql} WHERE {key} = ?", (record_id,))))
+
+
+def _in_id_order(connection: sqlcipher3.Connection, kind: EntryKind) -> Iterator[_Record]:
+    """Every record of a kind, one at a time, by id (each table's own rowid order)."""
+    sql, key, build = _READERS[kind]
+    return build(connection.execute(f"{sql} ORDER BY {key}"))
 
 
 def _all_records(connection: sqlcipher3.Connection) -> dict[tuple[EntryKind, int], _Record]:
@@ -339,36 +345,80 @@ def check(connection: sqlcipher3.Connection) -> list[Finding]:
 
 
 def _check(connection: sqlcipher3.Connection) -> list[Finding]:
+    """Two passes, neither holding more than a row at a time (a long career has a quarter of
+    a million chained records; holding them all took 150 MB): the chain in its order for its
+    gaps and links, then each kind's records beside their entries, both in id order."""
     if not _has_chain(connection.execute):
         return [Finding(EntryKind.NOTE, Change.CHAIN_REMOVED)]
-    records = _all_records(connection)
     names = _Names(connection)
-    findings: list[Finding] = []
+    found: list[tuple[int, int, Finding]] = []  # (seq, 0 for a gap or 1, finding)
+    unlinked: set[int] = set()
     previous, expected = rules.GENESIS, 1
-    for seq, kind, record_id, session_id, client_id, at, content_hash, stored in connection.execute(
-        _CHAIN
-    ):
-        kind = EntryKind(kind)
-        record = records.pop((kind, record_id), None)
+    for (
+        seq,
+        kind,
+        _record_id,
+        session_id,
+        client_id,
+        at,
+        content_hash,
+        stored,
+    ) in connection.execute(_CHAIN):
         if seq != expected:
-            findings.append(names.finding(kind, Change.GAP, session_id, client_id, at))
-        expected = seq + 1
-        change = _change(record, content_hash, rules.link(previous, content_hash) == stored)
-        if change is not None:
-            findings.append(names.finding(kind, change, session_id, client_id, at))
-        previous = stored  # judge the next entry on its own, so one break names one record
-    for record in records.values():
-        if record.signed:
-            findings.append(
-                names.finding(
-                    record.kind,
-                    Change.ADDED,
-                    record.session_id,
-                    record.client_id,
-                    record.recorded_at,
-                )
+            found.append(
+                (seq, 0, names.finding(EntryKind(kind), Change.GAP, session_id, client_id, at))
             )
-    return findings
+        expected = seq + 1
+        if rules.link(previous, content_hash) != stored:
+            unlinked.add(seq)
+        previous = stored  # judge the next entry on its own, so one break names one record
+    added: list[Finding] = []
+    for kind in EntryKind:
+        for entry, record in _beside_entries(connection, kind):
+            if entry is None:
+                if record is not None and record.signed:
+                    added.append(
+                        names.finding(
+                            kind,
+                            Change.ADDED,
+                            record.session_id,
+                            record.client_id,
+                            record.recorded_at,
+                        )
+                    )
+                continue
+            seq, session_id, client_id, at, content_hash = entry
+            change = _change(record, content_hash, seq not in unlinked)
+            if change is not None:
+                found.append((seq, 1, names.finding(kind, change, session_id, client_id, at)))
+    found.sort(key=lambda item: item[:2])
+    return [finding for _seq, _rank, finding in found] + added
+
+
+_ENTRIES = (
+    "SELECT record_id, seq, session_id, client_id, recorded_at, content_hash"
+    " FROM signed_history WHERE kind = ? ORDER BY record_id"
+)
+
+
+def _beside_entries(
+    connection: sqlcipher3.Connection, kind: EntryKind
+) -> Iterator[tuple[tuple | None, _Record | None]]:
+    """Each chain entry of `kind` with its record (None: removed), and each record that has
+    no entry (entry None): a merge of two id-ordered reads."""
+    entries = iter(connection.execute(_ENTRIES, (kind.value,)))
+    records = _in_id_order(connection, kind)
+    entry, record = next(entries, None), next(records, None)
+    while entry is not None or record is not None:
+        if record is None or (entry is not None and entry[0] < record.record_id):
+            yield entry[1:], None
+            entry = next(entries, None)
+        elif entry is None or record.record_id < entry[0]:
+            yield None, record
+            record = next(records, None)
+        else:
+            yield entry[1:], record
+            entry, record = next(entries, None), next(records, None)
 
 
 def record_change(query: Query, kind: EntryKind, record_id: int) -> Change | None:
