@@ -64,3 +64,12 @@ def test_replacing_own_words_forgets_only_what_changed():
     checker.set_own(["Zorblatt"])
     assert checker.is_known("Zorblatt") and not checker.is_known("Quillbrook's")
     assert checker.is_known("session")
+
+
+def test_the_dictionary_keeps_each_distinct_set_of_flags_once(british):
+    """Issue 21.5: one shared set per distinct set of flags, not one per stem (40 MB)."""
+    from notes.spelling import _dictionary
+
+    stems = _dictionary(british.language).dic.words
+    assert len({id(stem.flags) for stem in stems}) == len({stem.flags for stem in stems})
+    assert len({id(stem.flags) for stem in stems}) < len(stems) / 10
