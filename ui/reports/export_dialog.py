@@ -46,7 +46,7 @@ from notes.reports.record_report import record_period
 from notes.supervision import Question, new_questions
 from notes.sweep import Finding, FindingKind, sweep_heading
 from storage.errors import VaultError
-from ui.jobs import run_in_background
+from ui.jobs import run_in_background, yielding
 from ui.reports.export_job import (
     RecordRequest,
     SupervisionRequest,
@@ -271,7 +271,14 @@ class _ExportDialog(QDialog):
         self._set_running(True)
         self.message.setText("Exporting…")
         run_in_background(
-            self, work, self._done, failed=self._failed, progress=self._progressed, title="Export"
+            self,
+            # Building the document is Python through and through: with the GIL handed back
+            # every half millisecond the window keeps painting the progress (issue 21.4).
+            lambda progress: yielding(work, progress),
+            self._done,
+            failed=self._failed,
+            progress=self._progressed,
+            title="Export",
         )
 
     def _set_running(self, running: bool) -> None:
@@ -542,7 +549,7 @@ class SupervisionExportDialog(_ExportDialog):
         if client is None or not self._service.is_unlocked:
             return
         request = self._request(client, self.period(), Path())
-        data, generation = self._service.report_data(), self._sweep_generation
+        service, generation = self._service, self._sweep_generation
         self._sweeps_running += 1
 
         def failed(_error: BaseException) -> bool:
@@ -553,7 +560,11 @@ class SupervisionExportDialog(_ExportDialog):
 
         run_in_background(
             self,
-            lambda _progress: sweep_supervision_report(data, request),
+            # ReportData reads the vault as it is made: on the worker too, so the window never
+            # waits for the vault behind an export's reads (issue 21.4).
+            lambda _progress: yielding(
+                lambda: sweep_supervision_report(service.report_data(), request)
+            ),
             lambda found: self._swept(generation, found),
             failed=failed,
             title="Export",
@@ -623,8 +634,8 @@ class SupervisionExportDialog(_ExportDialog):
         self._service.set_report_therapist(self.therapist.text().strip())
         self._service.set_report_supervisor(self.supervisor.text().strip())
         request = self._request(client, period, target)
-        data = self._service.report_data()
-        return lambda progress: export_supervision_report(data, request, progress)
+        service = self._service  # its reads happen on the worker, not while Export is pressed
+        return lambda progress: export_supervision_report(service.report_data(), request, progress)
 
 
 class RecordExportDialog(_ExportDialog):
@@ -685,5 +696,5 @@ class RecordExportDialog(_ExportDialog):
             therapist=self.therapist.text().strip(),
             drafts=self.drafts.isChecked(),
         )
-        data = self._service.report_data()
-        return lambda progress: export_record(data, request, progress)
+        service = self._service
+        return lambda progress: export_record(service.report_data(), request, progress)
