@@ -20,6 +20,7 @@ import errno
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import sqlcipher3
@@ -54,12 +55,14 @@ class UnusablePassphrase(VaultError):
 
 
 class FormerPassphrase(WrongPassphrase):
-    """The passphrase opened this vault before a passphrase change (proven by its backup)."""
+    """The passphrase opened this vault before a passphrase change (proven by the record of
+    changes beside it or by a before-change backup: the same words either way)."""
 
-    def __init__(self, changed: str) -> None:
+    def __init__(self, changed: datetime) -> None:
+        when = f"{changed.day} {changed:%B %Y} at {changed:%H:%M}"
         VaultError.__init__(
             self,
-            f"That was your passphrase before the change on {changed}. The vault now opens with "
+            f"That was your passphrase before the change on {when}. The vault now opens with "
             "the passphrase you chose then; nothing is damaged.",
         )
 

@@ -1,9 +1,13 @@
 """Was a refused passphrase the one the vault had before a passphrase change?
 
-Every change first writes a backup named `<vault>-before-passphrase-change-<time>.vault`,
-which opens with the passphrase from before. If a refused passphrase fits one of those (checked
-page by page, storage/page_check.py), it is a former passphrase and the time in the name says
-when it stopped applying: nothing is damaged, and no restore is needed.
+Two witnesses, cheapest first. Every confirmed change leaves a slow hash of the old passphrase
+in the record beside the vault (storage/former_record.py), which lasts when backups are pruned
+or moved. And every change first writes a backup named
+`<vault>-before-passphrase-change-<time>.vault`, which opens with the passphrase from before:
+if a refused passphrase fits one of those (checked page by page, storage/page_check.py), it is
+a former passphrase too. Either way the time says when it stopped applying: nothing is damaged,
+and no restore is needed. Only a passphrase the vault itself refused is asked about here, so a
+passphrase that opens the file (after a restore, say) is never called a former one.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from storage import page_check
+from storage import former_record, page_check
 from storage.vault import BEFORE_CHANGE
 
 _STAMP = "%Y-%m-%d_%H%M%S"
@@ -21,8 +25,15 @@ _TRIED = 5  # the newest few changes: each try costs one key derivation
 
 def changed_on(vault_path: Path, passphrase: str, folders: Iterable[Path]) -> datetime | None:
     """When `passphrase` stopped opening the vault, or None if it never did (as far as the
-    before-change backups in `folders` show)."""
-    for backup, moment in _before_change_backups(Path(vault_path), folders)[:_TRIED]:
+    record beside it and the before-change backups in `folders` show)."""
+    known = former_record.known_changes(Path(vault_path))
+    for change in known:
+        if change.opened_with(passphrase):
+            return change.changed
+    # A backup named for a change the record holds would only repeat its answer.
+    covered = {change.changed for change in known}
+    backups = _before_change_backups(Path(vault_path), folders)
+    for backup, moment in [item for item in backups if item[1] not in covered][:_TRIED]:
         if page_check.passphrase_fits(backup, passphrase):
             return moment
     return None

@@ -11,6 +11,8 @@ Each kind of work leaves a file of its own name:
   `<vault>.replaced-<time>`, then renames the copy into place. A `.restoring.partial` is removed
   (a copy cut short); a `.restoring` beside the vault is removed (nothing was replaced yet); one
   with no vault is finished (the second rename);
+- a passphrase change writes its record of the old passphrase as `<vault>.former.writing` and
+  renames it once whole, after the change itself is done: one left behind is removed quietly;
 - a take-over of a hand-off file stages it as `<vault>.taking-over` before its one rename: one
   left behind is removed (the hand-off file it came from is untouched, so it can be taken
   over again);
@@ -29,6 +31,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from storage import former_record
 from storage.backups import copying_path, restoring_path
 from storage.errors import VaultInUse
 from storage.handoff import PARTIAL, SUFFIX, handing_off_note
@@ -91,6 +94,7 @@ def _tidy(vault_path: Path, backup_folders: tuple[Path, ...]) -> list[Tidied]:
     if copy.exists() and vault_path.exists():
         copy.unlink()
         done.append(Tidied(Outcome.CHANGE_ROLLED_BACK, copy))
+    former_record.discard_unfinished(vault_path)  # the change itself was done: no line for it
     staging = vault_path.with_name(vault_path.name + TAKING_OVER)
     if staging.exists():
         staging.unlink()

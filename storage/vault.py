@@ -24,6 +24,7 @@ from notes.signed_history import Finding
 from notes.vault_seal import SealCheck, VaultSeal
 from storage import audit as audit_log
 from storage import (
+    former_record,
     held_text,
     history_chain,
     lineage,
@@ -568,7 +569,8 @@ class Vault:
             raise VaultReadOnly(self.read_only_because)
         if self.moved is not None:  # a handed-off copy is not rekeyed
             raise lineage.ReadOnlyCopy(self.moved)
-        stamp = datetime.now().strftime("%Y-%m-%d_%H%M%S")
+        started = datetime.now().replace(microsecond=0)  # the change's time, said to the person
+        stamp = started.strftime("%Y-%m-%d_%H%M%S")
         backup = self.backup_to(
             Path(backup_folder) / f"{self.path.stem}{BEFORE_CHANGE}{stamp}.vault",
             lambda text, share: progress(text, share * 0.5),
@@ -580,6 +582,7 @@ class Vault:
         # The main lock is held throughout: no save lands in the old file after the copy.
         with self._reader_mutex, self._mutex:
             self._drop_reader()
+            old_file = former_record.file_salt(self.path)
             try:
                 self._write_rekeyed_copy(copy, new)
                 progress("Checking the new passphrase", 0.8)
@@ -595,8 +598,12 @@ class Vault:
             except BaseException:
                 copy.unlink(missing_ok=True)
                 raise
-        # After the rename: a crash before this line leaves the change made but unlogged, and
-        # the backup named for it tells an old passphrase from damage (see former_passphrase).
+        # Only now, with the vault renamed and reopened under the new passphrase, is the old one
+        # a former passphrase: a change that failed or was rolled back leaves no line for it. A
+        # crash before these lines leaves the change made but unrecorded and unlogged, and the
+        # backup named for it tells an old passphrase from damage (see former_passphrase).
+        if old_file is not None:
+            former_record.remember(self.path, current, started, old_file)
         self.audit(AuditAction.PASSPHRASE_CHANGED)
         progress("Passphrase changed", 1.0)
         return backup
@@ -673,7 +680,7 @@ def _raise_if_former(path: Path, passphrase: str, folders: tuple[Path, ...]) -> 
         path, passphrase, (*folders, path.parent, path.parent / "backups")
     )
     if moment is not None:
-        raise FormerPassphrase(f"{moment.day} {moment:%B %Y} at {moment:%H:%M}")
+        raise FormerPassphrase(moment)
 
 
 def _open_checked(

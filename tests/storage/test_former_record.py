@@ -1,0 +1,157 @@
+"""The record of former passphrases beside the vault (issue 13, point 3): a passphrase from
+before a change is named as such after its backup is gone, and the record never says more
+than it knows."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import stat
+from datetime import datetime
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from storage import former_record
+from storage.backups import restore
+from storage.errors import FormerPassphrase, WrongPassphrase
+from storage.interrupted import tidy
+from storage.vault import BEFORE_CHANGE, Vault
+
+SECOND = "copper meadow ferry 'lantern' quietly"
+THIRD = "seven paper boats ÄÖ 🦉 drifting"
+
+
+def change(path: Path, old: str, new: str, folder: Path) -> Path:
+    """Unlock with `old`, change to `new` (a backup first, into `folder`), lock."""
+    vault = Vault.open(path, old)
+    try:
+        return vault.change_passphrase(old, new, folder)
+    finally:
+        vault.close()
+
+
+def refusal(path: Path, passphrase: str) -> WrongPassphrase:
+    with pytest.raises(WrongPassphrase) as caught:
+        Vault.open(path, passphrase)
+    return caught.value
+
+
+def moment_of(backup: Path) -> datetime:
+    stamp = backup.stem.split(BEFORE_CHANGE)[1]
+    return datetime.strptime(stamp, "%Y-%m-%d_%H%M%S")
+
+
+def test_the_old_passphrase_is_named_after_its_backup_is_gone(vault_path, passphrase):
+    folder = vault_path.parent / "backups"
+    backup = change(vault_path, passphrase, SECOND, folder)
+    with_backup = refusal(vault_path, passphrase).message
+    shutil.rmtree(folder)  # pruned, or moved to another disk
+    refused = refusal(vault_path, passphrase)
+    assert isinstance(refused, FormerPassphrase)
+    assert refused.message == with_backup  # the same words, whichever witness spoke
+    assert refused.message == FormerPassphrase(moment_of(backup)).message
+    Vault.open(vault_path, SECOND).close()  # the new passphrase opens it, as it says
+
+
+def test_only_the_passphrase_from_before_is_named(vault_path, passphrase):
+    change(vault_path, passphrase, SECOND, vault_path.parent / "backups")
+    shutil.rmtree(vault_path.parent / "backups")
+    refused = refusal(vault_path, "a passphrase this vault never had")
+    assert type(refused) is WrongPassphrase
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"\x00\xff" * 300,
+        b'{"version": 1, "changes": [{"changed": "2026-13-45"',
+        json.dumps({"version": 1, "changes": [{"changed": "2026-01-02T03:04:05"}]}).encode(),
+        json.dumps({"version": 1, "changes": "nothing"}).encode(),
+        json.dumps([1, 2, 3]).encode(),
+        b"",
+    ],
+    ids=["bytes", "cut-short", "missing-fields", "wrong-type", "a-list", "empty"],
+)
+def test_a_damaged_record_means_only_not_known(vault_path, passphrase, damage):
+    change(vault_path, passphrase, SECOND, vault_path.parent / "backups")
+    shutil.rmtree(vault_path.parent / "backups")
+    former_record.record_path(vault_path).write_bytes(damage)
+    refused = refusal(vault_path, passphrase)
+    assert type(refused) is WrongPassphrase  # plain "does not open", never a crash or damage
+    vault = Vault.open(vault_path, SECOND)
+    vault.change_passphrase(SECOND, THIRD, vault_path.parent / "backups")  # starts afresh
+    vault.close()
+    shutil.rmtree(vault_path.parent / "backups")
+    assert isinstance(refusal(vault_path, SECOND), FormerPassphrase)
+
+
+def test_the_record_is_private_and_holds_no_passphrase(vault_path, passphrase):
+    change(vault_path, passphrase, SECOND, vault_path.parent / "backups")
+    change(vault_path, SECOND, THIRD, vault_path.parent / "backups")
+    record = former_record.record_path(vault_path)
+    assert stat.S_IMODE(record.stat().st_mode) == 0o600
+    content = record.read_bytes()
+    for secret in (passphrase, SECOND, THIRD):
+        for encoded in (secret.encode("utf-8"), secret.encode("utf-8").hex().encode()):
+            assert encoded not in content
+        assert secret.encode("utf-16-le") not in content
+    assert len(json.loads(content)["changes"]) == 2
+    assert not list(vault_path.parent.glob("*.writing"))
+
+
+def test_each_former_passphrase_is_named_with_its_own_change(vault_path, passphrase):
+    folder = vault_path.parent / "backups"
+    first = change(vault_path, passphrase, SECOND, folder)
+    second = change(vault_path, SECOND, THIRD, folder)
+    shutil.rmtree(folder)
+    assert refusal(vault_path, passphrase).message == FormerPassphrase(moment_of(first)).message
+    assert refusal(vault_path, SECOND).message == FormerPassphrase(moment_of(second)).message
+
+
+def test_only_the_newest_changes_are_kept(vault_path, passphrase):
+    folder = vault_path.parent / "backups"
+    passphrases = [passphrase, *(f"{SECOND} {number}" for number in range(former_record.KEPT + 1))]
+    for old, new in pairwise(passphrases):
+        change(vault_path, old, new, folder)
+    shutil.rmtree(folder)
+    record = json.loads(former_record.record_path(vault_path).read_text(encoding="utf-8"))
+    assert len(record["changes"]) == former_record.KEPT
+    assert type(refusal(vault_path, passphrases[0])) is WrongPassphrase  # forgotten
+    assert isinstance(refusal(vault_path, passphrases[1]), FormerPassphrase)
+
+
+def test_after_a_restore_only_the_restored_files_past_is_believed(vault_path, passphrase):
+    folder = vault_path.parent / "backups"
+    first = change(vault_path, passphrase, SECOND, folder)  # the backup opens with PASSPHRASE
+    change(vault_path, SECOND, THIRD, folder)
+    restore(first, vault_path, passphrase)
+    shutil.rmtree(folder)  # no backup may speak: only the record
+    Vault.open(vault_path, passphrase).close()  # in force again: opens, is not "former"
+    # SECOND was in force after this file was written, never before it: the record's lines
+    # about SECOND and PASSPHRASE describe another file's history and are not believed.
+    assert type(refusal(vault_path, SECOND)) is WrongPassphrase
+    assert type(refusal(vault_path, THIRD)) is WrongPassphrase
+
+
+def test_a_restore_of_a_later_backup_keeps_the_changes_before_it(vault_path, passphrase):
+    folder = vault_path.parent / "backups"
+    first = change(vault_path, passphrase, SECOND, folder)
+    second = change(vault_path, SECOND, THIRD, folder)  # its backup opens with SECOND
+    restore(second, vault_path, SECOND)
+    shutil.rmtree(folder)
+    Vault.open(vault_path, SECOND).close()
+    assert refusal(vault_path, passphrase).message == FormerPassphrase(moment_of(first)).message
+    assert type(refusal(vault_path, THIRD)) is WrongPassphrase  # never this file's passphrase
+
+
+def test_a_record_cut_short_is_removed_at_start(vault_path, passphrase):
+    change(vault_path, passphrase, SECOND, vault_path.parent / "backups")
+    record = former_record.record_path(vault_path)
+    unfinished = record.with_name(record.name + former_record.WRITING)
+    unfinished.write_bytes(b'{"version": 1, "chan')
+    kept = record.read_bytes()
+    assert tidy(vault_path) == []  # nothing the person did was cut short: no line to say
+    assert not unfinished.exists()
+    assert record.read_bytes() == kept
