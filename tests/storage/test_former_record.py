@@ -8,7 +8,6 @@ import json
 import shutil
 import stat
 from datetime import datetime
-from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -62,29 +61,46 @@ def test_only_the_passphrase_from_before_is_named(vault_path, passphrase):
     assert type(refused) is WrongPassphrase
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [
-        b"\x00\xff" * 300,
-        b'{"version": 1, "changes": [{"changed": "2026-13-45"',
-        json.dumps({"version": 1, "changes": [{"changed": "2026-01-02T03:04:05"}]}).encode(),
-        json.dumps({"version": 1, "changes": "nothing"}).encode(),
-        json.dumps([1, 2, 3]).encode(),
-        b"",
-    ],
-    ids=["bytes", "cut-short", "missing-fields", "wrong-type", "a-list", "empty"],
-)
-def test_a_damaged_record_means_only_not_known(vault_path, passphrase, damage):
+DAMAGED_RECORDS = {
+    "bytes": b"\x00\xff" * 300,
+    "cut short": b'{"version": 1, "changes": [{"changed": "2026-13-45"',
+    "missing fields": json.dumps(
+        {"version": 1, "changes": [{"changed": "2026-01-02T03:04:05"}]}
+    ).encode(),
+    "wrong type": json.dumps({"version": 1, "changes": "nothing"}).encode(),
+    "a list": json.dumps([1, 2, 3]).encode(),
+    "bad hex": json.dumps(
+        {
+            "version": 1,
+            "changes": [
+                {"changed": "2026-01-02T03:04:05", "salt": "zz", "hash": "", "iterations": 1}
+            ],
+        }
+    ).encode(),
+    "empty": b"",
+}
+
+
+def test_a_damaged_record_means_only_not_known(vault_path, passphrase):
     change(vault_path, passphrase, SECOND, vault_path.parent / "backups")
     shutil.rmtree(vault_path.parent / "backups")
-    former_record.record_path(vault_path).write_bytes(damage)
-    refused = refusal(vault_path, passphrase)
-    assert type(refused) is WrongPassphrase  # plain "does not open", never a crash or damage
-    vault = Vault.open(vault_path, SECOND)
-    vault.change_passphrase(SECOND, THIRD, vault_path.parent / "backups")  # starts afresh
-    vault.close()
+    record = former_record.record_path(vault_path)
+    for kind, damage in DAMAGED_RECORDS.items():
+        record.write_bytes(damage)
+        refused = refusal(vault_path, passphrase)
+        # plain "does not open": never a crash, a damage diagnosis or a guess
+        assert type(refused) is WrongPassphrase, kind
+    record.unlink()
+    assert type(refusal(vault_path, passphrase)) is WrongPassphrase  # missing: the same
+
+
+def test_a_change_over_a_damaged_record_starts_it_afresh(vault_path, passphrase):
+    change(vault_path, passphrase, SECOND, vault_path.parent / "backups")
+    former_record.record_path(vault_path).write_bytes(DAMAGED_RECORDS["cut short"])
+    change(vault_path, SECOND, THIRD, vault_path.parent / "backups")
     shutil.rmtree(vault_path.parent / "backups")
     assert isinstance(refusal(vault_path, SECOND), FormerPassphrase)
+    assert type(refusal(vault_path, passphrase)) is WrongPassphrase  # lost with the damage
 
 
 def test_the_record_is_private_and_holds_no_passphrase(vault_path, passphrase):
@@ -111,15 +127,22 @@ def test_each_former_passphrase_is_named_with_its_own_change(vault_path, passphr
 
 
 def test_only_the_newest_changes_are_kept(vault_path, passphrase):
-    folder = vault_path.parent / "backups"
-    passphrases = [passphrase, *(f"{SECOND} {number}" for number in range(former_record.KEPT + 1))]
-    for old, new in pairwise(passphrases):
-        change(vault_path, old, new, folder)
-    shutil.rmtree(folder)
+    """Recorded straight on the vault file: each line costs one slow hash, a change far more."""
+    passphrases = [passphrase, *(f"{SECOND} {number}" for number in range(former_record.KEPT))]
+    salt = former_record.file_salt(vault_path)
+    for number, old in enumerate(passphrases):
+        former_record.remember(vault_path, old, datetime(2026, 1, 1 + number, 9, 30), salt)
     record = json.loads(former_record.record_path(vault_path).read_text(encoding="utf-8"))
     assert len(record["changes"]) == former_record.KEPT
-    assert type(refusal(vault_path, passphrases[0])) is WrongPassphrase  # forgotten
-    assert isinstance(refusal(vault_path, passphrases[1]), FormerPassphrase)
+    assert [change.changed.day for change in former_record.known_changes(vault_path)] == [
+        6,
+        5,
+        4,
+        3,
+        2,
+    ]
+    assert not any(c.opened_with(passphrases[0]) for c in former_record.known_changes(vault_path))
+    assert former_record.known_changes(vault_path)[-1].opened_with(passphrases[1])
 
 
 def test_after_a_restore_only_the_restored_files_past_is_believed(vault_path, passphrase):

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from notes.records import Client
+from storage import former_record
 from storage.backups import back_up, restore
 from storage.clients import ClientRepository
 from storage.errors import (
@@ -210,6 +211,7 @@ def test_save_backup_and_passphrase_change_on_a_full_disk(tmp_path, passphrase):
                 vault.change_passphrase(passphrase, NEW, disk / "backups")
             assert "your old passphrase still applies" in caught.value.message
             assert not rekeying_path(path).exists()
+            assert not former_record.record_path(path).exists()  # no change: nothing former
             assert vault.read("SELECT count(*) FROM clients")[0][0] >= 60
         finally:
             vault.close()
