@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -243,3 +244,29 @@ def test_what_cannot_be_a_passphrase_is_refused_with_exit_2(demo_copy, stdin, sa
     errors = result.stderr.decode("utf-8")
     assert result.returncode == 2
     assert said in errors and "Traceback" not in errors
+
+
+def test_the_passphrase_from_before_a_change_is_named_after_its_backup_is_gone(demo_copy, tmp_path):
+    from storage import former_record
+    from storage.errors import FormerPassphrase
+    from storage.vault import BEFORE_CHANGE
+
+    new = "copper meadow ferry 'lantern' quietly"
+    vault = Vault.open(demo_copy, CLI_PASSPHRASE)
+    try:
+        backup_file = vault.change_passphrase(CLI_PASSPHRASE, new, tmp_path / "backups")
+    finally:
+        vault.close()
+    shutil.rmtree(tmp_path / "backups")  # pruned, or moved: only the record beside it is left
+    stamp = backup_file.stem.split(BEFORE_CHANGE)[1]
+    said = FormerPassphrase(datetime.strptime(stamp, "%Y-%m-%d_%H%M%S")).message
+    search = ("search", "kestrel", "--vault", str(demo_copy), "--passphrase-stdin")
+    for result in (verify(demo_copy), run_cli(*search, stdin=CLI_PASSPHRASE + "\n")):
+        assert result.returncode == 2
+        assert result.stderr.strip() == said
+        assert "damaged" not in said.replace("nothing is damaged", "")
+    former_record.record_path(demo_copy).write_bytes(b"\x00\xff not a record")
+    result = verify(demo_copy)
+    assert result.returncode == 2  # a damaged record: plain wrong passphrase, no traceback
+    assert result.stderr.strip().startswith("That passphrase does not open this vault.")
+    assert verify(demo_copy, new).returncode == 0

@@ -3,10 +3,14 @@ a passphrase from before a change, work a crash cut short, input that cannot be 
 
 from __future__ import annotations
 
+import shutil
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 
-from storage.vault import rekeying_path
+from storage import former_record
+from storage.vault import BEFORE_CHANGE, rekeying_path
 from tests.ui.helpers import STRONG_PASSPHRASE
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
@@ -30,6 +34,26 @@ def test_the_passphrase_from_before_a_change_is_named_never_damage(qtbot, open_w
     assert message.startswith("That was your passphrase before the change on ")
     assert "Restore" not in message and "restore" not in message
     assert open_window.pages.currentWidget() is open_window.unlock_page
+    type_passphrase(qtbot, open_window, NEW)
+    qtbot.waitUntil(lambda: open_window.pages.currentWidget() is open_window.workspace)
+
+
+def test_the_passphrase_from_before_a_change_is_named_after_its_backup_is_gone(qtbot, open_window):
+    folder = open_window.service.path.parent / "backups"
+    backup = open_window.service.change_passphrase(STRONG_PASSPHRASE, NEW, folder)
+    open_window.lock()
+    shutil.rmtree(folder)  # pruned, or moved to another disk: the record beside the vault speaks
+    message = type_passphrase(qtbot, open_window, STRONG_PASSPHRASE)
+    stamp = datetime.strptime(backup.stem.split(BEFORE_CHANGE)[1], "%Y-%m-%d_%H%M%S")
+    assert message == (
+        f"That was your passphrase before the change on {stamp.day} {stamp:%B %Y} at "
+        f"{stamp:%H:%M}. The vault now opens with the passphrase you chose then; nothing is "
+        "damaged."
+    )
+    assert open_window.pages.currentWidget() is open_window.unlock_page
+    former_record.record_path(open_window.service.path).write_bytes(b"\x00 not a record")
+    message = type_passphrase(qtbot, open_window, STRONG_PASSPHRASE)
+    assert message.startswith("That passphrase does not open this vault.")
     type_passphrase(qtbot, open_window, NEW)
     qtbot.waitUntil(lambda: open_window.pages.currentWidget() is open_window.workspace)
 
