@@ -18,7 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from storage.errors import WrongPassphrase
+from storage import former_record
+from storage.errors import FormerPassphrase, WrongPassphrase
 from storage.interrupted import tidy
 from storage.vault import Vault
 from tests.helpers import REPO_ROOT
@@ -101,11 +102,26 @@ def trials(work: str, tmp_path: Path, count: int) -> set[str]:
         path, backup = make_vault(folder)
         run_and_kill(work, path, backup, rng.uniform(0.0, 1.5))
         tidy(path, (folder / "backups",))
-        debris = (".partial", ".restoring", ".rekeying")
+        debris = (".partial", ".restoring", ".rekeying", former_record.WRITING)
         leftovers = [p.name for p in folder.rglob("*") if p.name.endswith(debris)]
         assert leftovers == []
-        seen.add(opens_with(path))
+        opened = opens_with(path)
+        if work == "change":
+            former_is_told(path, opened)
+        seen.add(opened)
     return seen
+
+
+def former_is_told(path: Path, opened: str) -> None:
+    """The old passphrase is named as such once, and only once, the change was made."""
+    record = former_record.record_path(path)
+    if opened == OLD:
+        assert not record.exists()  # written only after the change is confirmed
+        return
+    with pytest.raises(FormerPassphrase):
+        Vault.open(path, OLD)
+    if record.exists():  # a kill between the rename and the record leaves only the backup
+        assert any(change.opened_with(OLD) for change in former_record.known_changes(path))
 
 
 @pytest.mark.parametrize("work", ["change", "restore"])
