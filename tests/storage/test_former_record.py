@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from storage import former_record
+from storage import former_record, handoff, taking_over
 from storage.backups import restore
 from storage.errors import FormerPassphrase, WrongPassphrase
 from storage.interrupted import tidy
@@ -178,3 +178,22 @@ def test_a_record_cut_short_is_removed_at_start(vault_path, passphrase):
     assert tidy(vault_path) == []  # nothing the person did was cut short: no line to say
     assert not unfinished.exists()
     assert record.read_bytes() == kept
+
+
+def test_after_a_take_over_the_record_claims_nothing_of_the_other_computers_changes(
+    vault_path, passphrase, tmp_path
+):
+    laptop, desktop = vault_path, tmp_path / "desktop" / "alliance.vault"
+    carried = tmp_path / "stick"
+    carried.mkdir()
+    change(laptop, passphrase, SECOND, laptop.parent / "backups")
+    shutil.rmtree(laptop.parent / "backups")
+    taking_over.take_over(handoff.hand_off(laptop, SECOND, carried), desktop, SECOND)
+    assert isinstance(refusal(laptop, passphrase), FormerPassphrase)  # still its own history
+    change(desktop, SECOND, THIRD, desktop.parent / "backups")
+    taking_over.take_over(handoff.hand_off(desktop, THIRD, carried), laptop, THIRD)
+    # The laptop's record says the passphrase before SECOND was PASSPHRASE, but the file now
+    # here opens with THIRD, a change made elsewhere: "now opens with the one you chose then"
+    # would be untrue, so the record is not believed for this file.
+    assert type(refusal(laptop, passphrase)) is WrongPassphrase
+    Vault.open(laptop, THIRD).close()
