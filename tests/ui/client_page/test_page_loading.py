@@ -84,7 +84,7 @@ def test_the_observations_below_are_the_clients_when_scrolled_to(qtbot, window):
         assert patterns.visibleRegion().isEmpty()  # below the first screen
         scroll_to(qtbot, window, patterns)
         if code == "TH-01":
-            qtbot.waitUntil(lambda: patterns.count.text() == "4 of 4 observations")
+            qtbot.waitUntil(lambda shown=patterns: shown.count.text() == "4 of 4 observations")
             assert not patterns.empty.isVisible()
         else:
             assert patterns.count.text() == ""
