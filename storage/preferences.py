@@ -32,7 +32,7 @@ class Preferences:
         return row[0] if row else default
 
     def _set(self, key: str, value: str) -> None:
-        if self._vault.moved is not None:  # a handed-off copy is read-only: it remembers nothing
+        if not self._vault.writable:  # read-only, or a handed-off copy: it remembers nothing
             return
         with self._vault.transaction() as db:
             db.execute(

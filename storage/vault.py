@@ -322,6 +322,14 @@ class Vault:
         """False for a vault open read-only (damage, media, `verify`) or a handed-off copy."""
         return self.read_only_because is None and self.moved is None
 
+    def refuse_writes(self) -> None:
+        """Raise why nothing may be written, if so: VaultReadOnly for a vault open read-only,
+        ReadOnlyCopy for a handed-off copy. The one check before every write."""
+        if self.read_only_because is not None:
+            raise VaultReadOnly(self.read_only_because)
+        if self.moved is not None:
+            raise lineage.ReadOnlyCopy(self.moved)
+
     @property
     def is_open(self) -> bool:
         return self._connection is not None
@@ -362,10 +370,7 @@ class Vault:
         """One write transaction; nested use joins the outer one."""
         with self._mutex, translated(self.path):
             connection = self._require_open()
-            if self.read_only_because is not None:
-                raise VaultReadOnly(self.read_only_because)
-            if self.moved is not None:
-                raise lineage.ReadOnlyCopy(self.moved)
+            self.refuse_writes()
             if self._depth:
                 self._depth += 1
                 try:
@@ -565,10 +570,7 @@ class Vault:
         if not new:
             raise EmptyPassphrase()
         check_passphrase(new)  # refuse an impossible passphrase before touching anything
-        if self.read_only_because is not None:
-            raise VaultReadOnly(self.read_only_because)
-        if self.moved is not None:  # a handed-off copy is not rekeyed
-            raise lineage.ReadOnlyCopy(self.moved)
+        self.refuse_writes()  # a read-only vault or a handed-off copy is not rekeyed
         started = datetime.now().replace(microsecond=0)  # the change's time, said to the person
         stamp = started.strftime("%Y-%m-%d_%H%M%S")
         backup = self.backup_to(

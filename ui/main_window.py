@@ -27,6 +27,7 @@ from ui.lock.idle_lock import IdleWatcher
 from ui.lock.lock_key import LockKey
 from ui.lock.passphrase_pages import CreateVaultPage, UnlockPage
 from ui.vault_service import VaultService
+from ui.vault_writes import WriteGuard
 from ui.widgets.headings import install_headings
 from ui.widgets.keyboard import give_mnemonics, install_keyboard_guard
 from ui.widgets.screen_fit import fit_to_screen, install_screen_fit
@@ -63,6 +64,9 @@ class MainWindow(QMainWindow):
         self._workspace: Workspace | None = None
         self._read_only_banner: StatusLine | None = None
         self._vault_actions: list[QAction] = []
+        # Greys out whatever would change the vault while it takes none (ui/vault_writes.py).
+        self.write_guard = WriteGuard.of(service)
+        self.write_guard.said.connect(lambda why: self.statusBar().showMessage(why, 8000))
         self.create_page.submitted.connect(self._create)
         self.unlock_page.submitted.connect(self._unlock)
         service.unlocked.connect(self._show_workspace)
@@ -130,8 +134,7 @@ class MainWindow(QMainWindow):
             lambda moment: self.statusBar().showMessage(f"Saved at {moment:%H:%M:%S}", 4000)
         )
         self._restore_splitters()
-        for action in self._vault_actions:
-            action.setEnabled(service.is_unlocked)
+        self._enable_vault_actions(service.is_unlocked)
 
     def show_read_only(self, why: str | None, offer_restore: bool = True) -> None:
         """A plain banner while the vault takes no changes; damage found also offers a restore."""
@@ -144,9 +147,11 @@ class MainWindow(QMainWindow):
             banner.hide()
             return
         banner.setText(
-            f"Read-only: {why}. You can read, search, export and back up; changes can't be saved."
+            f"Read-only: {why}. You can read, search, export and back up; changes can't be "
+            "saved, so whatever would change the vault is greyed out."
         )
         banner.show()
+        self.write_guard.refresh()  # damage found while open: the menus and buttons follow
         if self._workspace is not None:  # damage found while a note is open: it stops taking text
             self._workspace.editor.writing_stopped()
         if why == DAMAGE_FOUND and offer_restore:
@@ -186,7 +191,12 @@ class MainWindow(QMainWindow):
             help_menu,
         )
         entries = [entry for feature in features for entry in feature.menu_entries(self)]
-        self._vault_actions = build_menus(self.menuBar(), entries, self)
+        self._vault_actions = build_menus(self.menuBar(), entries, self, self.write_guard)
+
+    def _enable_vault_actions(self, unlocked: bool) -> None:
+        """The entries that need the vault follow the lock; the writing ones the vault too."""
+        for action in self._vault_actions:
+            self.write_guard.set_wanted(action, unlocked)
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -222,8 +232,7 @@ class MainWindow(QMainWindow):
         self.vault_actions.check_after_unlock()
         self.drafts.bring_back()
         self.pages.setCurrentWidget(self.workspace)
-        for action in self._vault_actions:
-            action.setEnabled(True)
+        self._enable_vault_actions(True)
         self.idle.start()
         held = self.service.take_held()
         if held is not None:
@@ -253,8 +262,7 @@ class MainWindow(QMainWindow):
         # After the widgets forget their text: clearing a selection can make a text box the
         # owner of PRIMARY again, and the guard must have the last word.
         self.clipboard_guard.clear_if_ours()
-        for action in self._vault_actions:
-            action.setEnabled(False)
+        self._enable_vault_actions(False)
         page = self.unlock_page if self.service.vault_exists() else self.create_page
         page.clear()
         self.unlock_page.show_held(self._held_reason)

@@ -4,7 +4,8 @@
 a separator stands between the blocks of a menu. Each feature folder has a `menus.py` whose
 `menu_entries(window)` names its own entries, with their group, label (with its mnemonic),
 shortcut and handler; `build_menus` puts them in place. Within a group, entries keep the order
-they are offered in.
+they are offered in. An entry that changes the vault says `writes=True`: the write guard
+(ui/vault_writes.py) greys it out, with the reason as its tip, while the vault takes no changes.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from enum import Enum, auto
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
+
+from ui.vault_writes import WriteGuard
 
 
 class Group(Enum):
@@ -80,6 +83,7 @@ class MenuEntry:
     handler: Callable[[], object] | None = None  # called with no arguments
     shortcut: Shortcut = ""
     needs_vault: bool = True  # enabled only while the vault is unlocked
+    writes: bool = False  # changes the vault: greyed out while it takes no changes
     action: QAction | None = None
     submenu: Callable[[QMenu], None] | None = None
 
@@ -89,21 +93,27 @@ class MenuEntry:
             raise ValueError(f"menu entry {self.label!r}: give one of handler, action, submenu")
 
 
-def build_menus(bar: QMenuBar, entries: Iterable[MenuEntry], parent: QObject) -> list[QAction]:
+def build_menus(
+    bar: QMenuBar, entries: Iterable[MenuEntry], parent: QObject, guard: WriteGuard
+) -> list[QAction]:
     """Add the menus of LAYOUT with these entries to `bar`; returns the actions that need an
-    unlocked vault, for the window to enable and disable."""
+    unlocked vault, for the window to enable and disable through `guard` (which keeps the
+    writing ones greyed out while the vault takes no changes)."""
     by_group: dict[Group, list[MenuEntry]] = {group: [] for group in Group}
     for entry in entries:
         by_group[entry.group].append(entry)
     needs_vault: list[QAction] = []
     for title, blocks in LAYOUT:
         menu = bar.addMenu(title)
+        menu.setToolTipsVisible(True)  # a greyed-out entry's tip says why
         for block in blocks:
             placed = [entry for group in block for entry in by_group[group]]
             if placed and not menu.isEmpty():
                 menu.addSeparator()
             for entry in placed:
                 action = _place(menu, entry, parent)
+                if entry.writes:
+                    guard.guard(action, wanted=not entry.needs_vault)
                 if entry.needs_vault:
                     needs_vault.append(action)
     return needs_vault
@@ -112,6 +122,7 @@ def build_menus(bar: QMenuBar, entries: Iterable[MenuEntry], parent: QObject) ->
 def _place(menu: QMenu, entry: MenuEntry, parent: QObject) -> QAction:
     if entry.submenu is not None:
         submenu = menu.addMenu(entry.label)
+        submenu.setToolTipsVisible(True)
         entry.submenu(submenu)
         return submenu.menuAction()
     if entry.action is not None:

@@ -41,7 +41,6 @@ from storage.clients import ClientRepository
 from storage.conduct import ConductRepository
 from storage.errors import VaultError, WrongPassphrase
 from storage.held_text import SealedText, unseal
-from storage.lineage import ReadOnlyCopy
 from storage.measures import MeasureRepository
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
@@ -399,10 +398,8 @@ class VaultService(QObject):
         self, current: str, new: str, backup_folder: Path, progress: Progress | None = None
     ) -> Path:
         vault = self._require()
-        if vault.moved is not None:  # rekeying rewrites every page: not in a read-only copy
-            raise ReadOnlyCopy(vault.moved)
-        aside = vault.change_passphrase(current, new, backup_folder, progress)
-        return aside
+        vault.refuse_writes()  # rekeying rewrites every page: not in a read-only vault
+        return vault.change_passphrase(current, new, backup_folder, progress)
 
     def restore_files(
         self, backup: Path, passphrase: str, progress: Progress | None = None
@@ -570,15 +567,15 @@ class VaultService(QObject):
         return self._preferences.last_client_id()
 
     def set_last_client_id(self, client_id: int) -> None:
-        if self.read_only_because is None:  # where the person was: not worth a refusal
-            self._preferences.set_last_client_id(client_id)
+        # A vault that takes no changes remembers nothing: where the person was is not
+        # worth a refusal (storage/preferences.py).
+        self._preferences.set_last_client_id(client_id)
 
     def last_session_id(self) -> int | None:
         return self._preferences.last_session_id()
 
     def set_last_session_id(self, session_id: int) -> None:
-        if self.read_only_because is None:  # where the person was: not worth a refusal
-            self._preferences.set_last_session_id(session_id)
+        self._preferences.set_last_session_id(session_id)
 
     def pending_dialog(self) -> str:
         return self._preferences.pending_dialog()
@@ -590,8 +587,7 @@ class VaultService(QObject):
         return self._preferences.last_integrity_check()
 
     def set_last_integrity_check(self, day: date | None) -> None:
-        if self.read_only_because is None:  # where the person was: not worth a refusal
-            self._preferences.set_last_integrity_check(day)
+        self._preferences.set_last_integrity_check(day)
 
     def report_therapist(self) -> str:
         return self._preferences.report_therapist()

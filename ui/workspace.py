@@ -38,6 +38,7 @@ from ui.search.panel import SearchPanel, reveal_match
 from ui.session.note_editor import NoteEditor
 from ui.session.session_dialog import SessionDialog, VoidDialog
 from ui.vault_service import VaultService
+from ui.vault_writes import WriteGuard
 from ui.widgets.form_fields import named
 from ui.widgets.headings import Heading
 from ui.widgets.keyboard import give_mnemonics
@@ -90,6 +91,7 @@ class Workspace(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("workspaceSplitter")
         self._service = service
+        self._writes = writes = WriteGuard.of(service)  # greys out what the vault can't take
         self.clients = ClientListModel(self)
         self.sessions = SessionListModel(self)
 
@@ -97,8 +99,8 @@ class Workspace(QSplitter):
         self.client_view.setModel(self.clients)
         self.client_view.setMinimumWidth(180)
         self.show_closed = QCheckBox("Show closed cases")
-        self.new_client_button = QPushButton("New client…")
-        self.edit_client_button = QPushButton("Edit…")
+        self.new_client_button = writes.guard(QPushButton("New client…"))
+        self.edit_client_button = writes.guard(QPushButton("Edit…"))
         self.session_view = _list_view("session_list", _SessionListView())
         # Every row is two lines, so the first row's size holds for all. Uniform sizes spare Qt
         # asking each of a long client's 1,000 rows for its size: ~45 ms of opening a client.
@@ -108,7 +110,7 @@ class Workspace(QSplitter):
         self.client_summary = QLabel()
         self.client_summary.setObjectName("hint")
         self.client_summary.setWordWrap(True)
-        self.new_session_button = QPushButton("New session…")
+        self.new_session_button = writes.guard(QPushButton("New session…"))
         self.editor = NoteEditor(service)
         self.client_page = ClientPage()
         self.alliance_sections = add_alliance_sections(self.client_page, service)
@@ -324,16 +326,16 @@ class Workspace(QSplitter):
 
     def _update_buttons(self) -> None:
         chosen = self.current_client() is not None
-        self.edit_client_button.setEnabled(chosen)
-        self.new_session_button.setEnabled(chosen)
+        self._writes.set_wanted(self.edit_client_button, chosen)
+        self._writes.set_wanted(self.new_session_button, chosen)
         self._update_session_actions()
 
     def _update_session_actions(self) -> None:
         """What can be done to the chosen session (notes.session_changes) is what is enabled."""
         session = self.current_session() if self.current_client() is not None else None
-        self.edit_session_action.setEnabled(can_edit(session))
-        self.delete_session_action.setEnabled(can_delete(session))
-        self.void_session_action.setEnabled(can_void(session))
+        self._writes.set_wanted(self.edit_session_action, can_edit(session))
+        self._writes.set_wanted(self.delete_session_action, can_delete(session))
+        self._writes.set_wanted(self.void_session_action, can_void(session))
 
     def clear(self) -> None:
         """Forget all client data on screen (the caller has flushed the editor)."""
@@ -376,6 +378,8 @@ class Workspace(QSplitter):
             self._client_dialog(client, "edit_client", fields)
 
     def _client_dialog(self, client: Client | None, opener: str, fields: Fields | None) -> None:
+        if self._writes.refused():  # a double-click on the list, or a draft after unlocking
+            return
         dialog = ClientDialog(self._service.client_codes(), client, parent=self)
         dialog.setProperty(OPENER, opener)  # what auto-lock sets aside and brings back
         if fields:
@@ -389,7 +393,7 @@ class Workspace(QSplitter):
     def toggle_case(self) -> None:
         """Close an active case, or reopen a closed one (closed cases hide unless shown)."""
         client = self.current_client()
-        if client is None:
+        if client is None or self._writes.refused():
             return
         closing = client.status is ClientStatus.ACTIVE
         if closing:
@@ -408,6 +412,8 @@ class Workspace(QSplitter):
 
     def new_session(self, fields: Fields | None = None) -> None:
         client = self.current_client()
+        if self._writes.refused():
+            return
         if client is None:
             QMessageBox.information(self, "New session", "Choose or add a client first.")
             return
@@ -426,8 +432,7 @@ class Workspace(QSplitter):
     # -- correcting a session --------------------------------------------------------------
 
     def _session_action(self, label: str, handler) -> QAction:
-        action = QAction(label, self)
-        action.setEnabled(False)
+        action = self._writes.guard(QAction(label, self), wanted=False)
         # No arguments: Qt would hand `checked` to the handler's `fields`.
         action.triggered.connect(lambda _checked=False: handler())
         return action
@@ -455,7 +460,7 @@ class Workspace(QSplitter):
         if fields and RECORD in fields:
             self.select_session(fields[RECORD])
         chosen = self._chosen_session()
-        if chosen is None or not can_edit(chosen[1]):
+        if chosen is None or not can_edit(chosen[1]) or self._writes.refused():
             return
         client, session = chosen
         self.editor.flush()
@@ -476,7 +481,7 @@ class Workspace(QSplitter):
 
     def delete_session(self) -> None:
         chosen = self._chosen_session()
-        if chosen is None:
+        if chosen is None or self._writes.refused():
             return
         client, session = chosen
         if not can_delete(session):
@@ -502,7 +507,7 @@ class Workspace(QSplitter):
 
     def void_session(self) -> None:
         chosen = self._chosen_session()
-        if chosen is None or not can_void(chosen[1]):
+        if chosen is None or not can_void(chosen[1]) or self._writes.refused():
             return
         client, session = chosen
         self.editor.flush()

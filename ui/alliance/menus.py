@@ -14,8 +14,20 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
     alliance = window.alliance_actions
     return [
         MenuEntry(Group.ACROSS_CLIENTS, "My conduct across clients…", alliance.show_conduct_trend),
-        MenuEntry(Group.ALLIANCE, "Check my &conduct…", alliance.check_conduct, "Ctrl+Shift+K"),
-        MenuEntry(Group.ALLIANCE, "Rate the &alliance…", alliance.rate_alliance, "Ctrl+Shift+A"),
-        MenuEntry(Group.ALLIANCE, "Record a r&upture…", alliance.record_rupture),
-        MenuEntry(Group.ALLIANCE, "Conduct pro&mpts…", alliance.edit_conduct_prompts),
+        MenuEntry(
+            Group.ALLIANCE,
+            "Check my &conduct…",
+            alliance.check_conduct,
+            "Ctrl+Shift+K",
+            writes=True,
+        ),
+        MenuEntry(
+            Group.ALLIANCE,
+            "Rate the &alliance…",
+            alliance.rate_alliance,
+            "Ctrl+Shift+A",
+            writes=True,
+        ),
+        MenuEntry(Group.ALLIANCE, "Record a r&upture…", alliance.record_rupture, writes=True),
+        MenuEntry(Group.ALLIANCE, "Conduct pro&mpts…", alliance.edit_conduct_prompts, writes=True),
     ]

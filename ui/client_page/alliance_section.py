@@ -82,7 +82,7 @@ class AllianceSection(RecordSection):
         self.suggestion.setObjectName("suggestion")
         self.suggestion_text = QLabel()
         self.suggestion_text.setWordWrap(True)
-        suggest_button = QPushButton("Record a rupture…")
+        suggest_button = self._writes.guard(QPushButton("Record a rupture…"))
         suggest_button.clicked.connect(self._record_suggested)
         row = QHBoxLayout(self.suggestion)
         row.addWidget(self.suggestion_text, 1)

@@ -41,7 +41,9 @@ class ConductSection(RecordSection):
         super().__init__(service, PatternModel(), "conduct patterns", "", parent)
         self.view.setSelectionMode(self.view.SelectionMode.NoSelection)
         self.add_button("Check my conduct…", self.check_latest)
-        self.add_button("My conduct across clients…", lambda: show_conduct_trend(self, service))
+        self.add_button(
+            "My conduct across clients…", lambda: show_conduct_trend(self, service), writes=False
+        )
         self.add_button("Edit prompts…", lambda: edit_conduct_prompts(self, service))
         service.conductChanged.connect(self._changed)
         service.conductPromptsChanged.connect(self.reload)

@@ -2,7 +2,8 @@
 
 Subclasses say how to load the records for a client and what the buttons do; the base keeps the
 client and their sessions, refreshes on the service's `allianceChanged` for that client, and
-forgets everything on `clear`.
+forgets everything on `clear`. Its buttons change the vault unless said otherwise, so they are
+greyed out while the vault takes no changes (ui/vault_writes.py), and so is a double-click.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from notes.records import Client, Session
 from ui.vault_service import VaultService
+from ui.vault_writes import WriteGuard
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.form_fields import FittedListView
 from ui.widgets.models import DataclassListModel, ItemRole
@@ -37,7 +39,8 @@ class RecordSection(QWidget):
         self.summary.setObjectName("sectionSummary")
         self.view = FittedListView(name)
         self.view.setModel(self.model)
-        self.view.doubleClicked.connect(lambda _index: self.edit_chosen())
+        self._writes = WriteGuard.of(service)
+        self.view.doubleClicked.connect(lambda _index: self._edit_if_writable())
         self._buttons = FlowLayout()  # wraps in a narrow column rather than widen the page
         self._buttons.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
@@ -51,11 +54,18 @@ class RecordSection(QWidget):
     def insert_above_list(self, widget: QWidget) -> None:
         self._layout.insertWidget(self._layout.indexOf(self.view), widget)
 
-    def add_button(self, text: str, slot) -> QPushButton:
+    def add_button(self, text: str, slot, writes: bool = True) -> QPushButton:
+        """A button under the list; `writes`: it changes the vault (most do)."""
         button = QPushButton(text)
+        if writes:
+            self._writes.guard(button)
         button.clicked.connect(slot)
         self._buttons.addWidget(button)
         return button
+
+    def _edit_if_writable(self) -> None:
+        if not self._writes.refused():
+            self.edit_chosen()
 
     def chosen(self):
         index = self.view.currentIndex()

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 def menu_entries(window: MainWindow) -> list[MenuEntry]:
     workspace = window.workspace
     return [
-        MenuEntry(Group.CLIENTS, "&New client…", workspace.new_client, "Ctrl+Shift+C"),
-        MenuEntry(Group.CLIENTS, "&Edit client…", workspace.edit_client, "Ctrl+E"),
-        MenuEntry(Group.CASE, "&Close or reopen case…", workspace.toggle_case),
+        MenuEntry(Group.CLIENTS, "&New client…", workspace.new_client, "Ctrl+Shift+C", writes=True),
+        MenuEntry(Group.CLIENTS, "&Edit client…", workspace.edit_client, "Ctrl+E", writes=True),
+        MenuEntry(Group.CASE, "&Close or reopen case…", workspace.toggle_case, writes=True),
     ]

@@ -16,6 +16,18 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
         MenuEntry(
             Group.ACROSS_CLIENTS, "My alliance estimates across clients…", measures.show_calibration
         ),
-        MenuEntry(Group.ALLIANCE, "Outcome m&easures…", measures.enter_measures, "Ctrl+Shift+M"),
-        MenuEntry(Group.ALLIANCE, "&Hand to the client…", measures.hand_to_client, "Ctrl+Shift+H"),
+        MenuEntry(
+            Group.ALLIANCE,
+            "Outcome m&easures…",
+            measures.enter_measures,
+            "Ctrl+Shift+M",
+            writes=True,
+        ),
+        MenuEntry(
+            Group.ALLIANCE,
+            "&Hand to the client…",
+            measures.hand_to_client,
+            "Ctrl+Shift+H",
+            writes=True,
+        ),
     ]

@@ -21,6 +21,7 @@ from notes.measures.timeline import (
 from notes.records import Client, Session
 from ui.measures.timeline_chart import TimelineChart
 from ui.vault_service import VaultService
+from ui.vault_writes import writes
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -84,7 +85,8 @@ class MeasuresSection(QWidget):
             layout.addWidget(widget)
         if actions is not None:
             row = QHBoxLayout()
-            enter, hand = QPushButton("Enter measures…"), QPushButton("Hand to the client…")
+            enter = writes(service, QPushButton("Enter measures…"))
+            hand = writes(service, QPushButton("Hand to the client…"))
             enter.clicked.connect(lambda: actions.enter_measures())
             hand.clicked.connect(lambda: actions.hand_to_client())
             row.addWidget(enter)

@@ -26,6 +26,7 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
             Group.REPORTS,
             "Read supervisor's &comments…",
             lambda: read_supervisor_comments(window),
+            writes=True,  # the comments are kept in the vault
         ),
     ]
 

@@ -25,24 +25,32 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
     editor = workspace.editor
     return [
         MenuEntry(Group.FIND, "&Find in this note…", editor.show_find, "Ctrl+F"),
-        MenuEntry(Group.SESSIONS, "&New session…", workspace.new_session, "Ctrl+Shift+N"),
+        MenuEntry(
+            Group.SESSIONS, "&New session…", workspace.new_session, "Ctrl+Shift+N", writes=True
+        ),
         # Up and down the session list as shown (newest first), like the arrow keys in it.
         MenuEntry(Group.SESSIONS, "Session a&bove", lambda: workspace.step_session(-1), "Alt+Up"),
         MenuEntry(Group.SESSIONS, "Session be&low", lambda: workspace.step_session(1), "Alt+Down"),
-        # Enabled by the chosen session's state (the workspace keeps them so), not by the lock.
+        # Enabled by the chosen session's state and the vault (the workspace keeps them so).
         *(
             MenuEntry(Group.SESSIONS, action=each, needs_vault=False)
             for each in workspace.session_actions()
         ),
-        MenuEntry(Group.NOTE, "&Sign note…", editor.sign, "Ctrl+Shift+S"),
-        MenuEntry(Group.NOTE, action=editor.addendum_action),
-        MenuEntry(Group.NOTE, "Save &now", editor.flush, QKeySequence.StandardKey.Save),
+        MenuEntry(Group.NOTE, "&Sign note…", editor.sign, "Ctrl+Shift+S", writes=True),
+        MenuEntry(Group.NOTE, action=editor.addendum_action, writes=True),
+        MenuEntry(
+            Group.NOTE, "Save &now", editor.flush, QKeySequence.StandardKey.Save, writes=True
+        ),
         # The editor's own actions: their shortcuts work wherever the focus is in the window.
-        *(MenuEntry(Group.OBSERVATIONS, action=each) for each in editor.observation_actions()),
+        *(
+            MenuEntry(Group.OBSERVATIONS, action=each, writes=True)
+            for each in editor.observation_actions()
+        ),
         MenuEntry(
             Group.TEMPLATES,
             "Default &template for new notes",
             submenu=lambda menu: DefaultTemplateChoice(window.service, menu),
+            writes=True,  # the choice is kept in the vault
         ),
     ]
 

@@ -44,6 +44,7 @@ from ui.session.observation_panel import ObservationPanel
 from ui.session.observation_tags import BoxKey
 from ui.session.tagging import TaggingController
 from ui.vault_service import VaultService
+from ui.vault_writes import WriteGuard
 from ui.widgets.form_fields import text_box
 from ui.widgets.headings import Heading
 from ui.widgets.keyboard import give_mnemonics
@@ -91,6 +92,8 @@ class NoteEditor(QWidget):
         self._offer_templates(None)
         self.sign_button = QPushButton("Sign note…")
         self.sign_button.setToolTip("Sign the progress note; it then becomes read-only")
+        self._writes = WriteGuard.of(service)  # the read-only vault's reason as their tips
+        self._writes.guard(self.sign_button)
 
         # The title on a line of its own: beside the controls, a narrow note pane (at 200%)
         # wrapped it into a column of single words.
@@ -146,7 +149,7 @@ class NoteEditor(QWidget):
         split.setStretchFactor(1, 1)
         split.setSizes([520, 220])
         self.splitter = split
-        self.observations = ObservationPanel()
+        self.observations = ObservationPanel(service)
         self.observations.setMinimumWidth(170)
         beside = QSplitter(Qt.Orientation.Horizontal)
         beside.setObjectName("observationSplitter")
@@ -307,7 +310,7 @@ class NoteEditor(QWidget):
         give_mnemonics(self._sections_host, self.letters)
         self._order_tabs([*self._section_boxes.values(), *after_sections])
         self.template_box.setEnabled(not fixed)
-        self.sign_button.setEnabled(not fixed)
+        self._writes.set_wanted(self.sign_button, not signed)
         _fix(self.process_box, self._read_only_because is not None)
         self.setProperty("signed", signed)
         self.tagging.bind()

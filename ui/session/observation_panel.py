@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBox
 from notes.observations import Category, Observation
 from notes.supervisor_comments import SupervisorComment
 from ui.session.observation_form import quoted
+from ui.vault_service import VaultService
+from ui.vault_writes import WriteGuard
 from ui.widgets.headings import Heading
 from ui.widgets.models import DataclassListModel, ItemRole, emphasis
 
@@ -57,8 +59,9 @@ class ObservationPanel(QWidget):
     deleteRequested = Signal(object)
     recordRequested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._writes = writes = WriteGuard.of(service)  # the buttons need a writable vault
         self.setObjectName("observationPanel")
         self.model = SessionObservationModel(self)
         heading = Heading("Transference and countertransference")
@@ -79,8 +82,9 @@ class ObservationPanel(QWidget):
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.record_button = QPushButton("Record observation…")
         self.record_button.setToolTip("Note an observation without tagging words (Ctrl+Shift+O)")
-        self.edit_button = QPushButton("Edit…")
-        self.delete_button = QPushButton("Delete…")
+        writes.guard(self.record_button)
+        self.edit_button = writes.guard(QPushButton("Edit…"))
+        self.delete_button = writes.guard(QPushButton("Delete…"))
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.addWidget(self.edit_button)
@@ -153,5 +157,5 @@ class ObservationPanel(QWidget):
 
     def _update_buttons(self) -> None:
         chosen = self.view.currentIndex().isValid()
-        self.edit_button.setEnabled(chosen)
-        self.delete_button.setEnabled(chosen)
+        self._writes.set_wanted(self.edit_button, chosen)
+        self._writes.set_wanted(self.delete_button, chosen)

@@ -48,6 +48,7 @@ from ui.supervision.models import (
     supervision_rows,
 )
 from ui.vault_service import VaultService
+from ui.vault_writes import WriteGuard
 from ui.widgets.form_fields import named
 from ui.widgets.models import ItemRole, emphasis
 from ui.widgets.screen_fit import scrolling
@@ -61,6 +62,8 @@ class SupervisionPage(QDialog):
     ) -> None:
         super().__init__(parent)
         self._service = service
+        # Reading what is open stays; recording, editing and marking need a writable vault.
+        self._writes = writes = WriteGuard.of(service)
         self.setWindowTitle("Supervision")
         self.resize(900, 680)
 
@@ -73,28 +76,28 @@ class SupervisionPage(QDialog):
         self.items_heading = _heading()
         self.items = ItemModel(self)
         self.item_view = self._list("still to discuss", self.items)
-        self.add_question = QPushButton("Add a &question…")
+        self.add_question = writes.guard(QPushButton("Add a &question…"))
 
         self.actions_heading = _heading()
         self.actions = ActionModel(self)
         self.action_view = self._list("agreed actions", self.actions)
         self.show_done = QCheckBox("Show done actions too")
-        self.mark_done = QPushButton("Mark &done")
-        self.reopen = QPushButton("Open a&gain")
+        self.mark_done = writes.guard(QPushButton("Mark &done"))
+        self.reopen = writes.guard(QPushButton("Open a&gain"))
 
         self.comments_heading = _heading()
         self.comments = CommentModel(self)
         self.comment_view = self._list("supervisor's comments", self.comments)
         self.show_done_comments = QCheckBox("Show done comments too")
-        self.comment_done = QPushButton("Mark comment &handled")
-        self.comment_reopen = QPushButton("Open comment agai&n")
+        self.comment_done = writes.guard(QPushButton("Mark comment &handled"))
+        self.comment_reopen = writes.guard(QPushButton("Open comment agai&n"))
 
         self.sessions_heading = _heading()
         self.sessions = SupervisionModel(self)
         self.session_view = self._list("supervision sessions", self.sessions)
-        self.record = QPushButton("&Record supervision…")
-        self.edit = QPushButton("&Edit…")
-        self.delete = QPushButton("De&lete…")
+        self.record = writes.guard(QPushButton("&Record supervision…"))
+        self.edit = writes.guard(QPushButton("&Edit…"))
+        self.delete = writes.guard(QPushButton("De&lete…"))
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -221,13 +224,14 @@ class SupervisionPage(QDialog):
 
     def _update_buttons(self) -> None:
         action = self._chosen_action()
-        self.mark_done.setEnabled(action is not None and action.is_open)
-        self.reopen.setEnabled(action is not None and not action.is_open)
-        self.edit.setEnabled(self.session_view.currentIndex().isValid())
-        self.delete.setEnabled(self.session_view.currentIndex().isValid())
+        writes = self._writes
+        writes.set_wanted(self.mark_done, action is not None and action.is_open)
+        writes.set_wanted(self.reopen, action is not None and not action.is_open)
+        writes.set_wanted(self.edit, self.session_view.currentIndex().isValid())
+        writes.set_wanted(self.delete, self.session_view.currentIndex().isValid())
         comment = self._chosen_comment()
-        self.comment_done.setEnabled(comment is not None and comment.is_open)
-        self.comment_reopen.setEnabled(comment is not None and not comment.is_open)
+        writes.set_wanted(self.comment_done, comment is not None and comment.is_open)
+        writes.set_wanted(self.comment_reopen, comment is not None and not comment.is_open)
 
     def _chosen_comment(self) -> SupervisorComment | None:
         index = self.comment_view.currentIndex()
@@ -263,7 +267,7 @@ class SupervisionPage(QDialog):
 
     def _edit_chosen(self) -> None:
         index = self.session_view.currentIndex()
-        if index.isValid():
+        if index.isValid() and not self._writes.refused():  # a double-click too
             self._record(index.data(ItemRole).supervision)
 
     def _delete_chosen(self) -> None:

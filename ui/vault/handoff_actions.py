@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 MOVE_TITLE = "Move to another computer"
 TAKE_TITLE = "Open a handed-off vault"
 SYNC_TITLE = "Your vault is in a synced folder"
+GREYED_OUT = "Whatever would change it is greyed out."
 _HANDOFF_FOLDER = "handoff/folder"
 _WARNED = "sync/warned"  # vault paths already warned about (a path is not client data)
 
@@ -178,7 +179,7 @@ class HandoffActions(QObject):
         moved = self._service.moved
         if moved is not None:
             self._window.setWindowTitle("Alliance — read-only")
-            self._read_only_banner().setText(read_only_text(moved))
+            self._read_only_banner().setText(f"{read_only_text(moved)} {GREYED_OUT}")
             self._bar.show()
         else:
             self._hide_banner()

@@ -26,8 +26,14 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
             Group.VAULT, "&Restore from backup…", actions.restore_from_backup, needs_vault=False
         ),
         MenuEntry(Group.VAULT, "Check for &damage", actions.check_now),
-        MenuEntry(Group.VAULT, "Change &passphrase…", actions.change_passphrase),
-        MenuEntry(Group.VAULT, "Mo&ve to another computer…", handoff.move_to_another_computer),
+        MenuEntry(Group.VAULT, "Change &passphrase…", actions.change_passphrase, writes=True),
+        # Handing off marks this copy as handed off: a read-only vault cannot be.
+        MenuEntry(
+            Group.VAULT,
+            "Mo&ve to another computer…",
+            handoff.move_to_another_computer,
+            writes=True,
+        ),
         # Also while locked: on the second computer there may be no vault to unlock yet.
         MenuEntry(
             Group.VAULT,
@@ -46,7 +52,12 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
         MenuEntry(
             Group.QUIT, "&Quit", window.close, QKeySequence.StandardKey.Quit, needs_vault=False
         ),
-        MenuEntry(Group.CATEGORIES, "Observation &categories…", lambda: edit_categories(window)),
+        MenuEntry(
+            Group.CATEGORIES,
+            "Observation &categories…",
+            lambda: edit_categories(window),
+            writes=True,
+        ),
     ]
 
 

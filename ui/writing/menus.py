@@ -18,9 +18,14 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
     window.drafts.register("edit_templates", lambda fields: edit_templates(window, fields))
     window.drafts.register("edit_phrases", lambda fields: edit_phrases(window, fields))
     return [
-        MenuEntry(Group.NOTE, "Start plan from &last session", lambda: carry_plan_forward(window)),
-        MenuEntry(Group.TEMPLATES, "My t&emplates…", lambda: edit_templates(window)),
-        MenuEntry(Group.TEMPLATES, "P&hrases…", lambda: edit_phrases(window)),
+        MenuEntry(
+            Group.NOTE,
+            "Start plan from &last session",
+            lambda: carry_plan_forward(window),
+            writes=True,
+        ),
+        MenuEntry(Group.TEMPLATES, "My t&emplates…", lambda: edit_templates(window), writes=True),
+        MenuEntry(Group.TEMPLATES, "P&hrases…", lambda: edit_phrases(window), writes=True),
     ]
 
 
