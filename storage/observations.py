@@ -94,6 +94,8 @@ class CategoryRepository:
             return
         have = set(self._vault.read("SELECT kind, key FROM observation_categories"))
         missing = [c for c in starting_categories() if (c.kind.value, c.key) not in have]
+        if missing and not self._vault.writable:
+            return  # read-only (damage, media, a handed-off copy): it lists what it has
         if missing:
             # OR IGNORE: a worker's own repository (a report's sweep) may seed at the same time.
             with self._vault.transaction() as db:

@@ -130,3 +130,20 @@ def test_for_client_lists_in_session_order_and_delete_removes(vault, add_client,
     assert [o.id for o in observations.for_client(client.id)] == [b.id, a.id]
     observations.delete(a.id)
     assert [o.id for o in observations.for_client(client.id)] == [b.id]
+
+
+def test_a_read_only_vault_lists_its_categories_without_seeding(vault_path, passphrase):
+    """Opened read-only before its categories were ever seeded, the vault is not written:
+    it lists what it has (none), and the next writable open seeds them."""
+    before = vault_path.read_bytes()
+    read_only = Vault.open(vault_path, passphrase, read_only=True)
+    try:
+        assert CategoryRepository(read_only).list() == []
+    finally:
+        read_only.close()
+    assert vault_path.read_bytes() == before
+    writable = Vault.open(vault_path, passphrase)
+    try:
+        assert len(CategoryRepository(writable).list()) == len(starting_categories())
+    finally:
+        writable.close()

@@ -118,7 +118,7 @@ def test_a_vault_found_damaged_opens_read_only_with_a_plain_banner(qtbot, tmp_pa
     assert banner.isVisible()
     assert banner.text() == (
         "Read-only: damage was found in it. You can read, search, export and back up; "
-        "changes can't be saved."
+        "changes can't be saved, so whatever would change the vault is greyed out."
     )
     qtbot.waitUntil(lambda: bool(seen), timeout=10000)
     assert "is damaged" in seen[0]
