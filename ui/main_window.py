@@ -230,7 +230,8 @@ class MainWindow(QMainWindow):
         self.unlock_page.clear()
         self.workspace.load()
         self.vault_actions.check_after_unlock()
-        self.drafts.bring_back()
+        if self.service.cannot_write_because is None:  # else kept for when it takes changes
+            self.drafts.bring_back()
         self.pages.setCurrentWidget(self.workspace)
         self._enable_vault_actions(True)
         self.idle.start()

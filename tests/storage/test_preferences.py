@@ -106,3 +106,18 @@ def test_widgets_reach_preferences_only_through_the_vault_service():
         assert "service.preferences" not in text, source
         if source.name not in ("vault_service.py", "export_job.py"):  # export_job: the CLI
             assert "storage.preferences" not in text, source
+
+
+def test_a_read_only_vault_remembers_nothing_and_refuses_nothing(vault_path, passphrase):
+    """Where the person was, or the report folder, is not worth a refusal: a vault open
+    read-only (damage, media, `verify`) takes no preference and is left as it was."""
+    before = vault_path.read_bytes()
+    vault = Vault.open(vault_path, passphrase, read_only=True)
+    try:
+        preferences = Preferences(vault)
+        preferences.set_last_client_id(7)
+        preferences.set_report_folder(Path("/tmp/reports"))
+        assert preferences.last_client_id() is None
+    finally:
+        vault.close()
+    assert vault_path.read_bytes() == before

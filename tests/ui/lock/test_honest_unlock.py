@@ -151,6 +151,16 @@ def test_damage_found_while_a_note_is_open_stops_the_note_taking_text(qtbot, ope
     assert "is damaged" in seen[0]
     editor = open_window.workspace.editor
     assert "read-only: damage was found in it" in editor.status.text()
+    # The menus and buttons that would change the vault follow at once, saying why.
+    [new_client] = [
+        action
+        for action in open_window.menuBar().actions()[1].menu().actions()
+        if action.text() == "&New client…"
+    ]
+    reason = "Read-only: damage was found in it, so this can't be done now."
+    assert not new_client.isEnabled() and new_client.toolTip() == reason
+    assert not open_window.workspace.new_client_button.isEnabled()
+    assert not editor.observations.record_button.isEnabled()
     typed = type_into_every_note_box(qtbot, open_window)
     assert all(before == after for before, after in typed.values())
 
