@@ -344,19 +344,35 @@ class BoundaryEvent:
     discussed_in_supervision: bool = False
     session_id: int | None = None
     id: int | None = None
+    # Recorded on a session since voided: it follows the session, shown marked and not counted.
+    session_void: bool = False
 
     @property
     def dimension_label(self) -> str:
         return label_of(BOUNDARY_DIMENSIONS, self.dimension)
 
 
+# A boundary event recorded on a session since voided, in the client page's list, and why it
+# can no longer be edited.
+VOID_EVENT = "on a void session, not counted"
+VOID_EVENT_FIXED = (
+    "This event was recorded on a session that is now void. It stays in the record as the "
+    "session does, and is no longer counted; it can't be changed."
+)
+
+
 def boundary_summary(events: list[BoundaryEvent]) -> str:
-    """How many events, how many of them violations, and how many still wait for supervision."""
-    violations = sum(1 for e in events if e.kind is BoundaryKind.VIOLATION)
-    waiting = sum(1 for e in events if not e.discussed_in_supervision)
-    text = f"{len(events)} recorded"
+    """How many events, how many of them violations, and how many still wait for supervision;
+    those on a void session are not counted, only said to be there."""
+    counted = [e for e in events if not e.session_void]
+    violations = sum(1 for e in counted if e.kind is BoundaryKind.VIOLATION)
+    waiting = sum(1 for e in counted if not e.discussed_in_supervision)
+    text = f"{len(counted)} recorded"
     if violations:
         text += f", {violations} of them violations"
     if waiting:
         text += f"; {waiting} not yet taken to supervision"
+    void = len(events) - len(counted)
+    if void:
+        text += f"; {void} more on a void session, not counted"
     return text + "."

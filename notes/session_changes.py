@@ -6,7 +6,8 @@
   the process note, observations, the alliance and conduct checks, ruptures, measures).
 - A session with a signed note is never deleted: when it should not be there at all (another
   client's, a duplicate) it is voided with a reason. It stays in the record, marked void, its
-  note readable, and leaves every count and chart (`notes.records.not_void`).
+  note readable, and leaves every count and chart (`notes.records.not_void`). Its notes, the
+  process note too, are then read-only (`why_fixed`): nothing is added to a void session.
 """
 
 from __future__ import annotations
@@ -34,6 +35,14 @@ def can_delete(session: Session | None) -> bool:
 
 def can_void(session: Session | None) -> bool:
     return session is not None and session.note_signed and not session.void
+
+
+def why_fixed(session: Session | None) -> str | None:
+    """Why a session's notes take no typing (for the note's status line), or None: a void
+    session stays in the record as it was when voided, its process note too."""
+    if session is None or not session.void:
+        return None
+    return f"this session is void ({session.void_reason})"
 
 
 def why_not_delete(session: Session) -> str:

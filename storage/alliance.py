@@ -19,7 +19,7 @@ from notes.alliance import (
 )
 from storage.audit import AuditAction
 from storage.rows import save_row
-from storage.sessions import COUNTED
+from storage.sessions import COUNTED, EVENT_COUNTED
 from storage.vault import Vault
 
 # The columns each save writes, in the order of its values.
@@ -203,7 +203,11 @@ class AllianceRepository:
 
     # -- boundary events -----------------------------------------------------------------------
 
-    def boundary_events(self, client_id: int) -> list[BoundaryEvent]:
+    def boundary_events(self, client_id: int, include_void: bool = False) -> list[BoundaryEvent]:
+        """The client's boundary events, oldest first. One recorded on a void session follows
+        it: left out, as everything on it is, unless asked for (the client page shows it,
+        marked, outside the counts)."""
+        counted = "" if include_void else f" AND {EVENT_COUNTED}"
         return [
             BoundaryEvent(
                 client_id,
@@ -214,11 +218,12 @@ class AllianceRepository:
                 bool(discussed),
                 session_id,
                 id_,
+                session_void=not bool(counts),
             )
-            for id_, on, dimension, kind, what, discussed, session_id in self._vault.read(
+            for id_, on, dimension, kind, what, discussed, session_id, counts in self._vault.read(
                 "SELECT id, occurred_on, dimension, kind, what_happened,"
-                " discussed_in_supervision, session_id FROM boundary_events"
-                " WHERE client_id = ? ORDER BY occurred_on, id",
+                f" discussed_in_supervision, session_id, {EVENT_COUNTED} FROM boundary_events b"
+                f" WHERE client_id = ?{counted} ORDER BY occurred_on, id",
                 (client_id,),
             )
         ]

@@ -11,6 +11,10 @@ matches by bm25 instead, which must score every match. Snippets are made only fo
 that make the list. A search on a worker thread (the
 window's search box) reads `detached`, on the vault's read connection, so that it never holds
 up a save on the main one.
+
+Nothing written on a void session (migration 9) is found: a session voided because it was
+entered under the wrong client or twice would otherwise put its words under a client, and on a
+date, where they do not belong. The void session itself stays in the session list, readable.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from notes.search_query import (
     section_holding,
     tidy_snippet,
 )
+from storage.sessions import COUNTED, EVENT_COUNTED
 from storage.vault import Vault
 
 __all__ = ["SNIPPET_TOKENS", "SearchHit", "SearchIndex"]
@@ -56,6 +61,7 @@ class _Index:
     client: str  # SQL for the client's id
     day: str  # SQL for the date the results are ordered by and show
     snippet: str  # SQL for the snippet column(s)
+    counted: str = "1"  # SQL: the match counts (not on a void session)
 
     def candidates_sql(self, order: SearchOrder) -> str:
         """The `:limit` newest (or best) matches: rowid, session, client, date, score.
@@ -71,14 +77,14 @@ class _Index:
             joins = self.joins.replace(f"{self.table}.rowid", "hit.id")
             return f"""
                 SELECT hit.id, {self.session}, {self.client}, {self.day}, hit.score
-                FROM {source} {joins} ORDER BY hit.score
+                FROM {source} {joins} WHERE {self.counted} ORDER BY hit.score
             """
         # CROSS JOIN: the index is read first, whatever indexes the joined tables have.
         joins = self.joins.replace("JOIN", "CROSS JOIN", 1)
         return f"""
             SELECT {self.table}.rowid, {self.session}, {self.client}, {self.day}, 0.0
             FROM {self.table} {joins}
-            WHERE {self.table} MATCH :query
+            WHERE {self.table} MATCH :query AND {self.counted}
             ORDER BY {self.day} DESC, {self.table}.rowid DESC LIMIT :limit
         """
 
@@ -104,6 +110,7 @@ def _session_index(source: Source, table: str, joins: str = "") -> _Index:
         "s.client_id",
         "s.starts_at",
         f"snippet({table}, 0, :start, :end, '…', :tokens)",
+        COUNTED,
     )
 
 
@@ -296,15 +303,17 @@ class SearchIndex:
 # on disk), tokenised as the vault's own indexes are, and asks it the same question. A hit opens
 # the client's page, where these are shown; it is dated when the record has a date.
 
-_CASE_SQL = """
+_CASE_SQL = f"""
     SELECT c.id, c.code, NULL, 'presenting', c.presenting_problem
     FROM clients c WHERE c.presenting_problem != ''
     UNION ALL
     SELECT s.client_id, c.code, s.starts_at, 'rupture', r.what_happened || '\n' || r.how_repaired
     FROM ruptures r JOIN sessions s ON s.id = r.session_id JOIN clients c ON c.id = s.client_id
+    WHERE {COUNTED}
     UNION ALL
     SELECT b.client_id, c.code, b.occurred_on, 'boundary', b.what_happened
-    FROM boundary_events b JOIN clients c ON c.id = b.client_id WHERE b.what_happened != ''
+    FROM boundary_events b JOIN clients c ON c.id = b.client_id
+    WHERE b.what_happened != '' AND {EVENT_COUNTED}
     UNION ALL
     SELECT g.client_id, c.code, g.agreed_on, 'goal', g.text || '\n' || g.review_note
     FROM treatment_goals g JOIN clients c ON c.id = g.client_id

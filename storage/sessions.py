@@ -32,6 +32,8 @@ _SELECT = """
 # a client's records through their sessions (alliance, ruptures, observations, conduct,
 # measures) add it, so nothing recorded on a void session reaches a chart or a report.
 COUNTED = "s.id NOT IN (SELECT session_id FROM session_voids)"
+# The same for a boundary event `b`, which may be recorded outside any session (and counts).
+EVENT_COUNTED = "coalesce(b.session_id NOT IN (SELECT session_id FROM session_voids), 1)"
 
 
 def _session(row: tuple) -> Session:

@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         workspace.client_page.add_section("Measures and alliance", workspace.measures_section)
         self.vault_actions = VaultActions(service, self)
         self.drafts = DialogDrafts(service.pending_dialog, service.set_pending_dialog)
-        for name in ("new_client", "edit_client", "new_session", "edit_session"):
+        for name in ("new_client", "edit_client", "new_session", "edit_session", "void_session"):
             self.drafts.register(name, getattr(workspace, name))
         for name in ("rate_alliance", "record_rupture", "check_conduct"):
             self.drafts.register(name, getattr(self.alliance_actions, name))

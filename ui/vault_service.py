@@ -359,7 +359,9 @@ class VaultService(QObject):
         return saved
 
     def boundary_events(self, client_id: int) -> list[BoundaryEvent]:
-        return self._alliance.boundary_events(client_id)
+        """Every boundary event, those on a void session too (marked: the client page shows
+        them outside its counts)."""
+        return self._alliance.boundary_events(client_id, include_void=True)
 
     def save_boundary_event(self, event: BoundaryEvent) -> BoundaryEvent:
         saved = self._alliance.save_boundary_event(event)

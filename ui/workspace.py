@@ -505,13 +505,18 @@ class Workspace(QSplitter):
         if attempt(self, lambda: self._service.delete_session(session)):
             self._open_latest_session()
 
-    def void_session(self) -> None:
+    def void_session(self, fields: Fields | None = None) -> None:
+        """Void the chosen signed session, with a reason (a lock's draft names the session and
+        keeps the reason typed)."""
+        if fields and RECORD in fields:
+            self.select_session(fields[RECORD])
         chosen = self._chosen_session()
         if chosen is None or not can_void(chosen[1]) or self._writes.refused():
             return
         client, session = chosen
         self.editor.flush()
         dialog = VoidDialog(f"{client.code} · {session_title(session)}", parent=self)
+        draftable(dialog, "void_session", fields, session.id)
         if not dialog.exec():
             return
         reason = dialog.reason_text()

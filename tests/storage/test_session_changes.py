@@ -15,6 +15,7 @@ from notes.alliance import (
     Repair,
     Rupture,
     RuptureKind,
+    boundary_summary,
 )
 from notes.audit_records import RecordNames
 from notes.conduct import Answer, ConductAnswer
@@ -28,6 +29,7 @@ from storage.errors import NoteIsSigned, SessionIsVoid
 from storage.measures import MeasureRepository
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
+from storage.search import SearchIndex
 from storage.sessions import SessionRepository
 
 MONDAY = datetime(2026, 10, 5, 9)
@@ -252,3 +254,51 @@ def test_reports_leave_a_void_session_out_of_counts_and_the_record_keeps_it_mark
     heading, facts = session_blocks(record.sessions[1], progress=True, process=False)[:2]
     assert heading.text.startswith("Void session · ")
     assert facts.text.startswith("Void: Entered under the wrong client · Attended")
+
+
+def test_nothing_on_a_void_session_is_found_or_counted_and_its_events_follow_it(
+    vault, sessions, add_client, add_session
+):
+    client = add_client("Ines Roa", "IR-01")
+    kept, wrong = add_session(client.id, week(0)), add_session(client.id, week(1))
+    notes, alliance = NoteRepository(vault), AllianceRepository(vault)
+    for session in (kept, wrong):
+        notes.sign(ProgressNote(session.id, "free", {"text": f"Moving house {session.id}."}))
+        notes.save_process_note(ProcessNote(session.id, f"I felt rushed {session.id}."))
+        notes.add_addendum(session.id, f"Called the landlord {session.id}.")
+        alliance.save_rupture(
+            Rupture(session.id, RuptureKind.WITHDRAWAL, what_happened=f"Went quiet {session.id}.")
+        )
+        alliance.save_boundary_event(
+            BoundaryEvent(
+                client.id,
+                session.starts_at.date(),
+                "gifts",
+                what_happened=f"A gift card {session.id}.",
+                session_id=session.id,
+            )
+        )
+    alliance.save_boundary_event(
+        BoundaryEvent(client.id, date(2026, 10, 1), "time", what_happened="A gift at the door.")
+    )
+    index = SearchIndex(vault)
+    assert len(index.search("gift")) == 3
+
+    sessions.void(wrong.id, "Entered twice")
+
+    for words in ("moving", "rushed", "landlord", "quiet", "gift"):
+        for order in ("newest", "best"):
+            found = index.search(words, order=order)
+            assert found, words
+            assert all(str(wrong.id) not in hit.snippet for hit in found), (words, order)
+    assert len(index.search("gift")) == 2  # the one outside any session still counts
+    assert [e.session_id for e in alliance.boundary_events(client.id)] == [None, kept.id]
+    every = alliance.boundary_events(client.id, include_void=True)
+    assert [(e.session_id, e.session_void) for e in every] == [
+        (None, False),
+        (kept.id, False),
+        (wrong.id, True),
+    ]
+    assert boundary_summary(every) == (
+        "2 recorded; 2 not yet taken to supervision; 1 more on a void session, not counted."
+    )

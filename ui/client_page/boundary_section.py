@@ -13,10 +13,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QWidget,
 )
 
-from notes.alliance import BOUNDARY_DIMENSIONS, BoundaryEvent, BoundaryKind, boundary_summary
+from notes.alliance import (
+    BOUNDARY_DIMENSIONS,
+    VOID_EVENT,
+    VOID_EVENT_FIXED,
+    BoundaryEvent,
+    BoundaryKind,
+    boundary_summary,
+)
 from notes.records import Client, Session
 from ui.client_page.list_section import RecordSection
 from ui.errors import attempt
@@ -42,10 +50,14 @@ class BoundaryModel(DataclassListModel[BoundaryEvent]):
                 if event.discussed_in_supervision
                 else "not yet in supervision"
             )
+            if event.session_void:  # it follows its session: shown, marked, not counted
+                supervision = VOID_EVENT
             return (
                 f"{event.occurred_on:%d %b %Y} · {event.dimension_label} · "
                 f"{event.kind.label.lower()} · {supervision}\n    {event.what_happened}"
             )
+        if role == Qt.ItemDataRole.FontRole and event.session_void:
+            return emphasis(struck=True)
         if role == Qt.ItemDataRole.FontRole and event.kind is BoundaryKind.VIOLATION:
             return emphasis(bold=True)
         return None
@@ -140,7 +152,9 @@ class BoundarySection(RecordSection):
 
     def edit_chosen(self) -> None:
         event = self.chosen()
-        if event is not None:
+        if event is not None and event.session_void:
+            QMessageBox.information(self, "Boundary event", VOID_EVENT_FIXED)
+        elif event is not None:
             self._edit(event)
 
     def edit_event(self, fields: Fields) -> None:

@@ -49,7 +49,7 @@ _KINDS: list[tuple[type, Callable[[Any], Any], Callable[[Any, Any], None]]] = [
     (QPlainTextEdit, lambda w: w.toPlainText(), lambda w, v: w.setPlainText(v)),
     (QTextEdit, lambda w: w.toPlainText(), lambda w, v: w.setPlainText(v)),
     (QAbstractButton, lambda w: w.isChecked(), lambda w, v: w.setChecked(bool(v))),
-    (QComboBox, lambda w: w.currentIndex(), lambda w, v: w.setCurrentIndex(int(v))),
+    (QComboBox, lambda w: _combo_value(w), lambda w, v: _set_combo(w, v)),
     (
         QDateEdit,
         lambda w: w.date().toString("yyyy-MM-dd"),
@@ -64,6 +64,19 @@ _KINDS: list[tuple[type, Callable[[Any], Any], Callable[[Any, Any], None]]] = [
 ]
 
 
+def _combo_value(box: QComboBox) -> int | str:
+    """A choice by its place; what was typed into an editable box (a reason of one's own) as
+    its text."""
+    return box.currentText() if box.isEditable() else box.currentIndex()
+
+
+def _set_combo(box: QComboBox, value: int | str) -> None:
+    if isinstance(value, str):
+        box.setEditText(value)
+    else:
+        box.setCurrentIndex(int(value))
+
+
 def _inputs(dialog: QWidget) -> list[tuple[str, QWidget, int]]:
     """Each input with a stable key: its object name, else its kind and place in the dialog.
 
@@ -74,8 +87,9 @@ def _inputs(dialog: QWidget) -> list[tuple[str, QWidget, int]]:
     for child in dialog.findChildren(QWidget):
         if child.window() is not dialog:
             continue  # the inputs of a form opened from this dialog are that form's own
-        if isinstance(child, QLineEdit) and isinstance(child.parent(), QAbstractSpinBox):
-            continue  # the text inside a spin or date box: the box itself is the input
+        inside = child.parent()
+        if isinstance(child, QLineEdit) and isinstance(inside, QAbstractSpinBox | QComboBox):
+            continue  # the text inside a spin, date or combo box: the box itself is the input
         if isinstance(child, QAbstractButton) and not child.isCheckable():
             continue
         for index, (kind, _read, _write) in enumerate(_KINDS):

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from notes.observations import PROCESS_SECTION, NoteKind
 from notes.records import Client, ProcessNote, ProgressNote, Session
-from notes.session_changes import void_label
+from notes.session_changes import void_label, why_fixed
 from notes.templates import offered_templates, orphaned_sections, section_title, template
 from storage.errors import VaultDamaged, VaultError
 from ui.errors import attempt, show_failure, unreadable
@@ -210,7 +210,7 @@ class NoteEditor(QWidget):
             self.empty.setText(unreadable(f"The notes of {session_title(session)}"))
             return
         self._session, self._note, self._process = session, note, process
-        self._read_only_because = self._service.cannot_write_because
+        self._read_only_because = self._why_read_only()
         title = f"{client.code} · {session_title(session)} · {session.attendance.label}"
         if session.void:  # the note stays readable; the title says why it no longer counts
             title += f" · {void_label(session)}"
@@ -262,7 +262,7 @@ class NoteEditor(QWidget):
 
     def writing_stopped(self) -> None:
         """The vault stopped taking changes (damage found while open): the boxes follow."""
-        why = self._service.cannot_write_because
+        why = self._why_read_only()
         if self._note is None or why == self._read_only_because:
             return
         self.flush()  # nothing is lost: what cannot be saved stays on screen, and is said
@@ -270,6 +270,11 @@ class NoteEditor(QWidget):
         self._collect()
         self._build_sections()
         self._show_state(None)
+
+    def _why_read_only(self) -> str | None:
+        """Why nothing can be typed into the shown session: the vault takes no changes, or the
+        session is void (it stays as it was voided, its notes included)."""
+        return self._service.cannot_write_because or why_fixed(self._session)
 
     def _build_sections(self) -> None:
         assert self._note is not None

@@ -11,14 +11,23 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu, QMessageBox
 
+from notes.alliance import BoundaryEvent, BoundaryKind
 from notes.observations import Observation
-from notes.records import Attendance, Client, ProgressNote, Session
+from notes.records import Attendance, Client, ProcessNote, ProgressNote, Session
+from storage.alliance import AllianceRepository
 from storage.clients import ClientRepository
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
-from tests.ui.helpers import STRONG_PASSPHRASE, answer_dialog, choose_client, click
+from tests.ui.helpers import (
+    STRONG_PASSPHRASE,
+    answer_dialog,
+    choose_client,
+    choose_session,
+    click,
+    visible_text,
+)
 from ui.main_window import MainWindow
 from ui.session.session_dialog import SessionDialog, VoidDialog
 from ui.vault.audit_dialog import AuditDialog
@@ -42,6 +51,22 @@ def four_sessions(vault: Vault) -> None:
     category = CategoryRepository(vault).list()[0]
     ObservationRepository(vault).save(Observation(made[1].id, category.kind, category.id))
     notes.sign(ProgressNote(made[2].id, "soap", {"subjective": "Spoke of Lena's wedding."}))
+    NoteRepository(vault).save_process_note(ProcessNote(made[2].id, "I felt rushed."))
+    # A boundary event on session 3 (voided in some tests) and one outside any session.
+    alliance = AllianceRepository(vault)
+    alliance.save_boundary_event(
+        BoundaryEvent(
+            client.id,
+            date(2026, 10, 19),
+            "gifts",
+            BoundaryKind.VIOLATION,
+            "Accepted a gift card.",
+            session_id=made[2].id,
+        )
+    )
+    alliance.save_boundary_event(
+        BoundaryEvent(client.id, date(2026, 10, 1), "time", what_happened="Called at night.")
+    )
 
 
 @pytest.fixture
@@ -229,3 +254,102 @@ def test_a_signed_session_is_never_offered_for_deletion(qtbot, window):
     workspace.delete_session()  # as a stray shortcut would: it explains, deletes nothing
     assert told and "void it instead" in told[0]
     assert workspace.sessions.rowCount() == 4
+
+
+def void_session_3(qtbot, window: MainWindow, reason: str = "Entered twice") -> None:
+    """Choose session 3 in the list and void it through the Session menu."""
+    workspace = window.workspace
+    qtbot.mouseClick(
+        workspace.session_view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=row_centre(window, row_of(window, 3)),
+    )
+    qtbot.waitUntil(
+        lambda: workspace.editor.session is not None and workspace.editor.session.number == 3
+    )
+
+    def give_reason(dialog: VoidDialog) -> None:
+        qtbot.keyClicks(dialog.reason.lineEdit(), reason)
+        click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
+
+    answer_dialog(qtbot, give_reason, VoidDialog)
+    menu_entry(window, "&Void session…").trigger()
+    qtbot.waitUntil(lambda: workspace.editor.session.void)
+
+
+def test_a_void_sessions_process_note_is_read_only_and_says_why(qtbot, window):
+    void_session_3(qtbot, window)
+    editor = window.workspace.editor
+    assert editor.process_box.toPlainText() == "I felt rushed."
+    editor.process_box.setFocus()
+    qtbot.keyClick(editor.process_box, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor.process_box, " And more.")
+    assert editor.process_box.toPlainText() == "I felt rushed."
+    assert "read-only: this session is void (Entered twice)" in editor.status.text()
+    # Nothing is added to it either: no addendum box, and the menu entry says why not.
+    assert editor.addendum_box is None
+    editor.addendum_action.trigger()
+    assert "this session is void" in editor.status.text()
+    # Another session's process note still takes typing.
+    choose_session(qtbot, window, row_of(window, 1))
+    qtbot.keyClicks(editor.process_box, "Typed.")
+    assert editor.process_box.toPlainText().endswith("Typed.")
+
+
+def test_boundary_events_on_a_void_session_are_shown_void_and_not_counted(qtbot, window):
+    section = window.workspace.alliance_sections.boundaries
+    shown = lambda: [  # noqa: E731
+        section.model.index(r, 0).data() for r in range(section.model.rowCount())
+    ]
+    assert section.summary.text().startswith("2 recorded, 1 of them violations")
+    void_session_3(qtbot, window)
+    qtbot.waitUntil(lambda: "void session" in section.summary.text())
+    assert section.summary.text() == (
+        "1 recorded; 1 not yet taken to supervision; 1 more on a void session, not counted."
+    )
+    gift = next(r for r, text in enumerate(shown()) if "gift card" in text)
+    assert "on a void session, not counted" in shown()[gift]
+    assert section.model.index(gift, 0).data(Qt.ItemDataRole.FontRole).strikeOut()
+    # Like the session, it stays as it was: editing it says why not.
+    told: list[str] = []
+    answer_dialog(qtbot, lambda box: (told.append(box.text()), box.accept()), QMessageBox)
+    section.view.setCurrentIndex(section.model.index(gift, 0))
+    section.edit_chosen()
+    assert told and "now void" in told[0]
+
+
+def test_the_void_dialog_keeps_its_reason_over_a_lock(qtbot, window):
+    workspace = window.workspace
+    qtbot.mouseClick(
+        workspace.session_view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=row_centre(window, row_of(window, 3)),
+    )
+    qtbot.waitUntil(
+        lambda: workspace.editor.session is not None and workspace.editor.session.number == 3
+    )
+    window.idle.set_timeout_ms(300)
+
+    def half_fill(dialog: VoidDialog) -> None:
+        qtbot.keyClicks(dialog.reason.lineEdit(), "A test session for the new")
+        window.idle.start()  # then the therapist is called away
+
+    answer_dialog(qtbot, half_fill, VoidDialog)
+    menu_entry(window, "&Void session…").trigger()
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is not window.workspace)
+    assert "A test session for the new" not in visible_text(window)
+
+    reopened: list[str] = []
+
+    def finish(dialog: VoidDialog) -> None:
+        reopened.append(dialog.reason.currentText())
+        qtbot.keyClicks(dialog.reason.lineEdit(), " template")
+        click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
+
+    answer_dialog(qtbot, finish, VoidDialog)
+    qtbot.keyClicks(window.unlock_page.passphrase, STRONG_PASSPHRASE)
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(reopened))
+    assert reopened == ["A test session for the new"]
+    reason = "Void: A test session for the new template"
+    qtbot.waitUntil(lambda: any(reason in r for r in rows(window)))
