@@ -15,7 +15,7 @@ from tests.ui.helpers import (
 )
 from ui.client_page.client_dialog import ClientDialog
 from ui.session.session_dialog import SessionDialog
-from ui.widgets.keyboard import mnemonic_of
+from ui.widgets.keyboard import KEY_INSTEAD, mnemonic_of
 
 
 def focused_name() -> str:
@@ -163,17 +163,42 @@ def test_alt_and_a_label_letter_goes_to_its_field(qtbot):
     assert QApplication.focusWidget() is dialog.code
 
 
-def letters_shown(root) -> list[tuple[str, str | None]]:
-    """(text, Alt+letter) of each showing button and field label under `root`."""
+def letters_shown(root, hidden: bool = False) -> list[tuple[str, str | None]]:
+    """(text, Alt+letter) of each showing button and field label under `root` (with `hidden`,
+    those that show only at times too), leaving out a button reached by its menu entry's
+    shortcut instead (`menu_keys_named`)."""
     from PySide6.QtWidgets import QAbstractButton
 
     return [
         (widget.text(), mnemonic_of(widget.text()))
         for widget in root.findChildren(QWidget)
-        if widget.isVisibleTo(root)
+        if (hidden or widget.isVisibleTo(root))
         and (isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy()))
         and widget.text()
+        and not widget.property(KEY_INSTEAD)
     ]
+
+
+def menu_keys_named(window, root) -> list[tuple[str, str]]:
+    """(text, shortcut) of each button under `root` that takes no letter because a menu entry's
+    shortcut reaches it, when that shortcut is not one of the menus' or not in its tooltip."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractButton, QMenu
+
+    shortcuts = {
+        action.shortcut().toString()
+        for menu in window.menuBar().findChildren(QMenu)
+        for action in menu.actions()
+    }
+    wrong = []
+    for button in root.findChildren(QAbstractButton):
+        key = button.property(KEY_INSTEAD)
+        if not key:
+            continue
+        named = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+        if QKeySequence(key).toString() not in shortcuts or named not in button.toolTip():
+            wrong.append((button.text(), key))
+    return wrong
 
 
 def test_every_button_and_field_label_has_a_letter(qtbot, open_window):
@@ -193,6 +218,17 @@ def test_every_button_and_field_label_has_a_letter(qtbot, open_window):
     assert len(shown) > 15
     assert [text for text, letter in shown if letter is None] == []
     assert not menus & {letter for _text, letter in shown}
+    # The client page beside the two lists: each letter goes to one control, the rupture
+    # suggestion's button (shown after a drop) included.
+    page = [
+        *letters_shown(workspace.client_page, hidden=True),
+        *letters_shown(workspace.widget(0), hidden=True),
+        *letters_shown(workspace.widget(1), hidden=True),
+    ]
+    letters = [letter for _text, letter in page]
+    shared = sorted(text for text, letter in page if letters.count(letter) > 1)
+    assert shared == []
+    assert menu_keys_named(open_window, workspace) == []
 
 
 @pytest.mark.parametrize("kind", MAIN_DIALOGS)

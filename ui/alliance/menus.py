@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from ui.menus import Group, MenuEntry
 
+RATE_ALLIANCE_KEY = "Ctrl+Shift+A"  # the client page's "Rate a session…" names it too
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -25,7 +27,7 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
             Group.ALLIANCE,
             "Rate the &alliance…",
             alliance.rate_alliance,
-            "Ctrl+Shift+A",
+            RATE_ALLIANCE_KEY,
             writes=True,
         ),
         MenuEntry(Group.ALLIANCE, "Record a r&upture…", alliance.record_rupture, writes=True),

@@ -20,11 +20,13 @@ from notes.measures.repair_held import repairs_held
 from notes.records import Client
 from notes.wording import counted
 from ui.alliance.actions import rate_alliance, record_rupture
+from ui.alliance.menus import RATE_ALLIANCE_KEY
 from ui.client_page.alliance_chart import AllianceChart
 from ui.client_page.list_section import RecordSection
 from ui.vault_service import VaultService
 from ui.widgets.chart_table import ChartWithTable
 from ui.widgets.headings import Heading
+from ui.widgets.keyboard import reached_by
 from ui.widgets.models import DataclassListModel, emphasis
 
 
@@ -82,7 +84,8 @@ class AllianceSection(RecordSection):
         self.suggestion.setObjectName("suggestion")
         self.suggestion_text = QLabel()
         self.suggestion_text.setWordWrap(True)
-        suggest_button = self._writes.guard(QPushButton("Record a rupture…"))
+        # answers "Record a rupture?"
+        suggest_button = self._writes.guard(QPushButton("Yes, record it…"))
         suggest_button.clicked.connect(self._record_suggested)
         row = QHBoxLayout(self.suggestion)
         row.addWidget(self.suggestion_text, 1)
@@ -93,7 +96,7 @@ class AllianceSection(RecordSection):
         self.insert_above_list(ChartWithTable(self.chart, "alliance chart"))
         self.insert_above_list(self.suggestion)
         self.insert_above_list(self.ruptures_heading)
-        self.add_button("Rate a session…", self.rate)
+        reached_by(self.add_button("Rate a session…", self.rate), RATE_ALLIANCE_KEY)
         self.add_button("Record a rupture…", self.add_rupture)
         self.add_button("Edit rupture…", self.edit_chosen)
         self._suggested: int | None = None

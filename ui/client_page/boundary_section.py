@@ -136,7 +136,7 @@ class BoundarySection(RecordSection):
             service, BoundaryModel(), "boundary events", "No boundary events recorded.", parent
         )
         self.add_button("Record event…", self.add_event)
-        self.add_button("Edit…", self.edit_chosen)
+        self.add_button("Edit event…", self.edit_chosen)
 
     def load(self, client: Client) -> list[BoundaryEvent]:
         return self._service.boundary_events(client.id)[::-1]  # newest first

@@ -44,7 +44,7 @@ class ConductSection(RecordSection):
         self.add_button(
             "My conduct across clients…", lambda: show_conduct_trend(self, service), writes=False
         )
-        self.add_button("Edit prompts…", lambda: edit_conduct_prompts(self, service))
+        self.add_button("Adjust prompts…", lambda: edit_conduct_prompts(self, service))
         service.conductChanged.connect(self._changed)
         service.conductPromptsChanged.connect(self.reload)
         self._text = ""

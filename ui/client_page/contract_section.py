@@ -104,7 +104,7 @@ class ContractTermDialog(QDialog):
 class ContractSection(RecordSection):
     def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
         super().__init__(service, ContractModel(), "contract terms", "", parent)
-        self.add_button("Edit term…", self.edit_chosen)
+        self.add_button("Mark explained or agreed…", self.edit_chosen)
 
     def load(self, client: Client) -> list[ContractItem]:
         return self._service.contract(client.id)

@@ -85,7 +85,7 @@ class GoalsSection(RecordSection):
             service, GoalModel(), "treatment goals", "No goals written down yet.", parent
         )
         self.add_button("Add goal…", self.add_goal)
-        self.add_button("Edit…", self.edit_chosen)
+        self.add_button("Edit goal…", self.edit_chosen)
 
     def load(self, client: Client) -> list[Goal]:
         return self._service.goals(client.id)

@@ -6,6 +6,10 @@ from typing import TYPE_CHECKING
 
 from ui.menus import Group, MenuEntry
 
+# The client page's measures section names them on its buttons too.
+ENTER_MEASURES_KEY = "Ctrl+Shift+M"
+HAND_TO_CLIENT_KEY = "Ctrl+Shift+H"
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -20,14 +24,14 @@ def menu_entries(window: MainWindow) -> list[MenuEntry]:
             Group.ALLIANCE,
             "Outcome m&easures…",
             measures.enter_measures,
-            "Ctrl+Shift+M",
+            ENTER_MEASURES_KEY,
             writes=True,
         ),
         MenuEntry(
             Group.ALLIANCE,
             "&Hand to the client…",
             measures.hand_to_client,
-            "Ctrl+Shift+H",
+            HAND_TO_CLIENT_KEY,
             writes=True,
         ),
     ]

@@ -19,9 +19,11 @@ from notes.measures.timeline import (
     timeline_rows,
 )
 from notes.records import Client, Session
+from ui.measures.menus import ENTER_MEASURES_KEY, HAND_TO_CLIENT_KEY
 from ui.measures.timeline_chart import TimelineChart
 from ui.vault_service import VaultService
 from ui.vault_writes import writes
+from ui.widgets.keyboard import reached_by
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -89,6 +91,8 @@ class MeasuresSection(QWidget):
             hand = writes(service, QPushButton("Hand to the client…"))
             enter.clicked.connect(lambda: actions.enter_measures())
             hand.clicked.connect(lambda: actions.hand_to_client())
+            reached_by(enter, ENTER_MEASURES_KEY)
+            reached_by(hand, HAND_TO_CLIENT_KEY)
             row.addWidget(enter)
             row.addWidget(hand)
             row.addStretch(1)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -48,15 +49,54 @@ def mnemonic_of(text: str) -> str | None:
         return text[index + 1].lower()
 
 
+def _places(text: str) -> list[int]:
+    """Where a mnemonic may go in `text`, best first: a word's first letter, then any letter or
+    digit of it."""
+    words_start = [i for i, c in enumerate(text) if c.isalpha() and (i == 0 or text[i - 1] == " ")]
+    others = [i for i, c in enumerate(text) if c.isalnum() and i not in words_start]
+    return words_start + others
+
+
 def with_mnemonic(text: str, taken: set[str]) -> str | None:
     """`text` with "&" before a letter not `taken`: a word's first letter if one is free, else
     any letter of it; None when every letter is taken."""
-    words_start = [i for i, c in enumerate(text) if c.isalpha() and (i == 0 or text[i - 1] == " ")]
-    others = [i for i, c in enumerate(text) if c.isalnum() and i not in words_start]
-    for index in words_start + others:
+    for index in _places(text):
         if text[index].lower() not in taken:
             return f"{text[:index]}&{text[index:]}"
     return None
+
+
+def _with_letter(text: str, letter: str) -> str:
+    index = next(i for i in _places(text) if text[i].lower() == letter)
+    return f"{text[:index]}&{text[index:]}"
+
+
+def _matched(texts: list[str], free: set[str]) -> list[str | None]:
+    """A letter for as many texts as can have one of their own (a maximum matching, each text
+    trying its best places first and moving an earlier one to another of its letters when that
+    frees one): greedy choice in screen order runs out of letters on a long page that a
+    matching still fits."""
+    choices = [
+        list(dict.fromkeys(c for i in _places(t) if (c := t[i].lower()) in free)) for t in texts
+    ]
+    holder: dict[str, int] = {}
+
+    def place(item: int, seen: set[str]) -> bool:
+        for letter in choices[item]:
+            if letter in seen:
+                continue
+            seen.add(letter)
+            if letter not in holder or place(holder[letter], seen):
+                holder[letter] = item
+                return True
+        return False
+
+    for item in range(len(texts)):
+        place(item, set())
+    letters: list[str | None] = [None] * len(texts)
+    for letter, item in holder.items():
+        letters[item] = letter
+    return letters
 
 
 def _first_focusable(layout: QLayout) -> QWidget | None:
@@ -103,6 +143,19 @@ def _menu_letters(root: QWidget) -> set[str]:
 
 
 NO_MNEMONICS = "noMnemonics"  # a property: this widget's buttons have their own keys
+# A property: the shortcut of the menu entry this button repeats, which reaches it instead of a
+# letter of its own (see `reached_by`).
+KEY_INSTEAD = "keyInstead"
+
+
+def reached_by(button: QAbstractButton, shortcut: str) -> None:
+    """A button that repeats a menu entry with a shortcut takes no letter: a page with more
+    buttons than letters keeps each letter to one control, and the shortcut, named in the
+    tooltip and to a screen reader, does what Alt and a letter would."""
+    button.setProperty(KEY_INSTEAD, shortcut)
+    named = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+    button.setToolTip(f"{button.toolTip()} ({named})".strip())
+    button.setAccessibleDescription(f"Shortcut {named}")
 
 
 def _spared(widget: QWidget, root: QWidget) -> bool:
@@ -115,7 +168,7 @@ def _spared(widget: QWidget, root: QWidget) -> bool:
 
 def _labelled(root: QWidget) -> Iterable[QAbstractButton | QLabel]:
     for widget in root.findChildren(QWidget):
-        if _spared(widget, root):
+        if _spared(widget, root) or widget.property(KEY_INSTEAD):
             continue
         named_field = isinstance(widget, QLabel) and widget.buddy() is not None
         if (isinstance(widget, QAbstractButton) or named_field) and widget.text():
@@ -133,10 +186,13 @@ def give_mnemonics(root: QWidget, reserved: Iterable[str] = ()) -> set[str]:
     widgets = [w for w in _labelled(root) if "<" not in w.text()]  # rich text is left alone
     kept = set(reserved) | _menu_letters(root)
     taken = kept | {letter for w in widgets if (letter := mnemonic_of(w.text())) is not None}
-    for widget in widgets:
-        if mnemonic_of(widget.text()) is not None:
-            continue
-        text = with_mnemonic(widget.text(), taken) or with_mnemonic(widget.text(), kept)
+    bare = [w for w in widgets if mnemonic_of(w.text()) is None]
+    free = {c for w in bare for c in w.text().lower() if c.isalnum()} - taken
+    for widget, letter in zip(bare, _matched([w.text() for w in bare], free), strict=True):
+        if letter is not None:
+            text = _with_letter(widget.text(), letter)
+        else:  # more controls than letters: share one, never a menu's or a reserved one
+            text = with_mnemonic(widget.text(), kept)
         if text is not None:
             taken.add(mnemonic_of(text) or "")
             widget.setText(text)  # a screen reader reads the text without the "&"

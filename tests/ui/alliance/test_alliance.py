@@ -186,7 +186,7 @@ def test_the_contract_shows_what_is_not_yet_explained(qtbot, window):
 
     qtbot.mouseClick(contract.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     when_dialog(qtbot, ContractTermDialog, explain)
-    click(qtbot, button(contract, "Edit term…"))
+    click(qtbot, button(contract, "Mark explained or agreed…"))
     qtbot.waitUntil(lambda: contract.summary.text().startswith("1 of 7 terms explained."))
     assert "fee" not in contract.summary.text().split("Not yet explained:")[1]
     assert "Fee — explained" in visible_text(contract) and "Sliding scale agreed." in visible_text(

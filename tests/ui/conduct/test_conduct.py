@@ -193,7 +193,9 @@ def test_rewording_and_retiring_prompts_leaves_past_answers_alone(qtbot, open_wi
     section = open_window.workspace.alliance_sections.conduct
     open_window.workspace.tabs.setCurrentWidget(open_window.workspace.client_page)
     edit = next(
-        b for b in section.findChildren(QPushButton) if b.text().replace("&", "") == "Edit prompts…"
+        b
+        for b in section.findChildren(QPushButton)
+        if b.text().replace("&", "") == "Adjust prompts…"
     )
 
     def reword(form: PromptForm) -> None:

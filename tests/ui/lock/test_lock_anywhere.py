@@ -156,7 +156,7 @@ def test_ctrl_l_in_the_edit_of_an_existing_goal_reopens_that_goal(qtbot, window)
 
     choose_row(qtbot, goals)
     when_dialog(qtbot, GoalDialog, half_edit)
-    click(qtbot, button(goals, "Edit…"))
+    click(qtbot, button(goals, "Edit goal…"))
     assert locked(window) and nothing_else_open(window)
     assert "Three good nights" not in visible_text(window)
 
@@ -220,7 +220,7 @@ def test_ctrl_l_in_the_edit_of_a_contract_term_reopens_that_term(qtbot, window):
 
     choose_row(qtbot, contract, fee)
     when_dialog(qtbot, ContractTermDialog, half_edit)
-    click(qtbot, button(contract, "Edit term…"))
+    click(qtbot, button(contract, "Mark explained or agreed…"))
     assert locked(window) and nothing_else_open(window)
 
     reopened = []
