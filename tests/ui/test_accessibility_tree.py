@@ -70,21 +70,33 @@ def test_the_main_dialogs(qtbot, open_window, kind):
     assert unnamed_focusable(dialog, at_least=4) == []
 
 
-def headings(root: QWidget) -> list[str]:
-    """The names of the headings a screen reader lists."""
+def heading_levels(root: QWidget) -> dict[str, int | None]:
+    """The headings a screen reader lists, by name, with the level each reports (its "level"
+    attribute, as Qt hands it to AT-SPI), None for a heading without one."""
     QAccessible.setActive(True)
-    names: list[str] = []
+    found: dict[str, int | None] = {}
 
     def walk(interface) -> None:
         if interface is None or not interface.isValid() or interface.state().invisible:
             return
         if interface.role() == QAccessible.Role.Heading:
-            names.append(interface.text(QAccessible.Text.Name))
+            attributes = interface.attributesInterface()
+            level = None
+            if attributes is not None and QAccessible.Attribute.Level in (
+                attributes.attributeKeys()
+            ):
+                level = attributes.attributeValue(QAccessible.Attribute.Level)
+            found[interface.text(QAccessible.Text.Name)] = level
         for index in range(interface.childCount()):
             walk(interface.child(index))
 
     walk(QAccessible.queryAccessibleInterface(root))
-    return names
+    return found
+
+
+def headings(root: QWidget) -> list[str]:
+    """The names of the headings a screen reader lists."""
+    return list(heading_levels(root))
 
 
 def test_section_titles_are_headings(qtbot, open_window):
@@ -106,3 +118,34 @@ def test_section_titles_are_headings(qtbot, open_window):
     assert "ML-01 · Maya Lindqvist" in shown  # the page's title
     assert {"Sessions and attendance", "Measures and alliance"} <= set(shown)
     assert "Progress note" not in shown  # the note's tab is hidden behind
+
+
+def test_headings_say_their_level_page_title_first_then_sections(qtbot, open_window):
+    choose_client(qtbot, open_window)
+    choose_session(qtbot, open_window, 0)
+    workspace = open_window.workspace
+    qtbot.waitUntil(lambda: workspace.editor.section_box("subjective").isVisible())
+    levels = heading_levels(open_window)
+    assert levels[workspace.editor.title.text()] == 1  # the note's title
+    assert [levels["Clients"], levels["Sessions"]] == [1, 1]  # each pane's title
+    assert {
+        name: levels[name]
+        for name in (
+            "Progress note",
+            "Private process note",
+            "Transference and countertransference",
+        )
+    } == {
+        "Progress note": 2,
+        "Private process note": 2,
+        "Transference and countertransference": 2,
+    }
+    workspace.tabs.setCurrentWidget(workspace.client_page)
+    qtbot.waitUntil(workspace.client_page.isVisible)
+    levels = heading_levels(open_window)
+    assert levels["ML-01 · Maya Lindqvist"] == 1
+    assert levels["Sessions and attendance"] == 2
+    assert levels["Measures and alliance"] == 2
+    ruptures = workspace.alliance_sections.alliance.ruptures_heading.text()
+    assert levels[ruptures] == 3  # a part of the alliance section
+    assert None not in levels.values()
