@@ -1,6 +1,9 @@
 """The app's own settings file: window layout, theme, auto-lock and backup choices.
 
 Never any client data: that lives in the vault. A backup folder's path is not client data.
+The splits of the window (lists beside the note, progress note above the process note, note
+beside observations) are kept per vault too, so a demo vault opened on a laptop's small screen
+leaves the real vault's layout as it was; the window's own size and place are the screen's.
 Backup choices belong to one vault each (a demo vault never offers the real vault's backups),
 kept under a key made from the vault file's path: they are needed while the vault is locked
 too (to restore, to recognise a passphrase from before a change), so not inside the vault.
@@ -12,7 +15,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from notes.spelling import DEFAULT_LANGUAGE, LANGUAGES
 from ui.lock.idle_lock import DEFAULT_MINUTES
@@ -98,6 +101,30 @@ def backup_on_quit(vault_path: Path) -> bool:
 
 def backups_to_keep(vault_path: Path) -> int:
     return backup_choices(vault_path).keep
+
+
+def _layout_key(vault_path: Path, name: str) -> str:
+    return f"{_vault_group(vault_path)}/layout_{name}"
+
+
+def layout_state(vault_path: Path, name: str) -> QByteArray | None:
+    """The saved state of the splitter called `name` for this vault: its own, else the one
+    kept for every vault before layouts were per vault, else None."""
+    settings = app_settings()
+    for key in (_layout_key(vault_path, name), f"window/{name}"):
+        state = settings.value(key)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            return state
+    return None
+
+
+def set_layout_states(vault_path: Path, states: dict[str, QByteArray]) -> None:
+    """Keep the splitters' states, by name, for this vault."""
+    settings = app_settings()
+    settings.setValue(f"{_vault_group(vault_path)}/vault", str(Path(vault_path).resolve()))
+    for name, state in states.items():
+        settings.setValue(_layout_key(vault_path, name), state)
+    settings.sync()
 
 
 def spelling_language() -> str:

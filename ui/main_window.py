@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from storage.errors import FormerPassphrase, VaultDamaged, VaultError, WrongPassphrase
 from storage.vault import DAMAGE_FOUND
-from ui.app_settings import app_settings, autolock_minutes
+from ui.app_settings import app_settings, autolock_minutes, layout_state, set_layout_states
 from ui.crash_dialog import CrashHandler
 from ui.first_paint import after_first_paint
 from ui.lock.clipboard_guard import ClipboardGuard
@@ -307,6 +307,7 @@ class MainWindow(QMainWindow):
             if window.isVisible() and window is not self and not isinstance(window, QDialog):
                 window.close()
         self._hold_what_cannot_be_saved()
+        self.save_layout()  # a lock may be the last thing before the machine goes down
         self.service.lock()
 
     def _hold_what_cannot_be_saved(self) -> None:
@@ -330,9 +331,8 @@ class MainWindow(QMainWindow):
             fit_to_screen(self, QSize(1200, 760))
 
     def _restore_splitters(self) -> None:
-        settings = app_settings()
         for name, splitter in self._splitters().items():
-            state = settings.value(f"window/{name}")
+            state = layout_state(self.service.path, name)
             if state is not None:
                 splitter.restoreState(state)
 
@@ -348,9 +348,10 @@ class MainWindow(QMainWindow):
     def save_layout(self) -> None:
         settings = app_settings()
         settings.setValue("window/geometry", self.saveGeometry())
-        for name, splitter in self._splitters().items():
-            settings.setValue(f"window/{name}", splitter.saveState())
         settings.sync()
+        states = {name: splitter.saveState() for name, splitter in self._splitters().items()}
+        if states:
+            set_layout_states(self.service.path, states)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._workspace is None:  # closed before anything but the first page was built
