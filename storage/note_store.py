@@ -14,6 +14,7 @@ from notes.signed_history import Change, EntryKind
 from notes.templates import DEFAULT_TEMPLATE
 from storage import history_chain
 from storage.audit import AuditAction
+from storage.sessions import refuse_if_void
 from storage.vault import Vault
 
 
@@ -86,6 +87,7 @@ class NoteRepository:
         """A dated addition to a signed note; `at` only for the demo's past sessions."""
         addendum = Addendum((at or datetime.now()).replace(microsecond=0), text)
         with self._vault.transaction() as db:
+            refuse_if_void(db, session_id)
             row = db.execute(
                 "INSERT INTO addenda (session_id, written_at, text) VALUES (?, ?, ?)",
                 (session_id, addendum.written_at.isoformat(), text),
@@ -101,7 +103,9 @@ class NoteRepository:
         return ProcessNote(session_id, row[0] if row else "")
 
     def save_process_note(self, note: ProcessNote) -> None:
+        """Save the process note; a void session's stays as it was (SessionIsVoid)."""
         with self._vault.transaction() as db:
+            refuse_if_void(db, note.session_id)
             db.execute(
                 "INSERT INTO process_notes (session_id, text, updated_at) VALUES (?, ?, ?)"
                 " ON CONFLICT (session_id) DO UPDATE SET text = excluded.text,"

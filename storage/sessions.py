@@ -6,11 +6,13 @@ repositories leave what is recorded on it out of a client's lists (`COUNTED`).""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from notes.audit_records import session_record
 from notes.records import Attendance, Session
 from notes.session_changes import SessionContents
 from storage.audit import AuditAction
+from storage.errors import SessionIsVoid
 from storage.rows import save_row
 from storage.vault import Vault
 
@@ -32,8 +34,17 @@ _SELECT = """
 # a client's records through their sessions (alliance, ruptures, observations, conduct,
 # measures) add it, so nothing recorded on a void session reaches a chart or a report.
 COUNTED = "s.id NOT IN (SELECT session_id FROM session_voids)"
+
+
 # The same for a boundary event `b`, which may be recorded outside any session (and counts).
 EVENT_COUNTED = "coalesce(b.session_id NOT IN (SELECT session_id FROM session_voids), 1)"
+
+
+def refuse_if_void(db: Any, session_id: int) -> None:
+    """Inside a transaction that adds to a session's notes (its process note, an addendum):
+    a void session takes nothing more, whichever window asks."""
+    if db.execute("SELECT 1 FROM session_voids WHERE session_id = ?", (session_id,)).fetchone():
+        raise SessionIsVoid()
 
 
 def _session(row: tuple) -> Session:

@@ -210,6 +210,14 @@ def test_a_void_stands(vault, sessions, add_client, add_session):
     with pytest.raises(SessionIsVoid), vault.transaction() as db:
         db.execute("DELETE FROM session_voids")
     assert sessions.get(session.id).attendance is Attendance.ATTENDED
+    # Its notes take nothing more either: not the process note, not an addendum.
+    notes = NoteRepository(vault)
+    with pytest.raises(SessionIsVoid):
+        notes.save_process_note(ProcessNote(session.id, "Later thoughts."))
+    with pytest.raises(SessionIsVoid):
+        notes.add_addendum(session.id, "Later.")
+    assert notes.process_note(session.id).text == ""
+    assert notes.progress_note(session.id).addenda == []
 
 
 def test_only_a_signed_session_is_voided_and_a_reason_is_required(
