@@ -26,6 +26,7 @@ _WRITES = "writesVault"  # set on a QAction or QWidget that changes the vault
 _WANTED = "writesWanted"  # what its owner wants, the vault aside
 _TOOL_TIP = "writesToolTip"  # its own tips, given back once the vault takes changes again
 _STATUS_TIP = "writesStatusTip"
+_REFUSING = "writesRefusing"  # showing why the vault takes no changes, in place of its own tips
 
 Target = TypeVar("Target", bound=QObject)
 
@@ -63,8 +64,6 @@ class WriteGuard(QObject):
         if target.property(_WRITES):
             return target
         target.setProperty(_WRITES, True)
-        target.setProperty(_TOOL_TIP, _own_tool_tip(target))
-        target.setProperty(_STATUS_TIP, target.statusTip())
         self._targets.append(target)
         self.set_wanted(target, wanted)
         return target
@@ -96,12 +95,19 @@ class WriteGuard(QObject):
     @staticmethod
     def _apply(target: QObject, why: str | None) -> None:
         target.setEnabled(bool(target.property(_WANTED)) and why is None)
+        refusing = bool(target.property(_REFUSING))
         if why is None:
-            target.setToolTip(target.property(_TOOL_TIP) or "")
-            target.setStatusTip(target.property(_STATUS_TIP) or "")
-        else:
-            target.setToolTip(unwritable_tip(why))
-            target.setStatusTip(unwritable_tip(why))
+            if refusing:  # its own tips back, as they were when the refusal came
+                target.setToolTip(target.property(_TOOL_TIP) or "")
+                target.setStatusTip(target.property(_STATUS_TIP) or "")
+                target.setProperty(_REFUSING, False)
+            return
+        if not refusing:  # its own tips as they are now (an owner may have set one since)
+            target.setProperty(_TOOL_TIP, _own_tool_tip(target))
+            target.setProperty(_STATUS_TIP, target.statusTip())
+            target.setProperty(_REFUSING, True)
+        target.setToolTip(unwritable_tip(why))
+        target.setStatusTip(unwritable_tip(why))
 
 
 def _own_tool_tip(target: QObject) -> str:

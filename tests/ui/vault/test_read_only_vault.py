@@ -79,7 +79,13 @@ READING = {
 }
 VOID = "&Void session…"  # a draft cannot be voided, writable or not
 # Buttons of the client page that change the vault, and one that only reads.
-PAGE_WRITING = {"Add goal…", "Record event…", "Edit term…", "Rate a session…", "Enter measures…"}
+PAGE_WRITING = {
+    "Add goal…",
+    "Record event…",
+    "Mark explained or agreed…",
+    "Rate a session…",
+    "Enter measures…",
+}
 PAGE_READING = "My conduct across clients…"
 
 
