@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from storage.preferences import Preferences
@@ -60,6 +61,14 @@ def press(qtbot, window: QWidget, shortcut: str) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     combo = QKeySequence(shortcut)[0]
     qtbot.keyClick(window, combo.key(), combo.keyboardModifiers())
+
+
+def menu_action(window: QWidget, text: str) -> QAction:
+    """The window's menu entry whose text, mnemonic marks aside, is `text`."""
+    for action in window.findChildren(QAction):
+        if action.text().replace("&", "") == text.replace("&", ""):
+            return action
+    raise AssertionError(f"no menu entry {text!r}")
 
 
 def visible_text(widget: QWidget) -> str:

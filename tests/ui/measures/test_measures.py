@@ -24,6 +24,7 @@ from tests.ui.helpers import (
     choose_client,
     choose_session,
     click,
+    menu_action,
     press,
     when_dialog,
 )
@@ -288,12 +289,7 @@ def test_my_alliance_estimates_across_clients_by_month(qtbot, window):
         )
 
     when_dialog(qtbot, CalibrationDialog, read)
-    [action] = [
-        a
-        for a in window.findChildren(QAction)
-        if a.text() == "My alliance estimates across clients…"
-    ]
-    action.trigger()
+    menu_action(window, "My alliance estimates across clients…").trigger()
     qtbot.waitUntil(lambda: "months" in seen)
     # Three checks (all in November), each 2.5 above the client (3 and 2): under the five
     # checks the kind note needs.

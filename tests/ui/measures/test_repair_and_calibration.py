@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton, QSpinBox
 
 from notes.alliance import AllianceRating, Repair, Rupture, RuptureKind
@@ -18,7 +17,7 @@ from storage.alliance import AllianceRepository
 from storage.clients import ClientRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
-from tests.ui.helpers import click, visible_text, when_dialog
+from tests.ui.helpers import click, menu_action, visible_text, when_dialog
 from ui.alliance.check_dialog import AllianceDialog
 from ui.measures.calibration_dialog import CalibrationDialog
 
@@ -120,12 +119,7 @@ def test_my_estimates_across_the_caseload_with_a_kind_note_naming_the_widest_gap
         )
 
     when_dialog(qtbot, CalibrationDialog, read)
-    [action] = [
-        a
-        for a in window.findChildren(QAction)
-        if a.text() == "My alliance estimates across clients…"
-    ]
-    action.trigger()
+    menu_action(window, "My alliance estimates across clients…").trigger()
     qtbot.waitUntil(lambda: "text" in seen)
     text = seen["text"]
     # Nine checks across both clients: over by 1, 2, 2, 4, 2, 1 (Anna) and 0, 0, 0 (Tomas).

@@ -256,8 +256,8 @@ def test_a_signed_session_is_never_offered_for_deletion(qtbot, window):
     assert workspace.sessions.rowCount() == 4
 
 
-def void_session_3(qtbot, window: MainWindow, reason: str = "Entered twice") -> None:
-    """Choose session 3 in the list and void it through the Session menu."""
+def choose_session_3(qtbot, window: MainWindow) -> None:
+    """Click session 3 in the list, as a person would, and wait for its note."""
     workspace = window.workspace
     qtbot.mouseClick(
         workspace.session_view.viewport(),
@@ -267,6 +267,12 @@ def void_session_3(qtbot, window: MainWindow, reason: str = "Entered twice") -> 
     qtbot.waitUntil(
         lambda: workspace.editor.session is not None and workspace.editor.session.number == 3
     )
+
+
+def void_session_3(qtbot, window: MainWindow, reason: str = "Entered twice") -> None:
+    """Choose session 3 in the list and void it through the Session menu."""
+    choose_session_3(qtbot, window)
+    workspace = window.workspace
 
     def give_reason(dialog: VoidDialog) -> None:
         qtbot.keyClicks(dialog.reason.lineEdit(), reason)
@@ -319,15 +325,7 @@ def test_boundary_events_on_a_void_session_are_shown_void_and_not_counted(qtbot,
 
 
 def test_the_void_dialog_keeps_its_reason_over_a_lock(qtbot, window):
-    workspace = window.workspace
-    qtbot.mouseClick(
-        workspace.session_view.viewport(),
-        Qt.MouseButton.LeftButton,
-        pos=row_centre(window, row_of(window, 3)),
-    )
-    qtbot.waitUntil(
-        lambda: workspace.editor.session is not None and workspace.editor.session.number == 3
-    )
+    choose_session_3(qtbot, window)
     window.idle.set_timeout_ms(300)
 
     def half_fill(dialog: VoidDialog) -> None:
