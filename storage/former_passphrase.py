@@ -5,7 +5,10 @@ in the record beside the vault (storage/former_record.py), which lasts when back
 or moved. And every change first writes a backup named
 `<vault>-before-passphrase-change-<time>.vault`, which opens with the passphrase from before:
 if a refused passphrase fits one of those (checked page by page, storage/page_check.py), it is
-a former passphrase too. Either way the time says when it stopped applying: nothing is damaged,
+a former passphrase too — unless its SQLCipher salt shows that it is a copy of the file in
+place (then the passphrase it takes is the current one) or of a file the record places outside
+this file's past (a later file, before an older backup was restored). Either way the time
+says when it stopped applying: nothing is damaged,
 and no restore is needed. Only a passphrase the vault itself refused is asked about here, so a
 passphrase that opens the file (after a restore, say) is never called a former one.
 """
@@ -32,8 +35,13 @@ def changed_on(vault_path: Path, passphrase: str, folders: Iterable[Path]) -> da
             return change.changed
     # A backup named for a change the record holds would only repeat its answer.
     covered = {change.changed for change in known}
-    backups = _before_change_backups(Path(vault_path), folders)
-    for backup, moment in [item for item in backups if item[1] not in covered][:_TRIED]:
+    not_before = {former_record.file_salt(vault_path), *former_record.other_files(vault_path)}
+    backups = [
+        (backup, moment)
+        for backup, moment in _before_change_backups(Path(vault_path), folders)
+        if moment not in covered and former_record.file_salt(backup) not in not_before
+    ]
+    for backup, moment in backups[:_TRIED]:
         if page_check.passphrase_fits(backup, passphrase):
             return moment
     return None

@@ -73,6 +73,15 @@ def known_changes(vault_path: Path) -> list[FormerChange]:
     return _leading_to(_read(record_path(vault_path)), file_salt(vault_path))
 
 
+def other_files(vault_path: Path) -> set[bytes]:
+    """The SQLCipher salts of files the record says changes wrote outside the file now in
+    place's own past (another line of its history: a later file, before an older backup was
+    restored). A backup with one of these salts opens with a passphrase this file never had."""
+    recorded = _read(record_path(vault_path))
+    past = _leading_to(recorded, file_salt(vault_path))
+    return {change.file_salt for change in recorded if change not in past}
+
+
 def remember(vault_path: Path, old_passphrase: str, changed: datetime, old_file: bytes) -> None:
     """Add a confirmed change (the vault at `vault_path` now opens with the new passphrase;
     `old_file` is the salt of the file it replaced). Best effort, never raises for the disk."""

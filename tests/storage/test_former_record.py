@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from storage import former_record, handoff, taking_over
+from storage import former_passphrase, former_record, handoff, taking_over
 from storage.backups import restore
 from storage.errors import FormerPassphrase, WrongPassphrase
 from storage.interrupted import tidy
@@ -197,3 +197,32 @@ def test_after_a_take_over_the_record_claims_nothing_of_the_other_computers_chan
     # would be untrue, so the record is not believed for this file.
     assert type(refusal(laptop, passphrase)) is WrongPassphrase
     Vault.open(laptop, THIRD).close()
+
+
+def test_a_backup_from_another_files_past_names_no_former_passphrase(vault_path, passphrase):
+    # The backups stay this time: a restored older file must not be told about passphrases
+    # that only ever applied after it, by the backups of those later changes.
+    folder = vault_path.parent / "backups"
+    first = change(vault_path, passphrase, SECOND, folder)
+    second = change(vault_path, SECOND, THIRD, folder)  # opens with SECOND, a later file's
+    restore(first, vault_path, passphrase)
+    assert former_record.file_salt(second) != former_record.file_salt(vault_path)
+    Vault.open(vault_path, passphrase).close()
+    assert type(refusal(vault_path, SECOND)) is WrongPassphrase
+    assert type(refusal(vault_path, THIRD)) is WrongPassphrase
+
+
+def test_a_before_change_backup_of_the_file_in_place_names_no_former_passphrase(
+    vault_path, passphrase
+):
+    # A copy that shares the vault's salt is of the vault's own era, whatever its name says:
+    # a passphrase it takes is the current one, never one from before a change.
+    folder = vault_path.parent / "backups"
+    change(vault_path, passphrase, SECOND, folder)
+    shutil.rmtree(folder)
+    former_record.record_path(vault_path).unlink()  # only the backups could speak
+    folder.mkdir()
+    stamp = "2026-01-05_101500"
+    shutil.copyfile(vault_path, folder / f"{vault_path.stem}{BEFORE_CHANGE}{stamp}.vault")
+    assert type(refusal(vault_path, "not the passphrase")) is WrongPassphrase
+    assert former_passphrase.changed_on(vault_path, SECOND, [folder]) is None
