@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from notes.progress import Progress
-from storage.durable import fsync_folder, put_in_place
+from storage.durable import clear_work_file, drop_work_file, fsync_folder, put_in_place
 from storage.errors import NotWritable, translated
 from storage.private_files import reserve_private_file
 from storage.vault import Vault, verify_copy
@@ -74,6 +74,9 @@ def restore(
     aside = vault_path.with_name(f"{vault_path.name}.replaced-{datetime.now().strftime(_STAMP)}")
     incoming = restoring_path(vault_path)
     copying = copying_path(vault_path)
+    with translated(vault_path):
+        clear_work_file(copying)  # a folder in the way is said before anything is moved
+        clear_work_file(incoming)
     try:
         with translated(vault_path):
             reserve_private_file(copying)  # copyfile keeps the mode of a file that exists
@@ -90,8 +93,8 @@ def restore(
     except OSError as error:
         raise NotWritable(vault_path.parent) from error
     finally:
-        copying.unlink(missing_ok=True)
-        incoming.unlink(missing_ok=True)
+        drop_work_file(copying)
+        drop_work_file(incoming)
     progress("Restored", 1.0)
     return aside
 

@@ -9,6 +9,8 @@ import contextlib
 import os
 from pathlib import Path
 
+from storage.errors import InTheWay
+
 
 def fsync_file(path: Path) -> None:
     """Flush a file's data to the disk."""
@@ -36,3 +38,27 @@ def put_in_place(written: Path, target: Path) -> None:
     fsync_file(written)
     os.replace(written, target)
     fsync_folder(Path(target).parent)
+
+
+def is_work_file(path: Path) -> bool:
+    """Is what lies at a temporary name of ours a file (ours, left by an attempt cut short)?
+    A folder under that name is the person's, whatever it is called."""
+    path = Path(path)
+    return path.is_symlink() or path.is_file()
+
+
+def clear_work_file(path: Path) -> None:
+    """Free the temporary name `path` for a new attempt: a file an attempt cut short left
+    there is removed; a folder there is not ours to remove, and InTheWay says so before
+    anything has been touched."""
+    path = Path(path)
+    if path.exists() and not is_work_file(path):
+        raise InTheWay(path)
+    path.unlink(missing_ok=True)
+
+
+def drop_work_file(path: Path) -> None:
+    """Remove our temporary file after a failure; never raises, and leaves a folder alone."""
+    with contextlib.suppress(OSError):
+        if is_work_file(path):
+            Path(path).unlink()

@@ -140,6 +140,18 @@ class NotWritable(VaultError):
         )
 
 
+class InTheWay(VaultError):
+    """A name Alliance writes to for a moment, beside the vault or a backup, holds a folder."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        super().__init__(
+            f"A folder named “{self.path.name}” is in the way in {self.path.parent}: Alliance "
+            "needs that name for a moment to write a file safely. Move or rename the folder, "
+            "then try again. Nothing has been changed."
+        )
+
+
 class VaultTooNew(VaultError):
     def __init__(self, found: int, known: int) -> None:
         super().__init__(

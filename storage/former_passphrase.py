@@ -9,7 +9,8 @@ a former passphrase too — unless its SQLCipher salt shows that it is a copy of
 place (then the passphrase it takes is the current one) or of a file the record places outside
 this file's past (a later file, before an older backup was restored). Either way the time
 says when it stopped applying: nothing is damaged, and no restore is needed. Only a
-passphrase the vault itself refused is asked about here, so a passphrase that opens the file (after a restore, say) is never called a former one.
+passphrase the vault itself refused is asked about here, so a passphrase that opens the file
+(after a restore, say) is never called a former one.
 """
 
 from __future__ import annotations

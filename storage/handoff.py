@@ -28,7 +28,7 @@ from notes.progress import Progress
 from storage import audit as audit_log
 from storage import lineage, schema
 from storage.audit import AuditAction
-from storage.durable import put_in_place
+from storage.durable import clear_work_file, drop_work_file, put_in_place
 from storage.errors import NotWritable, translated
 from storage.private_files import private_folder, reserve_private_file
 from storage.vault import Vault, connect, verify_copy
@@ -119,7 +119,7 @@ def _write_copy(vault_path: Path, passphrase: str, target: Path, progress: Progr
     partial = partial_path(target)
     try:
         private_folder(target.parent)
-        partial.unlink(missing_ok=True)  # left by an earlier attempt that was cut short
+        clear_work_file(partial)  # left by an earlier attempt that was cut short
     except OSError as error:
         raise NotWritable(target.parent) from error
     progress("Copying the vault", 0.2)
@@ -132,7 +132,7 @@ def _write_copy(vault_path: Path, passphrase: str, target: Path, progress: Progr
             finally:
                 reader.close()
     except BaseException:
-        partial.unlink(missing_ok=True)
+        drop_work_file(partial)
         raise
 
 
@@ -149,7 +149,7 @@ def _seal_copy(target: Path, passphrase: str, number: int, moment: datetime, hos
         with translated(target):
             put_in_place(partial, target)
     except BaseException:
-        partial.unlink(missing_ok=True)
+        drop_work_file(partial)
         raise
 
 

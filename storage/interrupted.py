@@ -20,6 +20,8 @@ Each kind of work leaves a file of its own name:
   perhaps), named in `<vault>.handing-off` beside the vault until it is renamed: a partial file
   named there is removed (this copy was not handed off and stays writable). While that folder
   cannot be reached (the stick is elsewhere) the note stays, for a later start.
+Only files are ours: a folder of the person's under one of these names is left as it is (the
+work itself then refuses to start, saying so: storage.errors.InTheWay).
 Run it holding the vault's instance lock: another window's work under way is not debris.
 """
 
@@ -33,6 +35,7 @@ from pathlib import Path
 
 from storage import former_record
 from storage.backups import copying_path, restoring_path
+from storage.durable import is_work_file
 from storage.errors import VaultInUse
 from storage.handoff import PARTIAL, SUFFIX, handing_off_note
 from storage.instance_lock import InstanceLock
@@ -78,11 +81,11 @@ def tidy(vault_path: Path, backup_folders: tuple[Path, ...] = ()) -> list[Tidied
 def _tidy(vault_path: Path, backup_folders: tuple[Path, ...]) -> list[Tidied]:
     done: list[Tidied] = []
     copying = copying_path(vault_path)
-    if copying.exists():  # cut short mid-copy: never more than a part of the backup
+    if is_work_file(copying):  # cut short mid-copy: never more than a part of the backup
         copying.unlink()
         done.append(Tidied(Outcome.RESTORE_ROLLED_BACK, copying))
     incoming = restoring_path(vault_path)
-    if incoming.exists():
+    if is_work_file(incoming):
         if vault_path.exists():
             incoming.unlink()
             done.append(Tidied(Outcome.RESTORE_ROLLED_BACK, incoming))
@@ -91,12 +94,12 @@ def _tidy(vault_path: Path, backup_folders: tuple[Path, ...]) -> list[Tidied]:
             os.replace(incoming, vault_path)
             done.append(Tidied(Outcome.RESTORE_FINISHED, vault_path))
     copy = vault_path.with_name(vault_path.name + REKEYING)
-    if copy.exists() and vault_path.exists():
+    if is_work_file(copy) and vault_path.exists():
         copy.unlink()
         done.append(Tidied(Outcome.CHANGE_ROLLED_BACK, copy))
     former_record.discard_unfinished(vault_path)  # the change itself was done: no line for it
     staging = vault_path.with_name(vault_path.name + TAKING_OVER)
-    if staging.exists():
+    if is_work_file(staging):
         staging.unlink()
         done.append(Tidied(Outcome.TAKE_OVER_ROLLED_BACK, staging))
     done += _tidy_hand_off(vault_path)
@@ -104,6 +107,8 @@ def _tidy(vault_path: Path, backup_folders: tuple[Path, ...]) -> list[Tidied]:
     for folder in folders:
         with contextlib.suppress(OSError):
             for partial in Path(folder).glob(f"{vault_path.stem}-*.vault{PARTIAL}"):
+                if not is_work_file(partial):
+                    continue
                 partial.unlink()
                 done.append(Tidied(Outcome.BACKUP_REMOVED, partial))
     return done
@@ -122,7 +127,7 @@ def _tidy_hand_off(vault_path: Path) -> list[Tidied]:
         if not partial.parent.is_dir():
             return []  # the stick is not here: try again at a later start
         with contextlib.suppress(OSError):
-            if partial.exists():
+            if is_work_file(partial):
                 partial.unlink()
                 done.append(Tidied(Outcome.HANDOFF_ROLLED_BACK, partial))
     note.unlink(missing_ok=True)

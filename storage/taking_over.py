@@ -22,7 +22,13 @@ from notes.progress import Progress
 from storage import audit as audit_log
 from storage import lineage, schema
 from storage.audit import AuditAction
-from storage.durable import fsync_file, fsync_folder, put_in_place
+from storage.durable import (
+    clear_work_file,
+    drop_work_file,
+    fsync_file,
+    fsync_folder,
+    put_in_place,
+)
 from storage.errors import (
     NotAVault,
     NotWritable,
@@ -177,7 +183,7 @@ def take_over(
             os.replace(staging, vault_path)
             fsync_folder(vault_path.parent)
     finally:
-        staging.unlink(missing_ok=True)
+        drop_work_file(staging)
         lock.release()
     progress("Taken over", 1.0)
     return TakeOver(vault_path, incoming, aside, relation)
@@ -224,13 +230,13 @@ def keep_beside(file: Path, vault_path: Path, passphrase: str) -> Path:
         with translated(kept):
             put_in_place(staging, kept)
     finally:
-        staging.unlink(missing_ok=True)
+        drop_work_file(staging)
     return kept
 
 
 def _copy_file(source: Path, target: Path) -> None:
     with translated(target):
-        target.unlink(missing_ok=True)  # a staging file left by an earlier, cut-short attempt
+        clear_work_file(target)  # a staging file left by an earlier, cut-short attempt
         reserve_private_file(target)  # copyfile keeps the mode of a file that exists
         shutil.copyfile(source, target)
 

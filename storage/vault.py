@@ -34,7 +34,13 @@ from storage import (
     unlock_counter,
 )
 from storage.audit import AuditAction
-from storage.durable import fsync_file, fsync_folder, put_in_place
+from storage.durable import (
+    clear_work_file,
+    drop_work_file,
+    fsync_file,
+    fsync_folder,
+    put_in_place,
+)
 from storage.errors import (
     DiskFull,
     EmptyPassphrase,
@@ -517,7 +523,7 @@ class Vault:
         partial = target.with_name(target.name + ".partial")
         try:
             private_folder(target.parent)
-            partial.unlink(missing_ok=True)
+            clear_work_file(partial)
         except OSError as error:
             raise NotWritable(target.parent) from error
         self._require_open()
@@ -539,10 +545,10 @@ class Vault:
             with translated(target):
                 put_in_place(partial, target)
         except DiskFull as error:
-            partial.unlink(missing_ok=True)
+            drop_work_file(partial)
             raise error.doing(f"the backup {target.name} was not written") from error
         except BaseException:
-            partial.unlink(missing_ok=True)
+            drop_work_file(partial)
             raise
         if self.read_only_because is None:
             self.audit(AuditAction.BACKUP, target.name)
@@ -571,6 +577,9 @@ class Vault:
             raise EmptyPassphrase()
         check_passphrase(new)  # refuse an impossible passphrase before touching anything
         self.refuse_writes()  # a read-only vault or a handed-off copy is not rekeyed
+        copy = rekeying_path(self.path)
+        with translated(self.path):
+            clear_work_file(copy)  # a folder in the way is said before the backup is made
         started = datetime.now().replace(microsecond=0)  # the change's time, said to the person
         stamp = started.strftime("%Y-%m-%d_%H%M%S")
         backup = self.backup_to(
@@ -578,7 +587,6 @@ class Vault:
             lambda text, share: progress(text, share * 0.5),
         )
         progress("Changing the passphrase", 0.6)
-        copy = rekeying_path(self.path)
         # The read connection holds the old key: close it, and keep it closed until the new
         # passphrase is in place, so that no search reopens it with the old one meanwhile.
         # The main lock is held throughout: no save lands in the old file after the copy.
@@ -593,12 +601,12 @@ class Vault:
                 self._lock.follow(copy)
                 self._connection_swap(copy, new)
             except DiskFull as error:
-                copy.unlink(missing_ok=True)
+                drop_work_file(copy)
                 raise error.doing(
                     "the passphrase was not changed: your old passphrase still applies"
                 ) from error
             except BaseException:
-                copy.unlink(missing_ok=True)
+                drop_work_file(copy)
                 raise
         # Only now, with the vault renamed and reopened under the new passphrase, is the old one
         # a former passphrase: a change that failed or was rolled back leaves no line for it. A
@@ -614,7 +622,7 @@ class Vault:
         """The whole vault, under `new`, in a file of its own."""
         connection = self._require_open()
         with translated(self.path):
-            copy.unlink(missing_ok=True)
+            clear_work_file(copy)
             reserve_private_file(copy)
             connection.execute(
                 f"ATTACH DATABASE ? AS rekeyed KEY {quote_passphrase(new)}", (str(copy),)

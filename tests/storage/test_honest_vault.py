@@ -22,6 +22,7 @@ from storage.clients import ClientRepository
 from storage.errors import (
     DiskFull,
     FormerPassphrase,
+    InTheWay,
     NotAVault,
     UnusablePassphrase,
     VaultDamaged,
@@ -262,6 +263,68 @@ def test_debris_of_interrupted_backups_and_changes_is_removed(vault_path, passph
     assert not rekeying_path(vault_path).exists()
     assert digest(vault_path) == before
     Vault.open(vault_path, passphrase).close()
+
+
+def a_folder_of_the_persons(path: Path) -> Path:
+    path.mkdir(parents=True)
+    (path / "letter.txt").write_text("mine")
+    return path
+
+
+def test_a_folder_under_a_work_files_name_is_left_alone_at_start(vault_path, passphrase):
+    folder = vault_path.parent / "backups"
+    names = [
+        rekeying_path(vault_path),
+        vault_path.with_name(vault_path.name + ".restoring"),
+        vault_path.with_name(vault_path.name + ".restoring.partial"),
+        vault_path.with_name(vault_path.name + ".taking-over"),
+        folder / "alliance-backup-2026-01-01_000000.vault.partial",
+    ]
+    for name in names:
+        a_folder_of_the_persons(name)
+    before = digest(vault_path)
+    assert tidy(vault_path, (folder,)) == []
+    assert all((name / "letter.txt").read_text() == "mine" for name in names)
+    assert digest(vault_path) == before
+
+
+def test_a_folder_in_the_way_of_a_passphrase_change_is_named_and_nothing_changes(
+    vault_path, passphrase
+):
+    in_the_way = a_folder_of_the_persons(rekeying_path(vault_path))
+    backups = vault_path.parent / "backups"
+    vault = Vault.open(vault_path, passphrase)
+    try:
+        with pytest.raises(InTheWay) as refused:
+            vault.change_passphrase(passphrase, NEW, backups)
+        add_client(vault)  # the vault goes on being written under the old passphrase
+    finally:
+        vault.close()
+    assert in_the_way.name in refused.value.message
+    assert "Move or rename the folder" in refused.value.message
+    assert not backups.exists()  # refused before the backup, not after it
+    assert (in_the_way / "letter.txt").read_text() == "mine"
+    vault = Vault.open(vault_path, passphrase)
+    assert vault.read("SELECT code FROM clients") == [("ML-01",)]
+    vault.close()
+
+
+def test_a_folder_in_the_way_of_a_backup_or_a_restore_is_named(vault_path, passphrase):
+    backups = vault_path.parent / "backups"
+    vault = Vault.open(vault_path, passphrase)
+    add_client(vault)
+    backup = back_up(vault, backups)
+    target = backups / "second.vault"
+    a_folder_of_the_persons(target.with_name(target.name + ".partial"))
+    with pytest.raises(InTheWay):
+        vault.backup_to(target)
+    vault.close()
+    assert not target.exists()
+    before = digest(vault_path)
+    a_folder_of_the_persons(vault_path.with_name(vault_path.name + ".restoring"))
+    with pytest.raises(InTheWay):
+        restore(backup, vault_path, passphrase)
+    assert digest(vault_path) == before  # the vault was never moved aside
 
 
 def test_a_restore_cut_between_its_renames_is_finished(vault_path, passphrase):

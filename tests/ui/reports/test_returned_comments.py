@@ -10,14 +10,13 @@ from datetime import date, datetime, timedelta
 import pytest
 from docx import Document
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
 from notes.records import Client, Session
 from notes.reports.builder import supervision_report
 from notes.reports.docx_writer import report_to_docx
 from notes.reports.inputs import Period
-from tests.ui.helpers import answer_dialog, visible_text
+from tests.ui.helpers import answer_dialog, menu_action, visible_text
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
 from ui.widgets import file_dialogs
@@ -52,10 +51,6 @@ def returned_report(window: MainWindow, target) -> None:
     heading = next(p for p in document.paragraphs if p.text.startswith("Session 2 ·"))
     document.add_comment(heading.runs, text=COMMENT, author="Jo Super")
     document.save(target)
-
-
-def menu_action(window: MainWindow, text: str) -> QAction:
-    return next(a for a in window.findChildren(QAction) if a.text() == text)
 
 
 def test_a_comment_on_a_session_shows_beside_its_note(qtbot, window, tmp_path, monkeypatch):

@@ -26,6 +26,7 @@ from tests.ui.helpers import (
     choose_client,
     choose_session,
     click,
+    menu_action,
     visible_text,
 )
 from ui.main_window import MainWindow
@@ -99,15 +100,6 @@ def row_centre(window: MainWindow, row: int) -> QPoint:
     return view.visualRect(window.workspace.sessions.index(row)).center()
 
 
-def menu_entry(window: MainWindow, label: str):
-    return next(
-        action
-        for menu in window.menuBar().findChildren(QMenu)
-        for action in menu.actions()
-        if action.text() == label
-    )
-
-
 def audit_lines(qtbot, window: MainWindow) -> list[tuple[str, str]]:
     """The audit log as its screen shows it: (action, record), newest first."""
     seen: list[tuple[str, str]] = []
@@ -120,7 +112,7 @@ def audit_lines(qtbot, window: MainWindow) -> list[tuple[str, str]]:
         dialog.reject()
 
     answer_dialog(qtbot, read, AuditDialog)
-    menu_entry(window, "&Audit log…").trigger()
+    menu_action(window, "&Audit log…").trigger()
     return seen
 
 
@@ -207,7 +199,7 @@ def test_the_session_menu_voids_a_signed_session_with_a_reason(qtbot, window):
     qtbot.waitUntil(
         lambda: workspace.editor.session is not None and workspace.editor.session.number == 3
     )
-    void, delete = menu_entry(window, "&Void session…"), menu_entry(window, "&Delete session…")
+    void, delete = menu_action(window, "&Void session…"), menu_action(window, "&Delete session…")
     assert void.isEnabled() and not delete.isEnabled()
     refused: list[str] = []
 
@@ -235,7 +227,7 @@ def test_the_session_menu_voids_a_signed_session_with_a_reason(qtbot, window):
     assert workspace.client_page.timeline.counts.text().startswith("3 sessions: 2 kept, 1 missed")
     assert "Void: Entered under the wrong client" in workspace.editor.title.text()
     assert "Spoke of Lena's wedding." in workspace.editor.section_box("subjective").toPlainText()
-    assert not void.isEnabled() and not menu_entry(window, "Ed&it session…").isEnabled()
+    assert not void.isEnabled() and not menu_action(window, "Ed&it session…").isEnabled()
     assert ("session voided", "RK-01 · session 3") in audit_lines(qtbot, window)
 
 
@@ -248,7 +240,7 @@ def test_a_signed_session_is_never_offered_for_deletion(qtbot, window):
     qtbot.waitUntil(
         lambda: workspace.editor.session is not None and workspace.editor.session.number == 1
     )
-    assert not menu_entry(window, "&Delete session…").isEnabled()
+    assert not menu_action(window, "&Delete session…").isEnabled()
     told: list[str] = []
     answer_dialog(qtbot, lambda box: (told.append(box.text()), box.accept()), QMessageBox)
     workspace.delete_session()  # as a stray shortcut would: it explains, deletes nothing
@@ -279,7 +271,7 @@ def void_session_3(qtbot, window: MainWindow, reason: str = "Entered twice") -> 
         click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok))
 
     answer_dialog(qtbot, give_reason, VoidDialog)
-    menu_entry(window, "&Void session…").trigger()
+    menu_action(window, "&Void session…").trigger()
     qtbot.waitUntil(lambda: workspace.editor.session.void)
 
 
@@ -333,7 +325,7 @@ def test_the_void_dialog_keeps_its_reason_over_a_lock(qtbot, window):
         window.idle.start()  # then the therapist is called away
 
     answer_dialog(qtbot, half_fill, VoidDialog)
-    menu_entry(window, "&Void session…").trigger()
+    menu_action(window, "&Void session…").trigger()
     qtbot.waitUntil(lambda: window.pages.currentWidget() is not window.workspace)
     assert "A test session for the new" not in visible_text(window)
 

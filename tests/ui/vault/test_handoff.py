@@ -17,6 +17,7 @@ from storage.handoff import SUFFIX
 from tests.ui.helpers import (
     STRONG_PASSPHRASE,
     answer_dialog,
+    menu_action,
     type_into_every_note_box,
     visible_text,
     when_dialog,
@@ -25,13 +26,6 @@ from ui.main_window import MainWindow
 from ui.vault import handoff_actions
 from ui.vault_service import VaultService
 from ui.widgets.secret_field import SecretField
-
-
-def menu_action(window, text: str):
-    for action in window.menuBar().actions()[0].menu().actions():
-        if action.text().replace("&", "") == text:
-            return action
-    raise AssertionError(f"no menu entry {text!r}")
 
 
 def type_passphrase(qtbot, dialog: QDialog) -> None:

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QMessageBox
 
 from storage.backups import backups_in
 from storage.locations import default_vault_path
-from storage.vault import Vault
-from tests.ui.helpers import STRONG_PASSPHRASE, answer_dialog, choose_client
+from storage.vault import Vault, rekeying_path
+from tests.ui.helpers import STRONG_PASSPHRASE, answer_dialog, choose_client, menu_action
 from ui import app_settings as keys
 from ui.vault.audit_dialog import AuditDialog
 from ui.vault.passphrase_change_dialog import PassphraseChangeDialog
@@ -33,13 +33,6 @@ def backup_folder(tmp_path, vault_path):
 
 def click(qtbot, box: QMessageBox, button: QMessageBox.StandardButton) -> None:
     qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
-
-
-def menu_action(window, text: str):
-    for action in window.menuBar().actions()[0].menu().actions():
-        if action.text().replace("&", "") == text:
-            return action
-    raise AssertionError(f"no menu entry {text!r}")
 
 
 def wait_for_message(qtbot, seen: list) -> None:
@@ -95,6 +88,31 @@ def test_change_passphrase_from_the_menu(qtbot, open_window, backup_folder):
     before = list(backup_folder.glob("*before-passphrase-change*"))
     assert before, "no backup was made before the change"
     Vault.open(before[0], STRONG_PASSPHRASE).close()
+
+
+def test_a_folder_in_the_way_of_a_change_is_named_and_the_old_passphrase_stays(
+    qtbot, open_window, backup_folder
+):
+    in_the_way = rekeying_path(open_window.service.path)
+    in_the_way.mkdir()  # the person's own folder, with a name Alliance uses for a moment
+
+    def fill(dialog: PassphraseChangeDialog) -> None:
+        qtbot.keyClicks(dialog.current, STRONG_PASSPHRASE)
+        qtbot.keyClicks(dialog.new, NEW_PASSPHRASE)
+        qtbot.keyClicks(dialog.repeat, NEW_PASSPHRASE)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    answer_dialog(qtbot, fill)
+    menu_action(open_window, "Change passphrase…").trigger()
+    seen: list[str] = []
+    wait_for_message(qtbot, seen)
+    assert f"A folder named “{in_the_way.name}” is in the way" in seen[0]
+    assert "Nothing has been changed" in seen[0]
+    assert in_the_way.is_dir()
+    open_window.lock()
+    qtbot.keyClicks(open_window.unlock_page.passphrase, STRONG_PASSPHRASE)
+    qtbot.keyClick(open_window.unlock_page.passphrase, Qt.Key.Key_Return)
+    assert open_window.service.is_unlocked  # the old passphrase still applies
 
 
 def test_wrong_current_passphrase_changes_nothing(qtbot, open_window, backup_folder):
