@@ -104,12 +104,8 @@ class HandoffActions(QObject):
         if not chosen:
             return
         file = Path(chosen)
-        passphrase = ask_passphrase(window, TAKE_TITLE, "The passphrase of that vault:")
+        passphrase = self._passphrase_then_lock(TAKE_TITLE, "The passphrase of that vault:")
         if passphrase is None:
-            return
-        window.lock()
-        if self._service.is_unlocked:
-            QMessageBox.warning(window, TAKE_TITLE, "Wait for the running job to finish first.")
             return
         window.vault_actions.run(
             TAKE_TITLE,
@@ -117,6 +113,18 @@ class HandoffActions(QObject):
             lambda done: self._taken_over(done, passphrase),
             failed=lambda error: self._refused(error, file, passphrase),
         )
+
+    def _passphrase_then_lock(self, title: str, prompt: str) -> str | None:
+        """The passphrase asked for, with the vault locked so the file can be replaced; None
+        when the person cancels, or a running job keeps the vault open (they are told)."""
+        passphrase = ask_passphrase(self._window, title, prompt)
+        if passphrase is None:
+            return None
+        self._window.lock()
+        if self._service.is_unlocked:
+            QMessageBox.warning(self._window, title, "Wait for the running job to finish first.")
+            return None
+        return passphrase
 
     def _taken_over(self, done: TakeOver, passphrase: str) -> None:
         if not attempt(self._window, lambda: self._service.unlock(passphrase), TAKE_TITLE):
@@ -224,12 +232,8 @@ class HandoffActions(QObject):
     def _move_out(self, target: Path, through: Path) -> None:
         window = self._window
         title = "Move the vault out"
-        passphrase = ask_passphrase(window, title, "Your passphrase, to move the vault:")
+        passphrase = self._passphrase_then_lock(title, "Your passphrase, to move the vault:")
         if passphrase is None:
-            return
-        window.lock()
-        if self._service.is_unlocked:
-            QMessageBox.warning(window, title, "Wait for the running job to finish first.")
             return
         window.vault_actions.run(
             title,
