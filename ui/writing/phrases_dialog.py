@@ -2,31 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QListWidget,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QListWidget, QPushButton, QWidget
 
 from notes.phrases import Phrase, phrase_problem
 from ui.errors import attempt
-from ui.lock.dialog_drafts import RECORD, Fields, restore
+from ui.lock.dialog_drafts import RECORD
 from ui.vault_service import VaultService
-from ui.widgets.dialog_parts import dialog_buttons
 from ui.widgets.form_fields import named, text_box
-from ui.widgets.status_line import StatusLine
+from ui.writing.own_items_dialog import OwnItemsDialog
 
 
-class PhrasesDialog(QDialog):
+class PhrasesDialog(OwnItemsDialog):
     def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Phrases")
+        super().__init__("Phrases", parent)
         self._service = service
         self._phrases: list[Phrase] = []
         self._editing: str | None = None  # the code of the phrase shown, None for a new one
@@ -34,27 +22,14 @@ class PhrasesDialog(QDialog):
         self.code = named(QLineEdit(), "phrase_code")
         self.code.setPlaceholderText("a short word, such as mse")
         self.text = text_box("phrase_text", "What the code stands for.", height=120, keyed=True)
-        self.message = StatusLine("error")
         self.new_button = new = QPushButton("&New phrase")
         self.save_button = QPushButton("&Save phrase")
         self.delete_button = QPushButton("&Delete phrase")
-        form = QFormLayout()
-        form.addRow("&Code", self.code)
-        form.addRow("&Text", self.text)
-        form.addRow("", self.message)
-        row = QHBoxLayout()
-        for button in (new, self.save_button, self.delete_button):
-            row.addWidget(button)
-        right = QVBoxLayout()
-        right.addLayout(form)
-        right.addLayout(row)
-        right.addStretch(1)
-        body = QHBoxLayout()
-        body.addWidget(self.codes, 1)
-        body.addLayout(right, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body)
-        layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Close))
+        self._lay_out(
+            self.codes,
+            [("&Code", self.code), ("&Text", self.text)],
+            [new, self.save_button, self.delete_button],
+        )
         new.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
@@ -91,14 +66,6 @@ class PhrasesDialog(QDialog):
         self.text.clear()
         self.message.clear()
         self.code.setFocus()
-
-    def restore_draft(self, fields: Fields) -> None:
-        """Show again what was typed when a lock came: the same phrase, or a new one."""
-        if fields.get(RECORD):
-            self._reload(choose=fields[RECORD])
-        else:
-            self.start_new()
-        restore(self, fields)
 
     def save(self) -> None:
         phrase = Phrase(self.code.text().strip(), self.text.toPlainText())

@@ -8,18 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 
 from notes.templates import (
     Template,
@@ -30,19 +19,17 @@ from notes.templates import (
     template_problem,
 )
 from ui.errors import attempt
-from ui.lock.dialog_drafts import RECORD, Fields, restore
+from ui.lock.dialog_drafts import RECORD
 from ui.vault_service import VaultService
-from ui.widgets.dialog_parts import dialog_buttons
 from ui.widgets.form_fields import named, text_box
-from ui.widgets.status_line import StatusLine
+from ui.writing.own_items_dialog import OwnItemsDialog
 
 RETIRED = " (retired)"
 
 
-class TemplatesDialog(QDialog):
+class TemplatesDialog(OwnItemsDialog):
     def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("My templates")
+        super().__init__("My templates", parent)
         self._service = service
         self._templates: list[Template] = []
         self._editing: Template | None = None
@@ -57,28 +44,14 @@ class TemplatesDialog(QDialog):
         hint = QLabel("One section a line: its title, a colon, then a hint for yourself.")
         hint.setObjectName("hint")
         hint.setWordWrap(True)
-        self.message = StatusLine("error")
         self.new_button = QPushButton("&New template")
         self.save_button = QPushButton("&Save template")
         self.retire_button = QPushButton("&Retire")
-        form = QFormLayout()
-        form.addRow("&Name", self.name)
-        form.addRow("S&ections", self.sections)
-        form.addRow("", hint)
-        form.addRow("", self.message)
-        row = QHBoxLayout()
-        for button in (self.new_button, self.save_button, self.retire_button):
-            row.addWidget(button)
-        right = QVBoxLayout()
-        right.addLayout(form)
-        right.addLayout(row)
-        right.addStretch(1)
-        body = QHBoxLayout()
-        body.addWidget(self.names, 1)
-        body.addLayout(right, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body)
-        layout.addWidget(dialog_buttons(self, QDialogButtonBox.StandardButton.Close))
+        self._lay_out(
+            self.names,
+            [("&Name", self.name), ("S&ections", self.sections), ("", hint)],
+            [self.new_button, self.save_button, self.retire_button],
+        )
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
         self.retire_button.clicked.connect(self.toggle_retired)
@@ -115,14 +88,6 @@ class TemplatesDialog(QDialog):
         self.retire_button.setEnabled(False)
         self.message.clear()
         self.name.setFocus()
-
-    def restore_draft(self, fields: Fields) -> None:
-        """Show again what was typed when a lock came: the same template, or a new one."""
-        if fields.get(RECORD):
-            self._reload(choose=fields[RECORD])
-        else:
-            self.start_new()
-        restore(self, fields)
 
     def save(self) -> None:
         before = self._editing.sections if self._editing else ()
