@@ -94,6 +94,7 @@ def measure_vault(path: Path, work: Path, career: bool, only: set[str]) -> dict:
         if "client" in only:
             found["client_page"] = gui.client_page(window, biggest, other)
             found["short_client_page"] = gui.client_page(window, short, other)
+            stalls["client"] = {"stall_ms": found["client_page"]["stall_ms"]}
         if "stalls" in only:
             stalls.update(_window_stalls(window, biggest, sessions, work))
     found["stalls"] = stalls

@@ -158,15 +158,25 @@ def client_page(window: MainWindow, biggest: int, other: int, repeats: int = 7) 
     current = window.workspace.current_client()
     if current is None or current.id != other:
         open_client(window, other)  # unlock may have reopened either; start from `other`
-    first = open_client(window, biggest)
+    stalls: list[float] = []
+
+    def opened() -> float:
+        with StallMeter() as meter:  # the window cannot answer a key while a client opens
+            seconds = open_client(window, biggest)
+        stalls.append(meter.longest_ms)
+        return seconds
+
+    first = opened()
     again = []
     for _ in range(repeats):
         open_client(window, other)
-        again.append(open_client(window, biggest))
+        again.append(opened())
     return {
         "first_ms": first * 1000,
         "median_ms": statistics.median(again) * 1000,
         "samples_ms": [s * 1000 for s in [first, *again]],
+        "stall_ms": statistics.median(stalls),
+        "stall_samples_ms": stalls,
     }
 
 

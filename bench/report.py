@@ -247,6 +247,7 @@ def rows(results: dict) -> list[Row]:
     stalls = results.get("stalls", {})
     for key, label in (
         ("search", "search (typing in the search box)"),
+        ("client", "opening the 1,000-session client, median"),
         ("export", "supervision report export"),
         ("backup", "backup"),
         ("passphrase", "passphrase change"),
