@@ -23,9 +23,12 @@ from storage.clients import ClientRepository
 from storage.note_store import NoteRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
+from tests.ui.appearance.test_look import choose as choose_theme
+from tests.ui.appearance.test_look import unreadable
 from tests.ui.helpers import STRONG_PASSPHRASE, choose_client, choose_session, press
 from ui.main_window import MainWindow
 from ui.measures.client_mode import ClientMode
+from ui.widgets import theme
 from ui.vault_service import VaultService
 
 FIRST = datetime(2026, 9, 7, 10, 0)
@@ -66,12 +69,16 @@ def unlock(qtbot, window: MainWindow) -> None:
 
 
 class DialogCloser:
-    """Closes every modal dialog, popup and extra window as soon as it appears."""
+    """Closes every modal dialog, popup and extra window as soon as it appears (having noted,
+    with `read`, each dialog's texts below 4.5:1 in the colours it is shown in)."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, read: bool = False) -> None:
         self._window = window
+        self._read = read
         self.closed: list[str] = []
         self.needs: dict[str, QSize] = {}  # the least room each dialog takes, by its title
+        self.unreadable: dict[str, list[str]] = {}  # by the dialog's class and title
+        self.read = 0  # how many dialogs' colours were looked at
         self._timer = QTimer()
         self._timer.setInterval(5)
         self._timer.timeout.connect(self.close_all)
@@ -89,10 +96,21 @@ class DialogCloser:
                 self.closed.append(type(widget).__name__)
                 if isinstance(widget, QDialog):
                     self.needs[widget.windowTitle()] = least_room(widget)
+                    self.note_colours(widget)
                 widget.reject() if isinstance(widget, QDialog) else widget.close()
         for widget in QApplication.topLevelWidgets():
             if widget is not self._window and widget.isVisible() and not isinstance(widget, QMenu):
+                if isinstance(widget, QDialog):  # a modeless one (the conduct offer)
+                    self.closed.append(type(widget).__name__)
+                    self.note_colours(widget)
                 widget.close()
+
+    def note_colours(self, dialog: QDialog) -> None:
+        if self._read:
+            self.read += 1
+            found = unreadable(dialog, texts_at_least=1)
+            if found:
+                self.unreadable[f"{type(dialog).__name__} {dialog.windowTitle()!r}"] = found
 
     def stop(self) -> None:
         self._timer.stop()
@@ -221,6 +239,61 @@ def test_every_action_and_shortcut_runs_in_every_state(qtbot, window):
     }
     assert too_large == {}
     assert len(closer.needs) > 20
+
+
+# Dialogs the menus and shortcuts don't open, each with where a person meets it; a QDialog class
+# added to ui/ must be met by the walk or named here (and so tested where it opens).
+NOT_FROM_THE_MENUS = {
+    "RiskNoteDialog": "from a measure's risk item (tests/ui/measures)",
+    "CalibrationDialog": "from the client page's alliance section (tests/ui/measures)",
+    "RuptureDialog": "from the client page's rupture list (tests/ui/alliance)",
+    "ContractTermDialog": "from the client page's contract section (tests/ui/client_page)",
+    "BoundaryDialog": "from the client page's boundary section (tests/ui/client_page)",
+    "GoalDialog": "from the client page's goals section (tests/ui/client_page)",
+    "PromptForm": "from the prompt set dialog's New prompt button (tests/ui/conduct)",
+    "ConductDialog": "from the conduct offer after signing (tests/ui/conduct)",
+    "ConductOffer": "after Sign note… is confirmed (tests/ui/conduct)",
+    "SupervisionDialog": "from the supervision page (tests/ui/supervision)",
+    "QuestionDialog": "from the supervision page (tests/ui/supervision)",
+    "VoidDialog": "from Void session… on a signed note, through a message box first",
+}
+
+
+def ui_dialog_classes() -> set[str]:
+    """Every QDialog class of the app that can be shown (bases other classes extend are not)."""
+    import importlib
+    import pkgutil
+
+    import ui
+
+    for module in pkgutil.walk_packages(ui.__path__, "ui."):
+        importlib.import_module(module.name)
+    found: set[type] = set()
+    todo = [QDialog]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            if sub.__module__.startswith("ui.") and sub not in found:
+                found.add(sub)
+                todo.append(sub)
+    bases = {base for cls in found for base in cls.__mro__[1:]}
+    return {cls.__name__ for cls in found - bases}
+
+
+def test_every_dialog_reads_in_the_dark_theme(qtbot, window):
+    choose_theme(qtbot, window, "&Dark")
+    assert theme.is_dark(QApplication.palette())
+    closer = DialogCloser(window, read=True)
+    try:
+        for state in ("no client", "a signed note", "a draft"):
+            STATES[state](qtbot, window)
+            walk_everything(qtbot, window)
+    finally:
+        closer.stop()
+    met = set(closer.closed)
+    assert {"SessionDialog", "SettingsDialog", "AboutDialog", "QMessageBox"} <= met
+    assert closer.read > 20 and closer.unreadable == {}
+    # Every dialog class is met here, or named with where it opens.
+    assert ui_dialog_classes() - met - set(NOT_FROM_THE_MENUS) == set()
 
 
 def test_every_action_still_exists_for_the_walk(window):

@@ -10,6 +10,7 @@ needs only QtGui (the command line exports reports without QtWidgets). Styles ar
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,6 +21,7 @@ from notes.alliance_chart import AllianceSeries
 from notes.chart_axes import whole_ticks
 from notes.measures.instruments import instruments
 from notes.measures.timeline import Timeline, timeline_rows
+from ui.client_page.alliance_drawing import NAMES
 from ui.widgets import theme
 from ui.widgets.chart_axes import (
     Metrics,
@@ -56,12 +58,14 @@ def symptom_title(line: Timeline) -> str:
     return f"Score ({parts})" if parts else "Score"
 
 
-def _legend_entries(line: Timeline) -> list[tuple[str, SeriesStyle]]:
+def _legend_entries(
+    line: Timeline, names: Mapping[AllianceSeries, str]
+) -> list[tuple[str, SeriesStyle]]:
     alliance = theme.ALLIANCE
     entries = [(name, _style_of(name)) for name in line.scores]
     entries += [
-        ("Client's check", alliance[AllianceSeries.CLIENT]),
-        ("Therapist's estimate", alliance[AllianceSeries.THERAPIST]),
+        (names[AllianceSeries.CLIENT], alliance[AllianceSeries.CLIENT]),
+        (names[AllianceSeries.THERAPIST], alliance[AllianceSeries.THERAPIST]),
         ("Rupture (hollow = repaired)", alliance[AllianceSeries.RUPTURE]),
         ("Missed", alliance[AllianceSeries.MISSED]),
     ]
@@ -97,16 +101,21 @@ class TimelineLayout:
 
 
 def timeline_layout(
-    area: QRectF, line: Timeline, metrics: Metrics, scale: float = 1.0
+    area: QRectF,
+    line: Timeline,
+    metrics: Metrics,
+    scale: float = 1.0,
+    names: Mapping[AllianceSeries, str] = NAMES,
 ) -> TimelineLayout:
-    """Lay the timeline out in `area` with the font of `metrics`."""
+    """Lay the timeline out in `area` with the font of `metrics`; `names` are the alliance
+    series' legend words (the therapist is "you" in the app, "the therapist" in a report)."""
     days = line.days()
     first = days[0] if days else date.today()
     last = days[-1] if days else first
     ticks = whole_ticks(symptom_top(line), 3)
     height = metrics.height()
     titles = (symptom_title(line), ALLIANCE_TITLE)
-    entries = _legend_entries(line)
+    entries = _legend_entries(line, names)
     plot, legend = chart_frame(
         area,
         [*ticks, *ALLIANCE_TICKS],
@@ -145,10 +154,15 @@ def timeline_layout(
 
 
 def paint_timeline(
-    painter: QPainter, area: QRectF, line: Timeline, surface: Surface, scale: float = 1.0
+    painter: QPainter,
+    area: QRectF,
+    line: Timeline,
+    surface: Surface,
+    scale: float = 1.0,
+    names: Mapping[AllianceSeries, str] = NAMES,
 ) -> list[tuple[QPointF, str]]:
     """Draw `line` into `area`; returns each point drawn with its words (for hover and keys)."""
-    axes = timeline_layout(area, line, painter.fontMetrics(), scale)
+    axes = timeline_layout(area, line, painter.fontMetrics(), scale, names)
     top = axes.symptom_ticks[-1]
     spots: list[tuple[QPointF, str]] = []
     words = {row[0] + row[2]: row for row in timeline_rows(line)}

@@ -71,7 +71,9 @@ def timeline_chart(inputs: SupervisionInputs) -> bytes:
     measures = inputs.measures
     assert measures is not None
     return _draw(
-        lambda painter, area: paint_timeline(painter, area, measures.timeline, PAPER, SCALE),
+        lambda painter, area: paint_timeline(
+            painter, area, measures.timeline, PAPER, SCALE, REPORT_NAMES
+        ),
         height_inches=TIMELINE_HEIGHT_INCHES,
     )
 

@@ -315,6 +315,16 @@ class NoteEditor(QWidget):
         give_mnemonics(self._sections_host, self.letters)
         self._order_tabs([*self._section_boxes.values(), *after_sections])
         self.template_box.setEnabled(not fixed)
+        # A greyed-out combo says nothing of why; the tip and the screen reader say it.
+        why_fixed_template = (
+            "The template can't be changed: this note is signed."
+            if signed
+            else f"The template can't be changed: {self._read_only_because}."
+            if fixed
+            else ""
+        )
+        self.template_box.setToolTip(why_fixed_template or "The note's template: its sections")
+        self.template_box.setAccessibleDescription(why_fixed_template)
         self._writes.set_wanted(self.sign_button, not signed)
         _fix(self.process_box, self._read_only_because is not None)
         self.setProperty("signed", signed)

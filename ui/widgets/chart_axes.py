@@ -133,18 +133,32 @@ def legend_layout(
     """Each legend entry's swatch centre and text, in rows that fit `width` from `left`, the
     first row's middle at `top` plus half a line."""
     line = metrics.height()
+    swatch = (SWATCH + 6) * scale
+    # A label wider than the column itself wraps onto lines of its own under its swatch
+    # (a narrow client page), rather than running past the chart's edge.
+    room = max(width - swatch, line)
+    wrap = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
     entries = []
     x, y = left, top + line * 0.75
+    below = 0.0  # how far the tallest entry of this row reaches under its middle
     for label in labels:
         width_of_text = metrics.horizontalAdvance(label) + 2
-        entry = (SWATCH + 6) * scale + width_of_text
-        if x > left and x + entry > left + width:
-            x, y = left, y + line * 1.5
-        start = x + (SWATCH + 6) * scale
+        height = line
+        if width_of_text > room:
+            box = QFontMetricsF(metrics).boundingRect(QRectF(0, 0, room, 100 * line), wrap, label)
+            width_of_text, height = room, max(line, box.height())
+        if x > left and x + swatch + width_of_text > left + width:
+            x, y = left, y + below + line
+            below = 0.0
+        y_mid = y + (height - line) / 2  # a wrapped label's lines go down from the row's line
+        below = max(below, y_mid + height / 2 - y)
+        start = x + swatch
         text = Text(
-            QRectF(start, y - line / 2, width_of_text, line),
+            QRectF(start, y_mid - height / 2, width_of_text, height),
             label,
-            align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            align=wrap
+            if height > line
+            else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
         )
         entries.append((QPointF(x + SWATCH * scale / 2, y), text))
         x = start + width_of_text + 18 * scale
@@ -153,7 +167,7 @@ def legend_layout(
 
 def legend_height(labels: Sequence[str], width: float, metrics: Metrics, scale: float) -> float:
     entries = legend_layout(labels, 0.0, 0.0, width, metrics, scale)
-    return entries[-1][1].rect.bottom() + metrics.height() * 0.25 if entries else 0.0
+    return max(t.rect.bottom() for _, t in entries) + metrics.height() * 0.25 if entries else 0.0
 
 
 def chart_frame(

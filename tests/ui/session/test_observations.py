@@ -173,6 +173,10 @@ def test_signed_note_words_are_tagged_without_changing_the_note(qtbot, window):
     editor = window.workspace.editor
     box = editor.section_box("subjective")
     assert box.isReadOnly()
+    # The greyed template choice says why, to the eye and to a screen reader.
+    assert not editor.template_box.isEnabled()
+    assert "can't be changed: this note is signed" in editor.template_box.toolTip()
+    assert "signed" in editor.template_box.accessibleDescription()
     select_words(qtbot, box, "therapy is a waste of his money")
     fill_form(qtbot, "Angry / entitled", 3, "Dismissed.")
     press(qtbot, window, "Ctrl+T")

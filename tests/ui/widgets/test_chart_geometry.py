@@ -208,3 +208,29 @@ def test_the_page_chart_names_the_session_and_date_of_the_point_under_the_mouse(
     first = layout.of(AllianceSeries.CLIENT)[0]
     assert chart.point_words(first) == "Session 1, 07 Jan 2019: Client's check 4.0"
     assert chart.point_words(QPointF(2, 2)) == ""
+
+
+@pytest.mark.parametrize("look", range(2), ids=["100%", "200%"])
+def test_the_timeline_legend_wraps_in_a_narrow_column(qapp, look):
+    # The client page squeezed beside a wide note: the legend's longest entry is wider than
+    # the column, so it wraps under its swatch instead of running past the chart's edge.
+    _name, area, metrics, scale = looks()[look]
+    narrow = QRectF(0, 0, 170 * scale, area.height() * 1.5)
+    layout = timeline_layout(narrow, long_timeline(), metrics, scale)
+    legend = [t for t in layout.texts if t.text.startswith(("Rupture", "Missed", "Your", "Client"))]
+    assert {t.text for t in legend} >= {"Your estimate", "Rupture (hollow = repaired)"}
+    wrapped = next(t for t in legend if t.text.startswith("Rupture"))
+    assert wrapped.rect.height() > 1.5 * metrics.height()  # on more than one line
+    assert metrics.horizontalAdvance(wrapped.text) > wrapped.rect.width()
+    for text in legend:
+        assert narrow.contains(text.rect), text
+    rects = [(t.rect.x(), t.rect.y(), t.rect.width(), t.rect.height()) for t in legend]
+    assert not overlapping(rects)
+
+
+def test_a_report_names_the_therapist_where_the_page_says_you(qapp):
+    _name, area, metrics, scale = looks()[0]
+    page = {t.text for t in timeline_layout(area, long_timeline(), metrics, scale).texts}
+    report = timeline_layout(area, long_timeline(), metrics, scale, charts.REPORT_NAMES)
+    assert "Your estimate" in page and "Therapist's estimate" not in page
+    assert "Therapist's estimate" in {t.text for t in report.texts}
