@@ -28,8 +28,8 @@ from tests.ui.appearance.test_look import unreadable
 from tests.ui.helpers import STRONG_PASSPHRASE, choose_client, choose_session, press
 from ui.main_window import MainWindow
 from ui.measures.client_mode import ClientMode
-from ui.widgets import theme
 from ui.vault_service import VaultService
+from ui.widgets import theme
 
 FIRST = datetime(2026, 9, 7, 10, 0)
 # These end the state under test; they are run on their own, once each state has been walked.
