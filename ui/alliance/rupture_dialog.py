@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -55,10 +56,17 @@ class RuptureDialog(QDialog):
         # Every marker of both kinds is built once; only the chosen kind's are shown.
         self.markers: dict[str, QCheckBox] = {}
         self._marker_kind: dict[str, RuptureKind] = {}
+        # Each kind's markers in a grid of their own: sharing one grid, the hidden kind's rows
+        # left uneven gaps between the shown ones.
         markers = QWidget()
-        grid = QGridLayout(markers)
-        grid.setContentsMargins(0, 0, 0, 0)
+        panels = QVBoxLayout(markers)
+        panels.setContentsMargins(0, 0, 0, 0)
+        self._marker_panels: dict[RuptureKind, QWidget] = {}
         for kind, terms in RUPTURE_MARKERS.items():
+            panel = self._marker_panels[kind] = QWidget()
+            panels.addWidget(panel)
+            grid = QGridLayout(panel)
+            grid.setContentsMargins(0, 0, 0, 0)
             for index, term in enumerate(terms):
                 box = QCheckBox(term.label)
                 box.setChecked(kind is rupture.kind and term.key in rupture.markers)
@@ -105,8 +113,12 @@ class RuptureDialog(QDialog):
     def _show_kind(self) -> None:
         kind = self.kind()
         self.kind_hint.setText(_KIND_HINTS[kind])
-        for key, box in self.markers.items():
-            box.setVisible(self._marker_kind[key] is kind)
+        for shown, panel in self._marker_panels.items():
+            panel.setVisible(shown is kind)
+        # The other kind's markers may be wider: the window grows to show them whole.
+        self.layout().activate()
+        if self.width() < self.minimumSizeHint().width():
+            self.resize(self.minimumSizeHint().width(), self.height())
 
     def _show_repair(self) -> None:
         repaired = Repair(self.repair.currentData()) is not Repair.NOT_YET

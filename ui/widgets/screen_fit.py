@@ -34,7 +34,11 @@ def fit_to_screen(window: QWidget, wanted: QSize | None = None) -> None:
     frame = window.frameGeometry().size() - window.geometry().size()
     wanted = window.size() if wanted is None else wanted
     room = area.size() - frame
-    size = wanted.boundedTo(room).expandedTo(window.minimumSize().boundedTo(room))
+    # Never narrower than what it holds needs: adjustSize() caps a window whose layout has
+    # wrapping labels at 2/3 of the screen's width, which at 200% cut off a long check box
+    # ("Talking about it from a distance, intellec…" in the rupture dialog).
+    least = window.minimumSize().expandedTo(window.minimumSizeHint())
+    size = wanted.boundedTo(room).expandedTo(least.boundedTo(room))
     if size != window.size():
         window.resize(size)
     place = window.frameGeometry()
