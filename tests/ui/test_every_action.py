@@ -308,3 +308,84 @@ def test_quit_closes_the_window_in_a_state_with_a_draft(qtbot, window):
     choose(qtbot, window, "RK-01", 3)
     next(a for a in menu_actions(window) if a.text() == "&Quit").trigger()
     qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def off_menu_dialogs(window: MainWindow) -> dict[str, QDialog]:
+    """Each dialog of NOT_FROM_THE_MENUS, made as the place that opens it makes it, over the
+    signed note's client (RK-01): so that its fit and colours are checked here too."""
+    from notes.alliance import (
+        BOUNDARY_DIMENSIONS,
+        CONTRACT_TERMS,
+        AllianceRating,
+        BoundaryEvent,
+        ContractItem,
+        Goal,
+        Rupture,
+        RuptureKind,
+    )
+    from notes.conduct import questions_for
+    from ui.alliance.rupture_dialog import RuptureDialog
+    from ui.client_page.boundary_section import BoundaryDialog
+    from ui.client_page.contract_section import ContractTermDialog
+    from ui.client_page.goals_section import GoalDialog
+    from ui.conduct.check_dialog import ConductDialog
+    from ui.conduct.offer import ConductOffer
+    from ui.conduct.prompts_dialog import PromptForm
+    from ui.measures.calibration_dialog import CalibrationDialog
+    from ui.measures.flag_notice import RiskNoteDialog
+    from ui.session.session_dialog import VoidDialog
+    from ui.supervision.question_dialog import QuestionDialog
+    from ui.supervision.record_dialog import SupervisionDialog
+
+    service = window.service
+    clients = service.clients()
+    client = next(c for c in clients if c.code == "RK-01")
+    sessions = service.sessions(client.id)
+    session = sessions[0]
+    prompts = service.conduct_prompts()
+    rating = AllianceRating(session.id, {"bond": 5, "tasks": 4}, {"bond": 6, "tasks": 5})
+    made: dict[str, QDialog] = {
+        "RiskNoteDialog": RiskNoteDialog("Item 9 answered 'several days'. ", window),
+        "CalibrationDialog": CalibrationDialog([(session.starts_at.date(), rating)], None, window),
+        "RuptureDialog": RuptureDialog(
+            Rupture(session.id, RuptureKind.WITHDRAWAL), sessions, window
+        ),
+        "ContractTermDialog": ContractTermDialog(
+            ContractItem(client.id, CONTRACT_TERMS[0].key), window
+        ),
+        "BoundaryDialog": BoundaryDialog(
+            BoundaryEvent(client.id, date(2026, 9, 7), BOUNDARY_DIMENSIONS[0].key), sessions, window
+        ),
+        "GoalDialog": GoalDialog(Goal(client.id, "Sleep through most nights."), window),
+        "PromptForm": PromptForm(prompts, None, window),
+        "ConductDialog": ConductDialog(
+            client, session, prompts, questions_for(prompts, True, None), parent=window
+        ),
+        "ConductOffer": ConductOffer(client, session, window),
+        "SupervisionDialog": SupervisionDialog(service, client_id=client.id, parent=window),
+        "QuestionDialog": QuestionDialog(clients, client.id, window),
+        "VoidDialog": VoidDialog("session 1 of RK-01", window),
+    }
+    return made
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_the_dialogs_off_the_menus_fit_and_read(qtbot, window, dark):
+    if dark:
+        choose_theme(qtbot, window, "&Dark")
+        assert theme.is_dark(QApplication.palette())
+    made = off_menu_dialogs(window)
+    assert set(made) == set(NOT_FROM_THE_MENUS)  # a dialog named there is made here too
+    too_large, hard_to_read = {}, {}
+    for name, dialog in made.items():
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        size = least_room(dialog)
+        if ROOM_AT_200_PERCENT.boundedTo(size) != size:
+            too_large[name] = (size.width(), size.height())
+        found = unreadable(dialog, texts_at_least=1)
+        if found:
+            hard_to_read[name] = found
+        dialog.reject()
+    assert too_large == {}
+    assert hard_to_read == {}

@@ -45,6 +45,7 @@ from ui.lock.dialog_drafts import EXTRA, Fields, restore
 from ui.vault_service import VaultService
 from ui.widgets.dialog_parts import dialog_buttons
 from ui.widgets.form_fields import date_edit, named, text_box
+from ui.widgets.screen_fit import scrolling
 from ui.widgets.status_line import StatusLine
 
 _DATA = Qt.ItemDataRole.UserRole
@@ -110,24 +111,26 @@ class SupervisionDialog(QDialog):
         self.problem = StatusLine("problem", urgent=True)
         self.problem.hide()
 
-        form = QFormLayout()
-        form.addRow("Date", self.held_on)
-        form.addRow("Supervisor", self.supervisor)
-        form.addRow("Clients discussed", self.client_list)
-        form.addRow("Items discussed", self.item_list)
-        form.addRow("What was said", self.said_tabs)
+        body = QWidget()
+        form = QFormLayout(body)
+        form.addRow("Da&te", self.held_on)
+        form.addRow("S&upervisor", self.supervisor)
+        form.addRow("C&lients discussed", self.client_list)
+        form.addRow("&Items discussed", self.item_list)
+        form.addRow("&What was said", self.said_tabs)
         adding = QHBoxLayout()
         adding.addWidget(self.action_client)
         adding.addWidget(self.action_about, 1)
-        form.addRow("Agreed action", adding)
+        form.addRow("A&greed action", adding)
         text_row = QHBoxLayout()
         text_row.addWidget(self.action_text, 1)
         text_row.addWidget(self.add_action)
         form.addRow("", text_row)
-        form.addRow("Actions", self.action_list)
+        form.addRow("Acti&ons", self.action_list)
         form.addRow("", self.remove_action)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        # A long form: at 200% on 1920×1080 it scrolls inside, its buttons stay in view.
+        layout.addWidget(scrolling(body, "supervision_form"), 1)
         layout.addWidget(self.problem)
         layout.addWidget(dialog_buttons(self))
 
