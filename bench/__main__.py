@@ -198,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
     if "memory" in only or "other" in only:
         say("Peak memory")
         chosen = results["career"]["biggest_client"]
+        # With the daily damage check, whether or not an earlier section ran it today: the
+        # peak then includes it, as on a day's first unlock, in every run alike.
+        _forget_daily_check(paths["career"])
         results["memory"] = startup.peak_memory(
             paths["career"], work / "settings", chosen["id"], chosen["other"]
         )

@@ -88,6 +88,14 @@ def rows(results: dict) -> list[Row]:
         None,
         "",
     )
+    add(
+        "  after a crash or a copy put in its place (every page read)",
+        _ms(_get(small, "unlock", "every_page_ms")),
+        _ms(_get(career, "unlock", "every_page_ms")),
+        "",
+        None,
+        "",
+    )
     startup = results.get("startup") or {}
     add(
         "Start to unlock screen (make run)",

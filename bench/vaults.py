@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bench import bulk, synthetic, synthetic_records, vocabulary
 from bench.synthetic import Shape
-from storage import schema
+from storage import page_proof, schema
 from storage.vault import Vault
 
 # Synthetic data only: this passphrase never guards anything real. Plain ASCII, because the
@@ -81,8 +81,8 @@ def record_counts(path: Path) -> dict[str, int]:
 
 
 def _remove_with_companions(path: Path, keep_vault: bool = False) -> None:
-    """The vault and the files SQLite and the instance lock keep beside it."""
-    for suffix in ("-wal", "-shm", ".lock", ".json"):
+    """The vault and the files SQLite, the instance lock and the page check keep beside it."""
+    for suffix in ("-wal", "-shm", ".lock", ".json", page_proof.SUFFIX):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
     if not keep_vault:
         path.unlink(missing_ok=True)
