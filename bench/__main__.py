@@ -111,6 +111,7 @@ def _window_stalls(window, biggest: int, sessions: list, work: Path) -> dict:
         # too (with the search on a worker thread, that is most of what the GUI thread does).
         window.workspace.show_search()
         stalls["search"] = gui.search_stalls(panel, measures.QUERIES)
+    stalls["export_dialog"] = gui.export_dialog_stall(window, biggest)
     last = sessions[-52:]
     period = (last[0].starts_at.date(), last[-1].starts_at.date())
     stalls["export"] = gui.export_stall(window, biggest, period, work / "export.docx")

@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -226,6 +227,36 @@ def search_stalls(panel, queries: list[str], rounds: int = 3) -> dict:
         "median_stall_ms": statistics.median(each.values()),
         "per_query_stall_ms": each,
     }
+
+
+def export_dialog_stall(window: MainWindow, client_id: int) -> dict:
+    """Reports → Supervision report… with the client chosen: the longest stall from the menu
+    entry until the dialog shows its defaults and has swept the default period."""
+    from ui.reports.export_dialog import SupervisionExportDialog
+
+    current = window.workspace.current_client()
+    if current is None or current.id != client_id:
+        open_client(window, client_id)
+    wait_for_background()
+    action = next(
+        each
+        for each in window.findChildren(QAction)
+        if each.text().replace("&", "") == "Supervision report…"
+    )
+    ready: list[float] = []
+
+    def answer(dialog: QWidget) -> None:
+        if not isinstance(dialog, SupervisionExportDialog):
+            dismiss(dialog)
+        elif not (dialog.is_loading() or dialog.is_sweeping()):
+            ready.append(time.perf_counter())
+            dialog.reject()
+
+    with answering_dialogs(answer), StallMeter() as meter:
+        started = time.perf_counter()
+        action.trigger()  # exec(): returns once `answer` closed the dialog, ready
+    wait_for_background()
+    return {"seconds": ready[0] - started if ready else None, "stall_ms": meter.longest_ms}
 
 
 def export_stall(window: MainWindow, client_id: int, period: tuple[date, date], target: Path):

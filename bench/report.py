@@ -256,6 +256,7 @@ def rows(results: dict) -> list[Row]:
     for key, label in (
         ("search", "search (typing in the search box)"),
         ("client", "opening the 1,000-session client, median"),
+        ("export_dialog", "opening the supervision report dialog"),
         ("export", "supervision report export"),
         ("backup", "backup"),
         ("passphrase", "passphrase change"),

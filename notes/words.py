@@ -10,8 +10,11 @@ both common and in the dictionary in lower case: "Grace", "Joy", "Hope", "Will" 
 
 from __future__ import annotations
 
+import io
+import pickle
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib import resources
 
 # Common enough that a reader takes it for the word first: "lily" 3.95, "grace" 4.56, "hope"
 # 5.4. Below it a dictionary word that is also a name ("maya" 3.87) is rarely the word in a
@@ -35,11 +38,35 @@ def zipf(word: str) -> float:
 _verdicts: dict[str, bool] = {}
 
 
-def _dictionary() -> set[str]:
-    """Webster's Second as written: a lower-case entry is a word, a capitalised one a name."""
-    from english_words import get_english_words_set
+class _Frames:
+    """A pickle handed to the unpickler one frame (64 KB) at a time, through Python."""
 
-    return get_english_words_set(["web2"], lower=False, alpha=True)
+    def __init__(self, data: bytes) -> None:
+        self._file = io.BytesIO(data)
+
+    def read(self, size: int = -1) -> bytes:
+        return self._file.read(size)
+
+    def readinto(self, buffer: bytearray) -> int:
+        return self._file.readinto(buffer)
+
+    def readline(self) -> bytes:
+        return self._file.readline()
+
+
+def _dictionary() -> set[str]:
+    """Webster's Second as written: a lower-case entry is a word, a capitalised one a name.
+
+    The set `english_words.get_english_words_set(["web2"], alpha=True)` gives, read from the
+    same file. That function unpickles its 236,000 words in one call, holding the GIL for
+    40 ms; fed a frame at a time through Python, the unpickler lets another thread (the
+    window's) run between frames, so loading it on a worker no longer stalls the window."""
+    from english_words.constants import ALPHA, PROCESSED_DATA_DIR
+    from english_words.util import get_data_file_name
+
+    name = get_data_file_name("web2", [ALPHA])
+    data = resources.files("english_words").joinpath(PROCESSED_DATA_DIR, name).read_bytes()
+    return pickle.Unpickler(_Frames(data)).load()
 
 
 def ordinary_words(words: Iterable[str]) -> set[str]:

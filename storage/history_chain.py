@@ -13,15 +13,13 @@ replaces without firing any DELETE trigger, but BEFORE INSERT triggers still fir
 
 from __future__ import annotations
 
-import gc
-import threading
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import sqlcipher3
 
 from notes import signed_history as rules
+from notes.collection import collection_paused
 from notes.signed_history import Change, EntryKind, Finding
 from notes.vault_seal import SealCheck, VaultSeal
 
@@ -310,37 +308,12 @@ class _Names:
         return Finding(kind, change, code, number, at)
 
 
-_pausing = threading.Lock()
-_paused = 0  # checks running now; collection resumes after the last
-_was_enabled = False
-
-
-@contextmanager
-def _collection_paused() -> Iterator[None]:
-    """No cyclic garbage collection meanwhile. A check builds a record for every signed note,
-    addendum and audit line (a quarter of a million in a long career), so Python's collector
-    would walk every object of the process again and again, each walk holding the GIL for a
-    tenth of a second or more: the window, on its own thread, could not answer meanwhile.
-    The records hold no cycles; they are freed as usual when the check ends."""
-    global _paused, _was_enabled
-    with _pausing:
-        if _paused == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _paused += 1
-    try:
-        yield
-    finally:
-        with _pausing:
-            _paused -= 1
-            if _paused == 0 and _was_enabled:
-                gc.enable()
-
-
 def check(connection: sqlcipher3.Connection) -> list[Finding]:
     """Recompute the whole chain and name every signed record that does not hold: changed,
     unsigned, removed, hidden, added outside Alliance, or its chain entry rewritten."""
-    with _collection_paused():
+    # A check builds a record for every signed note, addendum and audit line (a quarter of a
+    # million in a long career); the records hold no cycles and are freed as usual after.
+    with collection_paused():
         return _check(connection)
 
 

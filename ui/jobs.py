@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
+from notes.collection import collection_paused
 from notes.progress import Progress
 from ui.errors import TITLE, show_failure
 
@@ -74,7 +75,8 @@ def yielding(work: Callable[..., Any], *args: Any) -> Any:
     filter, the highlighter, a timer, a paint) it can wait up to 5 ms; a keystroke or a paint
     makes dozens of such calls, so typing would stall for tens of milliseconds while a
     dictionary loads, and the window for a hundred or more while the damage check hashes
-    every signed note."""
+    every signed note. The cyclic garbage collector is paused meanwhile too
+    (notes/collection.py): a full collection holds the GIL for its whole walk."""
     global _busy, _usual_switch_s
     with _switching:
         if _busy == 0:
@@ -82,7 +84,8 @@ def yielding(work: Callable[..., Any], *args: Any) -> Any:
             sys.setswitchinterval(HANDBACK_S)
         _busy += 1
     try:
-        return work(*args)
+        with collection_paused():
+            return work(*args)
     finally:
         with _switching:
             _busy -= 1

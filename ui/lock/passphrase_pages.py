@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.passphrase import MISMATCH, assess, new_passphrase_problem
+from notes.passphrase import MISMATCH, assess, new_passphrase_problem, prepare_assessment
 from storage.errors import DiskFull, NotWritable, VaultError
+from ui.jobs import run_in_background, yielding
 from ui.widgets.form_fields import named
 from ui.widgets.headings import Heading
 from ui.widgets.screen_fit import keep_whole, scrolling
@@ -54,6 +55,11 @@ class StrengthMeter(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.advice)
         self.show_for("")
+        # The first keystroke would otherwise import zxcvbn on the GUI thread (issue 21.4).
+        run_in_background(self, lambda _progress: yielding(prepare_assessment), self._prepared)
+
+    def _prepared(self, _nothing: None) -> None:
+        return None  # zxcvbn is loaded; each assessment (under 10 ms) stays on this thread
 
     def show_for(self, passphrase: str) -> bool:
         strength = assess(passphrase)

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.deidentify import Deidentifier, Replacement
+from notes.deidentify import Replacement
 from notes.records import Client
 from notes.reports.inputs import Period, ReportSection, default_period, default_period_reason
 from notes.reports.record_report import record_period
@@ -49,9 +49,13 @@ from storage.errors import VaultError
 from ui.jobs import run_in_background, yielding
 from ui.reports.export_job import (
     RecordRequest,
+    Replacements,
+    SupervisionDefaults,
     SupervisionRequest,
     export_record,
     export_supervision_report,
+    replacements_for,
+    supervision_defaults,
     sweep_supervision_report,
 )
 from ui.vault_service import VaultService
@@ -212,12 +216,18 @@ class _ExportDialog(QDialog):
         if client is None:
             self.message.setText("Add a client first: there is nothing to export yet.")
             return
-        period, hint = self._default_period(client)
+        folder = self._service.report_folder() or _documents_folder()
+        self.target.setText(str(Path(folder) / self.default_name(client)))
+        self.show_defaults(client)
+
+    def show_defaults(self, client: Client) -> None:
+        """The client's default period, under its reason."""
+        self.show_period(*self._default_period(client))
+
+    def show_period(self, period: Period, hint: str) -> None:
         self.start.setDate(_qdate(period.start))
         self.end.setDate(_qdate(period.end))
         self.period_hint.setText(hint)
-        folder = self._service.report_folder() or _documents_folder()
-        self.target.setText(str(Path(folder) / self.default_name(client)))
 
     def default_name(self, client: Client) -> str:
         return f"{client.code} {self.kind} {date.today():%Y-%m-%d}.docx"
@@ -447,25 +457,73 @@ class SupervisionExportDialog(_ExportDialog):
         self._sweep_timer.timeout.connect(self._start_sweep)
         self._sweep_generation = 0
         self._sweeps_running = 0
+        # The client's defaults come from a worker (see show_defaults); an answer for an
+        # earlier client, or from before a lock, is dropped by its generation.
+        self._load_generation = 0
+        self._loading = False
+        self._names_loading = 0
         self.add_term_button.clicked.connect(self._add_finding)
         self.leave_button.clicked.connect(self._leave_finding)
         self.finish_layout()
         self.resize(1040, 760)
 
-    def _default_period(self, client: Client) -> tuple[Period, str]:
-        last = self._service.report_data().last_supervision_report(client.id, before=date.today())
-        period = default_period(date.today(), last)
-        return period, default_period_reason(period, last)
-
     def _client_changed(self) -> None:
         self._left.clear()
         self._replace_anyway.clear()
         super()._client_changed()
-        client = self.client()
-        data = self._service.report_data()
-        self._asked = [] if client is None else data.open_questions(client.id)
+
+    def show_defaults(self, client: Client) -> None:
+        """Read on a worker: the last report (a search of the audit log), the open questions,
+        and which names are also ordinary words (wordfreq and a dictionary, half a second the
+        first time). Meanwhile the dialog is already on screen, Export greyed out, and the
+        period's line says what it is waiting for (issue 21.4)."""
+        self._load_generation += 1
+        self._loading = True
+        self.export_button.setEnabled(False)
+        self.period_hint.setText("Looking for the last supervision report…")
+        self._asked = []
+        self.questions.setPlainText("")
+        self._show_sweep()  # it waits for the defaults
+        service, generation, today = self._service, self._load_generation, date.today()
+        others = self._every_client()
+
+        def read() -> SupervisionDefaults:
+            return supervision_defaults(service.report_data(), client, others, today)
+
+        run_in_background(
+            self,
+            lambda _progress: (generation, yielding(read)),
+            self._defaults_loaded,
+            failed=self._load_failed,
+            title="Export",
+        )
+
+    def is_loading(self) -> bool:
+        """True while the chosen client's defaults or replacements are still being read."""
+        return self._loading or self._names_loading > 0
+
+    def _every_client(self) -> list[Client]:
+        return [self.client_box.itemData(row) for row in range(self.client_box.count())]
+
+    def _defaults_loaded(self, answer: tuple[int, SupervisionDefaults]) -> None:
+        generation, defaults = answer
+        if generation != self._load_generation:
+            return  # another client was chosen meanwhile, or the vault locked
+        self._loading = False
+        period = default_period(date.today(), defaults.last_report)
+        self.show_period(period, default_period_reason(period, defaults.last_report))
+        self._asked = defaults.questions
         self.questions.setPlainText("\n".join(self._asked))
-        self._show_replacements()
+        self.export_button.setEnabled(not self._running)
+        self._show_replacements(defaults.replacements)
+
+    def _load_failed(self, _error: BaseException) -> bool:
+        self._loading = False
+        self._names_loading = 0
+        self.period_hint.setText("")
+        # Locked meanwhile: the dialog is gone with the lock. Otherwise the default: the
+        # message, or the crash dialog.
+        return not self._service.is_unlocked
 
     def _done(self, path: Path) -> None:
         self._keep_new_questions()
@@ -482,20 +540,45 @@ class SupervisionExportDialog(_ExportDialog):
         self._asked = self._service.report_data().open_questions(client.id)
 
     def _vault_locked(self) -> None:
+        self._load_generation += 1  # what a worker still brings is for an unlocked vault
         self.replacements.set_items([])
         self.findings.set_items([])
         self.questions.clear()
         super()._vault_locked()
 
-    def _show_replacements(self) -> None:
+    def _find_replacements(self) -> None:
+        """The replacements again, on a worker (a new identifying term is judged against the
+        dictionary, a fifth of a second), after the box was ticked or a term added."""
+        client = self.client()
+        if self._loading:
+            return  # the client's defaults on their way bring them
+        if client is None or not self.deidentify.isChecked():
+            self._show_replacements(None)
+            return
+        self._load_generation += 1
+        self._names_loading += 1
+        generation, others = self._load_generation, self._every_client()
+        run_in_background(
+            self,
+            lambda _progress: (generation, yielding(replacements_for, client, others)),
+            self._replacements_found,
+            failed=self._load_failed,
+            title="Export",
+        )
+
+    def _replacements_found(self, answer: tuple[int, Replacements]) -> None:
+        self._names_loading -= 1
+        generation, found = answer
+        if generation == self._load_generation:
+            self._show_replacements(found)
+
+    def _show_replacements(self, found: Replacements | None) -> None:
         client = self.client()
         if client is None:
             self.replacements.set_items([])
             return
-        others = self._service.clients(include_closed=True)
-        names = Deidentifier(client.code, client.full_name, client.identifying_terms, others=others)
-        on = self.deidentify.isChecked()
-        self.replacements.set_items(names.every_replacement() if on else [])
+        on = self.deidentify.isChecked() and found is not None
+        self.replacements.set_items(found.listed if on else [])
         self.replacement_view.setVisible(on)
         self.remove_dates.setEnabled(on)
         if not on:
@@ -506,7 +589,7 @@ class SupervisionExportDialog(_ExportDialog):
                 "clients' names by their codes. Add nicknames and misspellings to the client's "
                 "identifying terms before exporting."
             )
-            if names.code_reveals_identity():
+            if found.code_reveals_identity:
                 text = (
                     f"The code {client.code} itself contains part of the name, so it does not "
                     "hide who the client is. Give the client another code first. " + text
@@ -536,6 +619,10 @@ class SupervisionExportDialog(_ExportDialog):
         """List what in this report still looks like an identifier, less what was left."""
         self._sweep_generation += 1  # whatever is on its way is for an older request
         client = self.client()
+        if self._loading:  # the period is not the client's yet
+            self._sweep_timer.stop()
+            self.sweep_heading.setText("Looking through the report…")
+            return
         if client is None or not self.deidentify.isChecked() or self.period().backwards:
             self._sweep_timer.stop()
             self.findings.set_items([])
@@ -562,16 +649,18 @@ class SupervisionExportDialog(_ExportDialog):
             self,
             # ReportData reads the vault as it is made: on the worker too, so the window never
             # waits for the vault behind an export's reads (issue 21.4).
-            lambda _progress: yielding(
-                lambda: sweep_supervision_report(service.report_data(), request)
+            lambda _progress: (
+                generation,
+                yielding(lambda: sweep_supervision_report(service.report_data(), request)),
             ),
-            lambda found: self._swept(generation, found),
+            self._swept,  # a bound method: Qt drops the answer if the dialog is gone
             failed=failed,
             title="Export",
         )
 
-    def _swept(self, generation: int, found: list[Finding]) -> None:
+    def _swept(self, answer: tuple[int, list[Finding]]) -> None:
         self._sweeps_running -= 1
+        generation, found = answer
         if generation != self._sweep_generation:
             return  # a change came after this request: its own sweep follows
         found = [each for each in found if (each.kind, each.text, each.sentence) not in self._left]
@@ -607,7 +696,7 @@ class SupervisionExportDialog(_ExportDialog):
             terms = [*client.identifying_terms, finding.text]
             saved = self._service.save_client(replace(client, identifying_terms=terms))
             self.client_box.setItemData(self.client_box.currentIndex(), saved)
-        self._show_replacements()
+        self._find_replacements()
 
     def _leave_finding(self) -> None:
         finding = self._chosen_finding()
@@ -624,7 +713,7 @@ class SupervisionExportDialog(_ExportDialog):
                 "Code 4.06). A report with the client's name identifies them to anyone who "
                 "sees it.\n\nExport with the client's name?",
             )
-        self._show_replacements()
+        self._find_replacements()
 
     def sections(self) -> frozenset[ReportSection]:
         chosen = {section for section, box in self.section_boxes.items() if box.isChecked()}

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from notes.deidentify import Deidentifier, Replacement
 from notes.progress import Progress
+from notes.records import Client
 from notes.reports.builder import supervision_report, supervision_sweep
-from notes.reports.docx_writer import report_to_docx
 from notes.reports.inputs import (
     ALL_SECTIONS,
     Charts,
@@ -25,6 +26,7 @@ from notes.reports.inputs import (
     default_period,
 )
 from notes.reports.layout import PageSetup, page_setup
+from notes.reports.model import Report
 from notes.reports.record_report import record_report
 from notes.reports.seal import sealed
 from notes.sweep import Finding, FindingKind, ambiguous_problem, sweep_heading
@@ -68,6 +70,15 @@ class RecordRequest:
     drafts: bool = False  # unsigned draft notes too (left out unless ticked)
 
 
+def _docx(report: Report) -> bytes:
+    """The report as a Word file, on the therapist's paper."""
+    # python-docx and lxml load here, on the worker writing the first report, and not with
+    # the dialog, on the GUI thread, while it opens (40 ms: issue 21.4).
+    from notes.reports.docx_writer import report_to_docx
+
+    return report_to_docx(report, page=therapist_page())
+
+
 def _quiet(_text: str, _share: float) -> None:
     return None
 
@@ -85,6 +96,42 @@ def _supervision_inputs(data: ReportData, request: SupervisionRequest) -> Superv
         questions = "\n".join(data.open_questions(request.client_id))
     inputs.questions = questions
     return inputs
+
+
+@dataclass(frozen=True)
+class Replacements:
+    """What de-identification will replace in a client's report, as the dialog lists it."""
+
+    listed: list[Replacement]
+    code_reveals_identity: bool
+
+
+def replacements_for(client: Client, others: list[Client]) -> Replacements:
+    """Every replacement for `client`'s report. Judging which names are also ordinary words
+    loads wordfreq and a dictionary (half a second the first time): the dialog runs it on a
+    worker."""
+    names = Deidentifier(client.code, client.full_name, client.identifying_terms, others=others)
+    return Replacements(names.every_replacement(), names.code_reveals_identity())
+
+
+@dataclass(frozen=True)
+class SupervisionDefaults:
+    """Where the dialog starts for a client: the last report before today, the client's open
+    questions for supervision, and the replacements."""
+
+    last_report: date | None
+    questions: list[str]
+    replacements: Replacements
+
+
+def supervision_defaults(
+    data: ReportData, client: Client, others: list[Client], today: date
+) -> SupervisionDefaults:
+    return SupervisionDefaults(
+        data.last_supervision_report(client.id, before=today),
+        data.open_questions(client.id),
+        replacements_for(client, others),
+    )
 
 
 def sweep_supervision_report(data: ReportData, request: SupervisionRequest) -> list[Finding]:
@@ -117,7 +164,7 @@ def export_supervision_report(
         remove_dates=request.remove_dates,
         replace_anyway=request.replace_anyway,
     )
-    content = report_to_docx(sealed(report, data.vault_seal()), page=therapist_page())
+    content = _docx(sealed(report, data.vault_seal()))
     progress("Saving the file", 0.85)
     written = write_export(request.target, content)
     data.audit_supervision_export(request.client_id, identified=not request.deidentify)
@@ -137,7 +184,7 @@ def export_record(data: ReportData, request: RecordRequest, progress: Progress =
         include_drafts=request.drafts,
         seal=data.vault_seal(),
     )
-    content = report_to_docx(report, page=therapist_page())
+    content = _docx(report)
     progress("Saving the file", 0.85)
     written = write_export(request.target, content)
     data.audit_record_export(request.client_id, request.process_notes)

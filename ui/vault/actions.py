@@ -299,7 +299,11 @@ class VaultActions(QObject):
         folder = keys.backup_folder(self._service.path) or self._service.path.parent / "backups"
         self._run(
             "Change passphrase",
-            lambda progress: self._service.change_passphrase(current, new, folder, progress),
+            # Checking the new passphrase and recording the old one is Python: the GIL handed
+            # back every half millisecond keeps the window answering (issue 21.4).
+            lambda progress: yielding(
+                self._service.change_passphrase, current, new, folder, progress
+            ),
             lambda backup: self._inform(
                 "Change passphrase",
                 "Your passphrase is changed and the vault opened with it.\n\nA backup from "
