@@ -152,4 +152,6 @@ def open_main_dialog(qtbot, window, kind: str) -> QWidget:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    if kind == "supervision":  # its defaults are read on a worker
+        qtbot.waitUntil(lambda: not dialog.is_loading(), timeout=20_000)
     return dialog

@@ -462,6 +462,10 @@ class SupervisionExportDialog(_ExportDialog):
         self._load_generation = 0
         self._loading = False
         self._names_loading = 0
+        self._load_timer = QTimer(self)
+        self._load_timer.setSingleShot(True)
+        self._load_timer.setInterval(0)
+        self._load_timer.timeout.connect(self._start_loading)
         self.add_term_button.clicked.connect(self._add_finding)
         self.leave_button.clicked.connect(self._leave_finding)
         self.finish_layout()
@@ -484,6 +488,16 @@ class SupervisionExportDialog(_ExportDialog):
         self._asked = []
         self.questions.setPlainText("")
         self._show_sweep()  # it waits for the defaults
+        # Started once the event loop turns, after the dialog is laid out and painted: a
+        # worker running Python meanwhile would take the GIL in turns with the building of
+        # the dialog and make the window wait twice as long for its first paint.
+        self._load_timer.start()
+
+    def _start_loading(self) -> None:
+        client = self.client()
+        if client is None or not self._service.is_unlocked:
+            self._loading = False
+            return
         service, generation, today = self._service, self._load_generation, date.today()
         others = self._every_client()
 
@@ -612,8 +626,8 @@ class SupervisionExportDialog(_ExportDialog):
         )
 
     def is_sweeping(self) -> bool:
-        """True while the sweep waits for a pause in changes or runs."""
-        return self._sweep_timer.isActive() or self._sweeps_running > 0
+        """True while the sweep waits for the defaults or a pause in changes, or runs."""
+        return self.is_loading() or self._sweep_timer.isActive() or self._sweeps_running > 0
 
     def _show_sweep(self) -> None:
         """List what in this report still looks like an identifier, less what was left."""

@@ -79,11 +79,18 @@ def answer(qtbot, button: QMessageBox.StandardButton, seen: list[str]) -> None:
 
 
 def show_dialog(qtbot, kind: type, window):
-    """An export dialog of `kind` over the window, shown."""
+    """An export dialog of `kind` over the window, shown, its defaults in place."""
     dialog = kind(window.service, parent=window)
     qtbot.addWidget(dialog)
     dialog.show()
+    wait_for_defaults(qtbot, dialog)
     return dialog
+
+
+def wait_for_defaults(qtbot, dialog) -> None:
+    """As a person waits for Export to light up: the supervision report dialog reads its
+    defaults on a worker."""
+    qtbot.waitUntil(dialog.export_button.isEnabled, timeout=20_000)
 
 
 def tick(qtbot, box) -> None:
@@ -120,6 +127,7 @@ def test_supervision_report_from_the_menu_is_de_identified(qtbot, open_window, t
     shown: dict[str, object] = {}
 
     def operate(dialog: SupervisionExportDialog) -> None:
+        wait_for_defaults(qtbot, dialog)
         assert dialog.deidentify.isChecked()
         replacements = [dialog.replacements.index(r).data() for r in range(3)]
         assert replacements[0] == "Maya Lindqvist  →  ML-01"
@@ -161,6 +169,7 @@ def test_supervision_report_from_the_menu_is_de_identified(qtbot, open_window, t
     # starts where the first one did; the names are remembered.
     again = SupervisionExportDialog(open_window.service, parent=open_window)
     qtbot.addWidget(again)
+    wait_for_defaults(qtbot, again)
     assert again.start.date().toPython() == months_before(date.today(), 3)
     assert "The last three months" in again.period_hint.text()
     assert again.supervisor.text() == "Jo Super"

@@ -16,7 +16,13 @@ from storage.note_store import NoteRepository
 from storage.sessions import SessionRepository
 from storage.vault import Vault
 from tests.helpers import all_text, headings, leaks, open_docx
-from tests.ui.reports.test_export_dialog import run_export, show_dialog, tick, type_into
+from tests.ui.reports.test_export_dialog import (
+    run_export,
+    show_dialog,
+    tick,
+    type_into,
+    wait_for_defaults,
+)
 from ui.reports.export_dialog import SupervisionExportDialog
 
 NOTE = (
@@ -157,6 +163,7 @@ def test_a_code_made_from_the_name_is_warned_of_and_never_rewritten(qtbot, open_
         dialog.client_box.findText("MAYA-B", Qt.MatchFlag.MatchStartsWith)
     )
     qtbot.waitExposed(dialog)
+    wait_for_defaults(qtbot, dialog)
     assert dialog.privacy_hint.isVisible()
     assert "The code MAYA-B itself contains part of the name" in dialog.privacy_hint.text()
     target = tmp_path / "report.docx"
