@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from notes.alliance_chart import ChartPoints
+from notes.dates import day_text
 from notes.wording import counted
 
 STEADY_WITHIN = 0.5  # a change smaller than this, on the 0–10 scale or per session, is steady
@@ -32,7 +33,7 @@ def trend(first: float, last: float, within: float = STEADY_WITHIN) -> str:
 
 
 def _day(day: date | None) -> str:
-    return f"{day.day} {day:%b %Y}" if day else ""
+    return day_text(day, padded=False) if day else ""
 
 
 def _score(value: float) -> str:

@@ -1,5 +1,5 @@
 """Month arithmetic, written once: the conduct trend, the report's default period and the
-attendance chart all count in calendar months."""
+attendance chart all count in calendar months. And a day as the charts' tables write it."""
 
 from __future__ import annotations
 
@@ -44,3 +44,14 @@ def _days_in(year: int, month: int) -> int:
     """Days in a month (the calendar module is not worth its import time at start-up)."""
     following = date(year + month // 12, month % 12 + 1, 1)
     return (following - date(year, month, 1)).days
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day_text(day: date, padded: bool = True) -> str:
+    """ "05 Jan 2026" (or "5 Jan 2026" unpadded), as strftime's "%d %b %Y" writes it in the C
+    locale, which the app keeps. Not strftime itself: under PySide6 every strftime call goes
+    through Python's import hook (about 6 µs), and a long history's tables hold thousands."""
+    number = f"{day.day:02d}" if padded else str(day.day)
+    return f"{number} {_MONTHS[day.month - 1]} {day.year}"

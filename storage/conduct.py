@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from notes.conduct import (
+    PATTERN_WINDOW,
     Answer,
     Applies,
+    CheckCounts,
     CheckState,
     ConductAnswer,
     ConductCheck,
@@ -17,6 +20,15 @@ from notes.conduct import (
 from storage.audit import AuditAction
 from storage.sessions import COUNTED
 from storage.vault import Vault
+
+# A done check counts as answered when it holds at least one answer (notes.conduct.answered_checks).
+_HAS_ANSWERS = "EXISTS (SELECT 1 FROM conduct_answers a WHERE a.session_id = c.session_id)"
+
+
+@dataclass(frozen=True)
+class ConductGlance:
+    counts: CheckCounts
+    latest: list[ConductCheck]  # the latest answered checks, oldest first
 
 
 def _now() -> str:
@@ -71,6 +83,24 @@ class ConductRepository:
         """Every check with this client, oldest session first."""
         return self._checks(f"s.client_id = ? AND {COUNTED}", (client_id,))
 
+    def glance(self, client_id: int, window: int = PATTERN_WINDOW) -> ConductGlance:
+        """What the client page shows of the checks with this client: the counts, and the
+        latest `window` answered checks (oldest first) that patterns are looked for in. Counted
+        by SQL, so a long history's hundreds of checks and their answers are not read."""
+        due, answered = self._vault.read(
+            "SELECT coalesce(sum(c.state = 'due'), 0),"
+            f" coalesce(sum(c.state = 'done' AND {_HAS_ANSWERS}), 0)"
+            " FROM conduct_checks c JOIN sessions s ON s.id = c.session_id"
+            f" WHERE s.client_id = ? AND {COUNTED}",
+            (client_id,),
+        )[0]
+        latest = self._checks(
+            f"s.client_id = ? AND {COUNTED} AND c.state = 'done' AND {_HAS_ANSWERS}",
+            (client_id,),
+            newest=window,
+        )
+        return ConductGlance(CheckCounts(due, answered, min(answered, window)), latest)
+
     def since(self, moment: datetime) -> list[ConductCheck]:
         """Every answered check, across all clients, for sessions from `moment` on."""
         return self._checks(
@@ -78,12 +108,20 @@ class ConductRepository:
             (moment.isoformat(timespec="minutes"),),
         )
 
-    def _checks(self, where: str, parameters: tuple) -> list[ConductCheck]:
-        rows = self._vault.read(
+    def _checks(
+        self, where: str, parameters: tuple, newest: int | None = None
+    ) -> list[ConductCheck]:
+        """The checks `where` holds, oldest session first; only the `newest` so many if given."""
+        select = (
             "SELECT c.session_id, c.state, s.starts_at FROM conduct_checks c"
-            f" JOIN sessions s ON s.id = c.session_id WHERE {where} ORDER BY s.starts_at, s.id",
-            parameters,
+            f" JOIN sessions s ON s.id = c.session_id WHERE {where}"
         )
+        if newest is None:
+            rows = self._vault.read(f"{select} ORDER BY s.starts_at, s.id", parameters)
+        else:
+            rows = self._vault.read(
+                f"{select} ORDER BY s.starts_at DESC, s.id DESC LIMIT ?", (*parameters, newest)
+            )[::-1]
         checks = {
             session_id: ConductCheck(
                 session_id, CheckState(state), [], datetime.fromisoformat(starts_at)

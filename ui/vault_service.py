@@ -38,7 +38,7 @@ from storage import backups, handoff, taking_over
 from storage.alliance import AllianceRepository
 from storage.audit import AuditAction, AuditLog
 from storage.clients import ClientRepository
-from storage.conduct import ConductRepository
+from storage.conduct import ConductGlance, ConductRepository
 from storage.errors import VaultError, WrongPassphrase
 from storage.held_text import SealedText, unseal
 from storage.measures import MeasureRepository
@@ -286,6 +286,9 @@ class VaultService(QObject):
 
     def conduct_checks(self, client_id: int) -> list[ConductCheck]:
         return self._conduct.for_client(client_id)
+
+    def conduct_glance(self, client_id: int) -> ConductGlance:
+        return self._conduct.glance(client_id)
 
     def conduct_checks_since(self, moment: datetime) -> list[ConductCheck]:
         return self._conduct.since(moment)

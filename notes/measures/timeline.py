@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from notes.alliance import AllianceRating, Rater, Repair, Rupture
+from notes.dates import day_text
 from notes.measures.change import change_between
 from notes.measures.scoring import MeasureResponse
 from notes.observations import Observation, ObservationKind
@@ -155,7 +156,7 @@ def timeline_rows(line: Timeline) -> list[tuple[str, str, str, str]]:
     rows += [(p.day, p.session_number, "Rupture", p.note) for p in line.ruptures]
     rows += [(p.day, p.session_number, "Missed session", p.note) for p in line.missed]
     rows.sort(key=lambda row: (row[0], row[1]))
-    return [(f"{d:%d %b %Y}", str(n), what, value) for d, n, what, value in rows]
+    return [(day_text(d), str(n), what, value) for d, n, what, value in rows]
 
 
 _SHORT_HEADINGS = {

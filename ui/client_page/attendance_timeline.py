@@ -6,8 +6,8 @@ colours are the theme's, the same as the report's attendance chart.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from notes.attendance import summary
@@ -35,6 +35,7 @@ class _Strip(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.sessions: list[Session] = []
+        self.marks_painted = 0
         self.setMinimumHeight(int(_ROW * 2))
 
     def per_row(self) -> int:
@@ -51,12 +52,25 @@ class _Strip(QWidget):
         per_row = max(1, int((width - 8) // _STEP))
         return int(max(1, -(-len(self.sessions) // per_row)) * _ROW + 22)
 
-    def paintEvent(self, _event) -> None:
+    def exposed_marks(self, area: QRect) -> range:
+        """The sessions (by place) whose marks lie in `area`: whole rows of marks, so that a
+        long history that runs below the window is drawn only as far as it is seen."""
+        per_row = self.per_row()
+        first = max(0, int((area.top() - 4) // _ROW))
+        last = max(first, int((area.bottom() - 4) // _ROW))
+        return range(
+            min(first * per_row, len(self.sessions)), min((last + 1) * per_row, len(self.sessions))
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         per_row = self.per_row()
         surface = theme.surface(self.palette())
-        for index, session in enumerate(self.sessions):
+        marks = self.exposed_marks(event.rect())
+        self.marks_painted = len(marks)  # what a test of a long history counts
+        for index in marks:
+            session = self.sessions[index]
             row, column = divmod(index, per_row)
             x, y = 4 + column * _STEP, 4 + row * _ROW
             letter, colour = _LETTER[session.attendance], mark_style(session.attendance).qcolor()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QWidget
 from notes.conduct import (
     GroupPatterns,
     by_group,
-    check_counts,
     conduct_patterns,
     session_to_check,
 )
@@ -50,9 +49,9 @@ class ConductSection(RecordSection):
         self._text = ""
 
     def load(self, client: Client) -> list[GroupPatterns]:
-        checks = self._service.conduct_checks(client.id)
-        counts = check_counts(checks)
-        patterns = conduct_patterns(checks, self._service.conduct_prompts())
+        glance = self._service.conduct_glance(client.id)  # the latest checks, not every one
+        counts = glance.counts
+        patterns = conduct_patterns(glance.latest, self._service.conduct_prompts())
         due, looked_at = counts.due, counts.looked_at
         text = f"{due} {'check is' if due == 1 else 'checks are'} still due. " if due else ""
         if not counts.answered:

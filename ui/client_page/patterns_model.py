@@ -47,15 +47,19 @@ class ClientObservationModel(DataclassTableModel[ObservationRow]):
 
     @staticmethod
     def _sort_key(row: ObservationRow, column: int) -> Any:
+        # Only the column asked for: sorting a long history's rows asks thousands of times.
         o = row.observation
-        keys = (
-            row.session_start.isoformat(),
-            o.kind.value,
-            row.category.label.casefold(),
-            o.intensity,
-            int(o.supervision),
-        )
-        return keys[column] if column < len(keys) else (o.quote or o.what_i_felt).casefold()
+        if column == 0:
+            return row.session_start.isoformat()
+        if column == 1:
+            return o.kind.value
+        if column == 2:
+            return row.category.label.casefold()
+        if column == 3:
+            return o.intensity
+        if column == 4:
+            return int(o.supervision)
+        return (o.quote or o.what_i_felt).casefold()
 
     @staticmethod
     def _text(row: ObservationRow, column: int) -> str:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from notes.measures.flags import flag_message
-from notes.measures.repair_held import repair_held
+from notes.measures.repair_held import repairs_held
 from notes.measures.timeline import (
     TABLE_HEADINGS,
     Timeline,
@@ -127,16 +127,19 @@ class MeasuresSection(QWidget):
         self.flags.setText("\n".join(flagged))
         self.flags.setVisible(bool(flagged))
         held = []
+        # Worked out once for every rupture: per rupture, it re-sorted all the client's checks.
+        repaired = repairs_held(ruptures, sessions, ratings)
         for rupture in ruptures:
-            result = repair_held(rupture, sessions, ratings)
+            result = repaired.get(rupture.id)
             if result is not None:
                 at = numbers.get(rupture.session_id, "?")
                 held.append(f"Rupture in session {at}: {result.describe()}")
         self.repairs.setText("\n".join(held))
         self.repairs.setVisible(bool(held))
         line = timeline(sessions, responses, ratings, ruptures, observations)
-        self.chart.show_line(line)
-        self.model.show(timeline_rows(line))
+        rows = timeline_rows(line)
+        self.chart.show_line(line, rows)
+        self.model.show(rows)
 
     def clear(self) -> None:
         self.client, self.sessions = None, []

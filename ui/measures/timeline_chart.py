@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from notes.measures.timeline import Timeline
 from notes.wording import counted
-from ui.measures.timeline_drawing import paint_timeline
+from ui.measures.timeline_drawing import Words, paint_timeline, timeline_words
 from ui.widgets import theme
 
 
@@ -21,6 +21,7 @@ class TimelineChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.line = Timeline()
+        self._words: Words = {}
         self.spots: list[tuple[QPointF, str]] = []
         self.current = -1
         self.setMinimumHeight(300)
@@ -28,8 +29,12 @@ class TimelineChart(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("timeline chart")
 
-    def show_line(self, line: Timeline) -> None:
+    def show_line(
+        self, line: Timeline, rows: list[tuple[str, str, str, str]] | None = None
+    ) -> None:
+        """`rows`: the line's `timeline_rows`, when the caller has them already."""
         self.line = line
+        self._words = timeline_words(line, rows)  # once, not at every paint
         self.current = -1
         self.setAccessibleDescription(self._summary())
         self.update()
@@ -60,7 +65,7 @@ class TimelineChart(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Nothing to show yet.")
             return
         self.spots = sorted(
-            paint_timeline(painter, QRectF(self.rect()), self.line, surface),
+            paint_timeline(painter, QRectF(self.rect()), self.line, surface, words=self._words),
             key=lambda spot: spot[0].x(),
         )
         if 0 <= self.current < len(self.spots):

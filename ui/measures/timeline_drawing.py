@@ -19,6 +19,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen
 
 from notes.alliance_chart import AllianceSeries
 from notes.chart_axes import whole_ticks
+from notes.dates import day_text
 from notes.measures.instruments import instruments
 from notes.measures.timeline import Timeline, timeline_rows
 from ui.client_page.alliance_drawing import NAMES
@@ -153,6 +154,14 @@ def timeline_layout(
     return layout
 
 
+Words = dict[str, tuple[str, str, str, str]]
+
+
+def timeline_words(line: Timeline, rows: list[tuple[str, str, str, str]] | None = None) -> Words:
+    """Each point's row of `timeline_rows` (given, or worked out), by its day and kind."""
+    return {row[0] + row[2]: row for row in (timeline_rows(line) if rows is None else rows)}
+
+
 def paint_timeline(
     painter: QPainter,
     area: QRectF,
@@ -160,12 +169,15 @@ def paint_timeline(
     surface: Surface,
     scale: float = 1.0,
     names: Mapping[AllianceSeries, str] = NAMES,
+    words: Words | None = None,
 ) -> list[tuple[QPointF, str]]:
-    """Draw `line` into `area`; returns each point drawn with its words (for hover and keys)."""
+    """Draw `line` into `area`; returns each point drawn with its words (for hover and keys).
+    A widget that paints the same line again passes its `timeline_words`, worked out once: a
+    long history has thousands of points."""
     axes = timeline_layout(area, line, painter.fontMetrics(), scale, names)
     top = axes.symptom_ticks[-1]
     spots: list[tuple[QPointF, str]] = []
-    words = {row[0] + row[2]: row for row in timeline_rows(line)}
+    words = timeline_words(line) if words is None else words
     painter.save()
     draw_grid(painter, axes.symptoms, axes.symptom_ticks, top, surface, scale)
     draw_grid(painter, axes.alliance, ALLIANCE_TICKS, 10, surface, scale)
@@ -187,8 +199,8 @@ def paint_timeline(
             painter.drawPath(path)
         for p, spot in zip(points, at, strict=True):
             theme.draw_marker(painter, spot, style, size * scale, surface.background)
-            row = words.get(f"{p.day:%d %b %Y}{what}")
-            spots.append((spot, f"{p.day:%d %b %Y}, session {p.session_number}: {what} "
+            row = words.get(f"{day_text(p.day)}{what}")
+            spots.append((spot, f"{day_text(p.day)}, session {p.session_number}: {what} "
                           + (row[3] if row else f"{value_of(p):g}")))  # fmt: skip
 
     def value_of(point) -> float:
@@ -204,7 +216,7 @@ def paint_timeline(
             theme.COUNTERTRANSFERENCE,
             surface.background,
         )
-        spots.append((QPointF(x, base - height), f"{p.day:%d %b %Y}, session "
+        spots.append((QPointF(x, base - height), f"{day_text(p.day)}, session "
                       f"{p.session_number}: countertransference {p.value:g} of 5"))  # fmt: skip
     for name, points in line.scores.items():
         series(points, axes.symptoms, top, _style_of(name), 11, name)
@@ -219,12 +231,12 @@ def paint_timeline(
             style = theme.SeriesStyle(style.colour, marker=style.marker, hollow=True)
         spot = QPointF(axes.x(p.day), axes.alliance.top() + 8 * scale)
         theme.draw_marker(painter, spot, style, 15 * scale, surface.background)
-        spots.append((spot, f"{p.day:%d %b %Y}, session {p.session_number}: rupture, {p.note}"))
+        spots.append((spot, f"{day_text(p.day)}, session {p.session_number}: rupture, {p.note}"))
     for p in line.missed:
         spot = QPointF(axes.x(p.day), axes.plot.bottom())
         style = alliance[AllianceSeries.MISSED]
         theme.draw_marker(painter, spot, style, 9 * scale, surface.background)
-        spots.append((spot, f"{p.day:%d %b %Y}, session {p.session_number}: missed ({p.note})"))
+        spots.append((spot, f"{day_text(p.day)}, session {p.session_number}: missed ({p.note})"))
     for style, spot in axes.legend:
         if style.marker is theme.Marker.NONE:  # the countertransference bar
             box = QRectF(spot.x() - 3 * scale, spot.y() - 5 * scale, 6 * scale, 10 * scale)
