@@ -85,18 +85,40 @@ class ClientPage(QScrollArea):
         self._pending = list(range(len(self._sections)))
         if another:
             self.scroll_to_top()  # a newly chosen client's page opens at its top
-        self._fill_near()
-        if another:
-            for place in self._pending:  # what another client's was, until filled
-                self._sections[place].clear()
+            for section in self._sections:  # what another client's was, until filled
+                section.clear()
         self._show_since()
+        self._fill_near()
 
     def _fill_near(self) -> None:
-        """Fill each pending section that lies within a screen of what is in view."""
-        top = self.verticalScrollBar().value()
-        bottom = top + 2 * max(self.viewport().height(), 1)
-        # A section's y is its place in the page; the first (attendance) is always filled.
-        self._fill([p for p in self._pending if not p or self._sections[p].y() <= bottom])
+        """Fill, in reading order, each pending section that lies within a screen of what is
+        in view; while the page is hidden, only the first (attendance)."""
+        while self._client is not None and self._pending:
+            place = self._pending[0]
+            if place and not (self.isVisible() and self._top_of(place) <= self._bottom()):
+                break
+            self._fill([place])
+
+    def _bottom(self) -> int:
+        return self.verticalScrollBar().value() + 2 * max(self.viewport().height(), 1)
+
+    def _top_of(self, place: int) -> int:
+        """Where the section lies, from the heights of what is above it at the page's width.
+        Not its geometry: Qt sets that only when it next lays the page out, and until then it
+        is where another client's page (or none) put it, while a long history's attendance
+        strip alone can fill the screen."""
+        layout, target = self._layout, self._sections[place]
+        margins = layout.contentsMargins()
+        width = max(self.viewport().width() - margins.left() - margins.right(), 1)
+        top = margins.top()
+        for index in range(layout.count()):
+            item = layout.itemAt(index)
+            if item.widget() is target:
+                break
+            if not item.isEmpty():
+                high = item.heightForWidth(width) if item.hasHeightForWidth() else -1
+                top += (high if high >= 0 else item.sizeHint().height()) + layout.spacing()
+        return top
 
     def fill_all(self) -> None:
         """Fill every section now (what a reader of the whole page, or a test, needs)."""

@@ -241,5 +241,5 @@ class ClientPatterns(QWidget):
     def _show_state(self) -> None:
         total, shown = self.model.rowCount(), self.filtered.rowCount()
         self.empty.setVisible(total == 0)
-        self.count.setText(f"{shown} of {counted(total, 'observation')}" if total else "")
+        self.count.setText(f"{shown:,} of {counted(total, 'observation')}" if total else "")
         self.chart.show_rows(self.filtered.accepted(), self._categories)

@@ -1,0 +1,113 @@
+"""A client with 1,000 sessions (written as the benchmark writes them, bench/bulk.py): what the
+client page reads and draws when it opens is bounded by what is on screen, not by the history,
+and what it shows of the history is still all there."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from bench.bulk import write_caseload
+from bench.synthetic import Shape
+from notes.conduct import PATTERN_WINDOW, answered_checks, check_counts
+from storage.clients import ClientRepository
+from storage.conduct import ConductRepository
+from storage.vault import Vault
+from tests.ui.helpers import choose_client, mark_checked_today
+from ui.main_window import MainWindow
+from ui.vault_service import VaultService
+
+LONG = Shape(clients=1, sessions_per_client=1000)  # and the benchmark's 20-session client
+
+
+@pytest.fixture(scope="module")
+def long_vault(tmp_path_factory, template_vault, passphrase):
+    """One vault for the module (writing it takes seconds); each test copies it."""
+    path = tmp_path_factory.mktemp("long") / "long.vault"
+    path.write_bytes(template_vault.read_bytes())
+    vault = Vault.open(path, passphrase)
+    write_caseload(vault, LONG)
+    mark_checked_today(vault)
+    vault.close()
+    return path
+
+
+@pytest.fixture
+def long_path(long_vault, tmp_path):
+    path = tmp_path / "long.vault"
+    path.write_bytes(long_vault.read_bytes())
+    return path
+
+
+@pytest.fixture
+def vault(long_path, passphrase):
+    opened = Vault.open(long_path, passphrase)
+    yield opened
+    opened.close()
+
+
+def test_the_conduct_glance_is_the_whole_historys_counts_from_its_latest_checks(vault):
+    conduct = ConductRepository(vault)
+    for client in ClientRepository(vault).list():
+        every = conduct.for_client(client.id)
+        glance = conduct.glance(client.id)
+        assert glance.counts == check_counts(every)
+        assert glance.latest == answered_checks(every)[-PATTERN_WINDOW:]
+    long = max(ClientRepository(vault).list(), key=lambda c: len(conduct.for_client(c.id)))
+    assert len(conduct.for_client(long.id)) > 10 * PATTERN_WINDOW  # a long history indeed
+    assert len(conduct.glance(long.id).latest) == PATTERN_WINDOW  # of which only these are read
+
+
+@pytest.fixture
+def window(qtbot, long_path, passphrase):
+    main = MainWindow(VaultService(long_path))
+    qtbot.addWidget(main)
+    main.resize(1200, 760)  # as the benchmark's window
+    main.show()
+    qtbot.waitExposed(main)
+    main.service.unlock(passphrase)
+    qtbot.waitUntil(lambda: main.pages.currentWidget() is main.workspace)
+    yield main
+    main.service.lock()
+
+
+def open_page(qtbot, window: MainWindow, sessions: int):
+    workspace = window.workspace
+    clients = workspace.clients
+    row = next(
+        row
+        for row in range(clients.rowCount())
+        if len(window.service.session_list(clients.item(row).id)) == sessions
+    )
+    choose_client(qtbot, window, row)
+    workspace.tabs.setCurrentWidget(workspace.client_page)
+    page = workspace.client_page
+    qtbot.waitUntil(lambda: page.timeline.strip.marks_painted > 0)
+    return page
+
+
+def test_the_first_screen_of_a_1000_session_client_draws_and_reads_what_it_shows(qtbot, window):
+    page = open_page(qtbot, window, 1000)
+    strip = page.timeline.strip
+    assert page.timeline.counts.text().startswith("1,000 sessions: ")
+    assert len(strip.sessions) == 1000  # every session has its mark
+    seen = strip.visibleRegion().boundingRect()
+    assert 0 < seen.height() < strip.height()  # the strip runs on below the window
+    rows_seen = seen.height() // 26 + 2  # a row of marks is 26 px high; part-seen at each end
+    assert 0 < strip.marks_painted <= rows_seen * strip.per_row() < 1000
+    # The sections below the first screen have read nothing yet (the client's 1,000 sessions'
+    # observations, checks and measures); each is filled as scrolling brings it near.
+    patterns = page.findChild(QWidget, "clientPatterns")
+    assert patterns.visibleRegion().isEmpty()
+    assert patterns.model.rowCount() == 0
+
+
+def test_scrolled_down_the_whole_history_is_there(qtbot, window):
+    page = open_page(qtbot, window, 1000)
+    patterns = page.findChild(QWidget, "clientPatterns")
+    page.ensureWidgetVisible(patterns)  # as scrolling down to it does
+    qtbot.waitUntil(lambda: patterns.model.rowCount() > 0)
+    total = patterns.model.rowCount()
+    assert patterns.count.text() == f"{total:,} of {total:,} observations"
+    conduct = window.workspace.alliance_sections.conduct
+    assert f"last {PATTERN_WINDOW} checks with " in conduct.summary.text()
