@@ -6,7 +6,14 @@ from datetime import date
 
 import pytest
 
-from notes.dates import add_months, month_start, months_before, months_from, recent_months
+from notes.dates import (
+    add_months,
+    day_text,
+    month_start,
+    months_before,
+    months_from,
+    recent_months,
+)
 
 
 def test_month_start_is_the_first_of_the_month():
@@ -55,3 +62,12 @@ def test_recent_months_end_with_the_current_one():
     assert recent_months(date(2026, 1, 31), 1) == [date(2026, 1, 1)]
     assert recent_months(date(2026, 1, 31), 0) == []
     assert len(recent_months(date(2026, 7, 4))) == 6
+
+
+def test_a_day_is_written_as_strftime_writes_it_in_the_c_locale():
+    day = date(2024, 1, 1)
+    while day.year == 2024:  # every day of a leap year: each month's name and each day's number
+        assert day_text(day) == f"{day:%d %b %Y}"
+        assert day_text(day, padded=False) == f"{day.day} {day:%b %Y}"
+        day = date.fromordinal(day.toordinal() + 1)
+    assert day_text(date(2026, 3, 5)) == "05 Mar 2026"

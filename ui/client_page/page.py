@@ -5,16 +5,18 @@ in reading order with `add_section`; the page asks them all to refresh when the 
 client's sessions change, and to forget everything when the vault locks. A section whose
 records lie on a damaged page of the vault is left empty, and the page says which.
 
-Only what is on screen (or within a screen of it) is loaded when a client is shown: a section
-further down is filled when scrolling brings it near, so that opening a client with a long
-history costs what its first screen costs. A section filled for another client is emptied
-until then; one filled for this client is refreshed when it comes near again.
+Only what is on screen (or within a screen of it) is loaded when a client is shown, so that
+opening a client with a long history costs what its first screen costs; the sections further
+down follow one at a time from the event loop, after what is already waiting there (the first
+paint among it), or at once when scrolling brings one near. A section filled for another
+client is emptied until then; one filled for this client is refreshed when it comes near again.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -59,6 +61,10 @@ class ClientPage(QScrollArea):
         self._pending: list[int] = []  # sections (by place) not yet filled for this client
         self._unread: list[str] = []
         self._since = ""
+        self._rest = QTimer(self)  # fills the sections not yet filled, one at a time
+        self._rest.setSingleShot(True)
+        self._rest.setInterval(0)
+        self._rest.timeout.connect(self._fill_next)
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._fill_near)
         bar.rangeChanged.connect(self._fill_near)
@@ -89,6 +95,7 @@ class ClientPage(QScrollArea):
                 section.clear()
         self._show_since()
         self._fill_near()
+        self._rest.start()
 
     def _fill_near(self) -> None:
         """Fill, in reading order, each pending section that lies within a screen of what is
@@ -98,6 +105,16 @@ class ClientPage(QScrollArea):
             if place and not (self.isVisible() and self._top_of(place) <= self._bottom()):
                 break
             self._fill([place])
+
+    def _fill_next(self) -> None:
+        """The next section still to fill, one per turn of the event loop: what lies further
+        down is there without scrolling (for a screen reader too), and the window answers keys
+        between one section and the next."""
+        self._fill_near()
+        if self._pending:
+            self._fill([self._pending[0]])
+        if self._pending:
+            self._rest.start()
 
     def _bottom(self) -> int:
         return self.verticalScrollBar().value() + 2 * max(self.viewport().height(), 1)
@@ -158,6 +175,7 @@ class ClientPage(QScrollArea):
         self.verticalScrollBar().setValue(0)
 
     def clear(self) -> None:
+        self._rest.stop()
         self._client, self._sessions, self._pending, self._unread = None, [], [], []
         self.heading.clear()
         self.problem.clear()

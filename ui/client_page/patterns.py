@@ -209,8 +209,7 @@ class ClientPatterns(QWidget):
                 )
             )
         self.pattern.setVisible(bool(found))
-        self._fill_categories()
-        self._show_state()
+        self._fill_categories()  # which filters, counts and charts what is shown
 
     def _chosen_kind(self) -> ObservationKind | None:
         value = self.kind.currentData()  # Qt keeps the enum's plain string value

@@ -23,6 +23,8 @@ class ObservationFilter(QSortFilterProxyModel):
         self.supervision_only = False
 
     def set_filter(self, **values: Any) -> None:
+        if all(getattr(self, name) == value for name, value in values.items()):
+            return  # the same filter: a long history's rows are not looked through again
         modern = hasattr(self, "beginFilterChange")  # Qt 6.9+; invalidateRowsFilter before
         if modern:
             self.beginFilterChange()

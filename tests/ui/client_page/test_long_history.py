@@ -71,43 +71,48 @@ def window(qtbot, long_path, passphrase):
     main.service.lock()
 
 
-def open_page(qtbot, window: MainWindow, sessions: int):
-    workspace = window.workspace
-    clients = workspace.clients
-    row = next(
+def client_row(window: MainWindow, sessions: int) -> int:
+    clients = window.workspace.clients
+    return next(
         row
         for row in range(clients.rowCount())
         if len(window.service.session_list(clients.item(row).id)) == sessions
     )
-    choose_client(qtbot, window, row)
-    workspace.tabs.setCurrentWidget(workspace.client_page)
-    page = workspace.client_page
-    qtbot.waitUntil(lambda: page.timeline.strip.marks_painted > 0)
-    return page
 
 
 def test_the_first_screen_of_a_1000_session_client_draws_and_reads_what_it_shows(qtbot, window):
-    page = open_page(qtbot, window, 1000)
-    strip = page.timeline.strip
+    workspace = window.workspace
+    page = workspace.client_page
+    workspace.tabs.setCurrentWidget(page)
+    choose_client(qtbot, window, client_row(window, 1000))
+    # When the click has been handled, before anything else: the first screen is the
+    # attendance strip (1,000 marks run below the window), and the sections below it have
+    # read nothing yet — not the 1,000 sessions' observations, checks, measures or ruptures.
+    patterns = page.findChild(QWidget, "clientPatterns")
+    measures = workspace.measures_section
+    conduct = workspace.alliance_sections.conduct
     assert page.timeline.counts.text().startswith("1,000 sessions: ")
+    assert patterns.model.rowCount() == measures.model.rowCount() == 0
+    assert conduct.summary.text() == ""
+    # Then they follow by themselves, one at a time, without scrolling.
+    workspace.tabs.setCurrentWidget(page)  # the click brought the newest note forward
+    qtbot.waitUntil(lambda: patterns.model.rowCount() > 0 and measures.model.rowCount() > 0)
+    total = patterns.model.rowCount()
+    assert patterns.count.text() == f"{total:,} of {total:,} observations"
+    days = {row[0] for row in measures.model.rows}  # the timeline's table: the whole history
+    assert len(days) > 500  # every rated or missed session of the 1,000, not a recent few
+    assert f"last {PATTERN_WINDOW} checks with " in conduct.summary.text()
+
+
+def test_the_attendance_strip_paints_the_marks_in_view(qtbot, window):
+    workspace = window.workspace
+    page = workspace.client_page
+    choose_client(qtbot, window, client_row(window, 1000))
+    workspace.tabs.setCurrentWidget(page)
+    strip = page.timeline.strip
+    qtbot.waitUntil(lambda: strip.marks_painted > 0)
     assert len(strip.sessions) == 1000  # every session has its mark
     seen = strip.visibleRegion().boundingRect()
     assert 0 < seen.height() < strip.height()  # the strip runs on below the window
     rows_seen = seen.height() // 26 + 2  # a row of marks is 26 px high; part-seen at each end
-    assert 0 < strip.marks_painted <= rows_seen * strip.per_row() < 1000
-    # The sections below the first screen have read nothing yet (the client's 1,000 sessions'
-    # observations, checks and measures); each is filled as scrolling brings it near.
-    patterns = page.findChild(QWidget, "clientPatterns")
-    assert patterns.visibleRegion().isEmpty()
-    assert patterns.model.rowCount() == 0
-
-
-def test_scrolled_down_the_whole_history_is_there(qtbot, window):
-    page = open_page(qtbot, window, 1000)
-    patterns = page.findChild(QWidget, "clientPatterns")
-    page.ensureWidgetVisible(patterns)  # as scrolling down to it does
-    qtbot.waitUntil(lambda: patterns.model.rowCount() > 0)
-    total = patterns.model.rowCount()
-    assert patterns.count.text() == f"{total:,} of {total:,} observations"
-    conduct = window.workspace.alliance_sections.conduct
-    assert f"last {PATTERN_WINDOW} checks with " in conduct.summary.text()
+    assert strip.marks_painted <= rows_seen * strip.per_row() < 1000
