@@ -5,18 +5,16 @@ in reading order with `add_section`; the page asks them all to refresh when the 
 client's sessions change, and to forget everything when the vault locks. A section whose
 records lie on a damaged page of the vault is left empty, and the page says which.
 
-Only what is on screen (or within a screen of it) is loaded when a client is shown, so that
-opening a client with a long history costs what its first screen costs; the sections further
-down follow one at a time from the event loop, after what is already waiting there (the first
-paint among it), or at once when scrolling brings one near. A section filled for another
-client is emptied until then; one filled for this client is refreshed when it comes near again.
+Only what is on screen (or within a screen of it) is loaded when a client is shown: a section
+further down is filled when scrolling brings it near, so that opening a client with a long
+history costs what its first screen costs. A section filled for another client is emptied
+until then; one filled for this client is refreshed when it comes near again.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -61,10 +59,6 @@ class ClientPage(QScrollArea):
         self._pending: list[int] = []  # sections (by place) not yet filled for this client
         self._unread: list[str] = []
         self._since = ""
-        self._rest = QTimer(self)  # fills the sections not yet filled, one at a time
-        self._rest.setSingleShot(True)
-        self._rest.setInterval(0)
-        self._rest.timeout.connect(self._fill_next)
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._fill_near)
         bar.rangeChanged.connect(self._fill_near)
@@ -91,51 +85,18 @@ class ClientPage(QScrollArea):
         self._pending = list(range(len(self._sections)))
         if another:
             self.scroll_to_top()  # a newly chosen client's page opens at its top
-            for section in self._sections:  # what another client's was, until filled
-                section.clear()
-        self._show_since()
         self._fill_near()
-        self._rest.start()
+        if another:
+            for place in self._pending:  # what another client's was, until filled
+                self._sections[place].clear()
+        self._show_since()
 
     def _fill_near(self) -> None:
-        """Fill, in reading order, each pending section that lies within a screen of what is
-        in view; while the page is hidden, only the first (attendance)."""
-        while self._client is not None and self._pending:
-            place = self._pending[0]
-            if place and not (self.isVisible() and self._top_of(place) <= self._bottom()):
-                break
-            self._fill([place])
-
-    def _fill_next(self) -> None:
-        """The next section still to fill, one per turn of the event loop: what lies further
-        down is there without scrolling (for a screen reader too), and the window answers keys
-        between one section and the next."""
-        self._fill_near()
-        if self._pending:
-            self._fill([self._pending[0]])
-        if self._pending:
-            self._rest.start()
-
-    def _bottom(self) -> int:
-        return self.verticalScrollBar().value() + 2 * max(self.viewport().height(), 1)
-
-    def _top_of(self, place: int) -> int:
-        """Where the section lies, from the heights of what is above it at the page's width.
-        Not its geometry: Qt sets that only when it next lays the page out, and until then it
-        is where another client's page (or none) put it, while a long history's attendance
-        strip alone can fill the screen."""
-        layout, target = self._layout, self._sections[place]
-        margins = layout.contentsMargins()
-        width = max(self.viewport().width() - margins.left() - margins.right(), 1)
-        top = margins.top()
-        for index in range(layout.count()):
-            item = layout.itemAt(index)
-            if item.widget() is target:
-                break
-            if not item.isEmpty():
-                high = item.heightForWidth(width) if item.hasHeightForWidth() else -1
-                top += (high if high >= 0 else item.sizeHint().height()) + layout.spacing()
-        return top
+        """Fill each pending section that lies within a screen of what is in view."""
+        top = self.verticalScrollBar().value()
+        bottom = top + 2 * max(self.viewport().height(), 1)
+        # A section's y is its place in the page; the first (attendance) is always filled.
+        self._fill([p for p in self._pending if not p or self._sections[p].y() <= bottom])
 
     def fill_all(self) -> None:
         """Fill every section now (what a reader of the whole page, or a test, needs)."""
@@ -175,7 +136,6 @@ class ClientPage(QScrollArea):
         self.verticalScrollBar().setValue(0)
 
     def clear(self) -> None:
-        self._rest.stop()
         self._client, self._sessions, self._pending, self._unread = None, [], [], []
         self.heading.clear()
         self.problem.clear()
