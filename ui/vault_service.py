@@ -6,55 +6,40 @@ Locking drops the vault and tells every view to forget what it shows.
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from notes.alliance import (
-    AllianceRating,
-    BoundaryEvent,
-    ContractItem,
-    Goal,
-    Rupture,
-    full_contract,
-)
-from notes.audit_records import RecordNames
-from notes.conduct import ConductAnswer, ConductCheck, PromptSet
-from notes.lineage import Lineage, read_only_reason
-from notes.measures.scoring import MeasureResponse
-from notes.observations import Category, Observation, ObservationKind
-from notes.phrases import Phrase
-from notes.progress import Progress
-from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
 from notes.search_query import NEWEST, SearchOrder
-from notes.session_changes import SessionContents
-from notes.signed_history import note_warning
-from notes.supervision import AgendaItem, ItemKind, Question, Supervision
-from notes.supervisor_comments import CommentsRead, SupervisorComment
-from notes.templates import Template, use_own_templates
-from storage import backups, handoff, taking_over
-from storage.alliance import AllianceRepository
-from storage.audit import AuditAction, AuditLog
-from storage.clients import ClientRepository
-from storage.conduct import ConductGlance, ConductRepository
-from storage.errors import VaultError, WrongPassphrase
-from storage.held_text import SealedText, unseal
-from storage.measures import MeasureRepository
-from storage.note_store import NoteRepository
-from storage.observations import CategoryRepository, ObservationRepository
-from storage.preferences import Preferences
-from storage.search import SearchHit, SearchIndex
-from storage.sessions import SessionRepository
-from storage.supervision import SupervisionRepository
-from storage.sync_folders import Surroundings, look_around
-from storage.templates import OwnTemplateRepository
-from storage.vault import IntegrityReport, Vault, connect, verify_copy
-from storage.writing import WritingRepository
 
-if TYPE_CHECKING:  # the report code loads on first export, not at start-up
+# The window makes this service before its first paint, but the vault layer is needed only
+# from the first unlock on: the repositories, records and storage modules are imported there
+# (and in the few methods that use one before), not at start-up (tests/test_startup_imports.py).
+if TYPE_CHECKING:
+    from datetime import date, datetime
+
+    from notes.alliance import AllianceRating, BoundaryEvent, ContractItem, Goal, Rupture
+    from notes.audit_records import RecordNames
+    from notes.conduct import ConductAnswer, ConductCheck, PromptSet
+    from notes.lineage import Lineage
+    from notes.measures.scoring import MeasureResponse
+    from notes.observations import Category, Observation, ObservationKind
+    from notes.phrases import Phrase
+    from notes.progress import Progress
+    from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
+    from notes.session_changes import SessionContents
+    from notes.supervision import AgendaItem, Question, Supervision
+    from notes.supervisor_comments import CommentsRead, SupervisorComment
+    from notes.templates import Template
+    from storage import taking_over
+    from storage.audit import AuditLog
+    from storage.conduct import ConductGlance
+    from storage.held_text import SealedText
     from storage.report_data import ReportData
+    from storage.search import SearchHit
+    from storage.sync_folders import Surroundings
+    from storage.vault import IntegrityReport, Vault
 
 
 SEARCH_LIMIT = 50  # results a search lists, newest (or best) first
@@ -91,11 +76,15 @@ class VaultService(QObject):
         return self.path.exists() and self.path.stat().st_size > 0
 
     def create(self, passphrase: str) -> None:
+        from storage.vault import Vault
+
         vault = Vault.create(self.path, passphrase)
         self._passphrase_at_hand(passphrase)
         self._attach(vault)
 
     def unlock(self, passphrase: str) -> None:
+        from storage.vault import Vault
+
         # Vault.open counts a wrong passphrase and logs the count at the next unlock; the
         # backup folder lets it recognise a passphrase from before a change.
         vault = Vault.open(self.path, passphrase, backup_folders=_backup_folders(self.path))
@@ -111,6 +100,8 @@ class VaultService(QObject):
     def cannot_write_because(self) -> str | None:
         """Why nothing typed could be saved now (a read-only vault or a handed-off copy), in a
         few plain words; None when the vault takes changes."""
+        from notes.lineage import read_only_reason
+
         if self._vault is None:
             return None
         if self._vault.read_only_because is not None:
@@ -128,6 +119,8 @@ class VaultService(QObject):
         return [interrupted_line(item.outcome, item.file.name) for item in done]
 
     def lock(self) -> None:
+        from notes.templates import use_own_templates
+
         if self._vault is None:
             return
         vault, self._vault = self._vault, None
@@ -141,6 +134,8 @@ class VaultService(QObject):
 
     def _passphrase_at_hand(self, passphrase: str) -> None:
         """Unseal text held over the last lock (only then is a key derived)."""
+        from storage.held_text import unseal
+
         if self._held is not None:
             self._returned = unseal(self._held, passphrase)
             if self._returned is not None:
@@ -161,6 +156,19 @@ class VaultService(QObject):
         return text
 
     def _attach(self, vault: Vault) -> None:
+        from notes.templates import use_own_templates
+        from storage.alliance import AllianceRepository
+        from storage.clients import ClientRepository
+        from storage.conduct import ConductRepository
+        from storage.measures import MeasureRepository
+        from storage.note_store import NoteRepository
+        from storage.observations import CategoryRepository, ObservationRepository
+        from storage.preferences import Preferences
+        from storage.sessions import SessionRepository
+        from storage.supervision import SupervisionRepository
+        from storage.templates import OwnTemplateRepository
+        from storage.writing import WritingRepository
+
         self._vault = vault
         self._clients = ClientRepository(vault)
         self._sessions = SessionRepository(vault)
@@ -242,6 +250,8 @@ class VaultService(QObject):
 
     def signed_note_warning(self, session_id: int) -> str | None:
         """A warning when the signed note was changed (or signed) outside Alliance."""
+        from notes.signed_history import note_warning
+
         change = self._notes.signed_note_change(session_id)
         return note_warning(change) if change else None
 
@@ -338,6 +348,9 @@ class VaultService(QObject):
     def passphrase_matches(self, passphrase: str) -> bool:
         """Whether `passphrase` opens this vault (checked on a fresh connection), to hand the
         laptop back from client mode; the open vault stays as it is."""
+        from storage.errors import WrongPassphrase
+        from storage.vault import connect
+
         self._require()
         try:
             connect(self.path, passphrase).close()
@@ -347,6 +360,8 @@ class VaultService(QObject):
 
     def contract(self, client_id: int) -> list[ContractItem]:
         """Every contract term for the client, explained or not, in the usual order."""
+        from notes.alliance import full_contract
+
         return full_contract(client_id, self._alliance.contract(client_id))
 
     def save_contract_item(self, item: ContractItem) -> None:
@@ -381,6 +396,8 @@ class VaultService(QObject):
         Safe on a worker thread (the search box runs it there): it reads on the vault's own
         read connection, so a save on the GUI thread never waits for it.
         """
+        from storage.search import SearchIndex
+
         vault = self._vault  # read once: a lock on the GUI thread may drop it meanwhile
         if vault is None:
             return []
@@ -391,6 +408,8 @@ class VaultService(QObject):
 
     def back_up(self, folder: Path, keep: int | None = None, progress: Progress | None = None):
         """A new verified backup in `folder`; with `keep`, older ones beyond it are deleted."""
+        from storage import backups
+
         path = backups.back_up(self._require(), folder, progress)
         if keep:
             backups.prune(folder, self.path, keep)
@@ -411,19 +430,28 @@ class VaultService(QObject):
     ) -> Path:
         """Put `backup` in the locked vault's place (the old file kept aside); may run on a
         worker thread. Returns where the old file went."""
+        from storage import backups
+
         if self._vault is not None:
             raise RuntimeError("lock the vault before restoring")
         return backups.restore(backup, self.path, passphrase, progress)
 
     def unlock_restored(self, backup: Path, passphrase: str) -> None:
+        from storage.audit import AuditAction
+
         self.unlock(passphrase)
         self._require().audit(AuditAction.RESTORE, Path(backup).name)
 
     def newest_backup(self, folder: Path | None) -> Path | None:
+        from storage import backups
+
         found = backups.backups_in(folder, self.path) if folder else []
         return found[0] if found else None
 
     def backup_opens_with(self, backup: Path, passphrase: str) -> bool:
+        from storage.errors import VaultError
+        from storage.vault import verify_copy
+
         # A question, not an action: any reason the backup does not open is simply "no".
         try:
             verify_copy(backup, passphrase)
@@ -432,10 +460,14 @@ class VaultService(QObject):
         return True
 
     def audit_log(self) -> AuditLog:
+        from storage.audit import AuditLog
+
         return AuditLog(self._require())
 
     def record_names(self) -> RecordNames:
         """Every client's code and every session's number, for naming audit lines."""
+        from notes.audit_records import RecordNames
+
         clients = self.clients(include_closed=True)
         sessions = {
             session.id: (client.code, session.number)
@@ -454,6 +486,8 @@ class VaultService(QObject):
         return self._vault.moved if self._vault is not None else None
 
     def hand_off(self, passphrase: str, folder: Path, progress: Progress | None = None) -> Path:
+        from storage import handoff
+
         if self._vault is not None:
             raise RuntimeError("lock the vault before handing it off")
         return handoff.hand_off(self.path, passphrase, folder, progress)
@@ -461,6 +495,8 @@ class VaultService(QObject):
     def take_over(
         self, file: Path, passphrase: str, progress: Progress | None = None
     ) -> taking_over.TakeOver:
+        from storage import taking_over
+
         if self._vault is not None:
             raise RuntimeError("lock the vault before taking another one over")
         return taking_over.take_over(file, self.path, passphrase, progress)
@@ -469,6 +505,8 @@ class VaultService(QObject):
         self, passphrase: str, new_path: Path, through: Path, progress: Progress | None = None
     ) -> taking_over.TakeOver:
         """Move the locked vault out of a synced folder to `new_path`; `relocate` follows."""
+        from storage import taking_over
+
         if self._vault is not None:
             raise RuntimeError("lock the vault before moving it")
         return taking_over.move_out(self.path, passphrase, new_path, through, progress)
@@ -480,9 +518,13 @@ class VaultService(QObject):
         self.path = Path(new_path)
 
     def keep_beside(self, file: Path, passphrase: str) -> Path:
+        from storage import taking_over
+
         return taking_over.keep_beside(file, self.path, passphrase)
 
     def surroundings(self) -> Surroundings:
+        from storage.sync_folders import look_around
+
         return look_around(self.path)
 
     def _require(self) -> Vault:
@@ -540,6 +582,8 @@ class VaultService(QObject):
         return self._supervision.candidates(client_ids)
 
     def save_supervision(self, supervision: Supervision) -> Supervision:
+        from notes.supervision import ItemKind
+
         saved = self._supervision.save(supervision)
         self.supervisionChanged.emit()
         # A boundary event discussed is marked so on its record: the client page shows it.
@@ -689,6 +733,8 @@ class VaultService(QObject):
         return self._own_templates.list()
 
     def save_own_template(self, template: Template) -> Template:
+        from notes.templates import use_own_templates
+
         saved = self._own_templates.save(template)
         use_own_templates(self._own_templates.list())
         self.templatesChanged.emit()

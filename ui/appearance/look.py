@@ -1,9 +1,9 @@
 """The app's look: the theme a therapist chose (View → Theme) and the style sheet made for it.
 
-The style sheet's colours and text sizes come from the palette and the font (ui/widgets/theme.py),
-so it is made again whenever either changes: when the desktop goes dark or changes its font size
-while Alliance follows it, and when the therapist picks a theme. The choice is the app's own
-setting, never client data.
+The style sheet's colours and text sizes come from the palette and the font
+(ui/widgets/surfaces.py), so it is made again whenever either changes: when the desktop goes dark
+or changes its font size while Alliance follows it, and when the therapist picks a theme. The
+choice is the app's own setting, never client data.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 import resources
 from ui.app_settings import THEME, app_settings
-from ui.widgets import theme
+from ui.widgets import surfaces
 
 STYLE_SHEET = "style.qss"
 
@@ -127,7 +127,7 @@ class Look(QObject):
         try:
             template = resources.text(STYLE_SHEET)
             self._app.setStyleSheet(
-                theme.style_sheet(template, self._app.palette(), self._app.font())
+                surfaces.style_sheet(template, self._app.palette(), self._app.font())
             )
         finally:
             self._making = False

@@ -4,7 +4,7 @@ chooser, a multi-line text box, and a list view that grows with its rows."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QRect, QSize, Qt
 from PySide6.QtWidgets import (
@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.records import Session
-from ui.widgets.models import session_title
-from ui.writing.box_aids import attach as attach_writing_aids
+if TYPE_CHECKING:
+    from notes.records import Session
 
 Widget = TypeVar("Widget", bound=QWidget)
 
@@ -76,6 +75,8 @@ class SessionChooser(QComboBox):
         none_text: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        from ui.widgets.models import session_title
+
         super().__init__(parent)
         if none_text is not None:
             self.addItem(none_text, None)
@@ -104,6 +105,9 @@ def text_box(
     """A multi-line box that Tab leaves rather than types into, `height` pixels tall (at least
     that, if it `grows`). A screen reader calls it `name`, underscores read as spaces; a `keyed`
     box also carries `name` as its object name, as `named` gives it."""
+    # The writing aids come with the first text box, not with the unlock page's passphrase field.
+    from ui.writing.box_aids import attach as attach_writing_aids
+
     box = QPlainTextEdit(text)
     if keyed:
         box.setObjectName(name)

@@ -39,7 +39,7 @@ from ui.client_page.alliance_chart import AllianceChart
 from ui.client_page.patterns_chart import PatternChart
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
-from ui.widgets import theme
+from ui.widgets import surfaces, theme
 
 # DO-01: the third session in the list has transference tagged in both notes, the fourth a
 # countertransference in the process note.
@@ -234,7 +234,7 @@ def test_text_sizes_follow_the_desktops_font(qtbot, window):
         larger.setPointSizeF(16)
         QApplication.setFont(larger)  # the desktop's font made larger
         qtbot.waitUntil(lambda: title.font().pointSizeF() > 16)
-        assert title.font().pointSizeF() == pytest.approx(16 * theme.FONT_SHARES["page_title"])
+        assert title.font().pointSizeF() == pytest.approx(16 * surfaces.FONT_SHARES["page_title"])
         passphrase = window.unlock_page.passphrase
         assert passphrase.font().pointSizeF() == pytest.approx(16)  # no fixed size anywhere
     finally:

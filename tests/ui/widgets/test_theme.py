@@ -21,7 +21,7 @@ from ui.client_page.alliance_chart import AllianceChart
 from ui.client_page.alliance_drawing import alliance_layout
 from ui.client_page.attendance_timeline import mark_style
 from ui.reports import charts
-from ui.widgets import theme
+from ui.widgets import surfaces, theme
 
 pytestmark = pytest.mark.gui
 
@@ -96,7 +96,7 @@ def test_surfaces_come_from_the_palette(qapp):
 def test_tinted_backgrounds_keep_the_text_readable(qapp, make):
     palette = make()
     text = palette.color(QPalette.ColorRole.Text)
-    colours = theme.style_colours(palette)
+    colours = surfaces.style_colours(palette)
     for ground in (
         theme.search_match(palette),
         theme.share_tint(0, palette),
@@ -112,10 +112,10 @@ def test_the_style_sheet_has_every_colour_filled_in_for_either_palette(qapp):
     template = resources.text("style.qss")
     assert not re.search(r"#[0-9a-fA-F]{3,6}\b", template)  # colours come from the theme
     for palette in (light_palette(), dark_palette()):
-        sheet = theme.style_sheet(template, palette)
+        sheet = surfaces.style_sheet(template, palette)
         assert "@" not in sheet
         assert sheet.count("{") == sheet.count("}")
-    dark = theme.style_colours(dark_palette())
+    dark = surfaces.style_colours(dark_palette())
     heading = QColor(dark["heading"])
     assert contrast(heading, dark_palette().color(QPalette.ColorRole.Window)) >= 4.5
 
