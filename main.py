@@ -39,10 +39,6 @@ import getpass
 from collections.abc import Callable
 from pathlib import Path
 
-from notes.wording import counted
-from storage.errors import EmptyPassphrase, UnusablePassphrase, VaultError, WrongPassphrase
-from storage.locations import default_vault_path
-
 EXIT_OK, EXIT_PROBLEM, EXIT_WRONG_PASSPHRASE, EXIT_VAULT_ERROR = 0, 1, 2, 3
 AMBIGUOUS_CHOICES = ("replace", "leave")  # export --ambiguous
 
@@ -77,6 +73,7 @@ def _tidy(vault: Path) -> None:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from notes.wording import counted
     from storage.demo import write_demo
     from storage.vault import Vault
 
@@ -238,8 +235,22 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+class _Help(argparse.HelpFormatter):
+    """Names the default vault's path only when help is printed: finding it imports platformdirs,
+    which the window's start-up does without."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.dest != "vault":
+            return action.help
+        from storage.locations import default_vault_path
+
+        default = str(default_vault_path()).replace("%", "%%")
+        return f"{action.help} (default: {default})"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
+        formatter_class=_Help,
         description="Alliance: encrypted session notes for psychotherapists. "
         "With no command, opens the window.",
         epilog="Exit codes: 0 done, 1 the vault failed its check (damage, signed history "
@@ -247,14 +258,14 @@ def _parser() -> argparse.ArgumentParser:
         "3 any other problem with the vault (the message says which).",
     )
     parser.add_argument("--version", action=_VersionAction)
-    vault_help = f"the vault file (default: {default_vault_path()})"
-    parser.add_argument("--vault", type=Path, default=default_vault_path(), help=vault_help)
+    vault_help = "the vault file"
+    parser.add_argument("--vault", type=Path, help=vault_help)  # None: the default, in main()
     verbs = parser.add_subparsers(dest="verb", metavar="COMMAND")
 
     def verb(
         name: str, run: Callable[[argparse.Namespace], int], text: str
     ) -> argparse.ArgumentParser:
-        sub = verbs.add_parser(name, help=text, description=text)
+        sub = verbs.add_parser(name, help=text, description=text, formatter_class=_Help)
         sub.add_argument("--vault", type=Path, default=argparse.SUPPRESS, help=vault_help)
         sub.add_argument(
             "--passphrase-stdin",
@@ -333,10 +344,16 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.vault is None:
+        from storage.locations import default_vault_path
+
+        args.vault = default_vault_path()
     if args.verb is None:
         from ui.app import run_app
 
         return run_app(args.vault)
+    from storage.errors import EmptyPassphrase, UnusablePassphrase, VaultError, WrongPassphrase
+
     try:
         _tidy(args.vault)
         return args.run(args)

@@ -45,14 +45,14 @@ def explained_platform_failure() -> Iterator[None]:
 
     Qt's own warnings of that moment are held back and printed afterwards if all went well.
     """
-    from ui import platform_check
-
     held: list[str] = []
 
     def handler(kind: QtMsgType, context, text: str) -> None:
         if kind != QtMsgType.QtFatalMsg:
             held.append(text)
             return
+        from ui import platform_check  # only when Qt cannot start: it asks ldd
+
         found = platform_check.check()
         # Qt aborts when a fatal handler returns: leave first, with our words or with Qt's.
         sys.stderr.write((found.message() if not found.ok else "\n".join([*held, text])) + "\n")

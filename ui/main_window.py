@@ -16,13 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from storage.errors import FormerPassphrase, VaultDamaged, VaultError, WrongPassphrase
-from storage.vault import DAMAGE_FOUND
 from ui.app_settings import app_settings, autolock_minutes, layout_state, set_layout_states
 from ui.crash_dialog import CrashHandler
 from ui.first_paint import after_first_paint
 from ui.lock.clipboard_guard import ClipboardGuard
-from ui.lock.dialog_drafts import SAVE_ON_LOCK, DialogDrafts
 from ui.lock.idle_lock import IdleWatcher
 from ui.lock.lock_key import LockKey
 from ui.lock.passphrase_pages import CreateVaultPage, UnlockPage
@@ -34,7 +31,8 @@ from ui.widgets.screen_fit import fit_to_screen, install_screen_fit
 from ui.widgets.status_line import StatusLine
 from ui.widgets.wheel_guard import install_wheel_guard
 
-if TYPE_CHECKING:  # imported when the workspace is built, after the first paint
+if TYPE_CHECKING:  # imported with the workspace or the vault, after the first paint
+    from storage.errors import VaultError
     from ui.workspace import Workspace
 
 
@@ -78,13 +76,27 @@ class MainWindow(QMainWindow):
         self._held_reason: VaultError | None = None  # why unsaved text is held over a lock
         self.crash_handler = CrashHandler(self, self._save_typing, self.lock)
         self._restore_geometry()
-        tidied = service.tidy_interrupted()  # before the page: a restore finished here
+        self._tidied = False
         self._show_locked()
+        # Start-up time is the time to this page: tidy up after a crash and build the rest while
+        # the passphrase is typed, a moment after the first paint so the page is on screen first.
+        after_first_paint(self.pages, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        QTimer.singleShot(0, self._tidy)  # a turn of the event loop each, the page painted
+        QTimer.singleShot(30, self._complete)
+
+    def _tidy(self) -> None:
+        """Finish or roll back work a crash cut short (once, before the vault is first opened):
+        its storage code loads after the first paint. A restore finished here may turn the create
+        page into the unlock page, so the page is chosen again when anything was tidied."""
+        if self._tidied:
+            return
+        self._tidied = True
+        tidied = self.service.tidy_interrupted()
         if tidied:
+            self._show_locked()
             self.pages.currentWidget().show_message(" ".join(tidied))
-        # Start-up time is the time to this page: build the rest while the passphrase is typed,
-        # a moment after the first paint so the page is on screen before the work starts.
-        after_first_paint(self.pages, lambda: QTimer.singleShot(30, self._complete))
 
     @property
     def workspace(self) -> Workspace:
@@ -97,6 +109,7 @@ class MainWindow(QMainWindow):
         if self._workspace is not None:
             return
         from ui.alliance.actions import AllianceActions
+        from ui.lock.dialog_drafts import DialogDrafts
         from ui.measures.actions import MeasureActions
         from ui.measures.section import MeasuresSection
         from ui.vault.actions import VaultActions
@@ -154,6 +167,8 @@ class MainWindow(QMainWindow):
         self.write_guard.refresh()  # damage found while open: the menus and buttons follow
         if self._workspace is not None:  # damage found while a note is open: it stops taking text
             self._workspace.editor.writing_stopped()
+        from storage.vault import DAMAGE_FOUND
+
         if why == DAMAGE_FOUND and offer_restore:
             self.vault_actions.offer_restore(f"{self.service.path.name} is damaged.")
 
@@ -201,6 +216,9 @@ class MainWindow(QMainWindow):
     # -- lifecycle -------------------------------------------------------------------------
 
     def _create(self, passphrase: str) -> None:
+        from storage.errors import VaultError
+
+        self._tidy()  # already done unless Enter came before the first paint's next turn
         # Not `attempt`: the page says what went wrong beside the passphrase fields, no box.
         try:
             self.service.create(passphrase)
@@ -208,6 +226,9 @@ class MainWindow(QMainWindow):
             self.create_page.show_message(error.message)
 
     def _unlock(self, passphrase: str) -> None:
+        from storage.errors import FormerPassphrase, VaultDamaged, VaultError, WrongPassphrase
+
+        self._tidy()
         self._complete()  # the messages below may offer a backup
         # Not `attempt`: a wrong passphrase may mean damage, which a backup can tell, and the
         # page shows the message beside the passphrase field rather than in a box.
@@ -281,6 +302,8 @@ class MainWindow(QMainWindow):
             # A backup or rekey is running behind its progress dialog: lock once it ends.
             self.vault_actions.lock_when_done = True
             return
+        from ui.lock.dialog_drafts import SAVE_ON_LOCK
+
         _close_popups()
         saving = [dialog for dialog in _open_dialogs() if dialog.property(SAVE_ON_LOCK)]
         if saving:

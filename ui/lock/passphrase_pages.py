@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -14,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from notes.passphrase import MISMATCH, assess, new_passphrase_problem, prepare_assessment
-from storage.errors import DiskFull, NotWritable, VaultError
 from ui.jobs import run_in_background, yielding
 from ui.widgets.form_fields import named
 from ui.widgets.headings import Heading
@@ -22,10 +23,15 @@ from ui.widgets.screen_fit import keep_whole, scrolling
 from ui.widgets.secret_field import SecretField
 from ui.widgets.status_line import StatusLine
 
+if TYPE_CHECKING:  # the vault layer loads after the first paint
+    from storage.errors import VaultError
+
 
 def held_reason(failure: VaultError) -> str:
     """Why text could not be saved, said on the lock page (the error's own message speaks of
     text still on screen, which the lock page no longer shows)."""
+    from storage.errors import DiskFull, NotWritable
+
     if isinstance(failure, DiskFull):
         return "the disk is full."
     if isinstance(failure, NotWritable):

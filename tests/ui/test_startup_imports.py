@@ -1,0 +1,128 @@
+"""The first page paints before the workspace loads: what a fresh `python main.py` has imported
+when its unlock (or create) page is first painted, and that the page works at once.
+
+The child is started as bench/startup.py starts it (ALLIANCE_BENCH_EXIT_ON_SHOWN, offscreen) and
+lists its modules at the moment the probe in ui/first_paint.py would report the first paint.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+import main
+from tests.ui.helpers import STRONG_PASSPHRASE
+from ui.first_paint import BENCH_EXIT_ON_SHOWN
+from ui.main_window import MainWindow
+from ui.vault_service import VaultService
+
+ROOT = Path(main.__file__).resolve().parent
+
+# What only the open vault's workspace needs: none of it may load before the first paint.
+NOT_BEFORE_FIRST_PAINT = (
+    "ui.workspace",
+    "ui.client_page",
+    "ui.session",
+    "ui.reports",
+    "ui.measures",
+    "ui.search",
+    "ui.alliance",
+    "ui.supervision",
+    "ui.writing",
+    "ui.vault.actions",
+    "docx",
+    "zxcvbn",
+    "platformdirs",
+    "sqlcipher3",
+    "notes.reports",
+    "notes.alliance_chart",
+    "storage.vault",
+    "storage.interrupted",
+    "storage.clients",
+    "storage.sessions",
+    "storage.note_store",
+    "storage.search",
+    "storage.alliance",
+    "storage.measures",
+    "storage.supervision",
+    "storage.report_data",
+)
+
+# Reports the page on screen and every module loaded, where the start-up probe would quit.
+_CHILD = """
+import json, runpy, sys
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+from ui import first_paint
+
+def report():
+    page = QApplication.activeWindow() or QApplication.topLevelWidgets()[0]
+    shown = type(page.pages.currentWidget()).__name__
+    print("found " + json.dumps({"page": shown, "modules": sorted(sys.modules)}), flush=True)
+    QCoreApplication.quit()
+
+first_paint._report_and_quit = report
+sys.argv = ["main.py", "--vault", sys.argv[1]]
+runpy.run_path("main.py", run_name="__main__")
+"""
+
+
+def _loaded_at_first_paint(vault: Path, settings: Path) -> dict:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(settings),
+        "PYTHONPATH": str(ROOT),
+        BENCH_EXIT_ON_SHOWN: "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(vault)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    for line in done.stdout.splitlines():
+        if line.startswith("found "):
+            return json.loads(line.removeprefix("found "))
+    raise AssertionError(f"the window showed nothing:\n{done.stderr[-2000:]}")
+
+
+def _too_early(modules: list[str]) -> list[str]:
+    return [
+        m for m in modules if any(m == n or m.startswith(n + ".") for n in NOT_BEFORE_FIRST_PAINT)
+    ]
+
+
+@pytest.mark.parametrize(("exists", "page"), [(True, "UnlockPage"), (False, "CreateVaultPage")])
+def test_the_first_page_paints_before_the_workspace_and_the_vault_layer_load(
+    caseload: Path, tmp_path: Path, exists: bool, page: str
+):
+    vault = caseload if exists else tmp_path / "new.vault"
+    found = _loaded_at_first_paint(vault, tmp_path / "settings")
+    assert found["page"] == page
+    assert _too_early(found["modules"]) == []
+
+
+def test_enter_on_the_unlock_page_before_the_workspace_is_built_opens_the_vault(
+    qtbot, caseload: Path
+):
+    window = MainWindow(VaultService(caseload))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.pages.currentWidget() is window.unlock_page
+    assert window.menuBar().actions() == []  # the menus come with the workspace, not yet built
+    field = window.unlock_page.passphrase
+    qtbot.keyClicks(field, STRONG_PASSPHRASE)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.service.is_unlocked
+    assert window.pages.currentWidget() is window.workspace
+    assert window.menuBar().actions() != []
+    window.service.lock()
