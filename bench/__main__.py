@@ -193,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     if "startup" in only or "other" in only:
         say("Start-up, from source and packaged, beside a bare PySide6 window")
         results["startup"] = startup.startup(paths["career"], work / "settings")
+        say("The longest GUI stall after the first paint, while the workspace is built")
+        results["stalls"]["startup"] = startup.stall_after_shown(paths["career"], work / "settings")
     if "other" in only:
         say("Spelling in a 5,000-word note")
         results["spelling"] = spelling.measure()

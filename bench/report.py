@@ -261,6 +261,7 @@ def rows(results: dict) -> list[Row]:
         ("backup", "backup"),
         ("passphrase", "passphrase change"),
         ("after_unlock_check", "daily damage check after unlock"),
+        ("startup", "start-up after the first paint"),
     ):
         entry = stalls.get(key) or {}
         value = entry.get("stall_ms")

@@ -78,6 +78,26 @@ def startup(vault: Path, settings: Path, repeats: int = 5) -> dict:
     return found
 
 
+def stall_after_shown(vault: Path, settings: Path, repeats: int = 3) -> dict:
+    """The longest GUI stall in the 1.5 s after the unlock page's first paint (tidying up, the
+    workspace built): bench/startup_stall.py in fresh processes, the median of `repeats`."""
+    stalls = []
+    for _ in range(repeats):
+        done = subprocess.run(
+            [sys.executable, "-m", "bench.startup_stall", str(vault)],
+            cwd=ROOT,
+            env=_env(settings),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        found = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+        if not found or not found[0]["workspace_built"]:
+            raise RuntimeError(f"no workspace built after the first paint:\n{done.stderr[-2000:]}")
+        stalls.append(found[0]["stall_ms"])
+    return {"stall_ms": statistics.median(stalls), "samples_ms": stalls}
+
+
 def peak_memory(vault: Path, settings: Path, client_id: int, other_id: int) -> dict:
     """Peak resident memory of a fresh app process that unlocks and opens the biggest client."""
     done = subprocess.run(

@@ -10,14 +10,19 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
-def menu_entries(window: MainWindow) -> list[MenuEntry]:
+def _about(window: MainWindow) -> None:
+    # Loaded when asked for: the version lookup (importlib.metadata) would slow the menus' build.
     from ui.help.about_dialog import show_about
 
+    show_about(window, window.service.path)
+
+
+def menu_entries(window: MainWindow) -> list[MenuEntry]:
     return [
         MenuEntry(
             Group.HELP,
             "&About Alliance…",
-            lambda: show_about(window, window.service.path),
+            lambda: _about(window),
             needs_vault=False,  # the locked window can say what it is too
         )
     ]
