@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         """Build the workspace, the menus and what stands behind them (once)."""
         if self._workspace is not None:
             return
+        self._tidy()  # before any menu entry could restore, take over or open the vault
         from ui.alliance.actions import AllianceActions
         from ui.lock.dialog_drafts import DialogDrafts
         from ui.measures.actions import MeasureActions
@@ -228,8 +229,7 @@ class MainWindow(QMainWindow):
     def _unlock(self, passphrase: str) -> None:
         from storage.errors import FormerPassphrase, VaultDamaged, VaultError, WrongPassphrase
 
-        self._tidy()
-        self._complete()  # the messages below may offer a backup
+        self._complete()  # tidies up first; the messages below may offer a backup
         # Not `attempt`: a wrong passphrase may mean damage, which a backup can tell, and the
         # page shows the message beside the passphrase field rather than in a box.
         try:
