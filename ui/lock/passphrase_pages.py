@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from notes.passphrase import MISMATCH, assess, new_passphrase_problem, prepare_assessment
-from ui.jobs import run_in_background, yielding
+from ui.first_paint import after_first_paint
 from ui.widgets.form_fields import named
 from ui.widgets.headings import Heading
 from ui.widgets.screen_fit import keep_whole, scrolling
@@ -61,7 +61,14 @@ class StrengthMeter(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.advice)
         self.show_for("")
-        # The first keystroke would otherwise import zxcvbn on the GUI thread (issue 21.4).
+        # The first keystroke would otherwise import zxcvbn on the GUI thread (issue 21.4); the
+        # worker starts once the meter is on screen, so the window's first paint never waits
+        # for it, and not at all behind the unlock page.
+        after_first_paint(self, self._prepare)
+
+    def _prepare(self) -> None:
+        from ui.jobs import run_in_background, yielding  # with ui.errors: storage's errors
+
         run_in_background(self, lambda _progress: yielding(prepare_assessment), self._prepared)
 
     def _prepared(self, _nothing: None) -> None:
