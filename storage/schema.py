@@ -17,6 +17,144 @@ from storage import history_chain
 
 _ATTENDANCE = "'attended','late','cancelled_with_notice','late_cancellation','no_show'"
 
+
+def search_key(starts_at: str, row_id: str) -> str:
+    """SQL for a dated search rowid: the minute a session starts (seconds since 1970 ÷ 60)
+    in the high bits, a row id (below 2**32) in the low ones. Rowid order is then date order,
+    and `rowid & 4294967295` gives the row's id back."""
+    return f"((CAST(strftime('%s', {starts_at}) AS INTEGER) / 60) << 32 | {row_id})"
+
+
+ROW_ID = "4294967295"  # the low 32 bits of a search key: the row's own id
+_BODY = "coalesce((SELECT group_concat(value, char(10)) FROM json_each({}.sections)), '')"
+_OBSERVATION_TEXT = (
+    "c.kind || ' ' || c.label, o.quote, o.figure || char(10) || o.what_happened || char(10)"
+    " || o.what_i_felt || char(10) || o.how_i_responded"
+)
+_FTS = "tokenize='unicode61 remove_diacritics 2', prefix='2 3'"
+
+
+def _rekey_search(connection: sqlcipher3.Connection) -> None:
+    """Migration 13: rebuild the progress, process and observation indexes with dated rowids."""
+    key = search_key("s.starts_at", "s.id")
+    old_key, new_key = search_key("OLD.starts_at", "OLD.id"), search_key("NEW.starts_at", "NEW.id")
+    moved = f"(({search_key('NEW.starts_at', '0')}) | (rowid & {ROW_ID}))"
+    statements = [
+        "DROP TRIGGER search_progress_insert",
+        "DROP TRIGGER search_progress_update",
+        "DROP TRIGGER search_progress_delete",
+        "DROP TRIGGER search_process_insert",
+        "DROP TRIGGER search_process_update",
+        "DROP TRIGGER search_process_delete",
+        "DROP TRIGGER search_observations_insert",
+        "DROP TRIGGER search_observations_update",
+        "DROP TRIGGER search_observations_delete",
+        "DROP TRIGGER search_observations_relabel",
+        "DROP TABLE search_progress",
+        "DROP TABLE search_process",
+        "DROP TABLE search_observations",
+        f"CREATE INDEX sessions_by_search_key ON sessions ({search_key('starts_at', 'id')})",
+        f"""CREATE VIEW progress_search_text AS
+            SELECT {key} AS search_key, {_BODY.format("p")} AS body
+            FROM progress_notes p JOIN sessions s ON s.id = p.session_id""",
+        f"""CREATE VIEW process_search_text AS
+            SELECT {key} AS search_key, p.text AS text
+            FROM process_notes p JOIN sessions s ON s.id = p.session_id""",
+        f"""CREATE VIRTUAL TABLE search_progress USING fts5(body,
+            content='progress_search_text', content_rowid='search_key', {_FTS})""",
+        f"""CREATE VIRTUAL TABLE search_process USING fts5(text,
+            content='process_search_text', content_rowid='search_key', {_FTS})""",
+        f"CREATE VIRTUAL TABLE search_observations USING fts5(category, quote, reflection, {_FTS})",
+    ]
+    for note, table, column, text in (
+        ("progress_notes", "search_progress", "body", _BODY),
+        ("process_notes", "search_process", "text", "{}.text"),
+    ):
+        old_text, new_text = text.format("OLD"), text.format("NEW")
+        changed = "sections" if note == "progress_notes" else "text"
+        statements += [
+            f"""CREATE TRIGGER {table}_insert AFTER INSERT ON {note} BEGIN
+                INSERT INTO {table} (rowid, {column})
+                    SELECT {key}, {new_text} FROM sessions s WHERE s.id = NEW.session_id;
+            END""",
+            f"""CREATE TRIGGER {table}_update AFTER UPDATE OF session_id, {changed} ON {note}
+                WHEN OLD.{changed} IS NOT NEW.{changed} OR OLD.session_id IS NOT NEW.session_id
+            BEGIN
+                INSERT INTO {table} ({table}, rowid, {column})
+                    SELECT 'delete', {key}, {old_text} FROM sessions s WHERE s.id = OLD.session_id;
+                INSERT INTO {table} (rowid, {column})
+                    SELECT {key}, {new_text} FROM sessions s WHERE s.id = NEW.session_id;
+            END""",
+            f"""CREATE TRIGGER {table}_delete AFTER DELETE ON {note} BEGIN
+                INSERT INTO {table} ({table}, rowid, {column})
+                    SELECT 'delete', {key}, {old_text} FROM sessions s WHERE s.id = OLD.session_id;
+            END""",
+        ]
+    observation_key = search_key("s.starts_at", "o.id")
+    observed = (
+        f"SELECT {observation_key}, {_OBSERVATION_TEXT} FROM observations o"
+        " JOIN sessions s ON s.id = o.session_id"
+        " JOIN observation_categories c ON c.id = o.category_id"
+    )
+    columns = "search_observations (rowid, category, quote, reflection)"
+    forgotten = (
+        "DELETE FROM search_observations WHERE rowid = (SELECT"
+        f" {search_key('s.starts_at', 'OLD.id')} FROM sessions s WHERE s.id = OLD.session_id)"
+    )
+    statements += [
+        f"""CREATE TRIGGER search_observations_insert AFTER INSERT ON observations BEGIN
+            INSERT INTO {columns} {observed} WHERE o.id = NEW.id;
+        END""",
+        f"""CREATE TRIGGER search_observations_update AFTER UPDATE ON observations
+            WHEN OLD.category_id IS NOT NEW.category_id OR OLD.quote IS NOT NEW.quote
+                OR OLD.figure IS NOT NEW.figure OR OLD.what_happened IS NOT NEW.what_happened
+                OR OLD.what_i_felt IS NOT NEW.what_i_felt
+                OR OLD.how_i_responded IS NOT NEW.how_i_responded OR OLD.id IS NOT NEW.id
+                OR OLD.session_id IS NOT NEW.session_id
+        BEGIN
+            {forgotten};
+            INSERT INTO {columns} {observed} WHERE o.id = NEW.id;
+        END""",
+        f"""CREATE TRIGGER search_observations_delete AFTER DELETE ON observations BEGIN
+            {forgotten};
+        END""",
+        f"""CREATE TRIGGER search_observations_relabel
+            AFTER UPDATE OF label ON observation_categories WHEN OLD.label IS NOT NEW.label
+        BEGIN
+            UPDATE search_observations SET category = NEW.kind || ' ' || NEW.label
+                WHERE rowid IN (SELECT {observation_key} FROM observations o
+                    JOIN sessions s ON s.id = o.session_id WHERE o.category_id = NEW.id);
+        END""",
+        # A session's new date: its notes' index rows are taken out under the old key and put
+        # back under the new one (the views already show the new key), its observations moved.
+        f"""CREATE TRIGGER search_session_redated AFTER UPDATE OF starts_at ON sessions
+            WHEN OLD.starts_at IS NOT NEW.starts_at
+        BEGIN
+            INSERT INTO search_progress (search_progress, rowid, body)
+                SELECT 'delete', {old_key}, {_BODY.format("p")}
+                FROM progress_notes p WHERE p.session_id = OLD.id;
+            INSERT INTO search_progress (rowid, body)
+                SELECT {new_key}, {_BODY.format("p")} FROM progress_notes p
+                WHERE p.session_id = NEW.id;
+            INSERT INTO search_process (search_process, rowid, text)
+                SELECT 'delete', {old_key}, p.text FROM process_notes p WHERE p.session_id = OLD.id;
+            INSERT INTO search_process (rowid, text)
+                SELECT {new_key}, p.text FROM process_notes p WHERE p.session_id = NEW.id;
+            UPDATE search_observations SET rowid = {moved}
+                WHERE rowid IN (SELECT {search_key("OLD.starts_at", "o.id")}
+                                FROM observations o WHERE o.session_id = OLD.id);
+        END""",
+        # What the vault holds, in key order (FTS5 appends fastest in rowid order).
+        "INSERT INTO search_progress (rowid, body)"
+        " SELECT search_key, body FROM progress_search_text ORDER BY search_key",
+        "INSERT INTO search_process (rowid, text)"
+        " SELECT search_key, text FROM process_search_text ORDER BY search_key",
+        f"INSERT INTO {columns} {observed} ORDER BY 1",
+    ]
+    for statement in statements:
+        connection.execute(statement)
+
+
 MIGRATIONS: list[str | Callable[[sqlcipher3.Connection], None]] = [
     # 1: the foundation — clients, sessions, notes, addenda, audit log, preferences.
     f"""
@@ -497,6 +635,13 @@ MIGRATIONS: list[str | Callable[[sqlcipher3.Connection], None]] = [
     # ones per client (storage/supervisor_comments.py). The column is added only where it is
     # missing, so a vault that met this step under another number still migrates.
     lambda connection: _add_column(connection, "supervisor_comments", "done_on TEXT"),
+    # 13: search newest first without reading every match (issue 21, point 3). The progress,
+    # process and observation indexes are keyed by the session's start (minutes since 1970)
+    # above the row's own id, so FTS5's rowid order is date order: the newest 50 matches are
+    # the 50 highest rowids, read without touching older ones. A session's new date moves its
+    # rows. Progress and process notes stay external content, found through views that
+    # compute the key, looked up by an index on that same expression.
+    _rekey_search,
 ]
 
 

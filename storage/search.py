@@ -41,6 +41,7 @@ from notes.search_query import (
     section_holding,
     tidy_snippet,
 )
+from storage.schema import ROW_ID
 from storage.sessions import COUNTED, EVENT_COUNTED
 from storage.vault import Vault
 
@@ -62,6 +63,7 @@ class _Index:
     day: str  # SQL for the date the results are ordered by and show
     snippet: str  # SQL for the snippet column(s)
     counted: str = "1"  # SQL: the match counts (not on a void session)
+    dated: bool = False  # rowids are search keys (migration 13): rowid order is date order
 
     def candidates_sql(self, order: SearchOrder) -> str:
         """The `:limit` newest (or best) matches: rowid, session, client, date, score.
@@ -81,6 +83,13 @@ class _Index:
             """
         # CROSS JOIN: the index is read first, whatever indexes the joined tables have.
         joins = self.joins.replace("JOIN", "CROSS JOIN", 1)
+        if self.dated:  # FTS5 walks the rowids down from the newest and stops at `limit`
+            return f"""
+                SELECT {self.table}.rowid, {self.session}, {self.client}, {self.day}, 0.0
+                FROM {self.table} {joins}
+                WHERE {self.table} MATCH :query AND {self.counted}
+                ORDER BY {self.table}.rowid DESC LIMIT :limit
+            """
         return f"""
             SELECT {self.table}.rowid, {self.session}, {self.client}, {self.day}, 0.0
             FROM {self.table} {joins}
@@ -101,16 +110,17 @@ class _Index:
         )
 
 
-def _session_index(source: Source, table: str, joins: str = "") -> _Index:
+def _session_index(source: Source, table: str, joins: str = "", dated: bool = True) -> _Index:
     return _Index(
         source,
         table,
-        joins or f"JOIN sessions s ON s.id = {table}.rowid",
+        joins or f"JOIN sessions s ON s.id = ({table}.rowid & {ROW_ID})",
         "s.id",
         "s.client_id",
         "s.starts_at",
         f"snippet({table}, 0, :start, :end, '…', :tokens)",
         COUNTED,
+        dated,
     )
 
 
@@ -121,6 +131,7 @@ _INDEXES: tuple[_Index, ...] = (
         "addendum",
         "search_addenda",
         "JOIN addenda a ON a.id = search_addenda.rowid JOIN sessions s ON s.id = a.session_id",
+        dated=False,  # few, and keyed by their own id
     ),
     # Observations (migration 4) have three columns: the category ("countertransference
     # Helpless / inadequate"), the tagged words, and the therapist's own lines on them. A hit
@@ -129,7 +140,7 @@ _INDEXES: tuple[_Index, ...] = (
         _session_index(
             "observation",
             "search_observations",
-            "JOIN observations o ON o.id = search_observations.rowid"
+            f"JOIN observations o ON o.id = (search_observations.rowid & {ROW_ID})"
             " JOIN sessions s ON s.id = o.session_id",
         ),
         snippet="highlight(search_observations, 0, :start, :end),"

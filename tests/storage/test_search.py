@@ -16,11 +16,13 @@ import sqlcipher3
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from notes.observations import Observation, ObservationKind
 from notes.records import Client, ProcessNote, ProgressNote, Session
 from notes.search_query import MARK_END, MARK_START
 from storage import schema
 from storage.clients import ClientRepository
 from storage.note_store import NoteRepository
+from storage.observations import CategoryRepository, ObservationRepository
 from storage.search import SearchIndex
 from storage.sessions import SessionRepository
 from storage.vault import Vault, quote_passphrase
@@ -149,6 +151,51 @@ def test_newest_notes_come_first_whatever_order_they_were_written_in(
     assert [hit.source for hit in hits] == ["process", "process", "process", "progress"]
     # A shorter list keeps the newest, not the first written.
     assert [hit.session_start.day for hit in index.search("garden", limit=2)] == [17, 10]
+
+
+def test_newest_first_follows_a_session_moved_to_another_date(
+    index, notes, add_session, maya, vault
+):
+    # The index keys its rows by the session's start (migration 13): a new date must move
+    # the progress note, the process note and the observation with it.
+    sessions = SessionRepository(vault)
+    early, late = (add_session(maya.id, datetime(2024, 6, day, 9)) for day in (3, 10))
+    helpless = next(c for c in CategoryRepository(vault).list() if c.key == "helpless_inadequate")
+    for session in (early, late):
+        notes.save_progress_note(ProgressNote(session.id, "free", {"text": "the harbour"}))
+        notes.save_process_note(ProcessNote(session.id, "the harbour at dusk"))
+        ObservationRepository(vault).save(
+            Observation(
+                session.id, ObservationKind.COUNTERTRANSFERENCE, helpless.id, quote="harbour"
+            )
+        )
+    early.starts_at = datetime(2024, 6, 17, 9)  # the first one was entered on the wrong day
+    sessions.save(early)
+    hits = index.search("harbour")
+    assert [(hit.session_id, hit.session_start.day) for hit in hits] == [(early.id, 17)] * 3 + [
+        (late.id, 10)
+    ] * 3
+    assert {hit.source for hit in hits[:3]} == {"progress", "process", "observation"}
+    assert [hit.session_id for hit in index.search("harbour", limit=3)] == [early.id] * 3
+    integrity_check(vault)
+    # Moved back, and its note edited and deleted: nothing is left under an old date.
+    early.starts_at = datetime(2024, 6, 1, 9)
+    sessions.save(early)
+    notes.save_process_note(ProcessNote(early.id, "the pier"))
+    assert [hit.session_id for hit in index.search("harbour")][:3] == [late.id] * 3
+    assert [hit.session_start.day for hit in index.search("pier")] == [1]
+    integrity_check(vault)
+
+
+def test_a_prefix_finds_the_newest_of_many_words(index, notes, add_session, maya):
+    # "supervi" expands to several words, each in many notes; the newest come first.
+    words = ["supervision", "supervisor", "supervised"]
+    for day in range(1, 13):
+        session = add_session(maya.id, datetime(2024, 8, 13 - day, 9))  # written newest first
+        notes.save_process_note(ProcessNote(session.id, f"talked of {words[day % 3]}"))
+    hits = index.search("supervi", limit=5)
+    assert [hit.session_start.day for hit in hits] == [12, 11, 10, 9, 8]
+    assert [hit.match_text for hit in hits] == [words[d % 3] for d in range(1, 6)]
 
 
 def test_best_match_on_request(index, notes, add_session, maya):
