@@ -151,8 +151,51 @@ def _rekey_search(connection: sqlcipher3.Connection) -> None:
         " SELECT search_key, text FROM process_search_text ORDER BY search_key",
         f"INSERT INTO {columns} {observed} ORDER BY 1",
     ]
+    statements += _case_record_index()
+    # One segment per index: a fresh index written in one go is many; merged, a query reads
+    # each term's list once.
+    for table in ("search_progress", "search_process", "search_observations", "search_case"):
+        statements.append(f"INSERT INTO {table} ({table}) VALUES ('optimize')")
     for statement in statements:
         connection.execute(statement)
+
+
+# The case record's index (migration 13): the presenting problem, ruptures, boundary events,
+# goals and contract notes, a few rows a client, in one FTS5 table with its own copy of the
+# text. Its rowid is the kind (CASE_KINDS, from 1) above the row's own id (or rowid), so a hit
+# is joined back to its row; whether it counts (not on a void session) is asked when searching.
+CASE_KINDS = ("presenting", "rupture", "boundary", "goal", "contract")
+_CASE_ROWS = {  # kind: (table, row id, text, written when)
+    "presenting": ("clients", "id", "{}.presenting_problem", "{}.presenting_problem != ''"),
+    "rupture": ("ruptures", "id", "{0}.what_happened || char(10) || {0}.how_repaired", "1"),
+    "boundary": ("boundary_events", "id", "{}.what_happened", "{}.what_happened != ''"),
+    "goal": ("treatment_goals", "id", "{0}.text || char(10) || {0}.review_note", "1"),
+    "contract": ("contract_terms", "rowid", "{}.notes", "{}.notes != ''"),
+}
+
+
+def case_key(kind: str, row_id: str) -> str:
+    """SQL for the search_case rowid of a row of `kind`."""
+    return f"({CASE_KINDS.index(kind) + 1} << 32 | {row_id})"
+
+
+def _case_record_index() -> list[str]:
+    statements = ["CREATE VIRTUAL TABLE search_case USING fts5(text, " + _FTS + ")"]
+    for kind, (table, row_id, text, written) in _CASE_ROWS.items():
+        add = (
+            f"INSERT INTO search_case (rowid, text) SELECT {case_key(kind, 'NEW.' + row_id)},"
+            f" {text.format('NEW')} WHERE {written.format('NEW')}"
+        )
+        drop = f"DELETE FROM search_case WHERE rowid = {case_key(kind, 'OLD.' + row_id)}"
+        statements += [
+            f"CREATE TRIGGER search_case_{table}_insert AFTER INSERT ON {table} BEGIN {add}; END",
+            f"CREATE TRIGGER search_case_{table}_update AFTER UPDATE ON {table}"
+            f" BEGIN {drop}; {add}; END",
+            f"CREATE TRIGGER search_case_{table}_delete AFTER DELETE ON {table} BEGIN {drop}; END",
+            f"INSERT INTO search_case (rowid, text) SELECT {case_key(kind, 'r.' + row_id)},"
+            f" {text.format('r')} FROM {table} r WHERE {written.format('r')}",
+        ]
+    return statements
 
 
 MIGRATIONS: list[str | Callable[[sqlcipher3.Connection], None]] = [

@@ -19,9 +19,7 @@ date, where they do not belong. The void session itself stays in the session lis
 
 from __future__ import annotations
 
-import contextlib
 import json
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -41,7 +39,7 @@ from notes.search_query import (
     section_holding,
     tidy_snippet,
 )
-from storage.schema import ROW_ID
+from storage.schema import CASE_KINDS, ROW_ID
 from storage.sessions import COUNTED, EVENT_COUNTED
 from storage.vault import Vault
 
@@ -310,61 +308,57 @@ class SearchIndex:
 
 # -- the case record --------------------------------------------------------------------------
 # The presenting problem, ruptures, boundary events, goals and contract notes: a few rows per
-# client, with no index in the vault. Each search puts them into an FTS5 table in memory (never
-# on disk), tokenised as the vault's own indexes are, and asks it the same question. A hit opens
-# the client's page, where these are shown; it is dated when the record has a date.
+# client, in one index (search_case, migration 13) whose rowid names the kind and the row. The
+# best matches come by bm25, after the client hits; one on a void session does not count. A hit
+# opens the client's page, where these are shown; it is dated when the record has a date.
 
+_KIND = "(hit.id >> 32)"
 _CASE_SQL = f"""
-    SELECT c.id, c.code, NULL, 'presenting', c.presenting_problem
-    FROM clients c WHERE c.presenting_problem != ''
-    UNION ALL
-    SELECT s.client_id, c.code, s.starts_at, 'rupture', r.what_happened || '\n' || r.how_repaired
-    FROM ruptures r JOIN sessions s ON s.id = r.session_id JOIN clients c ON c.id = s.client_id
-    WHERE {COUNTED}
-    UNION ALL
-    SELECT b.client_id, c.code, b.occurred_on, 'boundary', b.what_happened
-    FROM boundary_events b JOIN clients c ON c.id = b.client_id
-    WHERE b.what_happened != '' AND {EVENT_COUNTED}
-    UNION ALL
-    SELECT g.client_id, c.code, g.agreed_on, 'goal', g.text || '\n' || g.review_note
-    FROM treatment_goals g JOIN clients c ON c.id = g.client_id
-    UNION ALL
-    SELECT t.client_id, c.code, t.explained_on, 'contract', t.notes
-    FROM contract_terms t JOIN clients c ON c.id = t.client_id WHERE t.notes != ''
+    SELECT hit.id, {_KIND}, c.id, c.code,
+           CASE {_KIND} WHEN 2 THEN rs.starts_at WHEN 3 THEN b.occurred_on
+                        WHEN 4 THEN g.agreed_on WHEN 5 THEN t.explained_on END,
+           hit.score
+    FROM (SELECT rowid AS id, rank AS score FROM search_case
+          WHERE search_case MATCH :query ORDER BY rank) AS hit
+    LEFT JOIN ruptures r ON {_KIND} = 2 AND r.id = (hit.id & {ROW_ID})
+    LEFT JOIN sessions rs ON rs.id = r.session_id
+    LEFT JOIN boundary_events b ON {_KIND} = 3 AND b.id = (hit.id & {ROW_ID})
+    LEFT JOIN treatment_goals g ON {_KIND} = 4 AND g.id = (hit.id & {ROW_ID})
+    LEFT JOIN contract_terms t ON {_KIND} = 5 AND t.rowid = (hit.id & {ROW_ID})
+    JOIN clients c ON c.id = CASE {_KIND} WHEN 1 THEN (hit.id & {ROW_ID}) WHEN 2 THEN rs.client_id
+        WHEN 3 THEN b.client_id WHEN 4 THEN g.client_id WHEN 5 THEN t.client_id END
+    WHERE (r.id IS NULL OR {COUNTED.replace("s.id", "rs.id")}) AND (b.id IS NULL OR {EVENT_COUNTED})
+    ORDER BY hit.score LIMIT :limit
 """
-
-_IN_MEMORY_SQL = """
-    SELECT rowid, snippet(case_record, 0, :start, :end, '…', :tokens), rank
-    FROM case_record WHERE case_record MATCH :query ORDER BY rank LIMIT :limit
-"""
+_CASE = _Index(
+    "presenting",
+    "search_case",
+    "",
+    "NULL",
+    "NULL",
+    "NULL",
+    "snippet(search_case, 0, :start, :end, '…', :tokens)",
+)
 
 
 def _case_hits(read: Callable[[str, Any], list[tuple]], parameters: dict) -> list[SearchHit]:
-    rows = read(_CASE_SQL, ())
-    if not rows:
+    found = read(_CASE_SQL, parameters)
+    if not found:
         return []
-    with contextlib.closing(sqlite3.connect(":memory:")) as memory:
-        memory.execute("PRAGMA temp_store = MEMORY")
-        memory.execute(
-            "CREATE VIRTUAL TABLE case_record USING fts5(text,"
-            " tokenize='unicode61 remove_diacritics 2', prefix='2 3')"
-        )
-        memory.executemany(
-            "INSERT INTO case_record (rowid, text) VALUES (?, ?)",
-            ((place, row[4]) for place, row in enumerate(rows)),
-        )
-        found = memory.execute(_IN_MEMORY_SQL, parameters).fetchall()
+    rowids = [row[0] for row in found]
+    ids = {f"id{n}": rowid for n, rowid in enumerate(rowids)}
+    ids.update(low=min(rowids), high=max(rowids))
+    snippets = dict(read(_CASE.snippets_sql(len(rowids)), {**parameters, **ids}))
     hits = []
-    for place, snippet, score in found:
-        client_id, code, dated, source, _text = rows[place]
-        text = tidy_snippet(snippet or "")
+    for rowid, kind, client_id, code, dated, score in found:
+        text = tidy_snippet(snippets.get(rowid) or "")
         hits.append(
             SearchHit(
                 client_id=client_id,
                 client_code=code,
                 session_id=None,
                 session_start=datetime.fromisoformat(dated) if dated else None,
-                source=source,
+                source=CASE_KINDS[kind - 1],
                 snippet=text,
                 match_text=first_match(text),
                 score=score,
