@@ -397,6 +397,46 @@ def test_migration_2_indexes_a_vault_written_before_search(tmp_path, passphrase)
         vault.close()
 
 
+def test_migration_13_rebuilds_the_indexes_in_date_order(tmp_path, passphrase):
+    # A vault as version 12 left it: sessions written out of date order (id 2 is the oldest).
+    path = tmp_path / "v12.vault"
+    connection = sqlcipher3.connect(str(path), isolation_level=None)
+    connection.execute(f"PRAGMA key = {quote_passphrase(passphrase)}")
+    connection.execute("PRAGMA recursive_triggers = ON")
+    for step in schema.MIGRATIONS[:12]:
+        step(connection) if callable(step) else connection.executescript(step)
+    connection.executescript(
+        """
+        PRAGMA user_version = 12;
+        INSERT INTO clients (id, code, full_name, start_date, presenting_problem)
+            VALUES (1, 'OV-01', 'Olga Vik', '2023-01-02', 'Fear of the ferry');
+        INSERT INTO sessions (id, client_id, starts_at, duration_minutes, attendance) VALUES
+            (1, 1, '2023-03-09T10:00', 50, 'attended'), (2, 1, '2023-01-09T10:00', 50, 'attended'),
+            (3, 1, '2023-02-09T10:00', 50, 'attended');
+        INSERT INTO progress_notes (session_id, template, sections, updated_at) VALUES
+            (1, 'free', '{"text": "the ferry"}', '2023-03-09'),
+            (2, 'free', '{"text": "the ferry"}', '2023-01-09');
+        INSERT INTO process_notes (session_id, text, updated_at) VALUES (3, 'ferry', '2023-02-09');
+        INSERT INTO ruptures (session_id, kind, what_happened, repair)
+            VALUES (3, 'withdrawal', 'Silent about the ferry', 'not_yet');
+        """
+    )
+    connection.close()
+    vault = Vault.open(path, passphrase)
+    try:
+        assert schema.version_of(vault._require_open()) == schema.LATEST_VERSION
+        hits = SearchIndex(vault).search("ferr")
+        assert sorted(hit.source for hit in hits[:2]) == ["presenting", "rupture"]  # by bm25
+        assert [(hit.source, hit.session_id) for hit in hits[2:]] == [
+            ("progress", 1),
+            ("process", 3),
+            ("progress", 2),
+        ]
+        integrity_check(vault)
+    finally:
+        vault.close()
+
+
 def test_the_index_is_encrypted_and_nothing_else_is_written(vault, notes, session, index):
     word = "Zanzibarquokka"
     notes.save_progress_note(ProgressNote(session.id, "free", {"text": f"{word} was said."}))

@@ -8,7 +8,9 @@ from datetime import date, datetime
 from notes.alliance import BoundaryEvent, ContractItem, Goal, Rupture, RuptureKind
 from notes.search_query import MARK_END, MARK_START
 from storage.alliance import AllianceRepository
+from storage.clients import ClientRepository
 from storage.search import SearchIndex
+from storage.sessions import SessionRepository
 
 
 def test_each_kind_of_case_record_is_found_and_named(vault, add_client, add_session):
@@ -53,3 +55,17 @@ def test_a_changed_record_is_found_by_its_new_words(vault, add_client):
     records.save_goal(Goal(maya.id, "Cycle to work", id=goal.id))
     assert SearchIndex(vault).search("walk") == []
     assert [h.source for h in SearchIndex(vault, detached=True).search("cycle")] == ["goal"]
+
+
+def test_a_removed_record_is_no_longer_found(vault, add_client, add_session):
+    maya = add_client("Maya Lindqvist", code="ML-01", presenting_problem="Grief after the flood")
+    session = add_session(maya.id, datetime(2026, 10, 5, 9))
+    AllianceRepository(vault).save_rupture(
+        Rupture(session.id, RuptureKind.WITHDRAWAL, what_happened="Silent about the flood")
+    )
+    index = SearchIndex(vault)
+    assert sorted(h.source for h in index.search("flood")) == ["presenting", "rupture"]
+    SessionRepository(vault).delete(session.id)  # its rupture goes with it
+    maya.presenting_problem = ""
+    ClientRepository(vault).save(maya)
+    assert index.search("flood") == []
