@@ -12,8 +12,9 @@ from storage.vault import Vault
 
 LIMIT = 50
 
+# Every FTS5 index ("USING fts5(" — not its fts5vocab word lists, which cannot be matched).
 _FTS_TABLES = (
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%USING fts5%' ORDER BY name"
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%USING fts5(%' ORDER BY name"
 )
 _SESSIONS_PER_CLIENT = "SELECT client_id, count(*) FROM sessions GROUP BY client_id"
 

@@ -152,6 +152,10 @@ def _rekey_search(connection: sqlcipher3.Connection) -> None:
         f"INSERT INTO {columns} {observed} ORDER BY 1",
     ]
     statements += _case_record_index()
+    # The words each dated index holds, for spelling a prefix out (storage/search.py); an
+    # fts5vocab table keeps nothing of its own.
+    for table in ("search_progress", "search_process", "search_observations"):
+        statements.append(f"CREATE VIRTUAL TABLE {table}_words USING fts5vocab({table}, 'row')")
     # One segment per index: a fresh index written in one go is many; merged, a query reads
     # each term's list once.
     for table in ("search_progress", "search_process", "search_observations", "search_case"):

@@ -20,6 +20,7 @@ date, where they do not belong. The void session itself stays in the session lis
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -46,6 +47,9 @@ from storage.vault import Vault
 __all__ = ["SNIPPET_TOKENS", "SearchHit", "SearchIndex"]
 
 SNIPPET_TOKENS = 16  # words of context shown around a match
+_MOST_WORDS = 16  # a prefix standing for more words is left to FTS5
+# The last phrase of a match expression when it is a prefix ("…"* after a space, or alone).
+_LAST_PREFIX = re.compile(r'(?:^|(?<= ))"([^"]*)"\*$')
 
 
 @dataclass(frozen=True)
@@ -209,9 +213,15 @@ class SearchIndex:
         # client hits; each opens the client's page.
         hits += _case_hits(self._read, parameters)
         candidates: list[_Candidate] = []
+        asked = {  # newest first, each index is asked with the words its prefix stands for
+            index.source: {**parameters, "query": self._spelled_out(index, query)}
+            if order != "best" and index.dated
+            else parameters
+            for index in _INDEXES
+        }
         for index in _INDEXES:
             for rowid, session_id, client_id, day, score in self._read(
-                index.candidates_sql(order), parameters
+                index.candidates_sql(order), asked[index.source]
             ):
                 when = datetime.fromisoformat(day)
                 candidates.append(_Candidate(index, rowid, session_id, client_id, when, score))
@@ -220,10 +230,38 @@ class SearchIndex:
         else:  # the newest first (a supervision session, dated by its day, after that day's)
             candidates.sort(key=lambda hit: hit.when, reverse=True)
         chosen = candidates[: max(limit - len(hits), 0)]
-        hits += self._noted(chosen, parameters)
+        hits += self._noted(chosen, asked)
         return self._with_sections(hits[:limit])
 
-    def _noted(self, chosen: list[_Candidate], parameters: dict) -> list[SearchHit]:
+    def _spelled_out(self, index: _Index, query: str) -> str:
+        """`query` with its last word's prefix replaced by the words in `index` that begin so.
+
+        FTS5 answers a prefix by merging the lists of every word it stands for, whole, before
+        the first match comes out: in a long career that is every note saying "felt" when only
+        the newest 50 are wanted. The same words joined by OR are read lazily, from the
+        newest down. Short prefixes (the index's own prefix lengths, 2 and 3) are lazy
+        already; a prefix of more than _MOST_WORDS words, or not plain ASCII (whose folding
+        only the tokenizer knows), stays as it is.
+        """
+        found = _LAST_PREFIX.search(query)
+        if found is None:
+            return query
+        words = found.group(1).split(" ")
+        prefix = words[-1].lower()
+        if len(prefix) <= 3 or not (prefix.isascii() and prefix.isalnum()):
+            return query
+        after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        terms = self._read(
+            f"SELECT term FROM {index.table}_words WHERE term >= ? AND term < ? LIMIT ?",
+            (prefix, after, _MOST_WORDS + 1),
+        )
+        if not terms or len(terms) > _MOST_WORDS:
+            return query
+        phrases = " OR ".join('"' + " ".join([*words[:-1], term]) + '"' for (term,) in terms)
+        before = query[: found.start()]  # other phrases: FTS5 wants AND before a group
+        return f"{before}AND ({phrases})" if before else f"({phrases})"
+
+    def _noted(self, chosen: list[_Candidate], asked: dict[Source, dict]) -> list[SearchHit]:
         """The chosen matches as hits, each with its client's code and its snippet."""
         if not chosen:
             return []
@@ -241,7 +279,7 @@ class SearchIndex:
                 ids = {f"id{n}": rowid for n, rowid in enumerate(rowids)}
                 ids.update(low=min(rowids), high=max(rowids))
                 for rowid, *texts in self._read(
-                    index.snippets_sql(len(rowids)), {**parameters, **ids}
+                    index.snippets_sql(len(rowids)), {**asked[index.source], **ids}
                 ):
                     snippets[index.source, rowid] = tuple(texts)
         hits = []

@@ -196,6 +196,16 @@ def test_a_prefix_finds_the_newest_of_many_words(index, notes, add_session, maya
     hits = index.search("supervi", limit=5)
     assert [hit.session_start.day for hit in hits] == [12, 11, 10, 9, 8]
     assert [hit.match_text for hit in hits] == [words[d % 3] for d in range(1, 6)]
+    assert len(index.search("talked of supervis")) == 12  # after other words
+
+
+def test_a_prefix_of_many_words_or_accents_is_still_a_prefix(index, notes, add_session, maya):
+    session = add_session(maya.id, datetime(2024, 9, 2, 9))
+    many = " ".join(f"plant{letter}" for letter in "abcdefghijklmnopqrstuvwxyz")
+    notes.save_process_note(ProcessNote(session.id, f"{many} Cafés"))
+    assert [hit.source for hit in index.search("plan")] == ["process"]
+    assert [hit.source for hit in index.search("plant")] == ["process"]  # 26 words
+    assert index.search("café")[0].match_text == "Cafés"
 
 
 def test_best_match_on_request(index, notes, add_session, maya):
