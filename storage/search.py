@@ -5,9 +5,11 @@ contract notes), inside the vault.
 The FTS5 indexes are tables in the vault itself (migration 2), so they are encrypted like
 everything else and kept in step by triggers; nothing about a search is kept anywhere else.
 Client matches come first (a name or a code is a precise wish), then note matches, newest
-first by default: each index answers its `limit` newest matches (rowids joined to the date, no
-score), which costs the same whether the vault holds five years or thirty; on request, the best
-matches by bm25 instead, which must score every match. Snippets are made only for the hits
+first by default. The progress, process and observation indexes are keyed by the session's
+start (migration 13), so each answers its `limit` newest matches by walking rowids down and
+stopping there, whether the vault holds five years or thirty; a long prefix is spelled out as
+the words it stands for, which FTS5 reads as lazily. On request, the best matches by bm25
+instead, which must score every match. Snippets are made only for the hits
 that make the list. A search on a worker thread (the
 window's search box) reads `detached`, on the vault's read connection, so that it never holds
 up a save on the main one.
