@@ -269,12 +269,14 @@ class Vault:
         *,
         read_only: bool = False,
         backup_folders: tuple[Path, ...] = (),
+        progress: Progress | None = None,
     ) -> Vault:
         """Unlock. A vault that cannot be written, or in which the page check finds damage, or
         that is opened `read_only` (as `verify` does), opens for reading only: then nothing
         is written into the file (no audit line, no migration, no checkpoint of its log).
         A refused passphrase that opened the vault before a change raises FormerPassphrase,
-        found by the before-change backups in `backup_folders` and the vault's own folder."""
+        found by the before-change backups in `backup_folders` and the vault's own folder.
+        `progress` hears from a long update of an older vault (storage.schema.migrate)."""
         path = Path(path)
         check_file(path)
         why_read_only = "you asked to only read it" if read_only else _unwritable(path)
@@ -284,7 +286,9 @@ class Vault:
         if why_read_only is None:
             make_private(path)
         try:
-            connection, why_read_only = _open_checked(path, passphrase, why_read_only, proven)
+            connection, why_read_only = _open_checked(
+                path, passphrase, why_read_only, proven, progress
+            )
         except WrongPassphrase:
             # Counted beside the vault, which cannot be written without its key; the
             # instance lock held here keeps two processes from counting at once.
@@ -694,7 +698,11 @@ def _raise_if_former(path: Path, passphrase: str, folders: tuple[Path, ...]) -> 
 
 
 def _open_checked(
-    path: Path, passphrase: str, why_read_only: str | None, proven: bool = False
+    path: Path,
+    passphrase: str,
+    why_read_only: str | None,
+    proven: bool = False,
+    progress: Progress | None = None,
 ) -> tuple[sqlcipher3.Connection, str | None]:
     """A connection whose pages passed SQLCipher's check before anything was written, and
     why it is read-only (None: it may be written, and has been configured and migrated).
@@ -731,7 +739,7 @@ def _open_checked(
             connection = connect(path, passphrase)
         with translated(path):
             _configure(connection)
-            schema.migrate(connection)
+            schema.migrate(connection, progress)
     except BaseException:
         connection.close()
         raise

@@ -121,3 +121,21 @@ def all_text(document) -> str:
         for row in table.rows:
             parts += [cell.text for cell in row.cells]
     return "\n".join(parts).replace("\u00a0", " ")
+
+
+def version_12_vault(path: Path, passphrase: str, rows: str) -> Path:
+    """A vault as version 12 left it (before migration 13 keyed search by date), holding the
+    rows the SQL script `rows` inserts."""
+    import sqlcipher3
+
+    from storage import schema
+    from storage.vault import quote_passphrase
+
+    connection = sqlcipher3.connect(str(path), isolation_level=None)
+    connection.execute(f"PRAGMA key = {quote_passphrase(passphrase)}")
+    connection.execute("PRAGMA recursive_triggers = ON")
+    for step in schema.MIGRATIONS[:12]:
+        step(connection) if callable(step) else connection.executescript(step)
+    connection.executescript(f"PRAGMA user_version = 12;\n{rows}")
+    connection.close()
+    return path

@@ -228,12 +228,17 @@ class MainWindow(QMainWindow):
 
     def _unlock(self, passphrase: str) -> None:
         from storage.errors import FormerPassphrase, VaultDamaged, VaultError, WrongPassphrase
+        from ui.lock.update_progress import UpdateProgress
 
         self._complete()  # tidies up first; the messages below may offer a backup
         # Not `attempt`: a wrong passphrase may mean damage, which a backup can tell, and the
         # page shows the message beside the passphrase field rather than in a box.
+        updating = UpdateProgress(self)  # shown only if an older vault is being updated
         try:
-            self.service.unlock(passphrase)
+            try:
+                self.service.unlock(passphrase, updating)
+            finally:
+                updating.close()
         except FormerPassphrase as error:  # proven by its backup: no other explanation
             self.unlock_page.show_message(error.message)
         except WrongPassphrase as error:

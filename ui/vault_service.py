@@ -82,12 +82,16 @@ class VaultService(QObject):
         self._passphrase_at_hand(passphrase)
         self._attach(vault)
 
-    def unlock(self, passphrase: str) -> None:
+    def unlock(self, passphrase: str, progress: Progress | None = None) -> None:
+        """Open the vault; `progress` hears from a long update of a vault an older version
+        of Alliance wrote (it runs inside the unlock, before the vault can be read)."""
         from storage.vault import Vault
 
         # Vault.open counts a wrong passphrase and logs the count at the next unlock; the
         # backup folder lets it recognise a passphrase from before a change.
-        vault = Vault.open(self.path, passphrase, backup_folders=_backup_folders(self.path))
+        vault = Vault.open(
+            self.path, passphrase, backup_folders=_backup_folders(self.path), progress=progress
+        )
         self._passphrase_at_hand(passphrase)
         self._attach(vault)
 

@@ -26,6 +26,7 @@ from storage.observations import CategoryRepository, ObservationRepository
 from storage.search import SearchIndex
 from storage.sessions import SessionRepository
 from storage.vault import Vault, quote_passphrase
+from tests.helpers import version_12_vault
 
 
 def marked(word: str) -> str:
@@ -409,15 +410,10 @@ def test_migration_2_indexes_a_vault_written_before_search(tmp_path, passphrase)
 
 def test_migration_13_rebuilds_the_indexes_in_date_order(tmp_path, passphrase):
     # A vault as version 12 left it: sessions written out of date order (id 2 is the oldest).
-    path = tmp_path / "v12.vault"
-    connection = sqlcipher3.connect(str(path), isolation_level=None)
-    connection.execute(f"PRAGMA key = {quote_passphrase(passphrase)}")
-    connection.execute("PRAGMA recursive_triggers = ON")
-    for step in schema.MIGRATIONS[:12]:
-        step(connection) if callable(step) else connection.executescript(step)
-    connection.executescript(
+    path = version_12_vault(
+        tmp_path / "v12.vault",
+        passphrase,
         """
-        PRAGMA user_version = 12;
         INSERT INTO clients (id, code, full_name, start_date, presenting_problem)
             VALUES (1, 'OV-01', 'Olga Vik', '2023-01-02', 'Fear of the ferry');
         INSERT INTO sessions (id, client_id, starts_at, duration_minutes, attendance) VALUES
@@ -429,9 +425,8 @@ def test_migration_13_rebuilds_the_indexes_in_date_order(tmp_path, passphrase):
         INSERT INTO process_notes (session_id, text, updated_at) VALUES (3, 'ferry', '2023-02-09');
         INSERT INTO ruptures (session_id, kind, what_happened, repair)
             VALUES (3, 'withdrawal', 'Silent about the ferry', 'not_yet');
-        """
+        """,
     )
-    connection.close()
     vault = Vault.open(path, passphrase)
     try:
         assert schema.version_of(vault._require_open()) == schema.LATEST_VERSION
