@@ -155,3 +155,19 @@ def open_main_dialog(qtbot, window, kind: str) -> QWidget:
     if kind == "supervision":  # its defaults are read on a worker
         qtbot.waitUntil(lambda: not dialog.is_loading(), timeout=20_000)
     return dialog
+
+
+def window_unlocked_on(qtbot, path, passphrase: str, width: int, height: int):
+    """The real main window on the vault at `path`, `width` × `height`, shown and unlocked (the
+    caller locks it when done)."""
+    from ui.main_window import MainWindow
+    from ui.vault_service import VaultService
+
+    main = MainWindow(VaultService(path))
+    qtbot.addWidget(main)
+    main.resize(width, height)
+    main.show()
+    qtbot.waitExposed(main)
+    main.service.unlock(passphrase)
+    qtbot.waitUntil(lambda: main.pages.currentWidget() is main.workspace)
+    return main

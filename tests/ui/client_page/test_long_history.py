@@ -13,9 +13,8 @@ from notes.conduct import PATTERN_WINDOW, answered_checks, check_counts
 from storage.clients import ClientRepository
 from storage.conduct import ConductRepository
 from storage.vault import Vault
-from tests.ui.helpers import choose_client, mark_checked_today
+from tests.ui.helpers import choose_client, mark_checked_today, window_unlocked_on
 from ui.main_window import MainWindow
-from ui.vault_service import VaultService
 
 LONG = Shape(clients=1, sessions_per_client=1000)  # and the benchmark's 20-session client
 
@@ -60,13 +59,7 @@ def test_the_conduct_glance_is_the_whole_historys_counts_from_its_latest_checks(
 
 @pytest.fixture
 def window(qtbot, long_path, passphrase):
-    main = MainWindow(VaultService(long_path))
-    qtbot.addWidget(main)
-    main.resize(1200, 760)  # as the benchmark's window
-    main.show()
-    qtbot.waitExposed(main)
-    main.service.unlock(passphrase)
-    qtbot.waitUntil(lambda: main.pages.currentWidget() is main.workspace)
+    main = window_unlocked_on(qtbot, long_path, passphrase, 1200, 760)  # as the bench's
     yield main
     main.service.lock()
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from notes.observations import Observation, ObservationKind
 from notes.records import Client, Session
 from storage.vault import Vault
-from tests.ui.helpers import choose_client, mark_checked_today
+from tests.ui.helpers import choose_client, mark_checked_today, window_unlocked_on
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
 
@@ -46,13 +46,8 @@ def window(qtbot, tmp_path, template_vault, passphrase):
     vault = Vault.open(vault_path, passphrase)
     mark_checked_today(vault)
     vault.close()
-    main = MainWindow(VaultService(vault_path))
-    qtbot.addWidget(main)
-    main.resize(1200, 520)  # the observations lie well below the first screen
-    main.show()
-    qtbot.waitExposed(main)
-    main.service.unlock(passphrase)
-    qtbot.waitUntil(lambda: main.pages.currentWidget() is main.workspace)
+    # The observations lie well below the first screen.
+    main = window_unlocked_on(qtbot, vault_path, passphrase, 1200, 520)
     yield main
     main.service.lock()
 
