@@ -28,12 +28,14 @@ class UpdateProgress:
         self._dialog: QProgressDialog | None = None
         self._painted = 0.0
 
-    def __call__(self, text: str, share: float) -> None:
+    def __call__(self, text: str, _share: float) -> None:
         now = time.monotonic()
         if self._dialog is not None and now - self._painted < _PAINT_EVERY_S:
             return
         if self._dialog is None:
-            dialog = QProgressDialog(text, "", 0, 100, self._parent)
+            # A busy bar, not a share: one long step (migration 13) is most of any update, so
+            # the share of steps done would read 0 % for a minute, then jump.
+            dialog = QProgressDialog(text, "", 0, 0, self._parent)
             dialog.setWindowTitle("Updating the vault")
             dialog.setCancelButton(None)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -43,7 +45,6 @@ class UpdateProgress:
             dialog.show()
             self._dialog = dialog
         self._dialog.setLabelText(text)
-        self._dialog.setValue(int(share * 100))
         self._painted = now
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
