@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -121,7 +122,9 @@ class SupervisionDialog(QDialog):
         adding = QHBoxLayout()
         adding.addWidget(self.action_client)
         adding.addWidget(self.action_about, 1)
-        form.addRow("A&greed action", adding)
+        agreed = QLabel("A&greed action")  # a row of two fields: the letter goes to the first
+        agreed.setBuddy(self.action_client)
+        form.addRow(agreed, adding)
         text_row = QHBoxLayout()
         text_row.addWidget(self.action_text, 1)
         text_row.addWidget(self.add_action)
