@@ -201,3 +201,18 @@ def test_hit_line_for_a_terminal():
     client = SearchHit(1, "ML-01", None, None, "client", f"{marked('ML-01')} · Maya", "ML-01")
     assert hit_line(client) == "ML-01  client      [ML-01] · Maya"
     assert client.plain_snippet() == "ML-01 · Maya"
+
+
+@given(st.text(alphabet=st.sampled_from(["a", " ", "é", "\n", MARK_START, MARK_END]), max_size=40))
+def test_snippet_parts_keep_every_character_and_mark_what_follows_a_start(snippet):
+    parts = snippet_parts(snippet)
+    plain = snippet.replace(MARK_START, "").replace(MARK_END, "")
+    assert "".join(text for text, _ in parts) == plain
+    assert all(text for text, _ in parts)
+    # Each piece is marked exactly when the nearest marker before it is a start.
+    position = 0
+    for text, marked in parts:
+        position = snippet.index(text, position)
+        before = snippet[:position].rstrip("a é\n")
+        assert marked == (before.endswith(MARK_START))
+        position += len(text)
