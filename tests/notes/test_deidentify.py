@@ -8,7 +8,7 @@ from datetime import date
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from notes.deidentify import Deidentifier, Replacement, name_parts
+from notes.deidentify import Deidentifier, Replacement, _words_pattern, name_parts
 from notes.records import Client
 from tests.helpers import as_a_reader_sees
 
@@ -230,3 +230,15 @@ def test_a_name_is_never_readable_whatever_is_put_inside_it(data, full_name, bef
     assert as_a_reader_sees(spelled) not in as_a_reader_sees(
         out.replace(before, "").replace(after, "")
     )
+
+
+_LETTERS = st.text(alphabet="abé", min_size=1, max_size=4)
+
+
+@given(st.sets(_LETTERS, min_size=1, max_size=6), st.lists(_LETTERS, max_size=12))
+def test_the_words_a_match_can_start_at_are_found_whole(starts, words):
+    """Where the de-identifier tries its pattern: each whole word that is a start of a name or
+    term, or one with one more letter ("mayas"), and no other."""
+    text = " ".join(words)
+    found = [match.group() for match in _words_pattern(starts).finditer(text)]
+    assert found == [word for word in words if word in starts or word[:-1] in starts]
