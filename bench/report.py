@@ -265,14 +265,18 @@ def rows(results: dict) -> list[Row]:
     ):
         entry = stalls.get(key) or {}
         value = entry.get("stall_ms")
+        in_small = _get(small, "stalls", key, "stall_ms")
         if entry.get("worst_query"):
             label += f", worst: {entry['worst_query']}"
+        # The verdict is the worse of the two vaults: the smaller one is measured first, so
+        # its column holds a first opening's imports.
+        measured = [each for each in (in_small, value) if each is not None]
         add(
             f"Longest GUI stall: {label}",
-            _ms(_get(small, "stalls", key, "stall_ms")),
+            _ms(in_small),
             _ms(value),
             f"< {STALL_MS} ms",
-            None if value is None else value < STALL_MS,
+            max(measured) < STALL_MS if measured else None,
             entry.get("missing", NOT_YET),
         )
     for key, label, target in (
