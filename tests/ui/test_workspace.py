@@ -80,9 +80,10 @@ def test_signing_asks_then_locks_the_note_and_allows_addenda(qtbot, open_window)
     assert "Late · Signed" in open_window.workspace.sessions.index(0).data()
     assert "Draft" in open_window.workspace.sessions.index(1).data()
 
-    # What can still be added is in view at once, and the menu's shortcut puts the cursor in it.
-    qtbot.waitUntil(lambda: not editor.addendum_box.visibleRegion().isEmpty())
+    # What can still be added is in view at once (not a turn of the event loop later, when
+    # the page has grown), and the menu's shortcut puts the cursor in it.
     box = editor.addendum_box
+    assert not box.visibleRegion().isEmpty()
     assert box.visibleRegion().boundingRect().height() == box.height()
     editor.section_box("assessment").setFocus()
     press(qtbot, open_window, "Ctrl+Shift+D")

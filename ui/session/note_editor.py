@@ -17,7 +17,7 @@ from datetime import datetime
 from functools import partial
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -555,20 +555,13 @@ class NoteEditor(QWidget):
                 why = "An addendum is added to a signed note: sign this note first."
             self.status.setText(why)
             return False
-        box, button = self.addendum_box, self._addendum_button
-        # After the layout has placed the new box (a note just signed was laid out anew).
-        QTimer.singleShot(0, self, lambda: self._reveal(box, button, focus))
-        return True
-
-    def _reveal(self, box: QPlainTextEdit, button: QPushButton | None, focus: bool) -> None:
-        if box is not self.addendum_box:  # another session was opened meanwhile
-            return
-        self._sections_host.layout().activate()
-        if button is not None:
-            self._scroll.ensureWidgetVisible(button)
-        self._scroll.ensureWidgetVisible(box)
+        _lay_out_now(self._sections_host, self._scroll)  # a note just signed was built anew
+        if self._addendum_button is not None:
+            self._scroll.ensureWidgetVisible(self._addendum_button)
+        self._scroll.ensureWidgetVisible(self.addendum_box)
         if focus:
-            box.setFocus()
+            self.addendum_box.setFocus()
+        return True
 
     def _add_addendum(self) -> None:
         if self.addendum_box is None:
@@ -625,3 +618,17 @@ def _fix(box: QPlainTextEdit, fixed: bool) -> None:
         )
     else:
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextEditorInteraction)
+
+
+def _lay_out_now(page: QWidget, scroll: QScrollArea) -> None:
+    """Place the page's new widgets now rather than on later event-loop turns, so that one can
+    be scrolled into view at once: Qt shows a widget added to a shown layout on a queued call,
+    and the scroll area sizes its page on a posted layout request; until both are delivered the
+    page is squeezed into its old height and nothing on it is yet where it will be."""
+    for child in page.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        if not child.isVisible() and not child.testAttribute(
+            Qt.WidgetAttribute.WA_WState_ExplicitShowHide
+        ):
+            child.show()
+    page.layout().activate()
+    QCoreApplication.sendEvent(scroll, QEvent(QEvent.Type.LayoutRequest))
