@@ -12,10 +12,11 @@ from enum import Enum
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle
 
 import resources
 from ui.app_settings import THEME, app_settings
+from ui.appearance.indicator_style import IndicatorStyle
 from ui.widgets import surfaces
 
 STYLE_SHEET = "style.qss"
@@ -94,6 +95,11 @@ def palette_for(choice: ThemeChoice) -> QPalette:
     return palette
 
 
+def _style(name: str) -> QStyle | str:
+    """The style called `name`; Fusion with indicators that show on a dark palette."""
+    return IndicatorStyle() if name.lower() == "fusion" else name
+
+
 class Look(QObject):
     """Keeps the application's style sheet made for its palette and font, and applies a chosen
     theme. One per application, made by `install`."""
@@ -110,12 +116,12 @@ class Look(QObject):
         hints = QGuiApplication.styleHints()
         if choice is ThemeChoice.SYSTEM:
             hints.unsetColorScheme()
-            self._app.setStyle(self._system_style)
+            self._app.setStyle(_style(self._system_style))
             self._app.setPalette(QPalette())  # nothing set: the desktop's palette again
         else:
             dark = choice is ThemeChoice.DARK
             hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
-            self._app.setStyle("Fusion")
+            self._app.setStyle(_style("Fusion"))
             self._app.setPalette(palette_for(choice))
         self.refresh()
 

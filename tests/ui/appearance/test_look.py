@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
+    QDialog,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -23,6 +24,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QStyle,
+    QStyleOptionButton,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -31,7 +34,14 @@ from PySide6.QtWidgets import (
 from notes.observations import ObservationKind
 from storage.demo import write_demo
 from storage.vault import Vault
-from tests.ui.helpers import STRONG_PASSPHRASE, choose_client, choose_session, mark_checked_today
+from tests.ui.helpers import (
+    STRONG_PASSPHRASE,
+    answer_dialog,
+    choose_client,
+    choose_session,
+    mark_checked_today,
+    menu_action,
+)
 from ui.app import make_app
 from ui.app_settings import THEME, app_settings
 from ui.appearance.look import ThemeChoice, chosen_theme
@@ -239,3 +249,45 @@ def test_text_sizes_follow_the_desktops_font(qtbot, window):
         assert passphrase.font().pointSizeF() == pytest.approx(16)  # no fixed size anywhere
     finally:
         QApplication.setFont(before)
+
+
+def edge_contrast(widget: QCheckBox | QRadioButton) -> float:
+    """The strongest contrast against the window among the pixels drawn in `widget`'s indicator
+    (its edge and mark), as painted on screen."""
+    option = QStyleOptionButton()
+    widget.initStyleOption(option)
+    element = (
+        QStyle.SubElement.SE_CheckBoxIndicator
+        if isinstance(widget, QCheckBox)
+        else QStyle.SubElement.SE_RadioButtonIndicator
+    )
+    rect = widget.style().subElementRect(element, option, widget)
+    image = widget.grab().toImage()
+    window = widget.palette().color(QPalette.ColorRole.Window)
+    return max(
+        theme.contrast(QColor(image.pixel(x, y)), window)
+        for x in range(rect.left(), rect.right() + 1)
+        for y in range(rect.top(), rect.bottom() + 1)
+    )
+
+
+@pytest.mark.parametrize("label", ["&Dark", "&Light"])
+def test_an_unticked_box_and_an_unchosen_option_show_their_edge(qtbot, window, label):
+    choose(qtbot, window, label)
+    unlock(qtbot, window)
+    show_closed = window.workspace.show_closed
+    assert isinstance(show_closed, QCheckBox) and not show_closed.isChecked()
+    choose_client(qtbot, window)
+    edges: list[tuple[str, float]] = []
+
+    def look_then_close(dialog: QDialog) -> None:
+        kinds = [b for b in dialog.findChildren(QRadioButton) if not b.isChecked()]
+        edges.extend((b.text(), edge_contrast(b)) for b in kinds[:1])
+        dialog.reject()
+
+    answer_dialog(qtbot, look_then_close, QDialog)
+    menu_action(window, "Record a rupture…").trigger()
+    qtbot.waitUntil(lambda: bool(edges))
+    edges.append((show_closed.text(), edge_contrast(show_closed)))
+    for text, edge in edges:
+        assert edge >= 3, text  # WCAG 2: the edge that identifies a control
