@@ -138,8 +138,9 @@ def spellings(text: str) -> list[str]:
 
 def _folded_with_origins(text: str, join_breaks: bool = False) -> tuple[str, list[int] | range]:
     """The folded text, and for each of its characters the index it came from in `text`."""
-    if text.isascii():
-        # Most notes: every character folds to one (its lower case), so the origins are plain.
+    if text.isascii() and not (join_breaks and ("\x0b" in text or "\x0c" in text)):
+        # Most notes: every character folds to one (its lower case), so the origins are plain;
+        # but joining breaks drops the two ASCII ones, or "Ma\x0bya" in a plain note survives.
         return text.lower(), range(len(text) + 1)
     folded: list[str] = []
     origins: list[int] = []

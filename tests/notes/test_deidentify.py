@@ -102,6 +102,13 @@ def test_control_characters_are_removed_before_matching():
     assert MAYA.apply("one\x0bline") == "one\x0bline"
 
 
+def test_a_line_break_inside_a_name_is_seen_through_in_a_plain_ascii_note():
+    # Each break alone: a note of nothing but ASCII takes a shorter way to its folded form.
+    for mark in "\x0b\x0c":
+        assert MAYA.apply(f"Saw Ma{mark}ya.") == "Saw ML-01."
+        assert MAYA.apply(f"Lind{mark}qvist\nDesign") == "[ML-01 T2]"
+
+
 def test_ascii_spellings_match():
     client = Deidentifier("KX-01", "Łukasz Søren Müller", ["Ærøskøbing", "Åsa"])
     text = "Lukasz, Soren, Soeren, Mueller, Muller, Aeroskobing, Aeroeskoebing, Asa, Aasa"
