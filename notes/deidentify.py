@@ -136,19 +136,36 @@ def spellings(text: str) -> list[str]:
     return list(dict.fromkeys(form for form in forms if len(form) >= _SHORTEST_PART))
 
 
+# The characters that fold to something other than their ASCII lower case (and, when breaks
+# are joined, the two ASCII line breaks, which fold to nothing).
+_UNPLAIN = re.compile(r"[^\x00-\x7f]+")
+_UNPLAIN_JOINED = re.compile(r"[^\x00-\x0a\x0d-\x7f]+")
+
+
 def _folded_with_origins(text: str, join_breaks: bool = False) -> tuple[str, list[int] | range]:
     """The folded text, and for each of its characters the index it came from in `text`."""
-    if text.isascii() and not (join_breaks and ("\x0b" in text or "\x0c" in text)):
-        # Most notes: every character folds to one (its lower case), so the origins are plain;
-        # but joining breaks drops the two ASCII ones, or "Ma\x0bya" in a plain note survives.
+    unplain = _UNPLAIN_JOINED if join_breaks else _UNPLAIN
+    found = None if text.isascii() and not join_breaks else unplain.search(text)
+    if found is None:
+        # Most notes: every character folds to one (its lower case), so the origins are plain.
         return text.lower(), range(len(text) + 1)
+    # Notes with a few accented letters: the plain stretches between them are folded whole
+    # (a character folds on its own, whatever stands beside it).
     folded: list[str] = []
     origins: list[int] = []
-    for index, ch in enumerate(text):
-        for each in _fold_char(ch, join_breaks):
-            folded.append(each)
-            origins.append(index)
-    origins.append(len(text))
+    done = 0
+    while found is not None:
+        start, end = found.span()
+        folded.append(text[done:start].lower())
+        origins.extend(range(done, start))
+        for index in range(start, end):
+            for each in _fold_char(text[index], join_breaks):
+                folded.append(each)
+                origins.append(index)
+        done = end
+        found = unplain.search(text, done)
+    folded.append(text[done:].lower())
+    origins.extend(range(done, len(text) + 1))
     return "".join(folded), origins
 
 
@@ -189,13 +206,14 @@ def _script(key: str) -> str:
 
 
 def _alternatives(keys: Iterable[str]) -> str:
-    return "|".join(
-        r"\s+".join(map(re.escape, key.split())) for key in sorted(keys, key=len, reverse=True)
-    )
+    """A regex for `keys` (single-spaced, any whitespace between words in the text) that is
+    tried as an alternation of them longest first is, but with the keys' shared beginnings
+    nested (see `_trie`): a caseload's 200 keys cost the regex engine a step or two at each
+    position of a note, not 200 tries."""
+    return _trie(sorted(set(keys)))
 
 
 _WORD_START = r"(?<![^\W_])"
-_FIRST_RUN = re.compile(r"[^\W_]+")
 _WORD_END = r"(?![^\W_])"
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+)[ \t]+$")
@@ -249,41 +267,43 @@ class Deidentifier:
                 self._anyway_in |= {(form, sentence) for form in spellings(word)}
         kept = [code, *(other.code for other in others), *keep]
         kept_keys = {_key(" ".join(each.split())) for each in kept if each.strip()}
-        self._pattern = self._compile(kept_keys) if self._by_key else None
-        # Where a match can start: the first run of letters of a key or a kept string. When
-        # every key is in a script with spaces, the pattern is tried only at words that begin
-        # that way, instead of at every character (a caseload's alternation is long).
-        everything = [*self._by_key, *kept_keys]
-        firsts = [_FIRST_RUN.match(key) for key in everything]
-        self._starts: re.Pattern[str] | None = None
-        if all(firsts) and all(_script(key) == "word" for key in self._by_key):
-            self._starts = _words_pattern({first.group() for first in firsts if first})
+        self._pattern: re.Pattern[str] | None = None
+        self._led = False
+        if self._by_key:
+            self._pattern, self._led = self._compile(kept_keys)
 
-    def _compile(self, kept: set[str]) -> re.Pattern[str]:
+    def _compile(self, kept: set[str]) -> tuple[re.Pattern[str], bool]:
+        """The pattern, and whether it is `led` (see `_found`)."""
         by_script: dict[str, list[str]] = {}
         for key in self._by_key:
             by_script.setdefault(_script(key), []).append(key)
-        # Kept strings first: at any position the first alternative that matches wins, so a
-        # code ("MAYA-B") or the therapist's name is passed over whole and never rewritten.
-        pieces = [rf"{_WORD_START}(?P<keep>{_alternatives(kept)}){_WORD_END}"] if kept else []
+        # The alternatives that start at a word, in the order they are tried. Kept strings
+        # first: at any position the first alternative that matches wins, so a code ("MAYA-B")
+        # or the therapist's name is passed over whole and never rewritten. (An empty one
+        # could only ever match nothing, and is left out.)
+        kept = {each for each in kept if each}
+        worded = [rf"(?P<keep>{_alternatives(kept)}){_WORD_END}"] if kept else []
         if "word" in by_script:
             # Whole words only (a plural "s" aside: "the Lindqvists" names them too). An
             # underscore may touch a match: "_Maya_" is emphasis.
-            pieces.append(
-                rf"{_WORD_START}(?P<word>{_alternatives(by_script['word'])})s?{_WORD_END}"
+            worded.append(rf"(?P<word>{_alternatives(by_script['word'])})s?{_WORD_END}")
+        attached = [
+            rf"{prefix}(?P<{script}>{_alternatives(by_script[script])}){suffix}{_WORD_END}"
+            for script, prefix, suffix in (
+                ("arabic", _ARABIC_PREFIX, _ARABIC_SUFFIX),
+                ("hebrew", _HEBREW_PREFIX, _HEBREW_SUFFIX),
             )
-        if "spaceless" in by_script:
-            pieces.append(rf"(?P<spaceless>{_alternatives(by_script['spaceless'])})")
-        for script, prefix, suffix in (
-            ("arabic", _ARABIC_PREFIX, _ARABIC_SUFFIX),
-            ("hebrew", _HEBREW_PREFIX, _HEBREW_SUFFIX),
-        ):
-            if script in by_script:
-                pieces.append(
-                    rf"{_WORD_START}{prefix}(?P<{script}>{_alternatives(by_script[script])})"
-                    rf"{suffix}{_WORD_END}"
-                )
-        return re.compile("|".join(pieces))
+            if script in by_script
+        ]
+        if "spaceless" not in by_script:
+            # Every match starts at a word, so the pattern starts with the character before
+            # it: the regex engine then passes over the letters inside words in one quick
+            # loop, where a look behind would be a whole try at each of them.
+            return re.compile(rf"[\W_](?:{'|'.join(worded + attached)})"), True
+        pieces = [rf"{_WORD_START}(?:{'|'.join(worded)})"] if worded else []
+        pieces.append(rf"(?P<spaceless>{_alternatives(by_script['spaceless'])})")
+        pieces += [rf"{_WORD_START}{each}" for each in attached]
+        return re.compile("|".join(pieces)), False
 
     def replacements(self) -> list[Replacement]:
         """Every replacement of this client's names and terms, the name first, for the
@@ -310,7 +330,7 @@ class Deidentifier:
         if "www." in text or "://" in text:
             text = URL.sub(lambda match: self._address(match, "web address"), text)
         text = self._replace(text)
-        if _BREAKS.intersection(text):
+        if any(mark in text for mark in _BREAKS):  # a substring search each: no set of the text
             text = self._replace(text, join_breaks=True)  # "Ma\x0bya" is read as one word
         return text
 
@@ -358,14 +378,16 @@ class Deidentifier:
         With `anywhere`, an ordinary-word name counts wherever it stands."""
         assert self._pattern is not None
         folded, origins = _folded_with_origins(text, join_breaks)
-        for match in self._candidates(folded):
+        lead = 1 if self._led else 0  # the space `_found` puts before the text
+        for match in self._found(folded):
             group = match.lastgroup
             if group == "keep" or group is None:
                 continue
             key = " ".join(match.group(group).split())
             replacement = self._by_key.get(key, self.code)
-            span = match.span() if group == "word" else match.span(group)
-            start, end = origins[span[0]], origins[span[1]]
+            # A plural "s" goes with the name it follows: "the ML-01" for "the Lindqvists".
+            last = match.end() if group == "word" else match.end(group)
+            start, end = origins[match.start(group) - lead], origins[last - lead]
             if key in self._ordinary and not anywhere:
                 verdict = _used_as_name(text, start, end)
                 if verdict is None and self._next_to_a_part(text, start, end):
@@ -386,6 +408,22 @@ class Deidentifier:
             if not report_ambiguous:
                 yield start, end, replacement
 
+    def _found(self, folded: str) -> Iterator[re.Match[str]]:
+        """The matches `finditer` finds of the pattern led by a look behind for the start of a
+        word. A led pattern starts with the character before the word instead: it is searched
+        for in `folded` after one space (a word at the very start has one too), and the
+        character before the next match may be the last of this one ("… Inc." then ".net")."""
+        assert self._pattern is not None
+        if not self._led:
+            yield from self._pattern.finditer(folded)
+            return
+        search = self._pattern.search
+        led = " " + folded
+        match = search(led)
+        while match is not None:
+            yield match
+            match = search(led, match.end() - 1)
+
     def _next_to_a_part(self, text: str, start: int, end: int) -> bool:
         """Whether a capitalised name or term of the caseload stands right before or after."""
         after = _NEXT_WORD.match(text, end)
@@ -395,38 +433,19 @@ class Deidentifier:
             for each in (after, before)
         )
 
-    def _candidates(self, folded: str) -> Iterator[re.Match[str]]:
-        """The pattern's matches in `folded`, as `finditer` finds them."""
-        assert self._pattern is not None
-        if self._starts is None:
-            yield from self._pattern.finditer(folded)
-            return
-        done = 0
-        for word in self._starts.finditer(folded):
-            if word.start() < done:
-                continue
-            match = self._pattern.match(folded, word.start())
-            if match is not None:
-                done = match.end()
-                yield match
-
     def code_reveals_identity(self) -> bool:
         """Whether the report code itself holds the name or a term (then it hides nothing)."""
         return code_holds_name(self.code, [item.original for item in self._replacements])
 
 
-def _words_pattern(starts: set[str]) -> re.Pattern[str]:
-    """Whole runs of letters and digits that are one of `starts`, or one of them and one more
-    character ("mayas"), as `_FIRST_RUN` finds runs.
-
-    The alternatives are nested by their shared beginnings, so each word of a note costs the
-    regex engine a step or two, in C: looking up every word from Python was most of the time
-    a 2,000-session export spent de-identifying."""
-    return re.compile(rf"{_WORD_START}{_trie(sorted(starts))}[^\W_]?{_WORD_END}")
-
-
 def _trie(words: list[str]) -> str:
-    """A regex matching exactly `words` (sorted, non-empty), with common prefixes shared."""
+    """A regex matching exactly `words` (sorted, non-empty; a space in one matches any run of
+    whitespace), with common prefixes shared.
+
+    It is tried as the alternation of `words` longest first is: where one word continues
+    another, the longer is tried first (the optional ending is greedy), and words that part
+    at some character can never both match at one place (two letters, or a letter and
+    whitespace, differ), so the order among them does not matter."""
     by_first: dict[str, list[str]] = {}
     ends_here = False
     for word in words:
@@ -434,7 +453,10 @@ def _trie(words: list[str]) -> str:
             by_first.setdefault(word[0], []).append(word[1:])
         else:
             ends_here = True
-    branches = [re.escape(first) + _trie(rests) for first, rests in by_first.items()]
+    branches = [
+        (r"\s+" if first == " " else re.escape(first)) + _trie(rests)
+        for first, rests in by_first.items()
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

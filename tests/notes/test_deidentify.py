@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import copy
+import re
 import unicodedata
 from datetime import date
 
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from notes.deidentify import Deidentifier, Replacement, _words_pattern, name_parts
+from notes.deidentify import (
+    _ARABIC_PREFIX,
+    _ARABIC_SUFFIX,
+    _HEBREW_PREFIX,
+    _HEBREW_SUFFIX,
+    Deidentifier,
+    Replacement,
+    _fold_char,
+    _folded_with_origins,
+    _key,
+    _script,
+    name_parts,
+)
 from notes.records import Client
 from tests.helpers import as_a_reader_sees
 
@@ -239,13 +253,131 @@ def test_a_name_is_never_readable_whatever_is_put_inside_it(data, full_name, bef
     )
 
 
-_LETTERS = st.text(alphabet="abé", min_size=1, max_size=4)
+def _main_pattern(by_key: dict[str, str], kept: set[str]) -> re.Pattern[str]:
+    """The oracle: main's pattern before the tries (7481c4d), each group of keys an
+    alternation longest first, each piece with its own look behind for the start of a word."""
+
+    def alternatives(keys):
+        longest_first = sorted(keys, key=len, reverse=True)
+        return "|".join(r"\s+".join(map(re.escape, key.split())) for key in longest_first)
+
+    by_script: dict[str, list[str]] = {}
+    for key in by_key:
+        by_script.setdefault(_script(key), []).append(key)
+    start, end = r"(?<![^\W_])", r"(?![^\W_])"
+    pieces = [rf"{start}(?P<keep>{alternatives(kept)}){end}"] if kept else []
+    if "word" in by_script:
+        pieces.append(rf"{start}(?P<word>{alternatives(by_script['word'])})s?{end}")
+    if "spaceless" in by_script:
+        pieces.append(rf"(?P<spaceless>{alternatives(by_script['spaceless'])})")
+    for script, prefix, suffix in (
+        ("arabic", _ARABIC_PREFIX, _ARABIC_SUFFIX),
+        ("hebrew", _HEBREW_PREFIX, _HEBREW_SUFFIX),
+    ):
+        if script in by_script:
+            pieces.append(
+                rf"{start}{prefix}(?P<{script}>{alternatives(by_script[script])}){suffix}{end}"
+            )
+    return re.compile("|".join(pieces))
 
 
-@given(st.sets(_LETTERS, min_size=1, max_size=6), st.lists(_LETTERS, max_size=12))
-def test_the_words_a_match_can_start_at_are_found_whole(starts, words):
-    """Where the de-identifier tries its pattern: each whole word that is a start of a name or
-    term, or one with one more letter ("mayas"), and no other."""
-    text = " ".join(words)
-    found = [match.group() for match in _words_pattern(starts).finditer(text)]
-    assert found == [word for word in words if word in starts or word[:-1] in starts]
+# Names and terms that begin alike, continue one another, end in a stop or begin with one, and
+# a kept name that begins like a term: where an alternation and a trie could part ways.
+CASELOAD = [
+    ("Maya Lindqvist", ["Lindqvist Design", "The Old Mill", "Uppsala"]),
+    ("Hope Berg", ["The Old", "Old Mill Lane", "Mayas Café"]),
+    ("Grace Joy", ["Acme Inc.", ".net", "Joy-Anne"]),
+    ("Søren Müller", ["Lind Hall", "Lindqvists"]),
+    ("Jo Lind", ["St. Mary's", "Old"]),
+]
+ELSEWHERE = [("Wang Fang", ("北京", "王芳")), ("Layla Haddad", ("ليلى",)), ("Noa Cohen", ("נועה",))]
+# Whole names and terms, and each word of them.
+_PIECES = sorted(
+    {
+        piece
+        for name, terms in CASELOAD + ELSEWHERE
+        for each in [name, *terms]
+        for piece in [each, *each.split()]
+    }
+)
+_WORDS = st.sampled_from(_PIECES).flatmap(
+    lambda part: st.sampled_from([part, part.lower(), part.upper(), part + "s", part + "'s"])
+) | st.sampled_from(["the", "and", "old", "mill", "Mille", "net", "inc", "cafe", "café", "ML-01"])
+_BETWEEN = st.sampled_from(
+    [
+        " ",
+        " ",
+        " ",
+        "  ",
+        "\n",
+        ". ",
+        ", ",
+        ": ",
+        "-",
+        "_",
+        ".",
+        "'",
+        "",
+        "\x0b",
+        "\u00ad",
+        "\u2028",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)  # each example builds two de-identifiers
+@given(
+    data=st.data(),
+    client=st.integers(0, len(CASELOAD) - 1),
+    elsewhere=st.lists(st.sampled_from(ELSEWHERE), max_size=2, unique=True),
+    keep=st.sampled_from([[], ["Old Mill Lane Clinic"], ["Anna Lind", "The Old Mill Trust"]]),
+)
+def test_the_tries_match_exactly_what_mains_alternations_did(data, client, elsewhere, keep):
+    """Where a name or term is found, whole, and what it becomes, for random caseloads and
+    texts of their names and filler: the same as main's longest-first alternations (the oracle
+    here), with and without a script written without spaces in the caseload."""
+    name, terms = CASELOAD[client]
+    others = [
+        Client(f"C{number}-9", full, date(2024, 1, 1), list(its))
+        for number, (full, its) in enumerate(CASELOAD + elsewhere)
+        if number != client
+    ]
+    names = Deidentifier("ML-01", name, terms, others=others, keep=keep)
+    oracle = copy.copy(names)
+    kept = ["ML-01", *(other.code for other in others), *keep]
+    oracle._pattern = _main_pattern(names._by_key, {_key(each) for each in kept})
+    oracle._led = False
+    words = data.draw(st.lists(_WORDS, max_size=14))
+    text = "".join(word + data.draw(_BETWEEN) for word in words)
+    assert list(names._matches(text)) == list(oracle._matches(text))
+    assert names.apply(text) == oracle.apply(text)
+    assert names.ambiguous(text) == oracle.ambiguous(text)
+
+
+def test_a_term_that_begins_with_a_stop_is_found_right_after_one_that_ends_with_one():
+    """The character before a word is where a match is searched from; here it is the last
+    character of the match before."""
+    names = Deidentifier("GX-01", "Grace Joy", ["Acme Inc.", ".net"])
+    assert names.apply("Acme Inc..net, Acme Inc. .net") == (
+        "[GX-01 T1][GX-01 T2], [GX-01 T1] [GX-01 T2]"
+    )
+
+
+def _main_folded(text: str, join_breaks: bool) -> tuple[str, list[int]]:
+    """The oracle: main's folding, one character at a time."""
+    folded, origins = [], []
+    for index, ch in enumerate(text):
+        for each in _fold_char(ch, join_breaks):
+            folded.append(each)
+            origins.append(index)
+    return "".join(folded), [*origins, len(text)]
+
+
+@given(
+    st.text(st.sampled_from("Maya Lind.\n\x0b\x0c\x85\u2028Éøßİ\u00ad\u200bﬁ’🄫"), max_size=30)
+    | st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
+    st.booleans(),
+)
+def test_folding_stretch_by_stretch_is_folding_one_character_at_a_time(text, join_breaks):
+    folded, origins = _folded_with_origins(text, join_breaks)
+    assert (folded, list(origins)) == _main_folded(text, join_breaks)
