@@ -152,7 +152,8 @@ def _search(args: argparse.Namespace) -> int:
 
     vault = _open_to_read(args, "search")
     try:
-        hits = SearchIndex(vault).search(args.query, args.limit, "best" if args.best else "newest")
+        order = "best" if args.best else "newest"
+        hits = SearchIndex(vault).search(args.query, args.limit, order, snippets=args.limit)
     finally:
         vault.close()
     if not hits:

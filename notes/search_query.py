@@ -30,6 +30,10 @@ MARK_END = "\ue001"
 MAX_QUERY_CHARS = 1000  # more than any real search; a pasted page is cut here
 MAX_TERMS = 12  # every term narrows the search; beyond a dozen they only cost time
 MIN_PREFIX_CHARS = 2  # "a*" would match nearly every note and tell the person nothing
+# Hits given their snippet by the search itself: a screenful of the search box and some. The
+# rest (a list holds up to 50) get theirs when shown, so that a search costs the same whether
+# a word fills 13 rows or 50: a snippet, FTS5 reading the note's text again, is most of it.
+SNIPPETS_AT_ONCE = 16
 
 Source = Literal[
     "progress",
@@ -72,6 +76,9 @@ class SearchHit:
 
     `match_text` is the first marked stretch exactly as written in the note (its own case and
     accents), so an editor can find it; `section` is the progress-note section holding it.
+    While `snippet_due`, the snippet is not made yet (a hit beyond the first screenful):
+    `snippet` and `match_text` are "" until storage makes it from `index_row`, the match's
+    row in its full-text index.
     """
 
     client_id: int
@@ -83,6 +90,8 @@ class SearchHit:
     match_text: str
     section: str | None = None
     score: float = 0.0
+    snippet_due: bool = False
+    index_row: int | None = None
 
     def parts(self) -> list[tuple[str, bool]]:
         return snippet_parts(self.snippet)

@@ -9,10 +9,11 @@ first by default. The progress, process and observation indexes are keyed by the
 start (migration 13), so each answers its `limit` newest matches by walking rowids down and
 stopping there, whether the vault holds five years or thirty; a long prefix is spelled out as
 the words it stands for, which FTS5 reads as lazily. On request, the best matches by bm25
-instead, which must score every match. Snippets are made only for the hits
-that make the list. A search on a worker thread (the
-window's search box) reads `detached`, on the vault's read connection, so that it never holds
-up a save on the main one.
+instead, which must score every match. Snippets are made only for the first
+SNIPPETS_AT_ONCE hits of the list (a screenful); the others' when they are shown
+(`snippets_of`), so that a word filling 50 rows costs no more than one filling 13. A search on a
+worker thread (the window's search box) reads `detached`, on the vault's read connection, so
+that it never holds up a save on the main one.
 
 Nothing written on a void session (migration 9) is found: a session voided because it was
 entered under the wrong client or twice would otherwise put its words under a client, and on a
@@ -32,6 +33,7 @@ from notes.search_query import (
     MARK_END,
     MARK_START,
     NEWEST,
+    SNIPPETS_AT_ONCE,
     SearchHit,
     SearchOrder,
     Source,
@@ -194,33 +196,30 @@ class SearchIndex:
     def __init__(self, vault: Vault, detached: bool = False) -> None:
         self._read = vault.read_detached if detached else vault.read
 
-    def search(self, text: str, limit: int = 50, order: SearchOrder = NEWEST) -> list[SearchHit]:
+    def search(
+        self,
+        text: str,
+        limit: int = 50,
+        order: SearchOrder = NEWEST,
+        snippets: int = SNIPPETS_AT_ONCE,
+    ) -> list[SearchHit]:
         """Client hits first, then notes newest first (or best first); [] when nothing to find.
 
         Each index is asked for its `limit` newest (or best) matches without snippets; only the
-        hits that make the list are then given a snippet, one by one.
+        first `snippets` hits of the list are then given theirs, in one query an index. The
+        others come `snippet_due`, for `snippets_of` when they are shown: a rare word filling
+        50 rows instead of 13 costs no more snippets.
         """
         query = match_expression(text)
         if query is None or limit <= 0:
             return []
-        parameters = {
-            "query": query,
-            "start": MARK_START,
-            "end": MARK_END,
-            "tokens": SNIPPET_TOKENS,
-            "limit": limit,
-        }
+        parameters = self._parameters(query, limit)
         hits = self._clients(parameters)
         # The case record (a few rows a client: presenting problem, ruptures, goals…) after the
         # client hits; each opens the client's page.
         hits += _case_hits(self._read, parameters)
         candidates: list[_Candidate] = []
-        asked = {  # newest first, each index is asked with the words its prefix stands for
-            index.source: {**parameters, "query": self._spelled_out(index, query)}
-            if order != "best" and index.dated
-            else parameters
-            for index in _INDEXES
-        }
+        asked = self._asked(query, parameters, order)
         for index in _INDEXES:
             for rowid, session_id, client_id, day, score in self._read(
                 index.candidates_sql(order), asked[index.source]
@@ -232,8 +231,45 @@ class SearchIndex:
         else:  # the newest first (a supervision session, dated by its day, after that day's)
             candidates.sort(key=lambda hit: hit.when, reverse=True)
         chosen = candidates[: max(limit - len(hits), 0)]
-        hits += self._noted(chosen, asked)
-        return self._with_sections(hits[:limit])
+        hits = (hits + self._noted(chosen))[:limit]
+        first = [hit for hit in hits[: max(snippets, 0)] if hit.snippet_due]
+        return _merged(hits, self._snipped(first, asked))
+
+    def snippets_of(self, text: str, hits: list[SearchHit]) -> list[SearchHit]:
+        """`hits` of a search for `text`, each with its snippet (and a progress note's section).
+
+        For the hits a search left `snippet_due`, once they are shown: one query an index for
+        all of them. A hit whose note no longer matches (changed since) gets an empty snippet.
+        """
+        query = match_expression(text)
+        due = [hit for hit in hits if hit.snippet_due]
+        if query is None or not due:
+            return list(hits)
+        parameters = self._parameters(query, len(due))
+        return _merged(hits, self._snipped(due, self._asked(query, parameters, NEWEST)))
+
+    @staticmethod
+    def _parameters(query: str, limit: int) -> dict:
+        return {
+            "query": query,
+            "start": MARK_START,
+            "end": MARK_END,
+            "tokens": SNIPPET_TOKENS,
+            "limit": limit,
+        }
+
+    def _asked(self, query: str, parameters: dict, order: SearchOrder) -> dict[Source, dict]:
+        """The parameters each index is asked with: newest first, a dated index is given the
+        words its prefix stands for (the same matches, and the same words marked)."""
+        asked = {
+            index.source: {**parameters, "query": self._spelled_out(index, query)}
+            if order != "best" and index.dated
+            else parameters
+            for index in _INDEXES
+        }
+        for source in CASE_KINDS:
+            asked[source] = parameters
+        return asked
 
     def _spelled_out(self, index: _Index, query: str) -> str:
         """`query` with its last word's prefix replaced by the words in `index` that begin so.
@@ -263,8 +299,8 @@ class SearchIndex:
         before = query[: found.start()]  # other phrases: FTS5 wants AND before a group
         return f"{before}AND ({phrases})" if before else f"({phrases})"
 
-    def _noted(self, chosen: list[_Candidate], asked: dict[Source, dict]) -> list[SearchHit]:
-        """The chosen matches as hits, each with its client's code and its snippet."""
+    def _noted(self, chosen: list[_Candidate]) -> list[SearchHit]:
+        """The chosen matches as hits, each with its client's code, its snippet still due."""
         if not chosen:
             return []
         wanted = sorted({hit.client_id for hit in chosen})
@@ -274,36 +310,54 @@ class SearchIndex:
                 tuple(wanted),
             )
         )
-        snippets: dict[tuple[Source, int], tuple] = {}
-        for index in _INDEXES:
-            rowids = [hit.rowid for hit in chosen if hit.index is index]
-            if rowids:
-                ids = {f"id{n}": rowid for n, rowid in enumerate(rowids)}
-                ids.update(low=min(rowids), high=max(rowids))
-                for rowid, *texts in self._read(
-                    index.snippets_sql(len(rowids)), {**asked[index.source], **ids}
-                ):
-                    snippets[index.source, rowid] = tuple(texts)
-        hits = []
-        for hit in chosen:
-            texts = snippets.get((hit.index.source, hit.rowid), ("",))
-            if hit.index.source == "observation":
-                snippet = observation_snippet(*texts) if len(texts) == 3 else ""
-            else:
-                snippet = tidy_snippet(texts[0] or "")
-            hits.append(
-                SearchHit(
-                    client_id=hit.client_id,
-                    client_code=codes.get(hit.client_id, ""),
-                    session_id=hit.session_id,
-                    session_start=hit.when,
-                    source=hit.index.source,
-                    snippet=snippet,
-                    match_text=first_match(snippet),
-                    score=hit.score,
-                )
+        return [
+            SearchHit(
+                client_id=hit.client_id,
+                client_code=codes.get(hit.client_id, ""),
+                session_id=hit.session_id,
+                session_start=hit.when,
+                source=hit.index.source,
+                snippet="",
+                match_text="",
+                score=hit.score,
+                snippet_due=True,
+                index_row=hit.rowid,
             )
-        return hits
+            for hit in chosen
+        ]
+
+    def _snipped(self, due: list[SearchHit], asked: dict[Source, dict]) -> list[SearchHit]:
+        """`due` with their snippets made: one query for each index they come from."""
+        made: list[SearchHit] = []
+        for index in (*_INDEXES, _CASE):
+            sources = CASE_KINDS if index is _CASE else (index.source,)
+            of_index = [hit for hit in due if hit.source in sources]
+            rowids = [hit.index_row for hit in of_index if hit.index_row is not None]
+            if not rowids:
+                continue
+            ids = {f"id{n}": rowid for n, rowid in enumerate(rowids)}
+            ids.update(low=min(rowids), high=max(rowids))
+            snippets = {
+                rowid: tuple(texts)
+                for rowid, *texts in self._read(
+                    index.snippets_sql(len(rowids)), {**asked[sources[0]], **ids}
+                )
+            }
+            for hit in of_index:
+                texts = snippets.get(hit.index_row, ("",))
+                if index.source == "observation":
+                    snippet = observation_snippet(*texts) if len(texts) == 3 else ""
+                else:
+                    snippet = tidy_snippet(texts[0] or "")
+                made.append(
+                    replace(
+                        hit,
+                        snippet=snippet,
+                        match_text=first_match(snippet),
+                        snippet_due=False,
+                    )
+                )
+        return self._with_sections(made)
 
     def _clients(self, parameters: dict) -> list[SearchHit]:
         hits = []
@@ -382,26 +436,27 @@ _CASE = _Index(
 
 
 def _case_hits(read: Callable[[str, Any], list[tuple]], parameters: dict) -> list[SearchHit]:
-    found = read(_CASE_SQL, parameters)
-    if not found:
-        return []
-    rowids = [row[0] for row in found]
-    ids = {f"id{n}": rowid for n, rowid in enumerate(rowids)}
-    ids.update(low=min(rowids), high=max(rowids))
-    snippets = dict(read(_CASE.snippets_sql(len(rowids)), {**parameters, **ids}))
-    hits = []
-    for rowid, kind, client_id, code, dated, score in found:
-        text = tidy_snippet(snippets.get(rowid) or "")
-        hits.append(
-            SearchHit(
-                client_id=client_id,
-                client_code=code,
-                session_id=None,
-                session_start=datetime.fromisoformat(dated) if dated else None,
-                source=CASE_KINDS[kind - 1],
-                snippet=text,
-                match_text=first_match(text),
-                score=score,
-            )
+    """The case record's best matches, their snippets due."""
+    return [
+        SearchHit(
+            client_id=client_id,
+            client_code=code,
+            session_id=None,
+            session_start=datetime.fromisoformat(dated) if dated else None,
+            source=CASE_KINDS[kind - 1],
+            snippet="",
+            match_text="",
+            score=score,
+            snippet_due=True,
+            index_row=rowid,
         )
-    return hits
+        for rowid, kind, client_id, code, dated, score in read(_CASE_SQL, parameters)
+    ]
+
+
+def _merged(hits: list[SearchHit], made: list[SearchHit]) -> list[SearchHit]:
+    """`hits` in their order, each replaced by its version in `made` (with its snippet)."""
+    by_row = {(hit.source, hit.index_row): hit for hit in made}
+    return [
+        by_row.get((hit.source, hit.index_row), hit) if hit.snippet_due else hit for hit in hits
+    ]

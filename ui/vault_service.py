@@ -407,6 +407,17 @@ class VaultService(QObject):
             return []
         return SearchIndex(vault, detached=True).search(text, limit, order)
 
+    def search_snippets(self, text: str, hits: list[SearchHit]) -> list[SearchHit]:
+        """`hits` of a search for `text` with the snippets a search left due (rows beyond the
+        first screenful, once they are shown); `hits` as they are while locked. Safe on a
+        worker thread, like `search`."""
+        from storage.search import SearchIndex
+
+        vault = self._vault
+        if vault is None:
+            return list(hits)
+        return SearchIndex(vault, detached=True).snippets_of(text, hits)
+
     # -- vault safety: backups, integrity, passphrase, audit ---------------------------------
     # The first three may run on a worker thread (ui/jobs.py): they touch no widget.
 

@@ -120,7 +120,7 @@ class Workspace(QSplitter):
         self.tabs.setAccessibleName("session note, client page and search")
         self.tabs.addTab(self.editor, "Session note")
         self.tabs.addTab(self.client_page, "Client page")
-        self.search_panel = SearchPanel(service.search)
+        self.search_panel = SearchPanel(service.search, snippets=service.search_snippets)
         self.tabs.addTab(self.search_panel, "Search")
         self.search_panel.resultChosen.connect(self.open_search_hit)
         service.locked.connect(self.search_panel.clear)

@@ -11,6 +11,11 @@ whatever is still on its way, so no client data reaches a locked window.
 Keys in the search box: Up/Down move through the results, Enter opens the current one (pressed
 before the results of the text in the box have arrived, the best of them when they do), Escape
 clears everything (and, when there is nothing to clear, emits `dismissed`).
+
+A search makes snippets only for the rows that fit in the panel (storage's SNIPPETS_AT_ONCE,
+more when the panel is taller), so the first screenful arrives whole; a row further down is
+given its snippet when it is painted, in one batch with the rows in view and the next screenful,
+from `snippets` (normally `VaultService.search_snippets`), on the worker thread too.
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.search_query import NEWEST, ORDER_LABELS, SearchHit, SearchOrder
+from notes.search_query import NEWEST, ORDER_LABELS, SNIPPETS_AT_ONCE, SearchHit, SearchOrder
 from notes.templates import section_title
 from notes.wording import counted
 from storage.errors import VaultError
@@ -60,6 +65,9 @@ HINT = (
 )
 _PADDING_X, _PADDING_Y, _LINE_GAP = 10, 7, 2
 _KEPT_DOCUMENTS = 300  # laid-out rows kept; a result list has at most 50 hits
+
+Search = Callable[[str, SearchOrder], list[SearchHit]]
+Snippets = Callable[[str, list[SearchHit]], list[SearchHit]]
 
 
 def when_text(hit: SearchHit) -> str:
@@ -83,8 +91,31 @@ def found_count(count: int, order: SearchOrder = NEWEST) -> str:
     return f"{text} ({which}; add a word to narrow the search)"
 
 
+def searched_with_snippets(
+    search: Search, snippets: Snippets | None, text: str, order: SearchOrder, rows: int
+) -> list[SearchHit]:
+    """The hits for `text`, the first `rows` of them with their snippets (the rows in view,
+    when more fit than the search made at once). Runs on the worker thread."""
+    hits = search(text, order)
+    if snippets is not None and any(hit.snippet_due for hit in hits[:rows]):
+        hits = snippets(text, hits[:rows]) + hits[rows:]
+    return hits
+
+
 class SearchResultModel(DataclassListModel[SearchHit]):
     """The hits of the last search, in the order asked for."""
+
+    def fill(self, made: list[SearchHit]) -> list[int]:
+        """Put in the snippets made for rows still due; returns the rows changed."""
+        by_row = {(hit.source, hit.index_row): hit for hit in made if not hit.snippet_due}
+        changed = []
+        for row, hit in enumerate(self._items):
+            if hit.snippet_due and (hit.source, hit.index_row) in by_row:
+                self._items[row] = by_row[hit.source, hit.index_row]
+                changed.append(row)
+        for row in changed:
+            self.dataChanged.emit(self.index(row), self.index(row))
+        return changed
 
     def show(self, hit: SearchHit, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -98,8 +129,11 @@ class SearchResultDelegate(QStyledItemDelegate):
 
     Laying out rich text is the costly part of a row, and Qt asks for each row's size and then
     paints it (again on every hover, selection change and scroll), so each laid-out row is kept
-    until the results change (`forget`).
+    until the results change (`forget`). A row whose snippet is still due keeps a blank line
+    for it and says so with `snippetWanted` (its row) when it is painted.
     """
+
+    snippetWanted = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -153,8 +187,9 @@ class SearchResultDelegate(QStyledItemDelegate):
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(0)
+        text = "".join(pieces) or "&nbsp;"  # a due snippet's line, kept for it
         document.setHtml(
-            f'<div style="margin-bottom:{_LINE_GAP}px">{heading}</div><div>{"".join(pieces)}</div>'
+            f'<div style="margin-bottom:{_LINE_GAP}px">{heading}</div><div>{text}</div>'
         )
         document.setTextWidth(max(width, 40))
         return document
@@ -178,6 +213,8 @@ class SearchResultDelegate(QStyledItemDelegate):
         if not isinstance(hit, SearchHit):
             super().paint(painter, option, index)
             return
+        if hit.snippet_due:
+            self.snippetWanted.emit(index.row())
         item = QStyleOptionViewItem(option)
         self.initStyleOption(item, index)
         item.text = ""
@@ -208,12 +245,14 @@ class SearchPanel(QWidget):
 
     def __init__(
         self,
-        search: Callable[[str, SearchOrder], list[SearchHit]],
+        search: Search,
         parent: QWidget | None = None,
         debounce_ms: int = DEBOUNCE_MS,
+        snippets: Snippets | None = None,
     ) -> None:
         super().__init__(parent)
         self._search = search
+        self._snippets = snippets
         self.field = QLineEdit()
         self.field.setObjectName("search")
         self.field.setAccessibleName("search")
@@ -245,6 +284,8 @@ class SearchPanel(QWidget):
         self._delegate = SearchResultDelegate(self.view)
         self.view.setItemDelegate(self._delegate)
         self.results.modelAboutToBeReset.connect(self._delegate.forget)
+        self.results.modelReset.connect(self._new_rows)
+        self._delegate.snippetWanted.connect(self._want_snippet)
         self.view.setUniformItemSizes(False)
         self.view.setWordWrap(True)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
@@ -276,6 +317,16 @@ class SearchPanel(QWidget):
         self._queued = False  # newer text waits for the running search to end
         self._open_first = False  # Enter came before the results: open the best one on arrival
         self._stale = False  # a note changed while the panel was hidden: search on showing
+        # Snippets of rows painted further down: asked for once a row, one batch at a time,
+        # and kept only if the same results are still listed when they come (`_listing`).
+        self._listing = 0  # one more each time the list is given new results
+        self._wanted: set[int] = set()  # rows painted with their snippet due
+        self._asked: set[int] = set()  # rows whose snippet was asked for
+        self._snipping: int | None = None  # the listing whose snippets are being made
+        self._snip_timer = QTimer(self)
+        self._snip_timer.setSingleShot(True)
+        self._snip_timer.setInterval(0)  # after the paint: every row it painted, in one batch
+        self._snip_timer.timeout.connect(self._make_snippets)
         self.field.textChanged.connect(self._typed)
         self.order.currentIndexChanged.connect(self._reordered)
         self.field.installEventFilter(self)
@@ -379,11 +430,69 @@ class SearchPanel(QWidget):
 
     def _start(self, text: str) -> None:
         self._running = self._generation
-        search, order = self._search, self._searched_order
+        search, snippets, order = self._search, self._snippets, self._searched_order
+        rows = self._rows_fitting()
         # Bound methods of this panel: if it is gone when the search ends, Qt drops the call.
         run_in_background(
-            self, lambda _progress: search(text, order), self._arrived, failed=self._failed
+            self,
+            lambda _progress: searched_with_snippets(search, snippets, text, order, rows),
+            self._arrived,
+            failed=self._failed,
         )
+
+    def _rows_fitting(self) -> int:
+        """At most how many results the panel shows at once (each is two lines at least)."""
+        smallest = 2 * self.view.fontMetrics().lineSpacing() + _LINE_GAP + 2 * _PADDING_Y + 1
+        return max(self.height() // smallest + 1, SNIPPETS_AT_ONCE)
+
+    # -- snippets of the rows further down ------------------------------------------------
+
+    def _new_rows(self) -> None:
+        self._listing += 1
+        self._wanted.clear()
+        self._asked.clear()
+
+    def _want_snippet(self, row: int) -> None:
+        if row not in self._asked:
+            self._wanted.add(row)
+            self._snip_timer.start()
+
+    def _make_snippets(self) -> None:
+        """Snippets for the rows painted without one and the next screenful, in one batch."""
+        if self._snipping is not None or not self._wanted or self._snippets is None:
+            return
+        first, last = min(self._wanted), max(self._wanted) + SNIPPETS_AT_ONCE
+        self._wanted.clear()
+        hits = self.results.items()
+        rows = [
+            row
+            for row in range(first, min(last + 1, len(hits)))
+            if hits[row].snippet_due and row not in self._asked
+        ]
+        if not rows:
+            return
+        self._asked.update(rows)
+        self._snipping = self._listing
+        snippets, text, due = self._snippets, self._searched or "", [hits[row] for row in rows]
+        run_in_background(
+            self,
+            lambda _progress: snippets(text, due),
+            self._snippets_made,
+            failed=self._snippets_failed,
+        )
+
+    def _snippets_made(self, made: list[SearchHit]) -> None:
+        listing, self._snipping = self._snipping, None
+        if listing == self._listing:  # else other results came meanwhile: these are not theirs
+            for row in self.results.fill(made):
+                self._delegate.sizeHintChanged.emit(self.results.index(row))  # lays out again
+        if self._wanted:
+            self._snip_timer.start()
+
+    def _snippets_failed(self, error: Exception) -> bool:
+        self._snipping = None
+        # A lock or a vault problem meanwhile: the search box says it at the next search.
+        return isinstance(error, VaultError)
 
     def _landed(self) -> bool:
         """A search ended: True if it was for the text still in the box, else start the newest."""

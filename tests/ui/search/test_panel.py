@@ -53,7 +53,7 @@ def service(qapp, tmp_path_factory, template_vault, passphrase) -> Iterator[Vaul
 
 @pytest.fixture
 def panel(qtbot, service):
-    widget = SearchPanel(service.search)
+    widget = SearchPanel(service.search, snippets=service.search_snippets)
     qtbot.addWidget(widget)
     widget.resize(420, 500)
     widget.show()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import Qt, QThreadPool
 
 from notes.alliance import BoundaryEvent, Goal
-from notes.records import ProcessNote
+from notes.records import ProcessNote, Session
+from notes.search_query import SNIPPETS_AT_ONCE
 from tests.ui.helpers import choose_client, choose_session, press, visible_text
+from ui.widgets.models import ItemRole
 
 
 def test_search_opens_the_session_and_selects_the_match(qtbot, open_window):
@@ -153,3 +155,26 @@ def test_the_case_record_is_searched_and_follows_a_save(qtbot, open_window):
     workspace = open_window.workspace
     qtbot.waitUntil(lambda: workspace.tabs.currentWidget() is workspace.client_page)
     assert workspace.current_client().id == maya.id
+
+
+def test_rows_further_down_show_their_snippets_in_the_window(qtbot, open_window):
+    # More hits than a search makes snippets for at once: the window's panel asks for the rest.
+    service = open_window.service
+    choose_client(qtbot, open_window)
+    client = open_window.workspace.current_client()
+    for week in range(SNIPPETS_AT_ONCE):
+        service.save_session(Session(client.id, datetime(2023, 1, 2, 9) + timedelta(weeks=week)))
+    for session in service.sessions(client.id):
+        service.save_process_note(ProcessNote(session.id, "Spoke of the lighthouse again."))
+    count = len(service.sessions(client.id))
+    assert count > SNIPPETS_AT_ONCE
+    press(qtbot, open_window, "Ctrl+K")
+    panel = open_window.workspace.search_panel
+    qtbot.keyClicks(panel.field, "lighthouse")
+    qtbot.waitUntil(lambda: panel.results.rowCount() == count)
+    bar = panel.view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    last = panel.results.index(count - 1)
+    qtbot.waitUntil(lambda: not last.data(ItemRole).snippet_due)
+    assert [text for text, marked in last.data(ItemRole).parts() if marked] == ["lighthouse"]
+    assert "Spoke of the lighthouse again." in last.data()
