@@ -204,6 +204,24 @@ def _case_record_index() -> list[str]:
     return statements
 
 
+# The dated indexes' words once more, one row for each time a word is written, in each
+# connection's own temp schema (an fts5vocab table keeps nothing; temp_store is MEMORY): FTS5
+# reads these lazily, so the next word after a given one costs the same in a long career as
+# in a short one, where the `_words` table counts every note holding each word it passes.
+WORD_WALKS = {
+    table: f"temp.{table}_word_walk"
+    for table in ("search_progress", "search_process", "search_observations")
+}
+
+
+def add_word_walks(connection: sqlcipher3.Connection) -> None:
+    """Create WORD_WALKS on `connection` (before `PRAGMA query_only`: they are schema, in temp)."""
+    for table, walk in WORD_WALKS.items():
+        connection.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {walk} USING fts5vocab(main, {table}, 'instance')"
+        )
+
+
 MIGRATIONS: list[str | Callable[[sqlcipher3.Connection], None]] = [
     # 1: the foundation — clients, sessions, notes, addenda, audit log, preferences.
     f"""

@@ -44,7 +44,7 @@ from notes.search_query import (
     section_holding,
     tidy_snippet,
 )
-from storage.schema import CASE_KINDS, ROW_ID
+from storage.schema import CASE_KINDS, ROW_ID, WORD_WALKS
 from storage.sessions import COUNTED, EVENT_COUNTED
 from storage.vault import Vault
 
@@ -288,16 +288,41 @@ class SearchIndex:
         prefix = words[-1].lower()
         if len(prefix) <= 3 or not (prefix.isascii() and prefix.isalnum()):
             return query
-        after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-        terms = self._read(
-            f"SELECT term FROM {index.table}_words WHERE term >= ? AND term < ? LIMIT ?",
-            (prefix, after, _MOST_WORDS + 1),
-        )
+        terms = self._words_beginning(index, prefix)
         if not terms or len(terms) > _MOST_WORDS:
             return query
-        phrases = " OR ".join('"' + " ".join([*words[:-1], term]) + '"' for (term,) in terms)
+        phrases = " OR ".join('"' + " ".join([*words[:-1], term]) + '"' for term in terms)
         before = query[: found.start()]  # other phrases: FTS5 wants AND before a group
         return f"{before}AND ({phrases})" if before else f"({phrases})"
+
+    def _words_beginning(self, index: _Index, prefix: str) -> list[str]:
+        """Up to _MOST_WORDS + 1 words of `index` beginning with `prefix`, in order.
+
+        One word at a time from the connection's word walk (storage/schema.py WORD_WALKS),
+        which finds the next word without reading its notes; a connection without one (a
+        vault opened read-only) asks the `_words` table, which reads them all.
+        """
+        after = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        walk = WORD_WALKS.get(index.table)
+        if walk is None or not self._read(
+            "SELECT 1 FROM temp.sqlite_master WHERE name = ?", (walk.removeprefix("temp."),)
+        ):
+            found = self._read(
+                f"SELECT term FROM {index.table}_words WHERE term >= ? AND term < ? LIMIT ?",
+                (prefix, after, _MOST_WORDS + 1),
+            )
+            return [term for (term,) in found]
+        terms: list[str] = []
+        start = prefix
+        while len(terms) <= _MOST_WORDS:
+            found = self._read(
+                f"SELECT term FROM {walk} WHERE term >= ? AND term < ? LIMIT 1", (start, after)
+            )
+            if not found:
+                break
+            terms.append(found[0][0])
+            start = found[0][0] + "\x01"  # the next word: no word holds a control character
+        return terms
 
     def _noted(self, chosen: list[_Candidate]) -> list[SearchHit]:
         """The chosen matches as hits, each with its client's code, its snippet still due."""

@@ -193,6 +193,7 @@ def _configure(connection: sqlcipher3.Connection) -> None:
     # Without this, INSERT OR REPLACE / UPDATE OR REPLACE delete the old row without firing the
     # delete triggers, so raw SQL could silently replace a signed note or an audit line.
     connection.execute("PRAGMA recursive_triggers = ON")
+    schema.add_word_walks(connection)  # for spelling out a prefix (storage/search.py)
 
 
 @dataclass(frozen=True)
@@ -456,6 +457,7 @@ class Vault:
         if self._reader is None:
             reader = connect(self.path, passphrase, read_only=True)
             reader.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files
+            schema.add_word_walks(reader)
             reader.execute("PRAGMA query_only = ON")
             if self._closing:  # locking began while the key was derived
                 reader.close()

@@ -133,3 +133,36 @@ def test_a_note_changed_since_the_search_gets_an_empty_snippet(index, harbour, v
     assert [hit.snippet for hit in filled[-3:]] == ["", "", ""]
     assert not any(hit.snippet_due for hit in filled)  # asked for once, never again
     assert all(marked_words(hit.snippet) for hit in filled[:-3])
+
+
+def test_the_word_walk_lists_the_words_the_index_holds(vault, add_client, add_session):
+    # Each connection spells a prefix out from its word walk (one row for each time a word is
+    # written, read lazily); it must list exactly the words of the index's `_words` table.
+    maya = add_client("Maya Lindqvist", code="ML-01")
+    notes = NoteRepository(vault)
+    words = ["supervision", "supervisor", "supervised", "superb", "Supervisée", "supper"]
+    for day, word in enumerate(words * 3):
+        session = add_session(maya.id, datetime(2024, 8, 1, 9) + timedelta(days=day))
+        notes.save_process_note(ProcessNote(session.id, f"{word} and {word}s"))
+    for read in (vault.read, vault.read_detached):
+        for low, high in (("supervi", "supervj"), ("sup", "suq"), ("a", "z")):
+            listed = [
+                term
+                for (term,) in read(
+                    "SELECT term FROM search_process_words WHERE term >= ? AND term < ?",
+                    (low, high),
+                )
+            ]
+            walked = [
+                term
+                for (term,) in read(
+                    "SELECT DISTINCT term FROM temp.search_process_word_walk"
+                    " WHERE term >= ? AND term < ?",
+                    (low, high),
+                )
+            ]
+            assert walked == listed and listed
+    for index in (SearchIndex(vault), SearchIndex(vault, detached=True)):
+        hits = index.search("supervi")
+        assert len(hits) == 12  # "superb" and "supper" are not "supervi…"
+        assert {hit.match_text for hit in hits} == set(words) - {"superb", "supper"}
