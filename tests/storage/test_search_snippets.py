@@ -4,7 +4,11 @@ further down the same snippets (matches marked, sections named) the search would
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -166,3 +170,27 @@ def test_the_word_walk_lists_the_words_the_index_holds(vault, add_client, add_se
         hits = index.search("supervi")
         assert len(hits) == 12  # "superb" and "supper" are not "supervi…"
         assert {hit.match_text for hit in hits} == set(words) - {"superb", "supper"}
+
+
+def test_the_search_verb_prints_every_snippet(vault, add_client, add_session, passphrase):
+    maya = add_client("Maya Lindqvist", code="ML-01")
+    notes = NoteRepository(vault)
+    for day in range(SNIPPETS_AT_ONCE + 4):
+        session = add_session(maya.id, datetime(2024, 8, 1, 9) + timedelta(days=day))
+        notes.save_process_note(ProcessNote(session.id, f"Day {day}: dropped anchor."))
+    vault.close()
+    command = ["main.py", "search", "--vault", str(vault.path), "--passphrase-stdin", "anchor"]
+    result = subprocess.run(
+        [sys.executable, *command],
+        cwd=Path(__file__).resolve().parents[2],
+        input=passphrase + "\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == SNIPPETS_AT_ONCE + 4
+    assert all(line.endswith(": dropped [anchor].") for line in lines)
