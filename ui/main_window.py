@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from importlib import import_module
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
@@ -23,6 +25,7 @@ from ui.lock.clipboard_guard import ClipboardGuard
 from ui.lock.idle_lock import IdleWatcher
 from ui.lock.lock_key import LockKey
 from ui.lock.passphrase_pages import CreateVaultPage, UnlockPage
+from ui.staged_build import StagedBuild
 from ui.vault_service import VaultService
 from ui.vault_writes import WriteGuard
 from ui.widgets.headings import install_headings
@@ -34,6 +37,22 @@ from ui.widgets.wheel_guard import install_wheel_guard
 if TYPE_CHECKING:  # imported with the workspace or the vault, after the first paint
     from storage.errors import VaultError
     from ui.workspace import Workspace
+
+
+# Each feature's menu entries, in the order of its menus (ui/menus.py places them).
+_MENU_MODULES = (
+    "ui.vault.menus",
+    "ui.client_page.menus",
+    "ui.search.menus",
+    "ui.session.menus",
+    "ui.writing.menus",
+    "ui.alliance.menus",
+    "ui.measures.menus",
+    "ui.supervision.menus",
+    "ui.reports.menus",
+    "ui.appearance.menus",
+    "ui.help.menus",
+)
 
 
 class MainWindow(QMainWindow):
@@ -77,6 +96,7 @@ class MainWindow(QMainWindow):
         self.crash_handler = CrashHandler(self, self._save_typing, self.lock)
         self._restore_geometry()
         self._tidied = False
+        self._build = StagedBuild(self._build_steps())
         self._show_locked()
         # Start-up time is the time to this page: tidy up after a crash and build the rest while
         # the passphrase is typed, a moment after the first paint so the page is on screen first.
@@ -84,7 +104,7 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         QTimer.singleShot(0, self._tidy)  # a turn of the event loop each, the page painted
-        QTimer.singleShot(30, self._complete)
+        self._build.start(30)
 
     def _tidy(self) -> None:
         """Finish or roll back work a crash cut short (once, before the vault is first opened):
@@ -105,27 +125,64 @@ class MainWindow(QMainWindow):
         return self._workspace
 
     def _complete(self) -> None:
-        """Build the workspace, the menus and what stands behind them (once)."""
-        if self._workspace is not None:
-            return
-        self._tidy()  # before any menu entry could restore, take over or open the vault
-        from ui.alliance.actions import AllianceActions
-        from ui.lock.dialog_drafts import DialogDrafts
-        from ui.measures.actions import MeasureActions
-        from ui.measures.section import MeasuresSection
-        from ui.vault.actions import VaultActions
-        from ui.vault.menus import edit_categories
-        from ui.workspace import Workspace
+        """Build the workspace, the menus and what stands behind them now, whatever of it the
+        event loop has not built yet (once)."""
+        self._build.finish()
+
+    def _build_steps(self) -> list[Callable[[], object]]:
+        """The workspace and its menus, in steps of a few tens of milliseconds each: the
+        imports apart from the building, so that typing the passphrase never waits long."""
+        return [
+            self._tidy,  # before any menu entry could restore, take over or open the vault
+            lambda: import_module("ui.writing.aids"),
+            self._install_writing_aids,
+            lambda: import_module("ui.session.note_editor"),
+            lambda: import_module("ui.search.panel"),
+            lambda: import_module("ui.client_page.page"),
+            lambda: import_module("ui.client_page.section_order"),
+            lambda: import_module("ui.client_page.patterns"),
+            lambda: import_module("ui.workspace"),
+            self._build_workspace,
+            lambda: import_module("ui.alliance.actions"),
+            lambda: import_module("ui.measures.actions"),
+            lambda: import_module("ui.measures.section"),
+            self._build_feature_actions,
+            lambda: import_module("ui.vault.actions"),
+            lambda: import_module("ui.lock.dialog_drafts"),
+            self._register_drafts,
+            *(lambda name=name: import_module(name) for name in _MENU_MODULES),
+            self._build_menus,
+            self._finish_workspace,
+        ]
+
+    def _install_writing_aids(self) -> None:
         from ui.writing.aids import install as install_writing_aids
 
-        service = self.service
-        self.writing_aids = install_writing_aids(service, self)  # before any text box is built
-        self._workspace = workspace = Workspace(service)
-        self.pages.addWidget(workspace)
+        self.writing_aids = install_writing_aids(self.service, self)  # before any text box
+
+    def _build_workspace(self) -> None:
+        from ui.workspace import Workspace
+
+        self._new_workspace = Workspace(self.service)
+        self.pages.addWidget(self._new_workspace)
+
+    def _build_feature_actions(self) -> None:
+        from ui.alliance.actions import AllianceActions
+        from ui.measures.actions import MeasureActions
+        from ui.measures.section import MeasuresSection
+
+        service, workspace = self.service, self._new_workspace
         self.alliance_actions = AllianceActions(self, service, workspace)
         self.measure_actions = MeasureActions(self, service, workspace)
         workspace.measures_section = MeasuresSection(service, self.measure_actions)
         workspace.client_page.add_section("Measures and alliance", workspace.measures_section)
+
+    def _register_drafts(self) -> None:
+        from ui.lock.dialog_drafts import DialogDrafts
+        from ui.vault.actions import VaultActions
+        from ui.vault.menus import edit_categories
+
+        service, workspace = self.service, self._new_workspace
         self.vault_actions = VaultActions(service, self)
         self.drafts = DialogDrafts(service.pending_dialog, service.set_pending_dialog)
         for name in ("new_client", "edit_client", "new_session", "edit_session", "void_session"):
@@ -142,13 +199,18 @@ class MainWindow(QMainWindow):
         self.drafts.register("edit_conduct_prompts", self.alliance_actions.edit_conduct_prompts)
         self.drafts.register("settings", self.vault_actions.open_settings)
         self.drafts.register("edit_categories", lambda fields: edit_categories(self, fields))
-        self._build_menus()
+        # The rest of the window (and the menus' entries) may use the workspace from now on:
+        # the actions that stand behind it all exist.
+        self._workspace = workspace
+
+    def _finish_workspace(self) -> None:
+        workspace = self.workspace
         workspace.give_mnemonics()  # after the menus, whose letters it leaves alone
         workspace.editor.saved.connect(
             lambda moment: self.statusBar().showMessage(f"Saved at {moment:%H:%M:%S}", 4000)
         )
         self._restore_splitters()
-        self._enable_vault_actions(service.is_unlocked)
+        self._enable_vault_actions(self.service.is_unlocked)
 
     def show_read_only(self, why: str | None, offer_restore: bool = True) -> None:
         """A plain banner while the vault takes no changes; damage found also offers a restore."""
@@ -180,32 +242,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         """The menu bar: each feature offers its entries, ui/menus.py puts them in place."""
-        from ui.alliance import menus as alliance
-        from ui.appearance import menus as appearance
-        from ui.client_page import menus as client_page
-        from ui.help import menus as help_menu
-        from ui.measures import menus as measures
         from ui.menus import build_menus
-        from ui.reports import menus as reports
-        from ui.search import menus as search
-        from ui.session import menus as session
-        from ui.supervision import menus as supervision
-        from ui.vault import menus as vault
-        from ui.writing import menus as writing
 
-        features = (
-            vault,
-            client_page,
-            search,
-            session,
-            writing,
-            alliance,
-            measures,
-            supervision,
-            reports,
-            appearance,
-            help_menu,
-        )
+        features = [import_module(name) for name in _MENU_MODULES]  # imported in earlier steps
         entries = [entry for feature in features for entry in feature.menu_entries(self)]
         self._vault_actions = build_menus(self.menuBar(), entries, self, self.write_guard)
 

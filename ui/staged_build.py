@@ -1,0 +1,55 @@
+"""Build something in small steps, one per turn of the event loop, so that no step holds the
+GUI thread for long; whoever needs the result at once runs the steps still left, in order.
+
+Each step runs exactly once: `start()` chains them on zero-length timers, `finish()` runs the
+rest synchronously, and a timer that fires after `finish()` (or after a step it was meant
+for ran) does nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QTimer
+
+
+class StagedBuild:
+    """Runs `steps` in order, one per event-loop turn once started, or all at once on demand."""
+
+    def __init__(self, steps: Sequence[Callable[[], object]]) -> None:
+        self._steps = list(steps)
+        self._next = 0
+        self._running = False  # a step that asks for the result must not re-enter the chain
+        self.durations_ms: list[float] = []  # per step, for bench/startup_stall.py
+
+    @property
+    def done(self) -> bool:
+        return self._next >= len(self._steps)
+
+    def start(self, delay_ms: int = 0) -> None:
+        """Run the first step after `delay_ms`, then each of the rest a turn later."""
+        QTimer.singleShot(delay_ms, self._turn)
+
+    def finish(self) -> None:
+        """Run every step not yet run, now, in order."""
+        while not self.done and not self._running:
+            self._run_one()
+
+    def _turn(self) -> None:
+        if self.done or self._running:
+            return
+        self._run_one()
+        if not self.done:
+            QTimer.singleShot(0, self._turn)
+
+    def _run_one(self) -> None:
+        step = self._steps[self._next]
+        self._next += 1  # counted first: a step that fails is not run again
+        self._running = True
+        started = time.perf_counter()
+        try:
+            step()
+        finally:
+            self._running = False
+            self.durations_ms.append((time.perf_counter() - started) * 1000)
