@@ -38,6 +38,7 @@ def _watch() -> None:
             "largest_step_ms": max(steps, default=0.0),
             "steps": len(steps),
         }
+        found["each_ms"] = [round(ms) for ms in steps]
         print(json.dumps(found), flush=True)
         QCoreApplication.quit()
 
