@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.crash_handler = CrashHandler(self, self._save_typing, self.lock)
         self._restore_geometry()
         self._tidied = False
-        self._build = StagedBuild(self._build_steps())
+        self._build = StagedBuild(self, self._build_steps())
         self._show_locked()
         # Start-up time is the time to this page: tidy up after a crash and build the rest while
         # the passphrase is typed, a moment after the first paint so the page is on screen first.

@@ -11,13 +11,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 
 
 class StagedBuild:
     """Runs `steps` in order, one per event-loop turn once started, or all at once on demand."""
 
-    def __init__(self, steps: Sequence[Callable[[], object]]) -> None:
+    def __init__(self, owner: QObject, steps: Sequence[Callable[[], object]]) -> None:
+        self._owner = owner  # its timers die with it: no step runs on a deleted window
         self._steps = list(steps)
         self._next = 0
         self._running = False  # a step that asks for the result must not re-enter the chain
@@ -29,7 +30,7 @@ class StagedBuild:
 
     def start(self, delay_ms: int = 0) -> None:
         """Run the first step after `delay_ms`, then each of the rest a turn later."""
-        QTimer.singleShot(delay_ms, self._turn)
+        QTimer.singleShot(delay_ms, self._owner, self._turn)
 
     def finish(self) -> None:
         """Run every step not yet run, now, in order."""
@@ -41,7 +42,7 @@ class StagedBuild:
             return
         self._run_one()
         if not self.done:
-            QTimer.singleShot(0, self._turn)
+            QTimer.singleShot(0, self._owner, self._turn)
 
     def _run_one(self) -> None:
         step = self._steps[self._next]
