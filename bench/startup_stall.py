@@ -35,10 +35,11 @@ def _watch() -> None:
         found = {
             "stall_ms": meter.longest_ms,
             "workspace_built": built,
-            "largest_step_ms": max(steps, default=0.0),
+            "largest_step_ms": max((ms for _name, ms in steps), default=0.0),
+            "largest_step": max(steps, key=lambda step: step[1], default=("", 0.0))[0],
             "steps": len(steps),
         }
-        found["each_ms"] = [round(ms) for ms in steps]
+        found["each_ms"] = [[name, round(ms, 1)] for name, ms in steps]
         print(json.dumps(found), flush=True)
         QCoreApplication.quit()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -25,7 +24,7 @@ from ui.lock.clipboard_guard import ClipboardGuard
 from ui.lock.idle_lock import IdleWatcher
 from ui.lock.lock_key import LockKey
 from ui.lock.passphrase_pages import CreateVaultPage, UnlockPage
-from ui.staged_build import StagedBuild
+from ui.staged_build import StagedBuild, Step
 from ui.vault_service import VaultService
 from ui.vault_writes import WriteGuard
 from ui.widgets.headings import install_headings
@@ -53,6 +52,44 @@ _MENU_MODULES = (
     "ui.appearance.menus",
     "ui.help.menus",
 )
+
+
+# What the workspace and the actions behind it import, a step each, the heaviest (by
+# `python -X importtime`) before what imports them: no single import holds the window long.
+_WORKSPACE_MODULES = (
+    "notes.observations",
+    "notes.reports.inputs",
+    "ui.session.observation_panel",
+    "notes.alliance",
+    "notes.alliance_chart",
+    "ui.widgets.theme",
+    "ui.session.observation_tags",
+    "ui.session.note_editor",
+    "ui.search.panel",
+    "ui.client_page.page",
+    "notes.conduct",
+    "ui.alliance.actions",
+    "ui.client_page.alliance_chart",
+    "ui.client_page.alliance_section",
+    "ui.client_page.section_order",
+    "ui.client_page.patterns",
+    "notes.deidentify",
+    "ui.client_page.client_dialog",
+    "ui.workspace",
+    "notes.measures.scoring",
+    "ui.measures.actions",
+    "notes.measures.timeline",
+    "ui.measures.section",
+    "ui.vault.actions",
+    "ui.lock.dialog_drafts",
+)
+
+
+def _import(name: str) -> Step:
+    def step() -> None:
+        import_module(name)
+
+    return (f"import {name}", step)
 
 
 class MainWindow(QMainWindow):
@@ -129,30 +166,20 @@ class MainWindow(QMainWindow):
         event loop has not built yet (once)."""
         self._build.finish()
 
-    def _build_steps(self) -> list[Callable[[], object]]:
-        """The workspace and its menus, in steps of a few tens of milliseconds each: the
-        imports apart from the building, so that typing the passphrase never waits long."""
+    def _build_steps(self) -> list[Step]:
+        """The workspace and its menus, in steps of a few milliseconds each: the imports apart
+        from the building, so that typing the passphrase never waits long."""
         return [
-            self._tidy,  # before any menu entry could restore, take over or open the vault
-            lambda: import_module("ui.writing.aids"),
-            self._install_writing_aids,
-            lambda: import_module("ui.session.note_editor"),
-            lambda: import_module("ui.search.panel"),
-            lambda: import_module("ui.client_page.page"),
-            lambda: import_module("ui.client_page.section_order"),
-            lambda: import_module("ui.client_page.patterns"),
-            lambda: import_module("ui.workspace"),
-            self._build_workspace,
-            lambda: import_module("ui.alliance.actions"),
-            lambda: import_module("ui.measures.actions"),
-            lambda: import_module("ui.measures.section"),
-            self._build_feature_actions,
-            lambda: import_module("ui.vault.actions"),
-            lambda: import_module("ui.lock.dialog_drafts"),
-            self._register_drafts,
-            *(lambda name=name: import_module(name) for name in _MENU_MODULES),
-            self._build_menus,
-            self._finish_workspace,
+            ("tidy", self._tidy),  # before any menu entry could restore, take over, open the vault
+            _import("ui.writing.aids"),
+            ("writing aids", self._install_writing_aids),
+            *(_import(name) for name in _WORKSPACE_MODULES),
+            ("workspace", self._build_workspace),  # its parts follow, a step each
+            ("feature actions", self._build_feature_actions),
+            ("dialog drafts", self._register_drafts),
+            *(_import(name) for name in _MENU_MODULES),
+            ("menus", self._build_menus),
+            ("finish workspace", self._finish_workspace),
         ]
 
     def _install_writing_aids(self) -> None:
@@ -160,11 +187,13 @@ class MainWindow(QMainWindow):
 
         self.writing_aids = install_writing_aids(self.service, self)  # before any text box
 
-    def _build_workspace(self) -> None:
+    def _build_workspace(self) -> list[Step]:
         from ui.workspace import Workspace
 
-        self._new_workspace = Workspace(self.service)
+        # The empty frame joins the window first: each part then joins it once, as it is built.
+        self._new_workspace = Workspace(self.service, staged=True)
         self.pages.addWidget(self._new_workspace)
+        return self._new_workspace.build_steps()
 
     def _build_feature_actions(self) -> None:
         from ui.alliance.actions import AllianceActions

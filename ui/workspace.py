@@ -31,12 +31,13 @@ from notes.session_changes import (
 from ui.client_page.client_dialog import ClientDialog
 from ui.client_page.page import ClientPage
 from ui.client_page.patterns import ClientPatterns
-from ui.client_page.section_order import add_alliance_sections
+from ui.client_page.section_order import AllianceSections, alliance_section_steps
 from ui.errors import attempt
 from ui.lock.dialog_drafts import OPENER, RECORD, Fields, draftable, restore
 from ui.search.panel import SearchPanel, reveal_match
 from ui.session.note_editor import NoteEditor
 from ui.session.session_dialog import SessionDialog, VoidDialog
+from ui.staged_build import StagedBuild, Step
 from ui.vault_service import VaultService
 from ui.vault_writes import WriteGuard
 from ui.widgets.form_fields import named
@@ -87,14 +88,38 @@ def _buttons(*buttons: QPushButton) -> QWidget:
 
 
 class Workspace(QSplitter):
-    def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
+    """Built whole by `Workspace(service)`; or, with `staged=True`, only its empty frame, the
+    rest by running each of `build_steps()` in order (ui/staged_build.py runs them a turn of
+    the event loop apart, so that building never holds the window for long)."""
+
+    def __init__(
+        self, service: VaultService, parent: QWidget | None = None, *, staged: bool = False
+    ) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("workspaceSplitter")
         self._service = service
-        self._writes = writes = WriteGuard.of(service)  # greys out what the vault can't take
+        self._writes = WriteGuard.of(service)  # greys out what the vault can't take
         self.clients = ClientListModel(self)
         self.sessions = SessionListModel(self)
+        if not staged:
+            StagedBuild(self, self.build_steps()).finish()
 
+    def build_steps(self) -> list[Step]:
+        """The parts, each a few milliseconds of building, in the order they must be built."""
+        return [
+            ("workspace lists", self._build_lists),
+            ("workspace tabs", self._build_tabs),
+            ("note editor", self._build_editor),
+            ("client page", self._build_client_page),
+            ("alliance sections", self._build_alliance_sections),  # a step each
+            ("patterns section", self._build_patterns),
+            ("patterns on the page", self._add_patterns),
+            ("search panel", self._build_search),
+            ("workspace connections", self._connect),
+        ]
+
+    def _build_lists(self) -> None:
+        writes = self._writes
         self.client_view = _list_view("client_list")
         self.client_view.setModel(self.clients)
         self.client_view.setMinimumWidth(180)
@@ -111,28 +136,6 @@ class Workspace(QSplitter):
         self.client_summary.setObjectName("hint")
         self.client_summary.setWordWrap(True)
         self.new_session_button = writes.guard(QPushButton("New session…"))
-        self.editor = NoteEditor(service)
-        self.client_page = ClientPage()
-        self.alliance_sections = add_alliance_sections(self.client_page, service)
-        self.client_page.add_section(ClientPatterns.TITLE, ClientPatterns(service))
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.setAccessibleName("session note, client page and search")
-        self.tabs.addTab(self.editor, "Session note")
-        self.tabs.addTab(self.client_page, "Client page")
-        self.search_panel = SearchPanel(service.search, snippets=service.search_snippets)
-        self.tabs.addTab(self.search_panel, "Search")
-        self.search_panel.resultChosen.connect(self.open_search_hit)
-        service.locked.connect(self.search_panel.clear)
-        # A saved note or a renamed client changes what the listed results say.
-        service.noteSaved.connect(lambda _session_id: self.search_panel.refresh())
-        service.clientsChanged.connect(self.search_panel.refresh)
-        # Ruptures, goals, contract notes and boundary events are found too: a change to them
-        # (each says allianceChanged) or to an observation or a supervision searches again.
-        service.allianceChanged.connect(lambda _client_id: self.search_panel.refresh())
-        service.observationsChanged.connect(lambda _client_id: self.search_panel.refresh())
-        service.supervisionChanged.connect(self.search_panel.refresh)
-
         self.addWidget(
             _pane(
                 "Clients",
@@ -149,9 +152,54 @@ class Workspace(QSplitter):
                 _buttons(self.new_session_button),
             )
         )
+
+    def _build_tabs(self) -> None:
+        # In place before what goes into them: each part then joins the window once, no more.
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("session note, client page and search")
         self.addWidget(self.tabs)
         self.setStretchFactor(2, 1)
         self.setSizes([230, 290, 700])
+
+    def _build_editor(self) -> None:
+        self.editor = NoteEditor(self._service)
+        self.tabs.addTab(self.editor, "Session note")
+
+    def _build_client_page(self) -> None:
+        self.client_page = ClientPage()
+        self.tabs.addTab(self.client_page, "Client page")
+
+    def _build_alliance_sections(self) -> list[Step]:
+        def built(sections: AllianceSections) -> None:
+            self.alliance_sections = sections
+
+        return alliance_section_steps(self.client_page, self._service, built)
+
+    def _build_patterns(self) -> None:
+        self._patterns = ClientPatterns(self._service)
+
+    def _add_patterns(self) -> None:
+        self.client_page.add_section(ClientPatterns.TITLE, self._patterns)
+
+    def _build_search(self) -> None:
+        self.search_panel = SearchPanel(
+            self._service.search, snippets=self._service.search_snippets
+        )
+        self.tabs.addTab(self.search_panel, "Search")
+
+    def _connect(self) -> None:
+        service = self._service
+        self.search_panel.resultChosen.connect(self.open_search_hit)
+        service.locked.connect(self.search_panel.clear)
+        # A saved note or a renamed client changes what the listed results say.
+        service.noteSaved.connect(lambda _session_id: self.search_panel.refresh())
+        service.clientsChanged.connect(self.search_panel.refresh)
+        # Ruptures, goals, contract notes and boundary events are found too: a change to them
+        # (each says allianceChanged) or to an observation or a supervision searches again.
+        service.allianceChanged.connect(lambda _client_id: self.search_panel.refresh())
+        service.observationsChanged.connect(lambda _client_id: self.search_panel.refresh())
+        service.supervisionChanged.connect(self.search_panel.refresh)
 
         self.client_view.selectionModel().currentChanged.connect(self._client_chosen)
         self.session_view.selectionModel().currentChanged.connect(self._session_chosen)

@@ -1,14 +1,20 @@
 """The workspace is built in steps after the first paint (ui/staged_build.py): a passphrase
-typed before those steps are done still unlocks, into the whole window, menus built once."""
+typed before those steps are done still unlocks, into the whole window, menus built once; the
+typing stays in the passphrase field while the steps run; a step that fails stops the build
+rather than leave a half-built window to be used as if whole."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.helpers import STRONG_PASSPHRASE, menu_action
 from ui.main_window import MainWindow
 from ui.menus import LAYOUT
+from ui.staged_build import BuildFailed, StagedBuild
 from ui.vault_service import VaultService
+from ui.workspace import Workspace
 
 
 def test_a_passphrase_typed_at_once_unlocks_into_the_whole_window(qtbot, caseload):
@@ -25,3 +31,92 @@ def test_a_passphrase_typed_at_once_unlocks_into_the_whole_window(qtbot, caseloa
     assert titles == [title for title, _blocks in LAYOUT]  # each menu once, in order
     assert menu_action(window, "&Lock").isEnabled()
     assert window.workspace.client_view.model().rowCount() > 0
+    tabs = window.workspace.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Session note",
+        "Client page",
+        "Search",
+    ]
+
+
+def test_typing_stays_in_the_passphrase_field_while_the_steps_run(qtbot, caseload):
+    window = MainWindow(VaultService(caseload))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    field = window.unlock_page.passphrase
+    qtbot.waitUntil(field.hasFocus)
+    typed = ""
+    while not window._build.done:  # a letter between each two steps, as a person types
+        qtbot.keyClicks(QApplication.focusWidget(), "x")
+        typed += "x"
+        qtbot.wait(1)
+    assert len(typed) > 5  # the build did take several turns, with typing between them
+    assert field.hasFocus()
+    assert field.text() == typed
+
+
+def test_a_failing_step_stops_the_build_and_says_so_when_asked_again(qtbot):
+    owner = QObject()
+    ran: list[str] = []
+
+    def boom() -> None:
+        raise ValueError("broken")
+
+    build = StagedBuild(
+        owner,
+        [("a", lambda: ran.append("a")), ("boom", boom), ("c", lambda: ran.append("c"))],
+    )
+    with qtbot.captureExceptions() as errors:  # the crash handler's place, from a timer
+        build.start()
+        qtbot.waitUntil(lambda: build.failed == "boom")
+        qtbot.wait(50)
+    assert [type(error) for _kind, error, _tb in errors] == [ValueError]
+    assert ran == ["a"]  # nothing after the failed step runs on a half-built result
+    with pytest.raises(BuildFailed):
+        build.finish()
+    assert ran == ["a"] and not build.done
+
+
+@pytest.mark.parametrize("how", ["timers", "at once"])
+def test_steps_a_step_returns_run_next_each_once(qtbot, how):
+    owner = QObject()
+    ran: list[str] = []
+    build: StagedBuild
+
+    def parent() -> list:
+        ran.append("parent")
+        return [("child 1", child), ("child 2", lambda: ran.append("child 2"))]
+
+    def child() -> None:
+        ran.append("child 1")
+        build.finish()  # a step that asks for the whole result does not re-enter the chain
+
+    build = StagedBuild(owner, [("parent", parent), ("last", lambda: ran.append("last"))])
+    if how == "timers":
+        build.start()
+        qtbot.waitUntil(lambda: build.done)
+    else:
+        build.finish()
+        assert build.done
+    qtbot.wait(50)  # timers still pending add nothing
+    assert ran == ["parent", "child 1", "child 2", "last"]
+    assert [name for name, _ms in build.durations_ms] == ran
+
+
+def test_a_window_whose_build_failed_stays_locked_and_says_so(qtbot, caseload, monkeypatch):
+    def broken(_self) -> None:
+        raise ValueError("broken")
+
+    monkeypatch.setattr(Workspace, "_build_search", broken)
+    window = MainWindow(VaultService(caseload))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.captureExceptions() as errors:
+        qtbot.waitUntil(lambda: window._build.failed is not None)
+        qtbot.keyClicks(window.unlock_page.passphrase, STRONG_PASSPHRASE)
+        qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    # Each failure reaches sys.excepthook (the crash handler's "Something went wrong").
+    assert [type(error) for _kind, error, _tb in errors] == [ValueError, BuildFailed]
+    assert window.pages.currentWidget() is window.unlock_page
+    assert not window.service.is_unlocked

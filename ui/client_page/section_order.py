@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ui.client_page.alliance_section import AllianceSection
@@ -10,6 +11,7 @@ from ui.client_page.conduct_section import ConductSection
 from ui.client_page.contract_section import ContractSection
 from ui.client_page.goals_section import GoalsSection
 from ui.client_page.page import ClientPage
+from ui.staged_build import StagedBuild, Step
 from ui.vault_service import VaultService
 
 
@@ -22,17 +24,36 @@ class AllianceSections:
     conduct: ConductSection
 
 
+# Each section's title and kind, in reading order.
+_ORDER = (
+    ("Working alliance", AllianceSection),
+    ("Therapy contract", ContractSection),
+    ("Treatment goals", GoalsSection),
+    ("Boundaries", BoundarySection),
+    ("My conduct with this client", ConductSection),
+)
+
+
+def alliance_section_steps(
+    page: ClientPage, service: VaultService, built: Callable[[AllianceSections], None]
+) -> list[Step]:
+    """The sections put on `page` a step each (ui/staged_build.py); `built` is handed them all
+    at the last step."""
+    sections: list = []
+
+    def add(title: str, kind: type) -> None:
+        sections.append(kind(service))
+        page.add_section(title, sections[-1])
+
+    steps: list[Step] = [
+        (f"section {title}", lambda title=title, kind=kind: add(title, kind))
+        for title, kind in _ORDER
+    ]
+    steps.append(("alliance sections kept", lambda: built(AllianceSections(*sections))))
+    return steps
+
+
 def add_alliance_sections(page: ClientPage, service: VaultService) -> AllianceSections:
-    sections = AllianceSections(
-        AllianceSection(service),
-        ContractSection(service),
-        GoalsSection(service),
-        BoundarySection(service),
-        ConductSection(service),
-    )
-    page.add_section("Working alliance", sections.alliance)
-    page.add_section("Therapy contract", sections.contract)
-    page.add_section("Treatment goals", sections.goals)
-    page.add_section("Boundaries", sections.boundaries)
-    page.add_section("My conduct with this client", sections.conduct)
-    return sections
+    found: list[AllianceSections] = []
+    StagedBuild(page, alliance_section_steps(page, service, found.append)).finish()
+    return found[0]
