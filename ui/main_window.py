@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self.crash_handler = CrashHandler(self, self._save_typing, self.lock)
         self._restore_geometry()
         self._tidied = False
+        self._menu_entries: list = []  # ui/menus.py MenuEntry, each feature's, as offered
         self._build = StagedBuild(self, self._build_steps())
         self._show_locked()
         # Start-up time is the time to this page: tidy up after a crash and build the rest while
@@ -175,10 +177,13 @@ class MainWindow(QMainWindow):
             ("writing aids", self._install_writing_aids),
             *(_import(name) for name in _WORKSPACE_MODULES),
             ("workspace", self._build_workspace),  # its parts follow, a step each
-            ("feature actions", self._build_feature_actions),
+            ("alliance actions", self._build_alliance_actions),
+            ("measure actions", self._build_measure_actions),
+            ("measures section", self._build_measures_section),
             ("dialog drafts", self._register_drafts),
             *(_import(name) for name in _MENU_MODULES),
-            ("menus", self._build_menus),
+            *((f"menu entries of {name}", self._menu_entries_step(name)) for name in _MENU_MODULES),
+            ("menus", self._build_menus),  # a step each
             ("finish workspace", self._finish_workspace),
         ]
 
@@ -195,15 +200,21 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self._new_workspace)
         return self._new_workspace.build_steps()
 
-    def _build_feature_actions(self) -> None:
+    def _build_alliance_actions(self) -> None:
         from ui.alliance.actions import AllianceActions
+
+        self.alliance_actions = AllianceActions(self, self.service, self._new_workspace)
+
+    def _build_measure_actions(self) -> None:
         from ui.measures.actions import MeasureActions
+
+        self.measure_actions = MeasureActions(self, self.service, self._new_workspace)
+
+    def _build_measures_section(self) -> None:
         from ui.measures.section import MeasuresSection
 
-        service, workspace = self.service, self._new_workspace
-        self.alliance_actions = AllianceActions(self, service, workspace)
-        self.measure_actions = MeasureActions(self, service, workspace)
-        workspace.measures_section = MeasuresSection(service, self.measure_actions)
+        workspace = self._new_workspace
+        workspace.measures_section = MeasuresSection(self.service, self.measure_actions)
         workspace.client_page.add_section("Measures and alliance", workspace.measures_section)
 
     def _register_drafts(self) -> None:
@@ -269,13 +280,18 @@ class MainWindow(QMainWindow):
 
     # -- menus -----------------------------------------------------------------------------
 
-    def _build_menus(self) -> None:
-        """The menu bar: each feature offers its entries, ui/menus.py puts them in place."""
-        from ui.menus import build_menus
+    def _menu_entries_step(self, name: str) -> Callable[[], None]:
+        """A step: the feature `name` offers its menu entries (its module imported before)."""
+        return lambda: self._menu_entries.extend(import_module(name).menu_entries(self))
 
-        features = [import_module(name) for name in _MENU_MODULES]  # imported in earlier steps
-        entries = [entry for feature in features for entry in feature.menu_entries(self)]
-        self._vault_actions = build_menus(self.menuBar(), entries, self, self.write_guard)
+    def _build_menus(self) -> list[Step]:
+        """The menu bar, a menu a step: each feature has offered its entries, ui/menus.py puts
+        them in place."""
+        from ui.menus import menu_steps
+
+        entries, self._menu_entries = self._menu_entries, []
+        self._vault_actions = []
+        return menu_steps(self.menuBar(), entries, self, self.write_guard, self._vault_actions)
 
     def _enable_vault_actions(self, unlocked: bool) -> None:
         """The entries that need the vault follow the lock; the writing ones the vault too."""

@@ -3,7 +3,7 @@
 `LAYOUT` says which menus there are, in which order, and which groups of entries each holds;
 a separator stands between the blocks of a menu. Each feature folder has a `menus.py` whose
 `menu_entries(window)` names its own entries, with their group, label (with its mnemonic),
-shortcut and handler; `build_menus` puts them in place. Within a group, entries keep the order
+shortcut and handler; `menu_steps` puts them in place. Within a group, entries keep the order
 they are offered in. An entry that changes the vault says `writes=True`: the write guard
 (ui/vault_writes.py) greys it out, with the reason as its tip, while the vault takes no changes.
 """
@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
+from ui.staged_build import Step
 from ui.vault_writes import WriteGuard
 
 
@@ -93,17 +94,22 @@ class MenuEntry:
             raise ValueError(f"menu entry {self.label!r}: give one of handler, action, submenu")
 
 
-def build_menus(
-    bar: QMenuBar, entries: Iterable[MenuEntry], parent: QObject, guard: WriteGuard
-) -> list[QAction]:
-    """Add the menus of LAYOUT with these entries to `bar`; returns the actions that need an
-    unlocked vault, for the window to enable and disable through `guard` (which keeps the
+def menu_steps(
+    bar: QMenuBar,
+    entries: Iterable[MenuEntry],
+    parent: QObject,
+    guard: WriteGuard,
+    needs_vault: list[QAction],
+) -> list[Step]:
+    """The menus of LAYOUT with these entries, added to `bar` a menu a step
+    (ui/staged_build.py). The actions that need an unlocked vault are gathered into
+    `needs_vault`, for the window to enable and disable through `guard` (which keeps the
     writing ones greyed out while the vault takes no changes)."""
     by_group: dict[Group, list[MenuEntry]] = {group: [] for group in Group}
     for entry in entries:
         by_group[entry.group].append(entry)
-    needs_vault: list[QAction] = []
-    for title, blocks in LAYOUT:
+
+    def build(title: str, blocks: tuple) -> None:
         menu = bar.addMenu(title)
         menu.setToolTipsVisible(True)  # a greyed-out entry's tip says why
         for block in blocks:
@@ -116,7 +122,11 @@ def build_menus(
                     guard.guard(action, wanted=not entry.needs_vault)
                 if entry.needs_vault:
                     needs_vault.append(action)
-    return needs_vault
+
+    return [
+        (f"menu {title}", lambda title=title, blocks=blocks: build(title, blocks))
+        for title, blocks in LAYOUT
+    ]
 
 
 def _place(menu: QMenu, entry: MenuEntry, parent: QObject) -> QAction:

@@ -107,18 +107,19 @@ class Workspace(QSplitter):
     def build_steps(self) -> list[Step]:
         """The parts, each a few milliseconds of building, in the order they must be built."""
         return [
-            ("workspace lists", self._build_lists),
+            ("client list", self._build_client_list),
+            ("session list", self._build_session_list),
             ("workspace tabs", self._build_tabs),
-            ("note editor", self._build_editor),
+            ("note editor", self._build_editor),  # its parts follow, a step each
             ("client page", self._build_client_page),
             ("alliance sections", self._build_alliance_sections),  # a step each
-            ("patterns section", self._build_patterns),
+            ("patterns section", self._build_patterns),  # its parts follow, a step each
             ("patterns on the page", self._add_patterns),
             ("search panel", self._build_search),
             ("workspace connections", self._connect),
         ]
 
-    def _build_lists(self) -> None:
+    def _build_client_list(self) -> None:
         writes = self._writes
         self.client_view = _list_view("client_list")
         self.client_view.setModel(self.clients)
@@ -126,6 +127,16 @@ class Workspace(QSplitter):
         self.show_closed = QCheckBox("Show closed cases")
         self.new_client_button = writes.guard(QPushButton("New client…"))
         self.edit_client_button = writes.guard(QPushButton("Edit…"))
+        self.addWidget(
+            _pane(
+                "Clients",
+                self.client_view,
+                self.show_closed,
+                _buttons(self.new_client_button, self.edit_client_button),
+            )
+        )
+
+    def _build_session_list(self) -> None:
         self.session_view = _list_view("session_list", _SessionListView())
         # Every row is two lines, so the first row's size holds for all. Uniform sizes spare Qt
         # asking each of a long client's 1,000 rows for its size: ~45 ms of opening a client.
@@ -135,15 +146,7 @@ class Workspace(QSplitter):
         self.client_summary = QLabel()
         self.client_summary.setObjectName("hint")
         self.client_summary.setWordWrap(True)
-        self.new_session_button = writes.guard(QPushButton("New session…"))
-        self.addWidget(
-            _pane(
-                "Clients",
-                self.client_view,
-                self.show_closed,
-                _buttons(self.new_client_button, self.edit_client_button),
-            )
-        )
+        self.new_session_button = self._writes.guard(QPushButton("New session…"))
         self.addWidget(
             _pane(
                 "Sessions",
@@ -162,9 +165,10 @@ class Workspace(QSplitter):
         self.setStretchFactor(2, 1)
         self.setSizes([230, 290, 700])
 
-    def _build_editor(self) -> None:
-        self.editor = NoteEditor(self._service)
-        self.tabs.addTab(self.editor, "Session note")
+    def _build_editor(self) -> list[Step]:
+        self.editor = NoteEditor(self._service, staged=True)
+        self.tabs.addTab(self.editor, "Session note")  # empty: its parts join the window once
+        return self.editor.build_steps()
 
     def _build_client_page(self) -> None:
         self.client_page = ClientPage()
@@ -176,8 +180,9 @@ class Workspace(QSplitter):
 
         return alliance_section_steps(self.client_page, self._service, built)
 
-    def _build_patterns(self) -> None:
-        self._patterns = ClientPatterns(self._service)
+    def _build_patterns(self) -> list[Step]:
+        self._patterns = ClientPatterns(self._service, staged=True)
+        return self._patterns.build_steps()
 
     def _add_patterns(self) -> None:
         self.client_page.add_section(ClientPatterns.TITLE, self._patterns)

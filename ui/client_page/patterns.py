@@ -30,6 +30,7 @@ from notes.wording import counted
 from ui.client_page.patterns_chart import PatternChart
 from ui.client_page.patterns_filter import ObservationFilter
 from ui.client_page.patterns_model import ClientObservationModel, ObservationRow, SortRole
+from ui.staged_build import StagedBuild, Step
 from ui.vault_service import VaultService
 from ui.widgets.chart_table import ChartWithTable
 from ui.widgets.flow_layout import FlowLayout
@@ -57,7 +58,11 @@ def pattern_text(found: list[tuple[Category, list[int]]], window: int) -> str:
 class ClientPatterns(QWidget):
     TITLE = "Transference and countertransference"
 
-    def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: VaultService, parent: QWidget | None = None, *, staged: bool = False
+    ) -> None:
+        """Built whole; or, with `staged=True`, the rest by each of `build_steps()` in order
+        (ui/staged_build.py: a turn of the event loop apart, the window never held long)."""
         super().__init__(parent)
         self.setObjectName("clientPatterns")
         self._service = service
@@ -65,7 +70,18 @@ class ClientPatterns(QWidget):
         self._sessions: list[Session] = []
         self._categories: list[Category] = []
         self._stale = False
+        if not staged:
+            StagedBuild(self, self.build_steps()).finish()
 
+    def build_steps(self) -> list[Step]:
+        """Its parts, each a few milliseconds of building, in order."""
+        return [
+            ("patterns filters", self._build_filters),
+            ("patterns table", self._build_table),
+            ("patterns chart", self._build_chart),
+        ]
+
+    def _build_filters(self) -> None:
         self.pattern = QLabel()
         self.pattern.setObjectName("patternNote")
         self.pattern.setWordWrap(True)  # its look is the style sheet's QLabel#patternNote
@@ -91,11 +107,13 @@ class ClientPatterns(QWidget):
         self.supervision = QCheckBox("Only for supervision")
         self.count = QLabel()
         self.count.setObjectName("hint")
-        filters = FlowLayout()  # wraps in a narrow column rather than widen the page
+        # Wraps in a narrow column rather than widen the page.
+        self._filters = filters = FlowLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         for widget in (self.kind, self.category, self.intensity, self.supervision, self.count):
             filters.addWidget(widget)
 
+    def _build_table(self) -> None:
         self.model = ClientObservationModel(self)
         self.filtered = ObservationFilter(self)
         self.filtered.setSourceModel(self.model)
@@ -116,13 +134,15 @@ class ClientPatterns(QWidget):
         self.table.setMinimumHeight(220)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the latest sessions first
-        self.chart = PatternChart()
 
+    def _build_chart(self) -> None:
+        service = self._service
+        self.chart = PatternChart()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pattern)
         layout.addWidget(self.empty)
-        layout.addLayout(filters)
+        layout.addLayout(self._filters)
         layout.addWidget(self.table)
         layout.addWidget(ChartWithTable(self.chart, "observations chart"))
 

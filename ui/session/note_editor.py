@@ -43,6 +43,7 @@ from ui.session.find_bar import FindBar
 from ui.session.observation_panel import ObservationPanel
 from ui.session.observation_tags import BoxKey
 from ui.session.tagging import TaggingController
+from ui.staged_build import StagedBuild, Step
 from ui.vault_service import VaultService
 from ui.vault_writes import WriteGuard
 from ui.widgets.form_fields import text_box
@@ -63,7 +64,11 @@ class NoteEditor(QWidget):
     saved = Signal(datetime)
     signed = Signal(int)  # session id, once its progress note is signed
 
-    def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: VaultService, parent: QWidget | None = None, *, staged: bool = False
+    ) -> None:
+        """Built whole; or, with `staged=True`, the rest by each of `build_steps()` in order
+        (ui/staged_build.py: a turn of the event loop apart, the window never held long)."""
         super().__init__(parent)
         self._service = service
         self._session: Session | None = None
@@ -80,7 +85,21 @@ class NoteEditor(QWidget):
         self.addendum_action = QAction("&Write an addendum…", self)
         self.addendum_action.setShortcut("Ctrl+Shift+D")
         self.addendum_action.triggered.connect(lambda _checked=False: self.show_addendum())
+        if not staged:
+            StagedBuild(self, self.build_steps()).finish()
 
+    def build_steps(self) -> list[Step]:
+        """The editor's parts, each a few milliseconds of building, in order."""
+        return [
+            ("note header", self._build_header),
+            ("progress note pane", self._build_progress),
+            ("process note pane", self._build_process),
+            ("note observations", self._build_observations),
+            ("note body", self._build_body),
+            ("note connections", self._connect),
+        ]
+
+    def _build_header(self) -> None:
         self.title = Heading()
         self.title.setObjectName("noteTitle")
         self.title.setWordWrap(True)  # a long title (a void reason) wraps, not widens the window
@@ -92,12 +111,12 @@ class NoteEditor(QWidget):
         self._offer_templates(None)
         self.sign_button = QPushButton("Sign note…")
         self.sign_button.setToolTip("Sign the progress note; it then becomes read-only")
-        self._writes = WriteGuard.of(service)  # the read-only vault's reason as their tips
+        self._writes = WriteGuard.of(self._service)  # the read-only vault's reason as their tips
         self._writes.guard(self.sign_button)
 
         # The title on a line of its own: beside the controls, a narrow note pane (at 200%)
         # wrapped it into a column of single words.
-        header = QHBoxLayout()
+        self._header = header = QHBoxLayout()
         header.addStretch(1)
         template_label = QLabel("Template")
         template_label.setBuddy(self.template_box)
@@ -105,6 +124,7 @@ class NoteEditor(QWidget):
         header.addWidget(self.template_box)
         header.addWidget(self.sign_button)
 
+    def _build_progress(self) -> None:
         self._sections_host = QWidget()
         self._sections_layout = QVBoxLayout(self._sections_host)
         self._sections_layout.setContentsMargins(0, 0, 8, 0)
@@ -122,7 +142,9 @@ class NoteEditor(QWidget):
         progress_layout.setContentsMargins(0, 0, 0, 0)
         progress_layout.addWidget(progress_heading)
         progress_layout.addWidget(scroll)
+        self._progress_panel = progress_panel
 
+    def _build_process(self) -> None:
         self.process_box = _text_box(
             "process_note", "Your own reflections: what you felt, noticed, wondered about."
         )
@@ -143,22 +165,25 @@ class NoteEditor(QWidget):
 
         split = QSplitter(Qt.Orientation.Vertical)
         split.setObjectName("noteSplitter")
-        split.addWidget(progress_panel)
+        split.addWidget(self._progress_panel)
         split.addWidget(private_panel)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([520, 220])
         self.splitter = split
-        self.observations = ObservationPanel(service)
+
+    def _build_observations(self) -> None:
+        self.observations = ObservationPanel(self._service)
         self.observations.setMinimumWidth(170)
         beside = QSplitter(Qt.Orientation.Horizontal)
         beside.setObjectName("observationSplitter")
-        beside.addWidget(split)
+        beside.addWidget(self.splitter)
         beside.addWidget(self.observations)
         beside.setStretchFactor(0, 1)
         beside.setSizes([600, 250])
         self.observation_splitter = beside
 
+    def _build_body(self) -> None:
         self.empty = QLabel(_NO_SESSION)
         self.empty.setWordWrap(True)
         self.empty.setObjectName("hint")
@@ -167,16 +192,18 @@ class NoteEditor(QWidget):
         body_layout = QVBoxLayout(self._body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.title)
-        body_layout.addLayout(header)
+        body_layout.addLayout(self._header)
         body_layout.addWidget(self.status)
         self.find_bar = FindBar(self._find_boxes)
         body_layout.addWidget(self.find_bar)
-        body_layout.addWidget(beside, 1)
+        body_layout.addWidget(self.observation_splitter, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self._body)
         self._body.hide()
 
+    def _connect(self) -> None:
+        service = self._service
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
