@@ -184,6 +184,8 @@ class MainWindow(QMainWindow):
             *(_import(name) for name in _MENU_MODULES),
             *((f"menu entries of {name}", self._menu_entries_step(name)) for name in _MENU_MODULES),
             ("menus", self._build_menus),  # a step each
+            # After the menus, whose letters they leave alone.
+            ("mnemonics", lambda: self._new_workspace.give_mnemonics()),
             ("finish workspace", self._finish_workspace),
         ]
 
@@ -244,9 +246,7 @@ class MainWindow(QMainWindow):
         self._workspace = workspace
 
     def _finish_workspace(self) -> None:
-        workspace = self.workspace
-        workspace.give_mnemonics()  # after the menus, whose letters it leaves alone
-        workspace.editor.saved.connect(
+        self.workspace.editor.saved.connect(
             lambda moment: self.statusBar().showMessage(f"Saved at {moment:%H:%M:%S}", 4000)
         )
         self._restore_splitters()
@@ -481,7 +481,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
-        if self.service.is_unlocked and not self.workspace.editor.flush():
+        if self.service.is_unlocked and not self._workspace.editor.flush():
             answer = QMessageBox.question(
                 self,
                 "Quit without saving?",
