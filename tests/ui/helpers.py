@@ -171,3 +171,12 @@ def window_unlocked_on(qtbot, path, passphrase: str, width: int, height: int):
     main.service.unlock(passphrase)
     qtbot.waitUntil(lambda: main.pages.currentWidget() is main.workspace)
     return main
+
+
+def wait_until_built(qtbot, window: QWidget) -> None:
+    """Wait, as a person does a moment after start, for the window to be built in the steps
+    that follow its first paint (ui/staged_build.py): every menu in place, in order."""
+    from ui.menus import LAYOUT
+
+    qtbot.waitUntil(lambda: window._build.done)
+    assert [action.text() for action in window.menuBar().actions()] == [t for t, _b in LAYOUT]

@@ -41,6 +41,7 @@ from tests.ui.helpers import (
     choose_session,
     mark_checked_today,
     menu_action,
+    wait_until_built,
 )
 from ui.app import make_app
 from ui.app_settings import THEME, app_settings
@@ -77,7 +78,7 @@ def window(qtbot, tmp_path, demo_vault) -> Iterator[MainWindow]:
     main.resize(1200, 720)
     main.show()
     qtbot.waitExposed(main)
-    qtbot.waitUntil(lambda: bool(main.menuBar().actions()))  # built after the first paint
+    wait_until_built(qtbot, main)
     yield main
     main.service.lock()
 

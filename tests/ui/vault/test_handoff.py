@@ -20,6 +20,7 @@ from tests.ui.helpers import (
     menu_action,
     type_into_every_note_box,
     visible_text,
+    wait_until_built,
     when_dialog,
 )
 from ui.main_window import MainWindow
@@ -106,7 +107,7 @@ def test_hand_off_then_take_over_on_a_second_computer(qtbot, open_window, tmp_pa
         ),
         QDialog,
     )
-    qtbot.waitUntil(lambda: bool(desktop.menuBar().actions()))  # built after the first paint
+    wait_until_built(qtbot, desktop)
     action = menu_action(desktop, "Open a handed-off vault…")
     assert action.isEnabled()
     action.trigger()
