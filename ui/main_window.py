@@ -105,24 +105,19 @@ class MainWindow(QMainWindow):
         install_headings()
         self.screen_fit = install_screen_fit(self)  # every dialog opens within the screen
         self.setWindowTitle("Alliance")
-        self.create_page = CreateVaultPage(str(service.path))
+        self._create_page: CreateVaultPage | None = None  # made when first needed
         self.unlock_page = UnlockPage(str(service.path))
         self.pages = QStackedWidget()
-        for page in (self.create_page, self.unlock_page):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.unlock_page)
         self.setCentralWidget(self.pages)
         self.menuBar()  # exists before the first show, so menus added later get shortcuts
-        from ui.menus import menu_letters
-
-        for page in (self.create_page, self.unlock_page):
-            give_mnemonics(page, menu_letters())  # the menus come later: keep their letters
+        self._give_page_mnemonics(self.unlock_page)
         self._workspace: Workspace | None = None
         self._read_only_banner: StatusLine | None = None
         self._vault_actions: list[QAction] = []
         # Greys out whatever would change the vault while it takes none (ui/vault_writes.py).
         self.write_guard = WriteGuard.of(service)
         self.write_guard.said.connect(lambda why: self.statusBar().showMessage(why, 8000))
-        self.create_page.submitted.connect(self._create)
         self.unlock_page.submitted.connect(self._unlock)
         service.unlocked.connect(self._show_workspace)
         service.locked.connect(self._show_locked)
@@ -140,6 +135,22 @@ class MainWindow(QMainWindow):
         # Start-up time is the time to this page: tidy up after a crash and build the rest while
         # the passphrase is typed, a moment after the first paint so the page is on screen first.
         after_first_paint(self.pages, self._after_first_paint)
+
+    @property
+    def create_page(self) -> CreateVaultPage:
+        """The first start's page, made only when there is no vault yet: behind the unlock
+        page it would cost every later start-up its build before the first paint."""
+        if self._create_page is None:
+            self._create_page = page = CreateVaultPage(str(self.service.path))
+            self.pages.insertWidget(0, page)
+            self._give_page_mnemonics(page)
+            page.submitted.connect(self._create)
+        return self._create_page
+
+    def _give_page_mnemonics(self, page: QWidget) -> None:
+        from ui.menus import menu_letters
+
+        give_mnemonics(page, menu_letters())  # the menus come later: keep their letters
 
     def _after_first_paint(self) -> None:
         QTimer.singleShot(0, self._tidy)  # a turn of the event loop each, the page painted
@@ -336,7 +347,8 @@ class MainWindow(QMainWindow):
 
     def _show_workspace(self) -> None:
         self.show_read_only(self.service.read_only_because)
-        self.create_page.clear()
+        if self._create_page is not None:
+            self._create_page.clear()
         self.unlock_page.clear()
         self.workspace.load()
         self.vault_actions.check_after_unlock()
