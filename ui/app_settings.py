@@ -11,13 +11,11 @@ too (to restore, to recognise a passphrase from before a change), so not inside 
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from notes.spelling import DEFAULT_LANGUAGE, LANGUAGES
 from ui.lock.idle_lock import DEFAULT_MINUTES
 
 AUTOLOCK_MINUTES = "security/autolock_minutes"
@@ -49,6 +47,9 @@ class BackupChoices:
 
 
 def _vault_group(vault_path: Path) -> str:
+    import hashlib  # here: OpenSSL's library loads in ~2 ms, and no vault's group is read
+    # before the first paint
+
     digest = hashlib.sha256(str(Path(vault_path).resolve()).encode()).hexdigest()[:16]
     return f"vaults/{digest}"
 
@@ -129,5 +130,7 @@ def set_layout_states(vault_path: Path, states: dict[str, QByteArray]) -> None:
 
 def spelling_language() -> str:
     """The dictionary chosen in Settings; an unknown one reads as the default."""
+    from notes.spelling import DEFAULT_LANGUAGE, LANGUAGES  # not needed before the first paint
+
     value = str(app_settings().value(SPELLING_LANGUAGE, DEFAULT_LANGUAGE))
     return value if value in LANGUAGES else DEFAULT_LANGUAGE

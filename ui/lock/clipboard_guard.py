@@ -8,8 +8,6 @@ app still owns); anything the therapist copied from another program afterwards i
 
 from __future__ import annotations
 
-import hashlib
-
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication
@@ -18,6 +16,8 @@ Mode = QClipboard.Mode
 
 
 def _digest(text: str) -> str:
+    import hashlib  # here: OpenSSL's library loads in ~2 ms, not needed before the first paint
+
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from notes.passphrase import MISMATCH, assess, new_passphrase_problem, prepare_assessment
 from ui.first_paint import after_first_paint
-from ui.widgets.form_fields import named
 from ui.widgets.headings import Heading
+from ui.widgets.names import named
 from ui.widgets.screen_fit import keep_whole, scrolling
 from ui.widgets.secret_field import SecretField
 from ui.widgets.status_line import StatusLine

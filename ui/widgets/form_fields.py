@@ -4,7 +4,7 @@ chooser, a multi-line text box, and a list view that grows with its rows."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QRect, QSize, Qt
 from PySide6.QtWidgets import (
@@ -18,18 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.names import named as named  # the forms take it from here
+
 if TYPE_CHECKING:
     from notes.records import Session
-
-Widget = TypeVar("Widget", bound=QWidget)
-
-
-def named(widget: Widget, name: str) -> Widget:
-    """The widget with `name` as its object name, by which drafts and tests find it, and as
-    what a screen reader calls it (underscores read as spaces)."""
-    widget.setObjectName(name)
-    widget.setAccessibleName(name.replace("_", " "))
-    return widget
 
 
 def date_edit(day: date | None = None, display: str = "d MMM yyyy") -> QDateEdit:
