@@ -30,7 +30,9 @@ def _watch() -> None:
     def finish() -> None:
         meter.__exit__()
         windows = [w for w in QApplication.topLevelWidgets() if hasattr(w, "pages")]
-        built = bool(windows) and windows[0].pages.count() > 2  # create, unlock, workspace
+        # Asked of the window's build itself: the create page is made only without a vault,
+        # so the count of its pages does not tell.
+        built = bool(windows) and windows[0]._build.done
         steps = windows[0]._build.durations_ms if windows else []  # ui/staged_build.py
         found = {
             "stall_ms": meter.longest_ms,
