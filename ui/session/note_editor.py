@@ -16,6 +16,7 @@ import json
 from datetime import datetime
 from functools import partial
 from itertools import pairwise
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -60,6 +61,15 @@ _NO_SESSION = "Choose a session, or add one with Ctrl+Shift+N."
 _text_box = partial(text_box, height=84, grows=True, keyed=True)  # note sections grow with text
 
 
+class _Section(NamedTuple):
+    """One box of the progress note, as laid out: equal ones can keep their box."""
+
+    key: str
+    title: str
+    hint: str
+    kept: bool = False  # from an earlier template
+
+
 class NoteEditor(QWidget):
     saved = Signal(datetime)
     signed = Signal(int)  # session id, once its progress note is signed
@@ -75,6 +85,7 @@ class NoteEditor(QWidget):
         self._note: ProgressNote | None = None
         self._process: ProcessNote | None = None
         self._section_boxes: dict[str, QPlainTextEdit] = {}
+        self._section_plan: list[_Section] = []  # what the boxes in `_section_boxes` are for
         self._dirty = False
         self._loading = False
         self._read_only_because: str | None = None  # why nothing typed could be saved now
@@ -247,7 +258,7 @@ class NoteEditor(QWidget):
         self.template_box.setCurrentIndex(self.template_box.findData(self._note.template))
         self.process_box.setPlainText(self._process.text)
         self._loading = False
-        self._build_sections()
+        self._build_sections(fresh=True)
         self.tagging.load()
         self._show_state(None)
         self.empty.hide()
@@ -270,8 +281,12 @@ class NoteEditor(QWidget):
         self._dirty = False
         self._loading = True
         self.process_box.clear()
+        for box in [*self._section_boxes.values(), self.addendum_box]:  # kept ones, emptied now
+            if box is not None:
+                box.clear()  # its undo steps go with the text
         self._loading = False
-        self._clear_sections()
+        self._drop_from(2 * len(self._section_boxes))  # addenda, the addendum box
+        self.addendum_box = self._addendum_button = None
         self.find_bar.clear()
         self.title.clear()
         self.status.clear()
@@ -279,10 +294,10 @@ class NoteEditor(QWidget):
         self.empty.setText(_NO_SESSION)
         self.empty.show()
 
-    def _clear_sections(self) -> None:
-        self._section_boxes = {}
-        while self._sections_layout.count():
-            widget = self._sections_layout.takeAt(0).widget()
+    def _drop_from(self, index: int) -> None:
+        """Delete what the note's page holds from `index` on."""
+        while self._sections_layout.count() > index:
+            widget = self._sections_layout.takeAt(index).widget()
             if widget:
                 widget.hide()
                 widget.deleteLater()
@@ -303,23 +318,32 @@ class NoteEditor(QWidget):
         session is void (it stays as it was voided, its notes included)."""
         return self._service.cannot_write_because or why_fixed(self._session)
 
-    def _build_sections(self) -> None:
+    def _build_sections(self, fresh: bool = False) -> None:
+        """Lay the note out. Boxes of the same sections as the last note's are kept and given
+        this note's text: making them anew was most of the time a client or session took to
+        open. `fresh`: another session's note, whose text replaces every box's, and with it
+        every undo step of the last one's."""
         assert self._note is not None
-        self._clear_sections()
         signed = self._note.signed
         fixed = signed or self._read_only_because is not None  # no typing into these
-        current = template(self._note.template)
-        kept = orphaned_sections(self._note.template, self._note.sections)
-        for section in current.sections:
-            self._add_section(section.key, section.title, section.hint, fixed)
-        for key in kept:
-            self._add_section(
-                key,
-                f"{section_title(key)} — kept from an earlier template",
-                "Text from a section this template does not have. Move it, or leave it here.",
-                fixed,
-                kept=True,
-            )
+        plan = self._plan()
+        if plan == self._section_plan:
+            self._drop_from(2 * len(plan))  # a heading and a box each
+        else:
+            self._drop_from(0)
+            self._section_boxes = {}
+            for section in plan:
+                self._add_section(section)
+            self._section_plan = plan
+        loading, self._loading = self._loading, True  # the text is the note's, not typed
+        for key, box in self._section_boxes.items():
+            text = self._note.sections.get(key, "")
+            # Rebuilt in the same session (signed, an addendum): the text is the box's already,
+            # and setting it again would look to the tags like every word deleted.
+            if fresh or box.toPlainText() != text:
+                box.setPlainText(text)
+            _fix(box, fixed)
+        self._loading = loading
         for addendum in self._note.addenda:
             label = QLabel(f"Addendum, {addendum.written_at:%d %b %Y %H:%M}\n{addendum.text}")
             label.setObjectName("addendum")
@@ -383,20 +407,35 @@ class NoteEditor(QWidget):
         else:
             self.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _add_section(self, key: str, title: str, hint: str, fixed: bool, kept=False) -> None:
+    def _plan(self) -> list[_Section]:
+        """The note's sections as boxes: its template's, then those kept from an earlier one."""
         assert self._note is not None
-        heading = QLabel(title)
-        heading.setObjectName("keptHeading" if kept else "sectionTitle")
-        box = _text_box(f"section_{key}", hint)
+        plan = [
+            _Section(section.key, section.title, section.hint)
+            for section in template(self._note.template).sections
+        ]
+        for key in orphaned_sections(self._note.template, self._note.sections):
+            plan.append(
+                _Section(
+                    key,
+                    f"{section_title(key)} — kept from an earlier template",
+                    "Text from a section this template does not have. Move it, or leave it here.",
+                    kept=True,
+                )
+            )
+        return plan
+
+    def _add_section(self, section: _Section) -> None:
+        heading = QLabel(section.title)
+        heading.setObjectName("keptHeading" if section.kept else "sectionTitle")
+        box = _text_box(f"section_{section.key}", section.hint)
         heading.setBuddy(box)
-        box.setAccessibleName(title)
-        box.setPlainText(self._note.sections.get(key, ""))
-        _fix(box, fixed)
+        box.setAccessibleName(section.title)
         box.textChanged.connect(self._changed)
-        self.tagging.watch(box)
+        self.tagging.watch(box)  # once: the box is kept while its section is shown
         self._sections_layout.addWidget(heading)
         self._sections_layout.addWidget(box)
-        self._section_boxes[key] = box
+        self._section_boxes[section.key] = box
 
     def _find_boxes(self) -> list[QPlainTextEdit]:
         return [*self._section_boxes.values(), self.process_box]
