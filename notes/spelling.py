@@ -137,9 +137,21 @@ class SpellChecker:
             self._known[word] = found
         return found
 
-    def misspelt(self, text: str) -> list[Word]:
-        """The words of `text` that are not known."""
-        return [word for word in words(text) if not self.is_known(word.text)]
+    def misspelt(self, text: str, typing_at: int = -1) -> list[Word]:
+        """The words of `text` that are not known; the one ending at `typing_at` (still being
+        typed) is left out, not even looked up. A note's every line is checked when it is
+        shown: a word seen before costs a dictionary get, not a `Word` and a call."""
+        known = self._known
+        found = []
+        for match in _WORD.finditer(text):
+            end = match.end()
+            if end == typing_at:
+                continue
+            word = match.group()
+            if not (known.get(word) or self.is_known(word)):
+                start = match.start()
+                found.append(Word(start, end - start, word))
+        return found
 
     def add_own(self, word: str) -> None:
         """A word the therapist added to their dictionary: known from now on."""

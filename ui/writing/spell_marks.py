@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtGui import QSyntaxHighlighter
 from PySide6.QtWidgets import QPlainTextEdit
 
-from notes.spelling import words
 from ui.widgets.theme import spelling_format
 from ui.writing.aids import current
 
@@ -38,12 +37,10 @@ class SpellMarks(QSyntaxHighlighter):
         aids = current()
         if aids is None or aids.checker is None or not text:
             return
-        cursor = self._box.textCursor()
-        block = self.currentBlock()
-        typing_at = cursor.position() - block.position() if cursor.block() == block else -1
-        typing = self._box.hasFocus()
-        for word in words(text):
-            if typing and word.start + word.length == typing_at:
-                continue  # still being typed: not even looked up
-            if not aids.checker.is_known(word.text):
-                self.setFormat(word.start, word.length, self._format)
+        typing_at = -1  # where the word still being typed ends: it is not even looked up
+        if self._box.hasFocus():
+            cursor, block = self._box.textCursor(), self.currentBlock()
+            if cursor.block() == block:
+                typing_at = cursor.position() - block.position()
+        for word in aids.checker.misspelt(text, typing_at):
+            self.setFormat(word.start, word.length, self._format)
