@@ -31,10 +31,10 @@ class Preferences:
         row = self._vault.read_one("SELECT value FROM preferences WHERE key = ?", (key,))
         return row[0] if row else default
 
-    def _set(self, key: str, value: str) -> None:
+    def _set(self, key: str, value: str, durable: bool = True) -> None:
         if not self._vault.writable:  # read-only, or a handed-off copy: it remembers nothing
             return
-        with self._vault.transaction() as db:
+        with self._vault.transaction(durable) as db:
             db.execute(
                 "INSERT INTO preferences (key, value) VALUES (?, ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -60,13 +60,16 @@ class Preferences:
         return self._id(_LAST_CLIENT)
 
     def set_last_client_id(self, client_id: int) -> None:
-        self._set(_LAST_CLIENT, str(client_id))
+        # Written at every click on a client or a session: not worth waiting for the disk
+        # (a few milliseconds, many more while other programs write), and at worst a power
+        # cut reopens the client before.
+        self._set(_LAST_CLIENT, str(client_id), durable=False)
 
     def last_session_id(self) -> int | None:
         return self._id(_LAST_SESSION)
 
     def set_last_session_id(self, session_id: int) -> None:
-        self._set(_LAST_SESSION, str(session_id))
+        self._set(_LAST_SESSION, str(session_id), durable=False)  # as the client's
 
     def pending_dialog(self) -> str:
         """A dialog set aside at an auto-lock (its fields as JSON), or "" when there is none."""

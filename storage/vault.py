@@ -377,8 +377,14 @@ class Vault:
     # -- reading and writing ---------------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlcipher3.Connection]:
-        """One write transaction; nested use joins the outer one."""
+    def transaction(self, durable: bool = True) -> Iterator[sqlcipher3.Connection]:
+        """One write transaction; nested use joins the outer one.
+
+        `durable=False`: committed without waiting for the disk to have it (synchronous =
+        NORMAL for this commit). In WAL mode that never harms the vault; a power cut can only
+        lose such commits made since the last durable one, which makes them durable too. For
+        what is not worth a wait in the middle of a click: where the person was.
+        """
         with self._mutex, translated(self.path):
             connection = self._require_open()
             self.refuse_writes()
@@ -389,6 +395,8 @@ class Vault:
                 finally:
                     self._depth -= 1
                 return
+            if not durable:
+                connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute("BEGIN IMMEDIATE")
             self._depth = 1
             try:
@@ -402,6 +410,8 @@ class Vault:
                 raise
             finally:
                 self._depth = 0
+                if not durable:
+                    connection.execute("PRAGMA synchronous = FULL")  # as _configure sets it
 
     def read(self, sql: str, parameters: tuple[Any, ...] | dict[str, Any] = ()) -> list[tuple]:
         with self._mutex:

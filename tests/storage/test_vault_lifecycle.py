@@ -21,6 +21,7 @@ from storage.errors import (
     VaultTooNew,
     WrongPassphrase,
 )
+from storage.preferences import Preferences
 from storage.vault import Vault, connect
 
 NEW_PASSPHRASE = "a quite different passphrase, with 'quotes'"
@@ -129,6 +130,21 @@ def test_settings_in_force_on_an_open_connection(vault):
     assert vault.read_one("PRAGMA foreign_keys")[0] == 1
     # REPLACE must fire the delete triggers that guard signed notes and the audit log.
     assert vault.read_one("PRAGMA recursive_triggers")[0] == 1
+
+
+def test_a_commit_not_waited_for_leaves_every_later_one_durable(vault, vault_path, passphrase):
+    prefs = Preferences(vault)
+    prefs.set_last_client_id(7)  # not waited for the disk
+    assert vault.read_one("PRAGMA synchronous")[0] == 2  # FULL again at once
+    with pytest.raises(sqlcipher3.OperationalError), vault.transaction(durable=False) as db:
+        db.execute("INSERT INTO no_such_table VALUES (1)")
+    assert vault.read_one("PRAGMA synchronous")[0] == 2  # and after a failed one
+    vault.close()
+    again = Vault.open(vault_path, passphrase)
+    try:
+        assert Preferences(again).last_client_id() == 7
+    finally:
+        again.close()
 
 
 def test_no_sqlcipher_log_line_reaches_stderr(vault_path, passphrase, capfd):
