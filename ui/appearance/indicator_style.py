@@ -9,6 +9,8 @@ indicator is drawn as Fusion draws it, with an edge that stands at least 3:1 aga
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
 
@@ -26,14 +28,20 @@ EDGE_CONTRAST = 3.5  # for 3:1 as drawn: a round edge falls partly between pixel
 def window_for_edge(element: QStyle.PrimitiveElement, palette: QPalette) -> QColor:
     """The window colour to hand Fusion so that it draws `element`'s edge 3:1 against the real
     window: the least step from the window towards the text that does."""
-    window = palette.color(QPalette.ColorRole.Window)
-    text = palette.color(QPalette.ColorRole.WindowText)
+    window = palette.color(QPalette.ColorRole.Window).rgb()
+    text = palette.color(QPalette.ColorRole.WindowText).rgb()
+    return QColor.fromRgb(_window_for_edge(element, window, text))
+
+
+@cache  # an indicator is painted often (a hundred times in opening a client), palettes are few
+def _window_for_edge(element: QStyle.PrimitiveElement, window_rgb: int, text_rgb: int) -> int:
+    window, text = QColor.fromRgb(window_rgb), QColor.fromRgb(text_rgb)
     edge = _FUSION_EDGE[element]
     for step in range(1, 21):
         shifted = mix(window, text, step / 20)
         if contrast(edge(shifted), window) >= EDGE_CONTRAST:
-            return shifted
-    return text
+            return shifted.rgb()
+    return text_rgb
 
 
 class IndicatorStyle(QProxyStyle):
