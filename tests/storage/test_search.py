@@ -3,10 +3,7 @@ encrypted with everything else (migration 2 and its triggers)."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -26,7 +23,7 @@ from storage.observations import CategoryRepository, ObservationRepository
 from storage.search import SearchIndex
 from storage.sessions import SessionRepository
 from storage.vault import Vault, quote_passphrase
-from tests.helpers import version_12_vault
+from tests.helpers import run_cli, version_12_vault
 
 
 def marked(word: str) -> str:
@@ -473,17 +470,8 @@ def test_search_verb_prints_code_date_and_snippet(vault, notes, session, add_cli
     notes.save_process_note(ProcessNote(session.id, "I felt anxious too."))
     add_client("Anxo Ruiz", code="AR-1")
     vault.close()
-    root = Path(__file__).resolve().parents[2]
-    command = ["main.py", "search", "--vault", str(vault.path), "--passphrase-stdin", "anx"]
-    result = subprocess.run(
-        [sys.executable, *command],
-        cwd=root,
-        input=passphrase + "\n",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        timeout=120,
+    result = run_cli(
+        "search", "--vault", str(vault.path), "--passphrase-stdin", "anx", stdin=passphrase + "\n"
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [

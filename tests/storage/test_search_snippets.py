@@ -4,11 +4,7 @@ further down the same snippets (matches marked, sections named) the search would
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -18,6 +14,7 @@ from notes.search_query import MARK_END, MARK_START, SNIPPETS_AT_ONCE
 from storage.note_store import NoteRepository
 from storage.observations import CategoryRepository, ObservationRepository
 from storage.search import SearchIndex
+from tests.helpers import run_cli
 
 SECTIONS = ("objective", "assessment", "plan")
 
@@ -179,16 +176,13 @@ def test_the_search_verb_prints_every_snippet(vault, add_client, add_session, pa
         session = add_session(maya.id, datetime(2024, 8, 1, 9) + timedelta(days=day))
         notes.save_process_note(ProcessNote(session.id, f"Day {day}: dropped anchor."))
     vault.close()
-    command = ["main.py", "search", "--vault", str(vault.path), "--passphrase-stdin", "anchor"]
-    result = subprocess.run(
-        [sys.executable, *command],
-        cwd=Path(__file__).resolve().parents[2],
-        input=passphrase + "\n",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        timeout=120,
+    result = run_cli(
+        "search",
+        "--vault",
+        str(vault.path),
+        "--passphrase-stdin",
+        "anchor",
+        stdin=passphrase + "\n",
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()

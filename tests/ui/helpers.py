@@ -157,17 +157,21 @@ def open_main_dialog(qtbot, window, kind: str) -> QWidget:
     return dialog
 
 
-def window_unlocked_on(qtbot, path, passphrase: str, width: int, height: int):
-    """The real main window on the vault at `path`, `width` × `height`, shown and unlocked (the
-    caller locks it when done)."""
+def window_unlocked_on(
+    qtbot, path, passphrase: str, width: int | None = None, height: int | None = None
+):
+    """The real main window on the vault at `path` (`width` × `height`, or its own size), shown,
+    active and unlocked (the caller locks it when done)."""
     from ui.main_window import MainWindow
     from ui.vault_service import VaultService
 
     main = MainWindow(VaultService(path))
     qtbot.addWidget(main)
-    main.resize(width, height)
+    if width is not None and height is not None:
+        main.resize(width, height)
     main.show()
     qtbot.waitExposed(main)
+    main.activateWindow()
     main.service.unlock(passphrase)
     qtbot.waitUntil(lambda: main.pages.currentWidget() is main.workspace)
     return main

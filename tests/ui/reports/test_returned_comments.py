@@ -16,9 +16,8 @@ from notes.records import Client, Session
 from notes.reports.builder import supervision_report
 from notes.reports.docx_writer import report_to_docx
 from notes.reports.inputs import Period
-from tests.ui.helpers import answer_dialog, menu_action, visible_text
+from tests.ui.helpers import answer_dialog, menu_action, visible_text, window_unlocked_on
 from ui.main_window import MainWindow
-from ui.vault_service import VaultService
 from ui.widgets import file_dialogs
 
 FIRST = datetime(2026, 9, 7, 9, 0)
@@ -29,12 +28,7 @@ COMMENT = "What made you hold back the interpretation here?"
 def window(qtbot, tmp_path, template_vault, passphrase):
     path = tmp_path / "comments.vault"
     shutil.copyfile(template_vault, path)
-    main = MainWindow(VaultService(path))
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.service.unlock(passphrase)
-    qtbot.waitUntil(lambda: main.pages.currentWidget() is main.workspace)
+    main = window_unlocked_on(qtbot, path, passphrase)
     client = main.service.save_client(Client("TH-01", "Tomás Herrera", date(2026, 9, 7)))
     for week in range(2):
         main.service.save_session(Session(client.id, FIRST + timedelta(weeks=week)))

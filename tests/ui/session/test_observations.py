@@ -18,7 +18,14 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QPlainTextEdit, QPushButton
 from notes.observations import CHART_SESSIONS, Anchor, NoteKind, Observation, ObservationKind
 from notes.records import Client, ProcessNote, ProgressNote, Session
 from storage.vault import Vault
-from tests.ui.helpers import answer_dialog, mark_checked_today, press, select_words, visible_text
+from tests.ui.helpers import (
+    answer_dialog,
+    mark_checked_today,
+    press,
+    select_words,
+    visible_text,
+    window_unlocked_on,
+)
 from ui.client_page.patterns_chart import PatternChart
 from ui.client_page.patterns_filter import ObservationFilter
 from ui.client_page.patterns_model import ClientObservationModel, ObservationRow, SortRole
@@ -66,13 +73,7 @@ def vault_file(tmp_path, prepared_vault):
 
 @pytest.fixture
 def window(qtbot, vault_file, passphrase):
-    main = MainWindow(VaultService(vault_file))
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    main.service.unlock(passphrase)
-    qtbot.waitUntil(lambda: main.pages.currentWidget() is main.workspace)
+    main = window_unlocked_on(qtbot, vault_file, passphrase)
     yield main
     main.service.lock()
 

@@ -13,7 +13,13 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from notes.records import Client, ProgressNote, Session
 from storage.vault import Vault
-from tests.ui.helpers import mark_checked_today, press, select_words, visible_text
+from tests.ui.helpers import (
+    mark_checked_today,
+    press,
+    select_words,
+    visible_text,
+    window_unlocked_on,
+)
 from tests.ui.session.test_observations import fill_form, panel_rows
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
@@ -59,13 +65,7 @@ def prepared_vault(tmp_path_factory, template_vault, passphrase):
 def window(qtbot, tmp_path, prepared_vault, passphrase):
     path = tmp_path / "switching.vault"
     shutil.copyfile(prepared_vault, path)
-    main = MainWindow(VaultService(path))
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    main.service.unlock(passphrase)
-    qtbot.waitUntil(lambda: main.pages.currentWidget() is main.workspace)
+    main = window_unlocked_on(qtbot, path, passphrase)
     yield main
     main.service.lock()
 
