@@ -102,6 +102,23 @@ def choose_session(qtbot, window, row: int) -> None:
     qtbot.waitUntil(lambda: window.workspace.editor.session is not None)
 
 
+def open_session_numbered(qtbot, window, number: int) -> None:
+    """Click the chosen client's session numbered `number` in the list, and wait for its note."""
+    workspace = window.workspace
+    row = next(
+        r
+        for r in range(workspace.sessions.rowCount())
+        if workspace.sessions.item(r).number == number
+    )
+    rect = workspace.session_view.visualRect(workspace.sessions.index(row))
+    qtbot.mouseClick(
+        workspace.session_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
+    )
+    qtbot.waitUntil(
+        lambda: workspace.editor.session is not None and workspace.editor.session.number == number
+    )
+
+
 def select_words(qtbot, box: QPlainTextEdit, words: str) -> None:
     """Click into the box, go to the start, walk to the words and select them with Shift."""
     # A box just laid out is shown by a queued event: a person sees it before clicking it.

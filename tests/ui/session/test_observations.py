@@ -21,6 +21,7 @@ from storage.vault import Vault
 from tests.ui.helpers import (
     answer_dialog,
     mark_checked_today,
+    open_session_numbered,
     press,
     select_words,
     visible_text,
@@ -84,18 +85,7 @@ def open_session(qtbot, window: MainWindow, number: int) -> None:
         view = workspace.client_view
         rect = view.visualRect(workspace.clients.index(0))
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    row = next(
-        r
-        for r in range(workspace.sessions.rowCount())
-        if workspace.sessions.item(r).number == number
-    )
-    rect = workspace.session_view.visualRect(workspace.sessions.index(row))
-    qtbot.mouseClick(
-        workspace.session_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
-    )
-    qtbot.waitUntil(
-        lambda: workspace.editor.session is not None and workspace.editor.session.number == number
-    )
+    open_session_numbered(qtbot, window, number)
 
 
 def highlighted(box: QPlainTextEdit) -> list[tuple[str, QTextCharFormat.UnderlineStyle]]:

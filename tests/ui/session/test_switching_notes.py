@@ -15,6 +15,7 @@ from notes.records import Client, ProgressNote, Session
 from storage.vault import Vault
 from tests.ui.helpers import (
     mark_checked_today,
+    open_session_numbered,
     press,
     select_words,
     visible_text,
@@ -81,22 +82,6 @@ def open_client(qtbot, window: MainWindow, code: str) -> None:
     qtbot.waitUntil(lambda: workspace.current_client().code == code)
 
 
-def open_session(qtbot, window: MainWindow, number: int) -> None:
-    workspace = window.workspace
-    row = next(
-        r
-        for r in range(workspace.sessions.rowCount())
-        if workspace.sessions.item(r).number == number
-    )
-    rect = workspace.session_view.visualRect(workspace.sessions.index(row))
-    qtbot.mouseClick(
-        workspace.session_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center()
-    )
-    qtbot.waitUntil(
-        lambda: workspace.editor.session is not None and workspace.editor.session.number == number
-    )
-
-
 def session_ids(window: MainWindow) -> dict[int, int]:
     """The shown client's session ids, by number."""
     sessions = window.workspace.sessions
@@ -127,13 +112,13 @@ def undo_in(qtbot, box: QPlainTextEdit, times: int = 4) -> set[str]:
 
 def test_undo_after_choosing_another_session_brings_back_nothing_of_the_last(qtbot, window):
     open_client(qtbot, window, "AB-01")
-    open_session(qtbot, window, 4)
+    open_session_numbered(qtbot, window, 4)
     editor = window.workspace.editor
     # Both notes' Objective is empty: the box reads the same before and after the switch.
     type_then_erase(qtbot, editor.section_box("objective"), "do not carry me over")
     assert editor.section_box("objective").toPlainText() == ""
 
-    open_session(qtbot, window, 2)
+    open_session_numbered(qtbot, window, 2)
     assert undo_in(qtbot, editor.section_box("objective")) == {""}
     assert "carry" not in visible_text(editor)
     assert undo_in(qtbot, editor.section_box("subjective")) == {SECOND}
@@ -141,13 +126,15 @@ def test_undo_after_choosing_another_session_brings_back_nothing_of_the_last(qtb
     saved = window.service.progress_note(editor.session.id).sections
     assert saved["subjective"] == SECOND and saved.get("objective", "") == ""
 
-    open_session(qtbot, window, 4)  # the session's own undo steps went when it was left, too
+    open_session_numbered(
+        qtbot, window, 4
+    )  # the session's own undo steps went when it was left, too
     assert undo_in(qtbot, editor.section_box("objective")) == {""}
 
 
 def test_undo_after_choosing_another_client_brings_back_nothing_of_the_last(qtbot, window):
     open_client(qtbot, window, "AB-01")
-    open_session(qtbot, window, 2)
+    open_session_numbered(qtbot, window, 2)
     editor = window.workspace.editor
     type_then_erase(qtbot, editor.section_box("subjective"), " and more")
 
@@ -160,14 +147,14 @@ def test_undo_after_choosing_another_client_brings_back_nothing_of_the_last(qtbo
 
 def test_each_note_shows_its_own_template_and_kept_sections(qtbot, window):
     open_client(qtbot, window, "AB-01")
-    open_session(qtbot, window, 3)
+    open_session_numbered(qtbot, window, 3)
     editor = window.workspace.editor
     assert editor.template_box.currentData() == "dap"
     assert editor.section_box("data").toPlainText() == DAP_DATA
     qtbot.waitUntil(lambda: "kept from an earlier template" in visible_text(editor))
     assert editor.section_box("subjective").toPlainText() == KEPT
 
-    open_session(qtbot, window, 2)
+    open_session_numbered(qtbot, window, 2)
     assert editor.template_box.currentData() == "soap"
     qtbot.waitUntil(
         lambda: "Objective" in visible_text(editor).replace("&", "")
@@ -179,10 +166,10 @@ def test_each_note_shows_its_own_template_and_kept_sections(qtbot, window):
     with pytest.raises(KeyError):
         editor.section_box("data")
 
-    open_session(qtbot, window, 4)  # the same sections as the last note: its text only
+    open_session_numbered(qtbot, window, 4)  # the same sections as the last note: its text only
     assert editor.section_box("subjective").toPlainText() == ""
     qtbot.keyClicks(editor.section_box("objective"), "Calm")
-    open_session(qtbot, window, 2)
+    open_session_numbered(qtbot, window, 2)
     assert editor.section_box("objective").toPlainText() == ""
     ids = session_ids(window)
     assert window.service.progress_note(ids[4]).sections["objective"] == "Calm"
@@ -191,13 +178,13 @@ def test_each_note_shows_its_own_template_and_kept_sections(qtbot, window):
 
 def test_signed_then_draft_then_signed_again(qtbot, window):
     open_client(qtbot, window, "AB-01")
-    open_session(qtbot, window, 1)
+    open_session_numbered(qtbot, window, 1)
     editor = window.workspace.editor
     assert editor.section_box("subjective").isReadOnly()
     assert editor.section_box("subjective").toPlainText() == SIGNED
     assert editor.addendum_box is not None
 
-    open_session(qtbot, window, 2)
+    open_session_numbered(qtbot, window, 2)
     box = editor.section_box("subjective")
     assert not box.isReadOnly() and editor.template_box.isEnabled()
     assert editor.addendum_box is None
@@ -207,7 +194,7 @@ def test_signed_then_draft_then_signed_again(qtbot, window):
     qtbot.keyClicks(box, " Typed in two.")
     assert editor.status.text() == "Editing…"
 
-    open_session(qtbot, window, 1)
+    open_session_numbered(qtbot, window, 1)
     assert editor.section_box("subjective").isReadOnly()
     assert editor.section_box("subjective").toPlainText() == SIGNED
     press(qtbot, window, "Ctrl+Shift+D")
@@ -222,8 +209,8 @@ def test_signed_then_draft_then_signed_again(qtbot, window):
 
 def test_words_tagged_in_a_box_kept_from_the_last_note_are_tagged_once(qtbot, window):
     open_client(qtbot, window, "AB-01")
-    open_session(qtbot, window, 4)
-    open_session(qtbot, window, 2)  # the same boxes, shown a second time
+    open_session_numbered(qtbot, window, 4)
+    open_session_numbered(qtbot, window, 2)  # the same boxes, shown a second time
     editor = window.workspace.editor
     box = editor.section_box("subjective")
     select_words(qtbot, box, "the new manager")
@@ -233,10 +220,10 @@ def test_words_tagged_in_a_box_kept_from_the_last_note_are_tagged_once(qtbot, wi
     (stored,) = window.service.session_observations(editor.session.id)
     assert stored.anchor.section == "subjective"
 
-    open_session(qtbot, window, 4)  # the tag leaves with its note, and comes back with it
+    open_session_numbered(qtbot, window, 4)  # the tag leaves with its note, and comes back with it
     assert panel_rows(window) == []
     assert editor.section_box("subjective").extraSelections() == []
-    open_session(qtbot, window, 2)
+    open_session_numbered(qtbot, window, 2)
     qtbot.waitUntil(lambda: len(panel_rows(window)) == 1)
     tagged = editor.section_box("subjective").extraSelections()
     assert [s.cursor.selectedText() for s in tagged] == ["the new manager"]
@@ -245,7 +232,7 @@ def test_words_tagged_in_a_box_kept_from_the_last_note_are_tagged_once(qtbot, wi
 
 def test_locking_leaves_no_note_text_in_the_boxes_kept_for_the_next_note(qtbot, window, passphrase):
     open_client(qtbot, window, "AB-01")
-    open_session(qtbot, window, 2)
+    open_session_numbered(qtbot, window, 2)
     editor = window.workspace.editor
     box = editor.section_box("subjective")
     qtbot.mouseClick(box.viewport(), Qt.MouseButton.LeftButton)
