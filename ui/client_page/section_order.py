@@ -40,15 +40,16 @@ def alliance_section_steps(
     """The sections put on `page` a step each (ui/staged_build.py); `built` is handed them all
     at the last step."""
     sections: list = []
-
-    def add(title: str, kind: type) -> None:
-        sections.append(kind(service))
-        page.add_section(title, sections[-1])
-
-    steps: list[Step] = [
-        (f"section {title}", lambda title=title, kind=kind: add(title, kind))
-        for title, kind in _ORDER
-    ]
+    steps: list[Step] = []
+    for title, kind in _ORDER:
+        # Built, then put on the page (where it takes on the window's style): a step each.
+        steps.append((f"section {title}", lambda kind=kind: sections.append(kind(service))))
+        steps.append(
+            (
+                f"section {title} on the page",
+                lambda title=title: page.add_section(title, sections[-1]),
+            )
+        )
     steps.append(("alliance sections kept", lambda: built(AllianceSections(*sections))))
     return steps
 
