@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+
+from PySide6.QtWidgets import QWidget
 
 from ui.client_page.alliance_section import AllianceSection
 from ui.client_page.boundary_section import BoundarySection
@@ -24,9 +27,10 @@ class AllianceSections:
     conduct: ConductSection
 
 
-# Each section's title and kind, in reading order.
-_ORDER = (
-    ("Working alliance", AllianceSection),
+# Each section's title and how it is built, in reading order: whole, or (the alliance's, the
+# longest to build) its frame, then its parts a step each.
+_ORDER: tuple[tuple[str, Callable[[VaultService], QWidget]], ...] = (
+    ("Working alliance", partial(AllianceSection, staged=True)),
     ("Therapy contract", ContractSection),
     ("Treatment goals", GoalsSection),
     ("Boundaries", BoundarySection),
@@ -40,10 +44,16 @@ def alliance_section_steps(
     """The sections put on `page` a step each (ui/staged_build.py); `built` is handed them all
     at the last step."""
     sections: list = []
+
+    def build(make: Callable[[VaultService], QWidget]) -> list[Step] | None:
+        sections.append(make(service))
+        more = getattr(sections[-1], "build_steps", None)  # one built in parts
+        return more() if more is not None else None
+
     steps: list[Step] = []
-    for title, kind in _ORDER:
+    for title, make in _ORDER:
         # Built, then put on the page (where it takes on the window's style): a step each.
-        steps.append((f"section {title}", lambda kind=kind: sections.append(kind(service))))
+        steps.append((f"section {title}", lambda make=make: build(make)))
         steps.append(
             (
                 f"section {title} on the page",
