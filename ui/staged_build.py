@@ -1,7 +1,7 @@
 """Build something in small named steps, one per turn of the event loop, so that no step holds
 the GUI thread for long; whoever needs the result at once runs the steps still left, in order.
 
-Each step runs exactly once: `start()` chains them on zero-length timers, `finish()` runs the
+Each step runs exactly once: `start()` chains them on 1 ms timers, `finish()` runs the
 rest synchronously, and a timer that fires after `finish()` (or after a step it was meant
 for ran) does nothing. A step may return further steps: they run next, before the rest (so
 a part that can only be split once it exists, such as a widget's children, is built in steps
@@ -57,7 +57,10 @@ class StagedBuild:
             return
         self._run_one()
         if not self.done:
-            QTimer.singleShot(0, self._owner, self._turn)
+            # Not 0 ms: a zero-length single shot is a posted event, and Qt delivered those
+            # posted meanwhile in the same pass, so two or three steps ran back to back with
+            # no turn for a key or a paint between them (60–100 ms where each was under 40).
+            QTimer.singleShot(1, self._owner, self._turn)
 
     def _run_one(self) -> None:
         name, step = self._steps[self._next]

@@ -6,7 +6,7 @@ rather than leave a half-built window to be used as if whole."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.helpers import STRONG_PASSPHRASE, menu_action
@@ -120,3 +120,27 @@ def test_a_window_whose_build_failed_stays_locked_and_says_so(qtbot, caseload, m
     assert [type(error) for _kind, error, _tb in errors] == [ValueError, BuildFailed]
     assert window.pages.currentWidget() is window.unlock_page
     assert not window.service.is_unlocked
+
+
+def test_a_timer_due_during_a_step_fires_before_the_next_step(qtbot):
+    """Between two steps the event loop takes a whole turn: a timer that fell due while one
+    step ran (the stand-in for a key press, a paint, the cursor's blink) is served before the
+    next step starts, so steps never run back to back."""
+    owner = QObject()
+    served: list[bool] = []
+    fired: list[int] = []
+    timers: list[QTimer] = []
+
+    def step(number: int) -> None:
+        served.append(len(fired) == number)  # the timer started by the step before has fired
+        timer = QTimer(owner)
+        timer.setSingleShot(True)
+        timer.setInterval(0)
+        timer.timeout.connect(lambda: fired.append(number))
+        timer.start()
+        timers.append(timer)
+
+    build = StagedBuild(owner, [(f"step {n}", lambda n=n: step(n)) for n in range(8)])
+    build.start()
+    qtbot.waitUntil(lambda: build.done and len(fired) == 8)
+    assert served == [True] * 8
