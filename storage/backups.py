@@ -15,7 +15,13 @@ from datetime import datetime
 from pathlib import Path
 
 from notes.progress import Progress
-from storage.durable import clear_work_file, drop_work_file, fsync_folder, put_in_place
+from storage.durable import (
+    clear_work_file,
+    drop_work_file,
+    fsync_folder,
+    put_in_place,
+    unused_name,
+)
 from storage.errors import NotWritable, translated
 from storage.private_files import reserve_private_file
 from storage.vault import Vault, verify_copy
@@ -30,12 +36,7 @@ def backup_name(vault_path: Path, moment: datetime | None = None) -> str:
 
 def back_up(vault: Vault, folder: Path, progress: Progress | None = None) -> Path:
     """Write a new dated backup of an open vault into `folder`; returns its path."""
-    target = Path(folder) / backup_name(vault.path)
-    counter = 1
-    while target.exists():  # two backups in the same second keep both
-        counter += 1
-        target = target.with_name(f"{target.stem}-{counter}{_SUFFIX}")
-    return vault.backup_to(target, progress)
+    return vault.backup_to(unused_name(Path(folder) / backup_name(vault.path)), progress)
 
 
 def backups_in(folder: Path, vault_path: Path) -> list[Path]:

@@ -40,6 +40,17 @@ def put_in_place(written: Path, target: Path) -> None:
     fsync_folder(Path(target).parent)
 
 
+def unused_name(target: Path) -> Path:
+    """`target`, or when a file is already there `name-2`, `name-3`, …: a new copy never
+    replaces an older one (two made in the same second get the same dated name)."""
+    target = Path(target)
+    found, counter = target, 1
+    while found.exists():
+        counter += 1
+        found = target.with_name(f"{target.stem}-{counter}{target.suffix}")
+    return found
+
+
 def is_work_file(path: Path) -> bool:
     """Is what lies at a temporary name of ours a file (ours, left by an attempt cut short)?
     A folder under that name is the person's, whatever it is called."""

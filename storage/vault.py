@@ -40,6 +40,7 @@ from storage.durable import (
     fsync_file,
     fsync_folder,
     put_in_place,
+    unused_name,
 )
 from storage.errors import (
     DiskFull,
@@ -599,7 +600,8 @@ class Vault:
         started = datetime.now().replace(microsecond=0)  # the change's time, said to the person
         stamp = started.strftime("%Y-%m-%d_%H%M%S")
         backup = self.backup_to(
-            Path(backup_folder) / f"{self.path.stem}{BEFORE_CHANGE}{stamp}.vault",
+            # Two changes in one second: the first one's backup (the older passphrase's) stays.
+            unused_name(Path(backup_folder) / f"{self.path.stem}{BEFORE_CHANGE}{stamp}.vault"),
             lambda text, share: progress(text, share * 0.5),
         )
         progress("Changing the passphrase", 0.6)

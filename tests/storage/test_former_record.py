@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from storage import former_passphrase, former_record, handoff, taking_over
+from storage import vault as vault_module
 from storage.backups import restore
 from storage.errors import FormerPassphrase, WrongPassphrase
 from storage.interrupted import tidy
@@ -226,3 +227,24 @@ def test_a_before_change_backup_of_the_file_in_place_names_no_former_passphrase(
     shutil.copyfile(vault_path, folder / f"{vault_path.stem}{BEFORE_CHANGE}{stamp}.vault")
     assert type(refusal(vault_path, "not the passphrase")) is WrongPassphrase
     assert former_passphrase.changed_on(vault_path, SECOND, [folder]) is None
+
+
+def test_two_changes_in_one_second_keep_the_older_passphrases_backup(
+    vault_path, passphrase, monkeypatch
+):
+    # The backup's name is dated to the second: a second change within it must not replace
+    # the first one's backup, the only copy the older passphrase still opens.
+    class SameSecond(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return cls(2026, 12, 4, 3, 1, 0)
+
+    monkeypatch.setattr(vault_module, "datetime", SameSecond)
+    folder = vault_path.parent / "backups"
+    first = change(vault_path, passphrase, SECOND, folder)
+    second = change(vault_path, SECOND, THIRD, folder)
+    assert first != second
+    assert sorted(path.name for path in folder.glob("*.vault")) == sorted([first.name, second.name])
+    Vault.open(first, passphrase).close()  # still the older passphrase's copy
+    Vault.open(second, SECOND).close()
+    assert former_passphrase.changed_on(vault_path, SECOND, [folder]) == SameSecond.now()
