@@ -11,6 +11,7 @@ the longest of the window's build steps (ui/staged_build.py).
 from __future__ import annotations
 
 import json
+import os
 import runpy
 import sys
 
@@ -49,6 +50,7 @@ def _watch() -> None:
 
 
 if __name__ == "__main__":
+    os.environ[first_paint.BENCH_EXIT_ON_SHOWN] = "1"  # the probe on, also when run by hand
     first_paint._report_and_quit = _watch  # the probe's moment, without its quitting
     sys.argv = ["main.py", "--vault", sys.argv[1]]
     runpy.run_path("main.py", run_name="__main__")
