@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
-
-from PySide6.QtWidgets import QWidget
 
 from ui.client_page.alliance_section import AllianceSection
 from ui.client_page.boundary_section import BoundarySection
@@ -27,14 +24,14 @@ class AllianceSections:
     conduct: ConductSection
 
 
-# Each section's title and how it is built, in reading order: whole, or (the alliance's, the
-# longest to build) its frame, then its parts a step each.
-_ORDER: tuple[tuple[str, Callable[[VaultService], QWidget]], ...] = (
-    ("Working alliance", partial(AllianceSection, staged=True)),
-    ("Therapy contract", ContractSection),
-    ("Treatment goals", GoalsSection),
-    ("Boundaries", BoundarySection),
-    ("My conduct with this client", ConductSection),
+# Each section's title, kind, and whether it is built in parts (the alliance's, the longest to
+# build: its frame, then each part a step), in reading order.
+_ORDER = (
+    ("Working alliance", AllianceSection, True),
+    ("Therapy contract", ContractSection, False),
+    ("Treatment goals", GoalsSection, False),
+    ("Boundaries", BoundarySection, False),
+    ("My conduct with this client", ConductSection, False),
 )
 
 
@@ -45,15 +42,19 @@ def alliance_section_steps(
     at the last step."""
     sections: list = []
 
-    def build(make: Callable[[VaultService], QWidget]) -> list[Step] | None:
-        sections.append(make(service))
-        more = getattr(sections[-1], "build_steps", None)  # one built in parts
-        return more() if more is not None else None
+    def build(kind: type, in_parts: bool) -> list[Step] | None:
+        if not in_parts:
+            sections.append(kind(service))
+            return None
+        sections.append(kind(service, staged=True))
+        return sections[-1].build_steps()
 
     steps: list[Step] = []
-    for title, make in _ORDER:
+    for title, kind, in_parts in _ORDER:
         # Built, then put on the page (where it takes on the window's style): a step each.
-        steps.append((f"section {title}", lambda make=make: build(make)))
+        steps.append(
+            (f"section {title}", lambda kind=kind, in_parts=in_parts: build(kind, in_parts))
+        )
         steps.append(
             (
                 f"section {title} on the page",
