@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bench import gui, measures, report, spelling, startup, vaults
+from bench.queries import QUERIES
 from bench.synthetic import Shape
 from storage.preferences import Preferences
 from storage.vault import Vault
@@ -110,7 +111,7 @@ def _window_stalls(window, biggest: int, sessions: list, work: Path) -> dict:
         # As Ctrl+K does: the Search tab in front, so the results are laid out and painted
         # too (with the search on a worker thread, that is most of what the GUI thread does).
         window.workspace.show_search()
-        stalls["search"] = gui.search_stalls(panel, measures.QUERIES)
+        stalls["search"] = gui.search_stalls(panel, QUERIES)
     stalls["export_dialog"] = gui.export_dialog_stall(window, biggest)
     last = sessions[-52:]
     period = (last[0].starts_at.date(), last[-1].starts_at.date())

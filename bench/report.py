@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from bench.measures import ONE_CLIENTS_NAMES, WORDS_IN_MOST_NOTES
+from bench.queries import ONE_CLIENTS_NAMES, WORDS_IN_MOST_NOTES
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
