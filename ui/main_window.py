@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.app_settings import app_settings, autolock_minutes, layout_state, set_layout_states
+from ui.appearance.look import look
 from ui.crash_dialog import CrashHandler
 from ui.first_paint import after_first_paint
 from ui.lock.clipboard_guard import ClipboardGuard
@@ -28,11 +29,12 @@ from ui.lock.passphrase_pages import CreateVaultPage, UnlockPage
 from ui.staged_build import StagedBuild, Step
 from ui.vault_service import VaultService
 from ui.vault_writes import WriteGuard
+from ui.widgets import app_filters
 from ui.widgets.headings import install_headings
-from ui.widgets.keyboard import give_mnemonics, install_keyboard_guard
-from ui.widgets.screen_fit import fit_to_screen, install_screen_fit
+from ui.widgets.keyboard import KeyboardGuard, give_mnemonics
+from ui.widgets.screen_fit import ScreenFit, fit_to_screen
 from ui.widgets.status_line import StatusLine
-from ui.widgets.wheel_guard import install_wheel_guard
+from ui.widgets.wheel_guard import WheelGuard
 
 if TYPE_CHECKING:  # imported with the workspace or the vault, after the first paint
     from storage.errors import VaultError
@@ -100,10 +102,10 @@ class MainWindow(QMainWindow):
     def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.wheel_guard = install_wheel_guard(self)  # before any control is polished
-        self.keyboard_guard = install_keyboard_guard(self)
+        self.wheel_guard = WheelGuard(self)
+        self.keyboard_guard = KeyboardGuard(self)
         install_headings()
-        self.screen_fit = install_screen_fit(self)  # every dialog opens within the screen
+        self.screen_fit = ScreenFit(self)  # every dialog opens within the screen
         self.setWindowTitle("Alliance")
         self._create_page: CreateVaultPage | None = None  # made when first needed
         self.unlock_page = UnlockPage(str(service.path))
@@ -125,6 +127,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.auto_lock)
         self.clipboard_guard = ClipboardGuard(self)
         self.lock_key = LockKey(self.lock, self)  # Ctrl+L over any window of the app
+        self._filters_started = False
         self._held_reason: VaultError | None = None  # why unsaved text is held over a lock
         self.crash_handler = CrashHandler(self, self._save_typing, self.lock)
         self._restore_geometry()
@@ -152,7 +155,24 @@ class MainWindow(QMainWindow):
 
         give_mnemonics(page, menu_letters())  # the menus come later: keep their letters
 
+    def _start_app_filters(self) -> None:
+        """The application-wide filters (ui/widgets/app_filters.py), once: after the first
+        paint, or before the workspace is wanted whole (unlock, the lock key, the idle lock)."""
+        if not self._filters_started:
+            self._filters_started = True
+            app_filters.start(
+                (
+                    look(),
+                    self.wheel_guard,
+                    self.keyboard_guard,
+                    self.screen_fit,
+                    self.lock_key,
+                    self.idle,
+                )
+            )
+
     def _after_first_paint(self) -> None:
+        self._start_app_filters()
         QTimer.singleShot(0, self._tidy)  # a turn of the event loop each, the page painted
         self._build.start(30)
 
@@ -177,6 +197,7 @@ class MainWindow(QMainWindow):
     def _complete(self) -> None:
         """Build the workspace, the menus and what stands behind them now, whatever of it the
         event loop has not built yet (once)."""
+        self._start_app_filters()
         self._build.finish()
 
     def _build_steps(self) -> list[Step]:

@@ -11,13 +11,14 @@ from __future__ import annotations
 from enum import Enum
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyle
 
 import resources
 from ui.app_settings import THEME, app_settings
 from ui.appearance.indicator_style import IndicatorStyle
 from ui.widgets import surfaces
+from ui.widgets.app_filters import AppFilter
 
 STYLE_SHEET = "style.qss"
 _NAME = "alliance_look"  # the application's one Look, found by this name (`look`)
@@ -101,9 +102,10 @@ def _style(name: str) -> QStyle | str:
     return IndicatorStyle() if name.lower() == "fusion" else name
 
 
-class Look(QObject):
+class Look(AppFilter):
     """Keeps the application's style sheet made for its palette and font, and applies a chosen
-    theme. One per application, made by `install`."""
+    theme. One per application, made by `look`; its filter, which hears of a new palette or font,
+    is started with the main window's others (ui/widgets/app_filters.py)."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
@@ -111,7 +113,12 @@ class Look(QObject):
         self._app = app
         self._system_style = app.style().name() or "Fusion"
         self._making = False
-        app.installEventFilter(self)
+        self._made_for: tuple[QPalette, QFont] | None = None
+
+    def catch_up(self) -> None:
+        """Make the sheet again if the palette or font changed before the filter started."""
+        if self._made_for != (self._app.palette(), self._app.font()):
+            self.refresh()
 
     def apply(self, choice: ThemeChoice) -> None:
         """Use `choice` now: the desktop's own style and palette, or Fusion with ours."""
@@ -134,9 +141,9 @@ class Look(QObject):
         self._making = True
         try:
             template = resources.text(STYLE_SHEET)
-            self._app.setStyleSheet(
-                surfaces.style_sheet(template, self._app.palette(), self._app.font())
-            )
+            palette, font = QPalette(self._app.palette()), QFont(self._app.font())
+            self._app.setStyleSheet(surfaces.style_sheet(template, palette, font))
+            self._made_for = (palette, font)
         finally:
             self._making = False
 

@@ -6,7 +6,8 @@ Idle time is measured from the last key or mouse event in any window of the app.
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+
+from ui.widgets.app_filters import AppFilter
 
 DEFAULT_MINUTES = 5
 MINUTES_RANGE = (1, 60)
@@ -21,7 +22,10 @@ _ACTIVITY = {
 }
 
 
-class IdleWatcher(QObject):
+class IdleWatcher(AppFilter):
+    """Emits `idle` when no input has come for the set minutes since `start`; its filter is
+    started with the window's others (ui/widgets/app_filters.py), before the vault can open."""
+
     idle = Signal()
 
     def __init__(self, minutes: int = DEFAULT_MINUTES, parent: QObject | None = None) -> None:
@@ -31,7 +35,6 @@ class IdleWatcher(QObject):
         self._timer.timeout.connect(self.idle)
         self._since_restart = QElapsedTimer()
         self.set_minutes(minutes)
-        QApplication.instance().installEventFilter(self)
 
     def set_minutes(self, minutes: int) -> None:
         low, high = MINUTES_RANGE

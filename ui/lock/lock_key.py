@@ -11,7 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication
+
+from ui.widgets.app_filters import AppFilter
 
 LOCK_KEYS = QKeySequence("Ctrl+L")
 
@@ -21,16 +22,16 @@ def is_lock_key(event: QKeyEvent) -> bool:
     return pressed.matches(LOCK_KEYS) == QKeySequence.SequenceMatch.ExactMatch
 
 
-class LockKey(QObject):
+class LockKey(AppFilter):
     """Calls `lock` when the lock keys are pressed in any window of the app. The lock only
     hides windows and ends their event loops (they return once this key event is done), so it
-    can run at once, inside the filter."""
+    can run at once, inside the filter. Started with the window's other filters
+    (ui/widgets/app_filters.py): before that the vault is not open, so there is nothing to lock."""
 
     def __init__(self, lock: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lock = lock
         self._locking = False
-        QApplication.instance().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # ShortcutOverride comes first: taking it keeps the key from Qt's shortcut map (so the

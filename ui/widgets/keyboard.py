@@ -1,6 +1,7 @@
 """The keyboard works the same in every view, without each form remembering it.
 
-One application-wide event filter (as the wheel guard is one) does three things:
+One application-wide event filter (ui/widgets/app_filters.py, as the wheel guard is one) does
+three things:
 
 - Tab leaves tables and lists: item views are made to take Tab as "next control", so the arrows
   move inside a table and Tab moves on (Qt's tables walk cell by cell with Tab and wrap, a trap).
@@ -31,6 +32,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
+
+from ui.widgets.app_filters import AppFilter
 
 _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
@@ -209,8 +212,27 @@ def _register_default(dialog: QDialog) -> None:
             return
 
 
-class KeyboardGuard(QObject):
-    """Install once: `install_keyboard_guard(owner)`."""
+def _shown_window(widget: QWidget) -> bool:
+    """A window whose letters are given as it is shown (the main window's views give their own)."""
+    return widget.isWindow() and not isinstance(widget, QMainWindow)
+
+
+def _give_window_keys(window: QWidget) -> None:
+    give_mnemonics(window)
+    if isinstance(window, QDialog):
+        _register_default(window)
+
+
+class KeyboardGuard(AppFilter):
+    """One for the application, started by ui/widgets/app_filters.py `start`."""
+
+    def catch_up(self) -> None:
+        for widget in QApplication.allWidgets():
+            if isinstance(widget, QAbstractItemView):
+                widget.setTabKeyNavigation(False)
+        for window in QApplication.topLevelWidgets():
+            if window.isVisible() and _shown_window(window):
+                _give_window_keys(window)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -227,20 +249,6 @@ class KeyboardGuard(QObject):
             if watched.isEnabled():
                 watched.animateClick()
             return True
-        elif (
-            kind == QEvent.Type.Show
-            and isinstance(watched, QWidget)
-            and watched.isWindow()
-            and not isinstance(watched, QMainWindow)  # its views share it: they give their own
-        ):
-            give_mnemonics(watched)
-            if isinstance(watched, QDialog):
-                _register_default(watched)
+        elif kind == QEvent.Type.Show and isinstance(watched, QWidget) and _shown_window(watched):
+            _give_window_keys(watched)
         return False
-
-
-def install_keyboard_guard(owner: QObject) -> KeyboardGuard:
-    """Filter the whole application's events for as long as `owner` lives."""
-    guard = KeyboardGuard(owner)
-    QApplication.instance().installEventFilter(guard)
-    return guard

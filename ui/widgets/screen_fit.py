@@ -2,7 +2,8 @@
 task bar) and inside it, so its buttons never fall below the screen at 200% or on a 1366×768
 laptop. What a dialog holds must then fit too: long forms sit in a scroll area of their own.
 
-One application-wide event filter does this for every dialog, so no dialog has to remember it.
+One application-wide event filter (ui/widgets/app_filters.py) does this for every dialog, so
+no dialog has to remember it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QWidget,
 )
+
+from ui.widgets.app_filters import AppFilter
 
 
 def free_area(widget: QWidget) -> QRect:
@@ -48,26 +51,33 @@ def fit_to_screen(window: QWidget, wanted: QSize | None = None) -> None:
         window.move(x, y)
 
 
-class ScreenFit(QObject):
-    """Install once: fits each dialog and main window to its screen as it is shown."""
+def _fitted(window: QObject) -> bool:
+    return (
+        isinstance(window, (QDialog, QMainWindow))
+        and window.isWindow()
+        and not window.isFullScreen()
+    )
+
+
+def _fit_now_and_framed(window: QWidget) -> None:
+    fit_to_screen(window)
+    # Again once the window manager has put its frame around it (its size is known then).
+    QTimer.singleShot(0, window, lambda: fit_to_screen(window))
+
+
+class ScreenFit(AppFilter):
+    """Fits each dialog and main window to its screen as it is shown; one for the application,
+    started by ui/widgets/app_filters.py `start`."""
+
+    def catch_up(self) -> None:
+        for window in QApplication.topLevelWidgets():
+            if window.isVisible() and _fitted(window):
+                _fit_now_and_framed(window)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Show
-            and isinstance(watched, (QDialog, QMainWindow))
-            and watched.isWindow()
-            and not watched.isFullScreen()
-        ):
-            fit_to_screen(watched)
-            # Again once the window manager has put its frame around it (its size is known then).
-            QTimer.singleShot(0, watched, lambda window=watched: fit_to_screen(window))
+        if event.type() == QEvent.Type.Show and _fitted(watched):
+            _fit_now_and_framed(watched)
         return False
-
-
-def install_screen_fit(owner: QObject) -> ScreenFit:
-    fit = ScreenFit(owner)
-    QApplication.instance().installEventFilter(fit)
-    return fit
 
 
 def scrolling(body: QWidget, name: str) -> QScrollArea:

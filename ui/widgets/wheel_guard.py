@@ -1,7 +1,8 @@
 """The mouse wheel scrolls the page: over a combo box, spin box or slider inside a scrolling
 page it changes the value only when that control has the focus.
 
-One application-wide event filter does this for every page, so no form has to remember it.
+One application-wide event filter (ui/widgets/app_filters.py) does this for every page, so no
+form has to remember it.
 Qt gives these controls the focus on a wheel turn (their WheelFocus policy) before any filter
 sees the event, so the filter also makes them take the focus by Tab and click only.
 """
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
     QScrollBar,
     QWidget,
 )
+
+from ui.widgets.app_filters import AppFilter
 
 _VALUE_CONTROLS = (QComboBox, QAbstractSpinBox, QAbstractSlider)
 
@@ -37,17 +40,24 @@ def _page_around(widget: QWidget) -> QAbstractScrollArea | None:
     return None
 
 
-class WheelGuard(QObject):
-    """Install once: `QApplication.instance().installEventFilter(WheelGuard(owner))`."""
+def _no_wheel_focus(control: QWidget) -> None:
+    if control.focusPolicy() & Qt.FocusPolicy.WheelFocus == Qt.FocusPolicy.WheelFocus:
+        control.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+class WheelGuard(AppFilter):
+    """One for the application, started by ui/widgets/app_filters.py `start`."""
+
+    def catch_up(self) -> None:
+        for widget in QApplication.allWidgets():
+            if _guarded(widget):
+                _no_wheel_focus(widget)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not _guarded(watched):
             return False
-        if (
-            event.type() == QEvent.Type.Polish
-            and watched.focusPolicy() & Qt.FocusPolicy.WheelFocus == Qt.FocusPolicy.WheelFocus
-        ):
-            watched.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        if event.type() == QEvent.Type.Polish:
+            _no_wheel_focus(watched)
         elif event.type() == QEvent.Type.Wheel and not watched.hasFocus():
             page = _page_around(watched)
             if page is not None:
@@ -55,10 +65,3 @@ class WheelGuard(QObject):
                 QApplication.sendEvent(page.verticalScrollBar(), event)
                 return True
         return False
-
-
-def install_wheel_guard(owner: QObject) -> WheelGuard:
-    """Filter the whole application's events for as long as `owner` lives."""
-    guard = WheelGuard(owner)
-    QApplication.instance().installEventFilter(guard)
-    return guard
