@@ -205,6 +205,7 @@ class MainWindow(QMainWindow):
         from the building, so that typing the passphrase never waits long."""
         return [
             ("tidy", self._tidy),  # before any menu entry could restore, take over, open the vault
+            ("indicators", lambda: look().draw_indicators()),  # before any check box is made
             _import("ui.writing.aids"),
             ("writing aids", self._install_writing_aids),
             *(_import(name) for name in _WORKSPACE_MODULES),

@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from notes.search_query import NEWEST, SearchOrder
-
 # The window makes this service before its first paint, but the vault layer is needed only
 # from the first unlock on: the repositories, records and storage modules are imported there
 # (and in the few methods that use one before), not at start-up (tests/test_startup_imports.py).
@@ -28,6 +26,7 @@ if TYPE_CHECKING:
     from notes.phrases import Phrase
     from notes.progress import Progress
     from notes.records import Addendum, Client, ClientStatus, ProcessNote, ProgressNote, Session
+    from notes.search_query import SearchOrder
     from notes.session_changes import SessionContents
     from notes.supervision import AgendaItem, Question, Supervision
     from notes.supervisor_comments import CommentsRead, SupervisorComment
@@ -393,19 +392,21 @@ class VaultService(QObject):
     # -- search ----------------------------------------------------------------------------
 
     def search(
-        self, text: str, order: SearchOrder = NEWEST, limit: int = SEARCH_LIMIT
+        self, text: str, order: SearchOrder | None = None, limit: int = SEARCH_LIMIT
     ) -> list[SearchHit]:
-        """Clients, then notes newest (or best) first, for what was typed; [] while locked.
+        """Clients, then notes newest (or best, `order`; newest when None) first, for what was
+        typed; [] while locked.
 
         Safe on a worker thread (the search box runs it there): it reads on the vault's own
         read connection, so a save on the GUI thread never waits for it.
         """
+        from notes.search_query import NEWEST
         from storage.search import SearchIndex
 
         vault = self._vault  # read once: a lock on the GUI thread may drop it meanwhile
         if vault is None:
             return []
-        return SearchIndex(vault, detached=True).search(text, limit, order)
+        return SearchIndex(vault, detached=True).search(text, limit, order or NEWEST)
 
     def search_snippets(self, text: str, hits: list[SearchHit]) -> list[SearchHit]:
         """`hits` of a search for `text` with the snippets a search left due (rows beyond the

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 import resources
 from ui.app_settings import THEME, app_settings
-from ui.appearance.indicator_style import IndicatorStyle
 from ui.widgets import surfaces
 from ui.widgets.app_filters import AppFilter
 
@@ -97,9 +96,16 @@ def palette_for(choice: ThemeChoice) -> QPalette:
     return palette
 
 
-def _style(name: str) -> QStyle | str:
-    """The style called `name`; Fusion with indicators that show on a dark palette."""
-    return IndicatorStyle() if name.lower() == "fusion" else name
+def _style(name: str, indicators: bool) -> QStyle | str:
+    """The style called `name`; with `indicators`, Fusion's check boxes and option buttons drawn
+    to show on a dark palette (ui/appearance/indicator_style.py). The first page has neither and
+    paints without: Python drawing Qt's primitives makes PySide build a type for every kind of
+    style option first, ~7 ms before that page could paint."""
+    if indicators and name.lower() == "fusion":
+        from ui.appearance.indicator_style import IndicatorStyle
+
+        return IndicatorStyle()
+    return name
 
 
 class Look(AppFilter):
@@ -114,23 +120,38 @@ class Look(AppFilter):
         self._system_style = app.style().name() or "Fusion"
         self._making = False
         self._made_for: tuple[QPalette, QFont] | None = None
+        self._choice: ThemeChoice | None = None
+        self._indicators = False  # drawn to be seen once the window asks (`draw_indicators`)
 
     def catch_up(self) -> None:
         """Make the sheet again if the palette or font changed before the filter started."""
         if self._made_for != (self._app.palette(), self._app.font()):
             self.refresh()
 
+    def draw_indicators(self) -> None:
+        """From now on, Fusion's check boxes and option buttons drawn to be seen on any palette.
+        The window asks for it as it builds the rest, a moment after the first page (which has
+        neither) is painted; before then `apply` uses plain Fusion."""
+        if self._indicators:
+            return
+        self._indicators = True
+        if self._choice is not None and self._style_name(self._choice).lower() == "fusion":
+            self.apply(self._choice)
+
+    def _style_name(self, choice: ThemeChoice) -> str:
+        return self._system_style if choice is ThemeChoice.SYSTEM else "Fusion"
+
     def apply(self, choice: ThemeChoice) -> None:
         """Use `choice` now: the desktop's own style and palette, or Fusion with ours."""
+        self._choice = choice
         hints = QGuiApplication.styleHints()
+        self._app.setStyle(_style(self._style_name(choice), self._indicators))
         if choice is ThemeChoice.SYSTEM:
             hints.unsetColorScheme()
-            self._app.setStyle(_style(self._system_style))
             self._app.setPalette(QPalette())  # nothing set: the desktop's palette again
         else:
             dark = choice is ThemeChoice.DARK
             hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
-            self._app.setStyle(_style("Fusion"))
             self._app.setPalette(palette_for(choice))
         self.refresh()
 

@@ -5,7 +5,7 @@ they had been watching all along (ui/widgets/app_filters.py)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QPushButton, QVBoxLayout
 
@@ -21,6 +21,8 @@ from ui.widgets.screen_fit import free_area
 def test_a_dialog_opened_before_the_first_paint_is_fitted_and_given_letters_after_it(
     qtbot, caseload
 ):
+    # Windows of earlier tests, closed but not yet deleted, would still watch with their filters.
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     window = MainWindow(VaultService(caseload))
     qtbot.addWidget(window)
     early = QDialog()
