@@ -172,8 +172,10 @@ class MainWindow(QMainWindow):
             )
 
     def _after_first_paint(self) -> None:
-        self._start_app_filters()
-        QTimer.singleShot(0, self._tidy)  # a turn of the event loop each, the page painted
+        # A turn of the event loop each, the page painted (and anything else waiting for that
+        # paint, such as the start-up probe of ui/first_paint.py, served first).
+        QTimer.singleShot(0, self._start_app_filters)
+        QTimer.singleShot(0, self._tidy)
         self._build.start(30)
 
     def _tidy(self) -> None:

@@ -9,15 +9,19 @@ choice is the app's own setting, never client data.
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
 
 import resources
 from ui.app_settings import THEME, app_settings
 from ui.widgets import surfaces
 from ui.widgets.app_filters import AppFilter
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyle
 
 STYLE_SHEET = "style.qss"
 _NAME = "alliance_look"  # the application's one Look, found by this name (`look`)
@@ -117,7 +121,10 @@ class Look(AppFilter):
         super().__init__(app)
         self.setObjectName(_NAME)
         self._app = app
-        self._system_style = app.style().name() or "Fusion"
+        # The desktop's own style, asked for just before Alliance first sets one: asking makes
+        # PySide build the style classes' types, ~4 ms the first page need not wait for when
+        # it is painted in the desktop's style (the theme followed, as by default).
+        self._system_style: str | None = None
         self._making = False
         self._made_for: tuple[QPalette, QFont] | None = None
         self._choice: ThemeChoice | None = None
@@ -138,14 +145,22 @@ class Look(AppFilter):
         if self._choice is not None and self._style_name(self._choice).lower() == "fusion":
             self.apply(self._choice)
 
+    def _desktop_style(self) -> str:
+        if self._system_style is None:
+            self._system_style = self._app.style().name() or "Fusion"
+        return self._system_style
+
     def _style_name(self, choice: ThemeChoice) -> str:
-        return self._system_style if choice is ThemeChoice.SYSTEM else "Fusion"
+        return self._desktop_style() if choice is ThemeChoice.SYSTEM else "Fusion"
 
     def apply(self, choice: ThemeChoice) -> None:
         """Use `choice` now: the desktop's own style and palette, or Fusion with ours."""
         self._choice = choice
         hints = QGuiApplication.styleHints()
-        self._app.setStyle(_style(self._style_name(choice), self._indicators))
+        if self._system_style is not None or choice is not ThemeChoice.SYSTEM:
+            self._desktop_style()  # noted before a style of Alliance's own replaces it
+            self._app.setStyle(_style(self._style_name(choice), self._indicators))
+        # else: nothing set yet, so the application still has the desktop's style.
         if choice is ThemeChoice.SYSTEM:
             hints.unsetColorScheme()
             self._app.setPalette(QPalette())  # nothing set: the desktop's palette again
@@ -174,7 +189,8 @@ class Look(AppFilter):
         self.setParent(None)
         QGuiApplication.styleHints().unsetColorScheme()
         self._app.setStyleSheet("")
-        self._app.setStyle(self._system_style)
+        if self._system_style is not None:  # else still the desktop's own
+            self._app.setStyle(self._system_style)
         self._app.setPalette(QPalette())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
