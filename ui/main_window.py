@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from importlib import import_module
 from typing import TYPE_CHECKING
@@ -24,7 +23,6 @@ from ui.crash_dialog import CrashHandler
 from ui.first_paint import after_first_paint
 from ui.lock.clipboard_guard import ClipboardGuard
 from ui.lock.idle_lock import IdleWatcher
-from ui.lock.lock_key import LockKey
 from ui.lock.passphrase_pages import CreateVaultPage, UnlockPage
 from ui.staged_build import StagedBuild, Step
 from ui.vault_service import VaultService
@@ -34,7 +32,6 @@ from ui.widgets.headings import install_headings
 from ui.widgets.keyboard import KeyboardGuard, give_mnemonics
 from ui.widgets.screen_fit import ScreenFit, fit_to_screen
 from ui.widgets.status_line import StatusLine
-from ui.widgets.wheel_guard import WheelGuard
 
 if TYPE_CHECKING:  # imported with the workspace or the vault, after the first paint
     from storage.errors import VaultError
@@ -102,10 +99,7 @@ class MainWindow(QMainWindow):
     def __init__(self, service: VaultService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.wheel_guard = WheelGuard(self)
-        self.keyboard_guard = KeyboardGuard(self)
         install_headings()
-        self.screen_fit = ScreenFit(self)  # every dialog opens within the screen
         self.setWindowTitle("Alliance")
         self._create_page: CreateVaultPage | None = None  # made when first needed
         self.unlock_page = UnlockPage(str(service.path))
@@ -126,8 +120,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(autolock_minutes(), self)
         self.idle.idle.connect(self.auto_lock)
         self.clipboard_guard = ClipboardGuard(self)
-        self.lock_key = LockKey(self.lock, self)  # Ctrl+L over any window of the app
-        self._filters_started = False
+        self._app_filters: tuple[app_filters.AppFilter, ...] = ()  # started after the first paint
         self._held_reason: VaultError | None = None  # why unsaved text is held over a lock
         self.crash_handler = CrashHandler(self, self._save_typing, self.lock)
         self._restore_geometry()
@@ -158,18 +151,21 @@ class MainWindow(QMainWindow):
     def _start_app_filters(self) -> None:
         """The application-wide filters (ui/widgets/app_filters.py), once: after the first
         paint, or before the workspace is wanted whole (unlock, the lock key, the idle lock)."""
-        if not self._filters_started:
-            self._filters_started = True
-            app_filters.start(
-                (
-                    look(),
-                    self.wheel_guard,
-                    self.keyboard_guard,
-                    self.screen_fit,
-                    self.lock_key,
-                    self.idle,
-                )
-            )
+        if self._app_filters:
+            return
+        # Imported here: nothing before the first paint needs them.
+        from ui.lock.lock_key import LockKey
+        from ui.widgets.wheel_guard import WheelGuard
+
+        self._app_filters = (
+            look(),
+            WheelGuard(self),
+            KeyboardGuard(self),
+            ScreenFit(self),  # every dialog opens within the screen
+            LockKey(self.lock, self),  # Ctrl+L over any window of the app
+            self.idle,
+        )
+        app_filters.start(self._app_filters)
 
     def _after_first_paint(self) -> None:
         # A turn of the event loop each, the page painted (and anything else waiting for that
@@ -389,6 +385,8 @@ class MainWindow(QMainWindow):
 
     def _put_back(self, held: str) -> None:
         """Text held over the lock goes back into its note, saved if the vault takes it now."""
+        import json
+
         where = json.loads(held)
         self.workspace.select_client(where["client_id"])
         self.workspace.select_session(where["session_id"])
