@@ -21,7 +21,7 @@ from notes.templates import template
 from storage import history_chain, page_proof
 from storage.note_store import NoteRepository
 from storage.sessions import SessionRepository
-from storage.vault import Vault, connect
+from storage.vault import READER_CACHE_KIB, Vault, connect
 
 
 def _ms(seconds: float) -> float:
@@ -97,6 +97,8 @@ def search(path: Path, rounds: int = 5) -> dict | None:
         # while the yardstick reads through the main one. Each keeps its own page cache, so
         # neither query's pages push the other's out between turns.
         index = SearchIndex(vault, detached=True)
+        # The yardstick gets as much page cache as the app's search has: like for like.
+        vault.read(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
         tables = raw_fts.fts_tables(vault)
         app: dict[str, list[float]] = {query: [] for query in QUERIES}
         raw: dict[str, list[float]] = {query: [] for query in QUERIES}

@@ -71,7 +71,7 @@ _PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 # it, and twenty different searches in a 50,000-session career touch 8 to 16 MB of the search
 # indexes' pages: with the default, each search pushes the others' out, and every search pays
 # to read and decrypt them again, more the longer the career (bench: search growth).
-_READER_CACHE_KIB = 24 * 1024
+READER_CACHE_KIB = 24 * 1024
 
 
 def quote_passphrase(passphrase: str) -> str:
@@ -473,7 +473,7 @@ class Vault:
         if self._reader is None:
             reader = connect(self.path, passphrase, read_only=True)
             reader.execute("PRAGMA temp_store = MEMORY")  # no plaintext temp files
-            reader.execute(f"PRAGMA cache_size = -{_READER_CACHE_KIB}")
+            reader.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
             schema.add_word_walks(reader)
             reader.execute("PRAGMA query_only = ON")
             if self._closing:  # locking began while the key was derived

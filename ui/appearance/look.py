@@ -147,7 +147,15 @@ class Look(AppFilter):
 
     def _desktop_style(self) -> str:
         if self._system_style is None:
+            # Under a style sheet the application's style is Qt's sheet wrapper, which has no
+            # name: the sheet is taken off for the moment of asking (once, after the first
+            # paint, when only the first page exists to be polished again).
+            sheet = self._app.styleSheet()
+            if sheet:
+                self._app.setStyleSheet("")
             self._system_style = self._app.style().name() or "Fusion"
+            if sheet:
+                self._app.setStyleSheet(sheet)
         return self._system_style
 
     def _style_name(self, choice: ThemeChoice) -> str:

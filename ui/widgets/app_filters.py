@@ -27,9 +27,21 @@ class AppFilter(QObject):
 
 
 def start(filters: Iterable[AppFilter]) -> None:
-    """Filter the application's events with each of `filters` from now on, each caught up."""
+    """Filter the application's events with each of `filters` from now on, then catch each up.
+
+    Every filter is installed before any catches up, so a catch-up that fails (a bug, which
+    is raised once the others have caught up) never leaves the lock key or the idle lock out.
+    """
     app = QApplication.instance()
-    for app_filter in filters:
+    started = list(filters)
+    for app_filter in started:
         # Qt keeps one entry per filter: installing one again only moves it to the front.
         app.installEventFilter(app_filter)
-        app_filter.catch_up()
+    failed: Exception | None = None
+    for app_filter in started:
+        try:
+            app_filter.catch_up()
+        except Exception as error:  # raised below, once every filter is caught up
+            failed = failed or error
+    if failed is not None:
+        raise failed

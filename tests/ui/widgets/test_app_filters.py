@@ -1,19 +1,16 @@
 """The application-wide filters start once the first page is painted, and then catch up: a
-dialog opened, a control made or a desktop font changed in the moment before is treated as if
-they had been watching all along (ui/widgets/app_filters.py)."""
+dialog opened or a control made in the moment before is treated as if they had been watching
+all along (ui/widgets/app_filters.py). A font changed meanwhile: tests/ui/appearance/
+test_desktop_style.py."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QPushButton, QVBoxLayout
 
 from tests.ui.helpers import STRONG_PASSPHRASE
-from ui.app import make_app
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
-from ui.widgets import surfaces
 from ui.widgets.keyboard import mnemonic_of
 from ui.widgets.screen_fit import free_area
 
@@ -49,26 +46,7 @@ def test_a_dialog_opened_before_the_first_paint_is_fitted_and_given_letters_afte
     window.service.lock()
 
 
-def test_a_desktop_font_changed_before_the_first_paint_reaches_the_page_after_it(qtbot, caseload):
-    make_app()
-    window = MainWindow(VaultService(caseload))
-    qtbot.addWidget(window)
-    title = window.unlock_page.findChild(QLabel, "pageTitle")
-    before = QApplication.font()
-    try:
-        larger = QFont(before)
-        larger.setPointSizeF(17)
-        QApplication.setFont(larger)  # the desktop's font made larger as the app starts
-        window.show()
-        qtbot.waitExposed(window)
-        share = surfaces.FONT_SHARES["page_title"]
-        qtbot.waitUntil(lambda: title.font().pointSizeF() == pytest.approx(17 * share))
-    finally:
-        QApplication.setFont(before)
-    window.service.lock()
-
-
-def test_the_lock_key_and_idle_lock_watch_from_the_unlock_on_even_before_any_paint(qtbot, caseload):
+def test_the_lock_key_works_from_the_unlock_on_even_before_any_paint(qtbot, caseload):
     window = MainWindow(VaultService(caseload))  # never shown: no first paint comes
     qtbot.addWidget(window)
     qtbot.keyClicks(window.unlock_page.passphrase, STRONG_PASSPHRASE)
