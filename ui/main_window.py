@@ -175,9 +175,9 @@ class MainWindow(QMainWindow):
         from ui.lock.lock_key import LockKey
         from ui.widgets.wheel_guard import WheelGuard
 
-        self._app_filters = (
+        self._app_filters = (  # in the order each event is handed on
+            self.idle,  # every key and click counts as someone there, whatever takes it after
             LockKey(self.lock, self),  # Ctrl+L over any window of the app
-            self.idle,
             look(),
             WheelGuard(self),
             KeyboardGuard(self),

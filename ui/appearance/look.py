@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 import resources
 from ui.app_settings import THEME, app_settings
-from ui.widgets import surfaces
+from ui.widgets import app_filters, surfaces
 from ui.widgets.app_filters import AppFilter
 
 if TYPE_CHECKING:
@@ -117,6 +117,8 @@ class Look(AppFilter):
     theme. One per application, made by `look`; its filter, which hears of a new palette or font,
     is started with the main window's others (ui/widgets/app_filters.py)."""
 
+    EVENTS = frozenset({QEvent.Type.ApplicationPaletteChange, QEvent.Type.ApplicationFontChange})
+
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
         self.setObjectName(_NAME)
@@ -193,7 +195,7 @@ class Look(AppFilter):
 
     def remove(self) -> None:
         """Hand the application back as it was before: the desktop's look, no style sheet."""
-        self._app.removeEventFilter(self)
+        app_filters.stop(self)
         self.setParent(None)
         QGuiApplication.styleHints().unsetColorScheme()
         self._app.setStyleSheet("")

@@ -28,6 +28,8 @@ class IdleWatcher(AppFilter):
 
     idle = Signal()
 
+    EVENTS = frozenset(_ACTIVITY)
+
     def __init__(self, minutes: int = DEFAULT_MINUTES, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._timer = QTimer(self)

@@ -28,6 +28,8 @@ class LockKey(AppFilter):
     can run at once, inside the filter. Started with the window's other filters
     (ui/widgets/app_filters.py): before that the vault is not open, so there is nothing to lock."""
 
+    EVENTS = frozenset({QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress})
+
     def __init__(self, lock: Callable[[], None], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lock = lock

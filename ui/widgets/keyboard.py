@@ -226,6 +226,8 @@ def _give_window_keys(window: QWidget) -> None:
 class KeyboardGuard(AppFilter):
     """One for the application, started by ui/widgets/app_filters.py `start`."""
 
+    EVENTS = frozenset({QEvent.Type.Polish, QEvent.Type.KeyPress, QEvent.Type.Show})
+
     def catch_up(self) -> None:
         for widget in QApplication.allWidgets():
             if isinstance(widget, QAbstractItemView):

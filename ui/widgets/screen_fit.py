@@ -69,6 +69,8 @@ class ScreenFit(AppFilter):
     """Fits each dialog and main window to its screen as it is shown; one for the application,
     started by ui/widgets/app_filters.py `start`."""
 
+    EVENTS = frozenset({QEvent.Type.Show})
+
     def catch_up(self) -> None:
         for window in QApplication.topLevelWidgets():
             if window.isVisible() and _fitted(window):

@@ -48,6 +48,8 @@ def _no_wheel_focus(control: QWidget) -> None:
 class WheelGuard(AppFilter):
     """One for the application, started by ui/widgets/app_filters.py `start`."""
 
+    EVENTS = frozenset({QEvent.Type.Polish, QEvent.Type.Wheel})
+
     def catch_up(self) -> None:
         for widget in QApplication.allWidgets():
             if _guarded(widget):

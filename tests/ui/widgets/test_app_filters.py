@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QPushButton, QVBoxLayout
 
-from tests.ui.helpers import STRONG_PASSPHRASE
+from tests.ui.helpers import STRONG_PASSPHRASE, wait_until_built
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
 from ui.widgets.keyboard import mnemonic_of
@@ -55,3 +55,18 @@ def test_the_lock_key_works_from_the_unlock_on_even_before_any_paint(qtbot, case
     qtbot.keyClick(window.workspace, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert not window.service.is_unlocked
     assert window.pages.currentWidget() is window.unlock_page
+
+
+def test_the_lock_key_locks_the_window_started_last_whatever_started_before(qtbot, caseload):
+    earlier = MainWindow(VaultService(caseload))  # still locked, its features started
+    qtbot.addWidget(earlier)
+    earlier.show()
+    qtbot.waitExposed(earlier)
+    wait_until_built(qtbot, earlier)
+    window = MainWindow(VaultService(caseload))
+    qtbot.addWidget(window)
+    qtbot.keyClicks(window.unlock_page.passphrase, STRONG_PASSPHRASE)
+    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
+    assert window.service.is_unlocked
+    qtbot.keyClick(window.workspace, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not window.service.is_unlocked
