@@ -1,8 +1,9 @@
 """Time from process start to the unlock screen, beside a bare PySide6 window; peak memory.
 
-Three start-ups are timed: the app as `make run` starts it (`python main.py`), the packaged
-build (`make package`'s folder, when one exists; skipped with a note otherwise), and a bare
-PySide6 window as the yardstick.
+Three start-ups are timed: the app as `make run` starts it (`python main.py`, no arguments: the
+vault is found at its default place, which XDG_DATA_HOME points at the benchmark's vault), the
+packaged build (`make package`'s folder, when one exists; skipped with a note otherwise), and a
+bare PySide6 window as the yardstick.
 
 Both start-up runs are fresh processes timed the same way: the parent notes the wall-clock time
 just before spawning, the child prints `shown <unix time>` after its first window's first paint
@@ -24,6 +25,16 @@ from ui.first_paint import BENCH_EXIT_ON_SHOWN
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGED = ROOT / "build" / "frozen" / "alliance" / "alliance"  # what packaging/build.py froze
+
+
+def _default_place(settings: Path, vault: Path) -> Path:
+    """A data folder whose default vault (storage/locations.py) is `vault`, for XDG_DATA_HOME."""
+    data = settings / "data"
+    default = data / "Alliance" / "alliance.vault"
+    default.parent.mkdir(parents=True, exist_ok=True)
+    default.unlink(missing_ok=True)
+    default.symlink_to(vault.resolve())
+    return data
 
 
 def _env(settings: Path) -> dict[str, str]:
@@ -49,13 +60,13 @@ def _time_to_shown(command: list[str], env: dict[str, str]) -> float:
 
 
 def startup(vault: Path, settings: Path, repeats: int = 5) -> dict:
-    env = _env(settings)
+    env = {**_env(settings), "XDG_DATA_HOME": str(_default_place(settings, vault))}
     commands = {
-        "app": [sys.executable, "main.py", "--vault", str(vault)],
+        "app": [sys.executable, "main.py"],
         "bare": [sys.executable, "-m", "bench.bare_window"],
     }
     if PACKAGED.is_file():
-        commands["packaged"] = [str(PACKAGED), "--vault", str(vault)]
+        commands["packaged"] = [str(PACKAGED)]
     else:
         print(
             f"No packaged build at {PACKAGED.relative_to(ROOT)}: its start-up is skipped "

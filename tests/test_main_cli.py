@@ -270,3 +270,22 @@ def test_the_passphrase_from_before_a_change_is_named_after_its_backup_is_gone(d
     assert result.returncode == 2  # a damaged record: plain wrong passphrase, no traceback
     assert result.stderr.strip().startswith("That passphrase does not open this vault.")
     assert verify(demo_copy, new).returncode == 0
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["--vault", "notes.vault"], ["--vault=/tmp/a b.vault"], ["--vault", "~/x.vault"]]
+)
+def test_the_windows_own_arguments_are_read_as_the_parser_reads_them(argv):
+    window, vault = main.window_arguments(argv)
+    assert window
+    args = main._parser().parse_args(argv)
+    assert args.verb is None
+    assert args.vault == vault
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], ["--version"], ["verify"], ["--vault"], ["--vault", "a", "verify"], ["-x"]],
+)
+def test_anything_more_than_the_windows_arguments_goes_to_the_parser(argv):
+    assert main.window_arguments(argv) == (False, None)

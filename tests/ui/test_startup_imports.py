@@ -38,7 +38,7 @@ NOT_BEFORE_FIRST_PAINT = (
     "ui.vault.actions",
     "docx",
     "zxcvbn",
-    "platformdirs",
+    "platformdirs",  # given --vault, as here; the default place is found with it
     "sqlcipher3",
     "notes.reports",
     "notes.alliance_chart",
