@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.unlock_page)
         self.setCentralWidget(self.pages)
-        self.menuBar()  # exists before the first show, so menus added later get shortcuts
+        self._hold_menu_bar_height()
         self._give_page_mnemonics(self.unlock_page)
         self._workspace: Workspace | None = None
         self._read_only_banner: StatusLine | None = None
@@ -334,6 +334,17 @@ class MainWindow(QMainWindow):
     def _menu_entries_step(self, name: str) -> Callable[[], None]:
         """A step: the feature `name` offers its menu entries (its module imported before)."""
         return lambda: self._menu_entries.extend(import_module(name).menu_entries(self))
+
+    def _hold_menu_bar_height(self) -> None:
+        """The menu bar exists before the first show, so menus added later get shortcuts, and
+        is as tall as it will be with them: the page under it stays where it was first painted
+        when the menus come, instead of moving down as the therapist begins to type."""
+        from ui.menus import LAYOUT
+
+        bar = self.menuBar()
+        probe = bar.addAction(LAYOUT[0][0])  # a menu's title, as the style sheet sets it
+        bar.setMinimumHeight(bar.sizeHint().height())
+        bar.removeAction(probe)
 
     def _build_menus(self) -> list[Step]:
         """The menu bar, a menu a step: each feature has offered its entries, ui/menus.py puts

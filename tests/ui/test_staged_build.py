@@ -6,10 +6,10 @@ rather than leave a half-built window to be used as if whole."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.helpers import STRONG_PASSPHRASE, menu_action
+from tests.ui.helpers import STRONG_PASSPHRASE, menu_action, wait_until_built
 from ui.main_window import MainWindow
 from ui.menus import LAYOUT
 from ui.staged_build import BuildFailed, StagedBuild
@@ -144,3 +144,15 @@ def test_a_timer_due_during_a_step_fires_before_the_next_step(qtbot):
     build.start()
     qtbot.waitUntil(lambda: build.done and len(fired) == 8)
     assert served == [True] * 8
+
+
+def test_the_page_stays_where_it_was_first_painted_when_the_menus_come(qtbot, caseload):
+    window = MainWindow(VaultService(caseload))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.menuBar().actions() == []  # the menus are not built yet
+    first = window.unlock_page.mapTo(window, QPoint(0, 0))
+    wait_until_built(qtbot, window)
+    assert window.menuBar().actions() != []
+    assert window.unlock_page.mapTo(window, QPoint(0, 0)) == first
