@@ -46,13 +46,17 @@ def test_a_dialog_opened_before_the_first_paint_is_fitted_and_given_letters_afte
     window.service.lock()
 
 
-def test_the_lock_key_works_from_the_unlock_on_even_before_any_paint(qtbot, caseload):
-    window = MainWindow(VaultService(caseload))  # never shown: no first paint comes
-    qtbot.addWidget(window)
+def unlock_then_press_the_lock_key(qtbot, window: MainWindow) -> None:
     qtbot.keyClicks(window.unlock_page.passphrase, STRONG_PASSPHRASE)
     qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
     assert window.service.is_unlocked
     qtbot.keyClick(window.workspace, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_the_lock_key_works_from_the_unlock_on_even_before_any_paint(qtbot, caseload):
+    window = MainWindow(VaultService(caseload))  # never shown: no first paint comes
+    qtbot.addWidget(window)
+    unlock_then_press_the_lock_key(qtbot, window)
     assert not window.service.is_unlocked
     assert window.pages.currentWidget() is window.unlock_page
 
@@ -65,8 +69,5 @@ def test_the_lock_key_locks_the_window_started_last_whatever_started_before(qtbo
     wait_until_built(qtbot, earlier)
     window = MainWindow(VaultService(caseload))
     qtbot.addWidget(window)
-    qtbot.keyClicks(window.unlock_page.passphrase, STRONG_PASSPHRASE)
-    qtbot.keyClick(window.unlock_page.passphrase, Qt.Key.Key_Return)
-    assert window.service.is_unlocked
-    qtbot.keyClick(window.workspace, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    unlock_then_press_the_lock_key(qtbot, window)
     assert not window.service.is_unlocked
