@@ -1,6 +1,7 @@
 """What the window shows while an unlock updates a vault an older version of Alliance wrote (a
-long migration, such as migration 13 rebuilding the search indexes of a long career), so that
-it never looks frozen.
+long migration, such as migration 13 rebuilding the search indexes of a long career), or checks
+every page of a long one (after a crash, or a copy put in its place), so that it never looks
+frozen.
 
 The update runs inside the unlock, on the GUI thread (the vault cannot be read before it is
 done): SQLite calls back every few milliseconds (storage.schema.migrate), and each call paints
@@ -36,12 +37,12 @@ class UpdateProgress:
             # A busy bar, not a share: one long step (migration 13) is most of any update, so
             # the share of steps done would read 0 % for a minute, then jump.
             dialog = QProgressDialog(text, "", 0, 0, self._parent)
-            dialog.setWindowTitle("Updating the vault")
+            dialog.setWindowTitle("Opening the vault")
             dialog.setCancelButton(None)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(0)
             dialog.setAutoClose(False)
-            dialog.setAccessibleName("Updating the vault")
+            dialog.setAccessibleName("Opening the vault")
             dialog.show()
             self._dialog = dialog
         self._dialog.setLabelText(text)
