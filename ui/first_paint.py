@@ -22,10 +22,13 @@ class _FirstPaint(QObject):
         self._then = then
         self._seen = False
 
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._seen:
             self._seen = True
             QTimer.singleShot(0, self._then)  # runs once this paint has finished
+            # Done: the widget's later events no longer pass through Python on its account.
+            watched.removeEventFilter(self)
+            self.deleteLater()
         return False
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from tests.ui.helpers import STRONG_PASSPHRASE, menu_action, wait_until_built
+from ui.first_paint import after_first_paint
 from ui.main_window import MainWindow
 from ui.menus import LAYOUT
 from ui.staged_build import BuildFailed, StagedBuild
@@ -156,3 +157,18 @@ def test_the_page_stays_where_it_was_first_painted_when_the_menus_come(qtbot, ca
     wait_until_built(qtbot, window)
     assert window.menuBar().actions() != []
     assert window.unlock_page.mapTo(window, QPoint(0, 0)) == first
+
+
+def test_what_waits_for_the_first_paint_runs_once_then_stops_listening(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    calls: list[int] = []
+    after_first_paint(widget, lambda: calls.append(1))
+    assert widget.children() != []  # its listener
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: calls == [1])
+    widget.repaint()
+    qtbot.wait(20)
+    assert calls == [1]
+    qtbot.waitUntil(lambda: widget.children() == [])  # no longer hears the widget's events
