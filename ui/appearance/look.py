@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -175,6 +175,8 @@ class Look(AppFilter):
             hints.unsetColorScheme()
             self._app.setPalette(QPalette())  # nothing set: the desktop's palette again
         else:
+            from PySide6.QtCore import Qt  # only for a chosen theme: see ui/first_paint.py
+
             dark = choice is ThemeChoice.DARK
             hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
             self._app.setPalette(palette_for(choice))
@@ -187,7 +189,9 @@ class Look(AppFilter):
         self._making = True
         try:
             template = resources.text(STYLE_SHEET)
-            palette, font = QPalette(self._app.palette()), QFont(self._app.font())
+            # Copies already: wrapping them in QPalette() and QFont() would make PySide weigh
+            # constructors that take Qt's namespace before the first paint (ui/first_paint.py).
+            palette, font = self._app.palette(), self._app.font()
             self._app.setStyleSheet(surfaces.style_sheet(template, palette, font))
             self._made_for = (palette, font)
         finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -15,7 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notes.passphrase import MISMATCH, assess, new_passphrase_problem, prepare_assessment
+from notes.passphrase import (
+    MISMATCH,
+    Strength,
+    assess,
+    new_passphrase_problem,
+    prepare_assessment,
+)
 from ui.first_paint import after_first_paint
 from ui.widgets.headings import Heading
 from ui.widgets.names import named
@@ -60,7 +66,9 @@ class StrengthMeter(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.bar)
         layout.addWidget(self.advice)
-        self.show_for("")
+        # Not polished yet (that comes with the first show, which reads the property), and
+        # polishing would build Qt's namespace before the first paint (ui/first_paint.py).
+        self._show(assess(""))
         # The first keystroke would otherwise import zxcvbn on the GUI thread (issue 21.4); the
         # worker starts once the meter is on screen, so the window's first paint never waits
         # for it, and not at all behind the unlock page.
@@ -76,13 +84,18 @@ class StrengthMeter(QWidget):
 
     def show_for(self, passphrase: str) -> bool:
         strength = assess(passphrase)
+        was = self.bar.property("strength")
+        self._show(strength)
+        if self.bar.property("strength") != was:  # the style sheet's colour for the new one
+            self.bar.style().unpolish(self.bar)
+            self.bar.style().polish(self.bar)
+        return strength.acceptable
+
+    def _show(self, strength: Strength) -> None:
         self.bar.setValue(strength.score)
         self.bar.setFormat(strength.label)
         self.bar.setProperty("strength", "ok" if strength.acceptable else "weak")
-        self.bar.style().unpolish(self.bar)
-        self.bar.style().polish(self.bar)
         self.advice.setText(strength.advice())
-        return strength.acceptable
 
 
 def _centred(box: QWidget) -> QVBoxLayout:
@@ -97,6 +110,15 @@ def _centred(box: QWidget) -> QVBoxLayout:
     layout.addLayout(row)
     layout.addStretch(3)
     return layout
+
+
+def _at_right(button: QWidget) -> QHBoxLayout:
+    """The button at the right of its row. A stretch, not an alignment flag, places it: nothing
+    on these pages may touch Qt's `Qt` namespace before they are painted (ui/first_paint.py)."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(button)
+    return row
 
 
 def _page(box: QWidget, name: str) -> QVBoxLayout:
@@ -162,7 +184,7 @@ class CreateVaultPage(QWidget):
         inner.addWidget(intro)
         inner.addLayout(form)
         inner.addWidget(self.message)
-        inner.addWidget(self.create_button, 0, Qt.AlignmentFlag.AlignRight)
+        inner.addLayout(_at_right(self.create_button))
         self.setLayout(_page(box, "create_page"))
         self.passphrase.secretChanged.connect(self.meter.show_for)
         # A refusal speaks of what was typed: typing again takes it away, so an old red line
@@ -220,7 +242,7 @@ class UnlockPage(QWidget):
         self.held.setMaximumWidth(460)
         self.held.hide()
         inner.addWidget(self.held)
-        inner.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
+        inner.addLayout(_at_right(self.unlock_button))
         self.setLayout(_page(box, "unlock_page"))
         self.unlock_button.clicked.connect(self._submit)
         self.passphrase.returnPressed.connect(self._submit)

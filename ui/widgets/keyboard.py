@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -34,9 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from ui.widgets.app_filters import AppFilter
-
-_RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
 
 
 def mnemonic_of(text: str) -> str | None:
@@ -103,6 +100,8 @@ def _matched(texts: list[str], free: set[str]) -> list[str | None]:
 
 
 def _first_focusable(layout: QLayout) -> QWidget | None:
+    from PySide6.QtCore import Qt  # not on import: the unlock page paints without it
+
     for index in range(layout.count()):
         item = layout.itemAt(index)
         widget = item.widget()
@@ -228,6 +227,13 @@ class KeyboardGuard(AppFilter):
 
     EVENTS = frozenset({QEvent.Type.Polish, QEvent.Type.KeyPress, QEvent.Type.Show})
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtCore import Qt  # made after the first paint, which goes without it
+
+        self._return_keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        self._plain = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
     def catch_up(self) -> None:
         for widget in QApplication.allWidgets():
             if isinstance(widget, QAbstractItemView):
@@ -243,8 +249,8 @@ class KeyboardGuard(AppFilter):
         elif (
             kind == QEvent.Type.KeyPress
             and isinstance(watched, QPushButton)
-            and event.key() in _RETURN_KEYS
-            and event.modifiers() in _PLAIN
+            and event.key() in self._return_keys
+            and event.modifiers() in self._plain
             and not watched.autoDefault()
             and not watched.isDefault()
         ):

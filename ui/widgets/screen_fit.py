@@ -8,7 +8,7 @@ no dialog has to remember it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.first_paint import after_first_paint
 from ui.widgets.app_filters import AppFilter
 
 
@@ -89,8 +90,10 @@ def scrolling(body: QWidget, name: str) -> QScrollArea:
     area.setObjectName(name)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields inside, not the area
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    # A click beside the fields leaves the keyboard in them, not in the area: set once it is
+    # painted, as a focus policy takes Qt's namespace, which the unlock page paints without
+    # (ui/first_paint.py).
+    after_first_paint(area, lambda: _take_no_focus(area))
     # See-through: the window's own ground shows (as without the scroll area), and the page
     # under it is still painted, which the window waits for before building the rest. A viewport
     # of our own: asking the area for its own makes PySide find that widget's class among every
@@ -101,6 +104,12 @@ def scrolling(body: QWidget, name: str) -> QScrollArea:
     area.setWidget(body)
     body.setAutoFillBackground(False)
     return area
+
+
+def _take_no_focus(widget: QWidget) -> None:
+    from PySide6.QtCore import Qt
+
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
 def whole_size(area: QScrollArea, window: QWidget) -> QSize:

@@ -14,8 +14,15 @@ and the context menu are off: they would work on the bullets, not on the passphr
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 BULLET = "\u25cf"
@@ -39,8 +46,6 @@ _MOVING = (
     QKeySequence.StandardKey.SelectAll,
     QKeySequence.StandardKey.Deselect,
 )
-_SHORTCUT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier
-_WORD = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier  # a word back
 
 
 class SecretField(QLineEdit):
@@ -51,15 +56,11 @@ class SecretField(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._secret = ""
+        # Password mode also tells input methods the text is hidden and sensitive, with no
+        # predictions (ImhHiddenText, ImhSensitiveData, ImhNoPredictiveText).
         self.setEchoMode(QLineEdit.EchoMode.Password)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.setDragEnabled(False)
         self.setAcceptDrops(False)
-        self.setInputMethodHints(
-            Qt.InputMethodHint.ImhHiddenText
-            | Qt.InputMethodHint.ImhSensitiveData
-            | Qt.InputMethodHint.ImhNoPredictiveText
-        )
 
     # -- the passphrase ------------------------------------------------------------------------
 
@@ -80,6 +81,8 @@ class SecretField(QLineEdit):
     # -- editing -------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt  # not on import: the unlock page paints without it
+
         if any(event.matches(key) for key in _MOVING):
             super().keyPressEvent(event)  # moves the cursor or the selection over the bullets
             return
@@ -91,8 +94,14 @@ class SecretField(QLineEdit):
             pasted = QGuiApplication.clipboard().text().splitlines()
             self._replace_selection(pasted[0] if pasted else "")
         elif key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
-            self._delete(forward=key == Qt.Key.Key_Delete, whole_word=bool(modifiers & _WORD))
-        elif event.text().isprintable() and event.text() and not modifiers & _SHORTCUT:
+            word_back = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            self._delete(forward=key == Qt.Key.Key_Delete, whole_word=bool(modifiers & word_back))
+        elif (
+            event.text().isprintable()
+            and event.text()
+            and not modifiers
+            & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier)
+        ):
             self._replace_selection(event.text())
         else:
             # Anything else QLineEdit would do itself (undo, copy, cut, Ctrl+K, …) would edit
@@ -106,7 +115,12 @@ class SecretField(QLineEdit):
             self._replace_selection(event.commitString())
         event.accept()
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        event.accept()  # no menu: its Copy, Cut and Undo would work on the bullets
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        from PySide6.QtCore import Qt
+
         if event.button() == Qt.MouseButton.MiddleButton:
             event.accept()  # no paste of the X11 selection: it would arrive as plain text
             return

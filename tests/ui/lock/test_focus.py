@@ -3,10 +3,11 @@ typed next lands in it, with no click first."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.helpers import STRONG_PASSPHRASE, press
+from ui.first_paint import after_first_paint
 from ui.main_window import MainWindow
 from ui.vault_service import VaultService
 
@@ -45,3 +46,26 @@ def test_the_unlock_page_has_the_keyboard_at_start_after_ctrl_l_and_after_auto_l
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.unlock_page)
     unlocks_by_typing(qtbot, window)
     window.service.lock()
+
+
+def test_a_click_on_the_page_around_the_fields_leaves_the_keyboard_in_the_passphrase(
+    qtbot, caseload
+):
+    """The page scrolls on a small screen; its scroll area takes no focus of its own, so a click
+    beside the box keeps what is typed next in the field (set once the page is painted:
+    ui/widgets/screen_fit.py `scrolling`)."""
+    window = MainWindow(VaultService(caseload))
+    qtbot.addWidget(window)
+    page = window.unlock_page
+    painted = []  # a person clicks once the page is on screen: the field is painted last
+    after_first_paint(page.passphrase, lambda: painted.append(True))
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: bool(painted) and QApplication.focusWidget() is page.passphrase)
+    background = window.childAt(QPoint(10, 40))  # the page's margin, beside the centred box
+    assert background not in (None, page.passphrase, page.unlock_button)
+    qtbot.mouseClick(background, Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    assert QApplication.focusWidget() is page.passphrase
+    type_into_focus(qtbot, "ab")
+    assert page.passphrase.text() == "ab"

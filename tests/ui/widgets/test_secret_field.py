@@ -5,9 +5,9 @@ typed character."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QAccessible, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QAccessible, QContextMenuEvent, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
 from tests.ui.accessibility_events import Event, accessibility_events
 from ui.widgets.secret_field import BULLET, SecretField
@@ -97,6 +97,41 @@ def test_paste_takes_the_first_line_and_middle_click_pastes_nothing(qtbot, field
     qtbot.mouseClick(field, Qt.MouseButton.MiddleButton, pos=QPoint(5, 5))
     assert field.text() == PASTED
     clipboard.clear()
+
+
+def test_a_right_click_or_the_menu_key_opens_no_menu(qtbot, field):
+    """Its Copy, Cut and Undo would work on the bullets: the field shows no menu at all, and
+    the window behind it none either."""
+    type_text(field, TYPED)
+    menus_seen: list[str] = []
+
+    def close_any_menu() -> None:  # what QLineEdit's own menu would be, were it shown
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMenu) and widget.isVisible():
+                menus_seen.append(widget.objectName() or "menu")
+                widget.close()
+
+    QTimer.singleShot(200, close_any_menu)
+    for reason, where in (
+        (QContextMenuEvent.Reason.Mouse, QPoint(5, 5)),
+        (QContextMenuEvent.Reason.Keyboard, field.rect().center()),
+    ):
+        event = QContextMenuEvent(reason, where, field.mapToGlobal(where))
+        QApplication.sendEvent(field, event)
+        assert event.isAccepted()
+    qtbot.wait(250)
+    assert menus_seen == []
+    assert field.text() == TYPED
+
+
+def test_input_methods_are_told_the_text_is_hidden_and_sensitive(field):
+    hints = field.inputMethodHints()
+    for hint in (
+        Qt.InputMethodHint.ImhHiddenText,
+        Qt.InputMethodHint.ImhSensitiveData,
+        Qt.InputMethodHint.ImhNoPredictiveText,
+    ):
+        assert hints & hint
 
 
 def test_clearing_and_setting_keep_qt_on_bullets(field):
