@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PACKAGE_STAMP := $(VENV)/.package-stamp
 # A package is rebuilt only when something that goes into it changed.
-PACKAGE_INPUTS := main.py pyproject.toml CHANGELOG.md README.md LICENSE \
+PACKAGE_INPUTS := main.py cli.py pyproject.toml CHANGELOG.md README.md LICENSE \
 	$(shell git ls-files notes storage ui resources packaging 2>/dev/null)
 BUILT := build/.package-built
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 MINIMUM_SCORE = 3  # zxcvbn's "safely unguessable: moderate protection from offline attacks"
 _LABELS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
@@ -10,8 +10,7 @@ _ASSESSED_LENGTH = 72  # zxcvbn refuses longer input; the first 72 characters de
 MISMATCH = "The two passphrases are not the same. Type it again."  # the repeat is what to fix
 
 
-@dataclass(frozen=True)
-class Strength:
+class Strength(NamedTuple):  # not a dataclass: see ui/first_paint.py
     score: int  # 0 to 4
     label: str
     warning: str

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import main
+from cli import EXIT_OK, EXIT_VAULT_ERROR
 from storage.demo import write_demo
 from storage.vault import Vault
 from tests.helpers import CLI_PASSPHRASE, run_cli
@@ -35,11 +35,11 @@ def test_search_still_reads_a_vault_on_a_full_disk(tmp_path):
         path = disk / "alliance.vault"
         demo_vault(path)
         expected = cli("search", path, "sleep")
-        assert expected.returncode == main.EXIT_OK and expected.stdout, expected.stderr
+        assert expected.returncode == EXIT_OK and expected.stdout, expected.stderr
         filler = fill(disk)
         before = digest(path)
         result = cli("search", path, "sleep")
-        assert result.returncode == main.EXIT_OK, result.stderr
+        assert result.returncode == EXIT_OK, result.stderr
         assert result.stdout == expected.stdout  # the same notes found
         assert "disk is full" in result.stderr and "damaged" not in result.stderr
         assert digest(path) == before
@@ -55,7 +55,7 @@ def test_backup_onto_a_full_disk_says_so_and_loses_nothing(tmp_path):
         older.write_bytes(b"kept as it is")
         filler = fill(stick)
         result = cli("backup", path, "--to", str(stick))
-        assert result.returncode == main.EXIT_VAULT_ERROR
+        assert result.returncode == EXIT_VAULT_ERROR
         line = result.stderr.strip()
         assert line.startswith("The disk is full, so the backup ")
         assert "was not written. Free at least " in line and "MB" in line
@@ -64,7 +64,7 @@ def test_backup_onto_a_full_disk_says_so_and_loses_nothing(tmp_path):
         assert older.read_bytes() == b"kept as it is"
         filler.unlink()
         done = cli("backup", path, "--to", str(stick))  # with room again, it works
-        assert done.returncode == main.EXIT_OK, done.stderr
+        assert done.returncode == EXIT_OK, done.stderr
         assert Path(done.stdout.strip()).exists()
     vault = Vault.open(path, CLI_PASSPHRASE)  # the vault itself: sound and whole
     assert vault.integrity_check().ok
@@ -78,7 +78,7 @@ def test_backup_of_a_vault_on_a_full_disk_is_written_elsewhere(tmp_path):
         filler = fill(disk)
         before = digest(path)
         result = cli("backup", path, "--to", str(tmp_path / "backups"))
-        assert result.returncode == main.EXIT_OK, result.stderr
+        assert result.returncode == EXIT_OK, result.stderr
         written = Path(result.stdout.strip())
         assert written.parent == tmp_path / "backups" and written.exists()
         assert "disk is full" in result.stderr and "damaged" not in result.stderr

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import cli
 import main
 from storage.vault import Vault, connect
 from tests.helpers import CLI_PASSPHRASE, CLI_WRONG_PASSPHRASE, REPO_ROOT, run_cli
@@ -87,7 +88,7 @@ def test_verify_finds_a_damaged_later_page(demo_copy):
         file.write(b"\x5a" * 64)
     result = verify(demo_copy)
     # 1 when the check itself finds it (the usual case), 3 when opening already trips on it.
-    assert result.returncode in (main.EXIT_PROBLEM, main.EXIT_VAULT_ERROR)
+    assert result.returncode in (cli.EXIT_PROBLEM, cli.EXIT_VAULT_ERROR)
     assert "damaged" in result.stderr.lower()
     assert "sound" not in result.stdout
 
@@ -98,7 +99,7 @@ def test_verify_calls_damage_on_the_table_of_tables_damage(demo_copy):
     flip_byte(demo_copy, schema_pages(demo_copy, CLI_PASSPHRASE)[0])
     before = demo_copy.read_bytes()
     result = verify(demo_copy)
-    assert result.returncode == main.EXIT_VAULT_ERROR
+    assert result.returncode == cli.EXIT_VAULT_ERROR
     assert "is damaged" in result.stderr and "Restore it from your newest backup" in result.stderr
     assert "passphrase" not in result.stderr and "went wrong" not in result.stderr
     assert demo_copy.read_bytes() == before
@@ -152,7 +153,7 @@ def test_an_empty_passphrase_on_stdin_is_refused_plainly(tmp_path):
 )
 def test_read_passphrase_strips_only_the_line_ending(monkeypatch, typed, passphrase):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(typed.encode("utf-8"))))
-    assert main.read_passphrase(from_stdin=True) == passphrase
+    assert cli.read_passphrase(from_stdin=True) == passphrase
 
 
 def backup(vault: Path, folder: Path, passphrase: str) -> subprocess.CompletedProcess[str]:
@@ -278,7 +279,7 @@ def test_the_passphrase_from_before_a_change_is_named_after_its_backup_is_gone(d
 def test_the_windows_own_arguments_are_read_as_the_parser_reads_them(argv):
     window, vault = main.window_arguments(argv)
     assert window
-    args = main._parser().parse_args(argv)
+    args = cli._parser().parse_args(argv)
     assert args.verb is None
     assert args.vault == vault
 

@@ -11,8 +11,8 @@ too (to restore, to recognise a passphrase from before a change), so not inside 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -37,8 +37,7 @@ def autolock_minutes() -> int:
     return int(app_settings().value(AUTOLOCK_MINUTES, DEFAULT_MINUTES))
 
 
-@dataclass(frozen=True)
-class BackupChoices:
+class BackupChoices(NamedTuple):  # not a dataclass: see ui/first_paint.py
     """Where one vault's backups go, whether quitting makes one, how many are kept."""
 
     folder: Path | None = None

@@ -8,7 +8,8 @@ but QtCore, so a bare PySide6 window measured the same way pays no cost for it.
 What runs before the first paint leaves Qt's `Qt` namespace alone (alignment flags, keys, focus
 policies): PySide builds all of its 93 enums the first time anything touches it, about 14 ms, a
 seventh of a bare window's whole start. Code on that path imports `Qt` where it is used, after
-the paint, and tests/ui/test_startup_imports.py checks that the namespace is still unbuilt.
+the paint, and tests/ui/test_startup_imports.py checks that the namespace is still unbuilt. For
+the same reason its value types are NamedTuples: the dataclasses module alone takes ~3 ms to load.
 """
 
 from __future__ import annotations

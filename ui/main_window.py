@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
         return self._create_page
 
     def _give_page_mnemonics(self, page: QWidget) -> None:
-        from ui.menus import menu_letters
+        from ui.menu_layout import menu_letters
 
         give_mnemonics(page, menu_letters())  # the menus come later: keep their letters
 
@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
         """The menu bar exists before the first show, so menus added later get shortcuts, and
         is as tall as it will be with them: the page under it stays where it was first painted
         when the menus come, instead of moving down as the therapist begins to type."""
-        from ui.menus import LAYOUT
+        from ui.menu_layout import LAYOUT
 
         bar = self.menuBar()
         probe = bar.addAction(LAYOUT[0][0])  # a menu's title, as the style sheet sets it

@@ -1,77 +1,28 @@
 """The menu bar as a table: the window lays out menus and groups, each feature offers entries.
 
-`LAYOUT` says which menus there are, in which order, and which groups of entries each holds;
-a separator stands between the blocks of a menu. Each feature folder has a `menus.py` whose
-`menu_entries(window)` names its own entries, with their group, label (with its mnemonic),
-shortcut and handler; `menu_steps` puts them in place. Within a group, entries keep the order
-they are offered in. An entry that changes the vault says `writes=True`: the write guard
-(ui/vault_writes.py) greys it out, with the reason as its tip, while the vault takes no changes.
+`LAYOUT` (ui/menu_layout.py) says which menus there are, in which order, and which groups of
+entries each holds; a separator stands between the blocks of a menu. Each feature folder has a
+`menus.py` whose `menu_entries(window)` names its own entries, with their group, label (with its
+mnemonic), shortcut and handler; `menu_steps` puts them in place. Within a group, entries keep
+the order they are offered in. An entry that changes the vault says `writes=True`: the write
+guard (ui/vault_writes.py) greys it out, with the reason as its tip, while the vault takes no
+changes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from enum import Enum, auto
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar
 
+from ui.menu_layout import LAYOUT, Group
 from ui.staged_build import Step
 from ui.vault_writes import WriteGuard
 
-
-class Group(Enum):
-    """Where in the menu bar an entry goes."""
-
-    LOCK = auto()
-    VAULT = auto()  # backups, restore, damage, passphrase, audit, settings
-    QUIT = auto()
-    CLIENTS = auto()
-    SEARCH = auto()
-    FIND = auto()
-    CASE = auto()
-    ACROSS_CLIENTS = auto()
-    SESSIONS = auto()
-    NOTE = auto()
-    ALLIANCE = auto()  # the checks after a session: conduct, alliance, ruptures
-    OBSERVATIONS = auto()
-    CATEGORIES = auto()
-    TEMPLATES = auto()
-    REPORTS = auto()
-    VIEW = auto()  # the theme
-    HELP = auto()  # About
-
-
-# Each menu: its title, then its blocks (separated by a line), each an ordered tuple of groups.
-LAYOUT: tuple[tuple[str, tuple[tuple[Group, ...], ...]], ...] = (
-    ("&Vault", ((Group.LOCK,), (Group.VAULT,), (Group.QUIT,))),
-    (
-        "&Clients",
-        ((Group.CLIENTS, Group.SEARCH, Group.FIND, Group.CASE), (Group.ACROSS_CLIENTS,)),
-    ),
-    (
-        "&Session",
-        (
-            (Group.SESSIONS,),
-            (Group.NOTE,),
-            (Group.ALLIANCE,),
-            (Group.OBSERVATIONS, Group.CATEGORIES),
-            (Group.TEMPLATES,),
-        ),
-    ),
-    ("&Reports", ((Group.REPORTS,),)),
-    ("Vie&w", ((Group.VIEW,),)),
-    ("&Help", ((Group.HELP,),)),
-)
-
 Shortcut = str | QKeySequence.StandardKey
-
-
-def menu_letters() -> set[str]:
-    """The menu bar's mnemonics (lower case), which no button or label of the window may use."""
-    return {title[title.index("&") + 1].lower() for title, _blocks in LAYOUT if "&" in title}
 
 
 @dataclass(frozen=True)

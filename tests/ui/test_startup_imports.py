@@ -36,6 +36,9 @@ NOT_BEFORE_FIRST_PAINT = (
     "ui.supervision",
     "ui.writing",
     "ui.vault.actions",
+    "cli",  # the command line's verbs and their parser
+    "ui.menus",  # what builds the menus (their titles and letters are ui.menu_layout)
+    "dataclasses",  # ~3 ms to load: the first paint's value types are NamedTuples
     "docx",
     "zxcvbn",
     "platformdirs",  # given --vault, as here; the default place is found with it
@@ -56,7 +59,7 @@ NOT_BEFORE_FIRST_PAINT = (
 
 # Reports the page on screen and every module loaded, where the start-up probe would quit.
 _CHILD = """
-import json, runpy, sys
+import gc, json, runpy, sys
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from ui import first_paint
@@ -66,7 +69,12 @@ def report():
     shown = type(window.pages.currentWidget()).__name__
     # vars(), not getattr: asking the module for `Qt` would build the namespace there and then.
     qt_built = "Qt" in vars(sys.modules["PySide6.QtCore"])
-    found = {"page": shown, "modules": sorted(sys.modules), "qt_namespace_built": qt_built}
+    found = {
+        "page": shown,
+        "modules": sorted(sys.modules),
+        "qt_namespace_built": qt_built,
+        "collecting_garbage": gc.isenabled(),
+    }
     print("found " + json.dumps(found), flush=True)
     QCoreApplication.quit()
 
@@ -155,3 +163,5 @@ def test_the_supervision_reports_modules_load_in_steps_once_the_window_is_built(
     found = _loaded_at_first_paint(caseload, tmp_path / "settings", _WARMED_CHILD)
     assert found["page"] == "UnlockPage"  # still locked: warming up opens nothing
     assert {"notes.reports.builder", "ui.reports.export_dialog"} <= set(found["modules"])
+    # Held off until the first paint (main.py), and on again since (ui/app.py).
+    assert found["collecting_garbage"]

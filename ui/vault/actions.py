@@ -6,7 +6,6 @@ waits for it to end, so a backup or a rekey is never cut off halfway.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -113,7 +112,7 @@ class VaultActions(QObject):
                 return None
             folder = Path(chosen)
             path = self._service.path
-            keys.set_backup_choices(path, replace(keys.backup_choices(path), folder=folder))
+            keys.set_backup_choices(path, keys.backup_choices(path)._replace(folder=folder))
         return folder
 
     def back_up_now(self) -> None:

@@ -9,7 +9,7 @@ QtCore and QtGui here: the command line draws the report charts and never loads 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
@@ -26,8 +26,7 @@ RED = "#c8424a"
 # -- surfaces and text, from the palette --------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Surface:
+class Surface(NamedTuple):  # not a dataclass: see ui/first_paint.py
     """The colours a chart or a view draws its frame with: what it stands on and writes with."""
 
     background: QColor  # the plot area, the page of a report

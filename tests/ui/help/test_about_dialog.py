@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QTabWidget
 
 from notes.about import declared_version
 from storage.library_versions import library_versions
 from tests.ui.helpers import answer_dialog
-from ui.app import make_app
+from ui.app import icon_once_painted, make_app
 from ui.help.about_dialog import AboutDialog
+from ui.main_window import MainWindow
+from ui.vault_service import VaultService
 
 pytestmark = pytest.mark.gui
 
@@ -65,8 +68,14 @@ def test_the_title_names_the_version_from_pyproject(qtbot, tmp_path):
     assert f"<h2>Alliance {declared_version()}</h2>" in titles
 
 
-def test_the_window_carries_alliances_icon(qtbot, window):
-    make_app()  # as at start-up: the application object gets the icon, every window shows it
+def test_the_window_carries_alliances_icon_once_its_first_page_is_painted(qtbot, tmp_path):
+    app = make_app()
+    app.setWindowIcon(QIcon())  # none yet, whatever an earlier test set
+    window = MainWindow(VaultService(tmp_path / "new.vault"))
+    qtbot.addWidget(window)
+    icon_once_painted(app, window)  # as at start-up: every window of the app shows it
+    assert window.windowIcon().isNull()
+    window.show()
+    qtbot.waitUntil(lambda: not window.windowIcon().isNull())
     icon = window.windowIcon()
-    assert not icon.isNull()
     assert {size.width() for size in icon.availableSizes()} >= {16, 32, 48, 256}
