@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.first_paint import after_first_paint
 from ui.widgets.app_filters import AppFilter
+
+_NO_FOCUS = 0  # Qt::NoFocus
 
 
 def free_area(widget: QWidget) -> QRect:
@@ -90,10 +91,10 @@ def scrolling(body: QWidget, name: str) -> QScrollArea:
     area.setObjectName(name)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    # A click beside the fields leaves the keyboard in them, not in the area: set once it is
-    # painted, as a focus policy takes Qt's namespace, which the unlock page paints without
+    # A click beside the fields leaves the keyboard in them, not in the area. Set by the
+    # property's name: the enum would build Qt's namespace before the first paint
     # (ui/first_paint.py).
-    after_first_paint(area, lambda: _take_no_focus(area))
+    area.setProperty("focusPolicy", _NO_FOCUS)
     # See-through: the window's own ground shows (as without the scroll area), and the page
     # under it is still painted, which the window waits for before building the rest. A viewport
     # of our own: asking the area for its own makes PySide find that widget's class among every
@@ -104,12 +105,6 @@ def scrolling(body: QWidget, name: str) -> QScrollArea:
     area.setWidget(body)
     body.setAutoFillBackground(False)
     return area
-
-
-def _take_no_focus(widget: QWidget) -> None:
-    from PySide6.QtCore import Qt
-
-    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
 def whole_size(area: QScrollArea, window: QWidget) -> QSize:

@@ -52,8 +52,8 @@ def test_a_click_on_the_page_around_the_fields_leaves_the_keyboard_in_the_passph
     qtbot, caseload
 ):
     """The page scrolls on a small screen; its scroll area takes no focus of its own, so a click
-    beside the box keeps what is typed next in the field (set once the page is painted:
-    ui/widgets/screen_fit.py `scrolling`)."""
+    beside the box keeps what is typed next in the field (ui/widgets/screen_fit.py
+    `scrolling`)."""
     window = MainWindow(VaultService(caseload))
     qtbot.addWidget(window)
     page = window.unlock_page
