@@ -60,6 +60,11 @@ def _open_window(vault: Path | None) -> int:
     # start-up makes objects that live as long as the app (modules, Qt's types and enums), and
     # sweeping them again and again costs ~8 ms before the page can show.
     gc.disable()
+    import PySide6.QtCore  # noqa: F401  (loaded first: the next line needs it)
+
+    from ui.pyside_scans import answer_for_own_modules
+
+    answer_for_own_modules()  # ~11 ms of PySide reading source files, spared
     if vault is None:
         from storage.locations import default_vault_path
 

@@ -59,7 +59,7 @@ def _time_to_shown(command: list[str], env: dict[str, str]) -> float:
     raise RuntimeError(f"{command} showed nothing:\n{done.stderr[-2000:]}")
 
 
-def startup(vault: Path, settings: Path, repeats: int = 5) -> dict:
+def startup(vault: Path, settings: Path, repeats: int = 9) -> dict:
     env = {**_env(settings), "XDG_DATA_HOME": str(_default_place(settings, vault))}
     commands = {
         "app": [sys.executable, "main.py"],

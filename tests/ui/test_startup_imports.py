@@ -59,7 +59,8 @@ NOT_BEFORE_FIRST_PAINT = (
 
 # Reports the page on screen and every module loaded, where the start-up probe would quit.
 _CHILD = """
-import gc, json, runpy, sys
+import gc, json, linecache, runpy, sys
+from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from ui import first_paint
@@ -74,6 +75,12 @@ def report():
         "modules": sorted(sys.modules),
         "qt_namespace_built": qt_built,
         "collecting_garbage": gc.isenabled(),
+        "sources_read": sorted(
+            str(Path(f).resolve().relative_to(Path.cwd()))
+            for f in linecache.cache
+            if f.endswith(".py") and Path(f).resolve().is_relative_to(Path.cwd())
+            and ".venv" not in Path(f).parts
+        ),
     }
     print("found " + json.dumps(found), flush=True)
     QCoreApplication.quit()
@@ -138,6 +145,9 @@ def test_the_first_page_paints_before_the_workspace_and_the_vault_layer_load(
     assert _too_early(found["modules"]) == []
     # Building Qt's `Qt` namespace (93 enums) costs a seventh of a bare window's start.
     assert not found["qt_namespace_built"]
+    # PySide reads every module's source after it loads, unless told (ui/pyside_scans.py):
+    # only the two that load before it is told are read.
+    assert found["sources_read"] == ["ui/__init__.py", "ui/pyside_scans.py"]
 
 
 def test_enter_on_the_unlock_page_before_the_workspace_is_built_opens_the_vault(
