@@ -96,7 +96,7 @@ def _dictionary(language: str):  # a spylls Dictionary; loaded once per process,
     # Its million objects live as long as the app: moved out of the collector's sight, a full
     # garbage collection no longer walks them (tens of milliseconds each, while typing). No
     # collection here: this runs on a worker, and collecting there could delete Qt objects off
-    # the GUI thread (ui/garbage_collector.py); what little garbage is frozen with it stays.
+    # the GUI thread; what little garbage is frozen with it stays.
     gc.freeze()
     return dictionary
 

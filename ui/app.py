@@ -6,11 +6,11 @@ import contextlib
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 import resources
@@ -34,10 +34,16 @@ def app_icon() -> QIcon:
     return icon
 
 
+def once_painted(window: MainWindow, then: Callable[[], object]) -> None:
+    """Call `then` a turn after the window's first page is painted, so that whatever waits for
+    the paint itself (the start-up probe of ui/first_paint.py) is served first."""
+    after_first_paint(window.pages, lambda: QTimer.singleShot(0, window, then))
+
+
 def icon_once_painted(app: QApplication, window: MainWindow) -> None:
     """Give every window the app's icon once its first page is painted: reading its sizes costs
     ~3 ms of start-up before that, and the window manager shows it as soon as it is set."""
-    after_first_paint(window.pages.currentWidget(), lambda: app.setWindowIcon(app_icon()))
+    once_painted(window, lambda: app.setWindowIcon(app_icon()))
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -91,12 +97,9 @@ def run_app(vault_path: Path) -> int:
         app = make_app()
     window = MainWindow(VaultService(vault_path))
     window.crash_handler.install()
-    page = window.pages.currentWidget()
     icon_once_painted(app, window)
-    after_first_paint(page, collect_garbage_from_now_on)
+    once_painted(window, collect_garbage_from_now_on)
     if os.environ.get(BENCH_EXIT_ON_SHOWN):  # bench/ only: time to the first page, then quit
-        # Installed last, so its filter sees the paint first (Qt's order) and reports it
-        # before the two lines above do their work.
-        quit_on_first_paint(page)
+        quit_on_first_paint(window.pages.currentWidget())
     window.show()
     return app.exec()

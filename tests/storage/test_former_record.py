@@ -39,7 +39,9 @@ def refusal(path: Path, passphrase: str) -> WrongPassphrase:
 
 
 def moment_of(backup: Path) -> datetime:
-    stamp = backup.stem.split(BEFORE_CHANGE)[1]
+    # A second change within the same second is numbered ("…_191857-2"): the stamp is the
+    # first 17 characters, YYYY-MM-DD_HHMMSS.
+    stamp = backup.stem.split(BEFORE_CHANGE)[1][:17]
     return datetime.strptime(stamp, "%Y-%m-%d_%H%M%S")
 
 
