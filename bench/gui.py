@@ -12,7 +12,6 @@ import statistics
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -284,7 +283,7 @@ def backup_stall(window: MainWindow, folder: Path) -> dict:
     from ui import app_settings
 
     chosen = app_settings.backup_choices(window.service.path)
-    app_settings.set_backup_choices(window.service.path, replace(chosen, folder=folder))
+    app_settings.set_backup_choices(window.service.path, chosen._replace(folder=folder))
     before = set(folder.glob("*")) if folder.exists() else set()
     result = _vault_action_stall(window, window.vault_actions.back_up_now, dismiss)
     written = set(folder.glob("*.vault")) - before
