@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 def scrubbed_traceback(error: BaseException) -> str:
@@ -52,6 +52,8 @@ class CrashHandler:
                 saved = "Your typing has been saved."
             except Exception:
                 saved = "Your typing is still on screen; Alliance could not save it just now."
+            from PySide6.QtWidgets import QMessageBox  # its type is made only for a crash
+
             box = QMessageBox(self._parent)
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle("Something went wrong")

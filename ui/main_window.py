@@ -7,12 +7,10 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
-from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -34,6 +32,8 @@ from ui.widgets.screen_fit import ScreenFit, fit_to_screen
 from ui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:  # imported with the workspace or the vault, after the first paint
+    from PySide6.QtGui import QAction, QCloseEvent
+
     from storage.errors import VaultError
     from ui.workspace import Workspace
 
@@ -532,6 +532,8 @@ class MainWindow(QMainWindow):
             set_layout_states(self.service.path, states)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from PySide6.QtWidgets import QMessageBox  # only when asked: see ui/first_paint.py
+
         if self._workspace is None:  # closed before anything but the first page was built
             self.save_layout()
             self.service.lock()

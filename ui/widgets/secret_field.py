@@ -14,38 +14,44 @@ and the context menu are off: they would work on the bullets, not on the passphr
 
 from __future__ import annotations
 
+from functools import cache
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
-from PySide6.QtGui import (
-    QContextMenuEvent,
-    QGuiApplication,
-    QInputMethodEvent,
-    QKeyEvent,
-    QKeySequence,
-    QMouseEvent,
-)
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+if TYPE_CHECKING:  # its types are made when a key is first pressed, not before the first paint
+    from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QKeyEvent, QMouseEvent
+
 BULLET = "\u25cf"
-_MOVING = (
-    QKeySequence.StandardKey.MoveToNextChar,
-    QKeySequence.StandardKey.MoveToPreviousChar,
-    QKeySequence.StandardKey.MoveToNextWord,
-    QKeySequence.StandardKey.MoveToPreviousWord,
-    QKeySequence.StandardKey.MoveToStartOfLine,
-    QKeySequence.StandardKey.MoveToEndOfLine,
-    QKeySequence.StandardKey.MoveToStartOfDocument,
-    QKeySequence.StandardKey.MoveToEndOfDocument,
-    QKeySequence.StandardKey.SelectNextChar,
-    QKeySequence.StandardKey.SelectPreviousChar,
-    QKeySequence.StandardKey.SelectNextWord,
-    QKeySequence.StandardKey.SelectPreviousWord,
-    QKeySequence.StandardKey.SelectStartOfLine,
-    QKeySequence.StandardKey.SelectEndOfLine,
-    QKeySequence.StandardKey.SelectStartOfDocument,
-    QKeySequence.StandardKey.SelectEndOfDocument,
-    QKeySequence.StandardKey.SelectAll,
-    QKeySequence.StandardKey.Deselect,
-)
+
+
+@cache
+def _moving_keys() -> tuple:
+    """The keys that move the cursor or the selection: QLineEdit's own handling, over bullets."""
+    from PySide6.QtGui import QKeySequence
+
+    return (
+        QKeySequence.StandardKey.MoveToNextChar,
+        QKeySequence.StandardKey.MoveToPreviousChar,
+        QKeySequence.StandardKey.MoveToNextWord,
+        QKeySequence.StandardKey.MoveToPreviousWord,
+        QKeySequence.StandardKey.MoveToStartOfLine,
+        QKeySequence.StandardKey.MoveToEndOfLine,
+        QKeySequence.StandardKey.MoveToStartOfDocument,
+        QKeySequence.StandardKey.MoveToEndOfDocument,
+        QKeySequence.StandardKey.SelectNextChar,
+        QKeySequence.StandardKey.SelectPreviousChar,
+        QKeySequence.StandardKey.SelectNextWord,
+        QKeySequence.StandardKey.SelectPreviousWord,
+        QKeySequence.StandardKey.SelectStartOfLine,
+        QKeySequence.StandardKey.SelectEndOfLine,
+        QKeySequence.StandardKey.SelectStartOfDocument,
+        QKeySequence.StandardKey.SelectEndOfDocument,
+        QKeySequence.StandardKey.SelectAll,
+        QKeySequence.StandardKey.Deselect,
+    )
 
 
 class SecretField(QLineEdit):
@@ -82,8 +88,9 @@ class SecretField(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         from PySide6.QtCore import Qt  # not on import: the unlock page paints without it
+        from PySide6.QtGui import QKeySequence
 
-        if any(event.matches(key) for key in _MOVING):
+        if any(event.matches(key) for key in _moving_keys()):
             super().keyPressEvent(event)  # moves the cursor or the selection over the bullets
             return
         key, modifiers = event.key(), event.modifiers()
