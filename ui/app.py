@@ -85,9 +85,20 @@ def explained_platform_failure() -> Iterator[None]:
             print(text, file=sys.stderr)
 
 
+# Should the first page not be painted soon (the window opened on another desktop), garbage
+# collection resumes anyway.
+COLLECTION_AT_THE_LATEST_MS = 5000
+_collecting = False
+
+
 def collect_garbage_from_now_on() -> None:
     """Garbage collection on again (main.py holds it off until the first paint), with what
-    start-up made set aside for good: it lives as long as the app, so no sweep needs it."""
+    start-up made set aside for good: it lives as long as the app, so no sweep needs it. Once:
+    a later call would also set aside what the workspace has made since."""
+    global _collecting
+    if _collecting:
+        return
+    _collecting = True
     gc.freeze()
     gc.enable()
 
@@ -99,6 +110,7 @@ def run_app(vault_path: Path) -> int:
     window.crash_handler.install()
     icon_once_painted(app, window)
     once_painted(window, collect_garbage_from_now_on)
+    QTimer.singleShot(COLLECTION_AT_THE_LATEST_MS, app, collect_garbage_from_now_on)
     if os.environ.get(BENCH_EXIT_ON_SHOWN):  # bench/ only: time to the first page, then quit
         quit_on_first_paint(window.pages.currentWidget())
     window.show()

@@ -178,3 +178,42 @@ def test_the_supervision_reports_modules_load_in_steps_once_the_window_is_built(
     # Held off until the first paint (main.py), and on again since (ui/app.py): without that,
     # the child waits its 10 s for it and reports it off.
     assert found["collecting_garbage"]
+
+
+# The window is made but its first page is never painted (as on another desktop).
+_NEVER_PAINTED_CHILD = """
+import gc, runpy, sys
+from PySide6.QtCore import QCoreApplication, QTimer
+import ui.app as app_module
+
+app_module.COLLECTION_AT_THE_LATEST_MS = 200
+app_module.once_painted = lambda window, then: None  # no first paint comes
+
+def report():
+    print("collecting", gc.isenabled(), flush=True)
+    QCoreApplication.quit()
+
+app_module.icon_once_painted = lambda app, window: QTimer.singleShot(800, report)
+sys.argv = ["main.py", "--vault", sys.argv[1]]
+runpy.run_path("main.py", run_name="__main__")
+"""
+
+
+def test_garbage_collection_resumes_even_if_the_first_page_is_never_painted(
+    caseload: Path, tmp_path: Path
+):
+    env = {
+        **{k: v for k, v in os.environ.items() if k != BENCH_EXIT_ON_SHOWN},
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "settings"),
+        "PYTHONPATH": str(ROOT),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", _NEVER_PAINTED_CHILD, str(caseload)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "collecting True" in done.stdout, done.stderr[-2000:]
