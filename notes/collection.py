@@ -19,6 +19,17 @@ _paused = 0  # jobs running now; collection resumes after the last
 _was_enabled = False
 
 
+def resume_collection() -> None:
+    """Collection on for good (the window holds it off until its first paint); if a job has
+    paused it meanwhile, it comes back when the last such job ends, not in the middle of it."""
+    global _was_enabled
+    with _pausing:
+        if _paused:
+            _was_enabled = True
+        else:
+            gc.enable()
+
+
 @contextmanager
 def collection_paused() -> Iterator[None]:
     """No cyclic garbage collection until the last job that asked for a pause has ended."""

@@ -14,6 +14,7 @@ from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 import resources
+from notes.collection import resume_collection
 from ui.appearance.look import chosen_theme, look
 from ui.first_paint import BENCH_EXIT_ON_SHOWN, after_first_paint, quit_on_first_paint
 from ui.main_window import MainWindow
@@ -93,14 +94,15 @@ _collecting = False
 
 def collect_garbage_from_now_on() -> None:
     """Garbage collection on again (main.py holds it off until the first paint), with what
-    start-up made set aside for good: it lives as long as the app, so no sweep needs it. Once:
-    a later call would also set aside what the workspace has made since."""
+    start-up made set aside for good: nearly all of it lives as long as the app (the few hundred
+    objects of garbage among it are kept too, as a sweep now would stall the page). Once: a
+    later call would also set aside what the workspace has made since."""
     global _collecting
     if _collecting:
         return
     _collecting = True
     gc.freeze()
-    gc.enable()
+    resume_collection()  # after a job's pause, should one have begun
 
 
 def run_app(vault_path: Path) -> int:

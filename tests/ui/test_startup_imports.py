@@ -148,8 +148,8 @@ def test_the_first_page_paints_before_the_workspace_and_the_vault_layer_load(
     # Building Qt's `Qt` namespace (93 enums) costs a seventh of a bare window's start.
     assert not found["qt_namespace_built"]
     # PySide reads every module's source after it loads, unless told (ui/pyside_scans.py):
-    # only the two that load before it is told are read.
-    assert found["sources_read"] == ["ui/__init__.py", "ui/pyside_scans.py"]
+    # at most the two that load before it is told are read.
+    assert set(found["sources_read"]) <= {"ui/__init__.py", "ui/pyside_scans.py"}
 
 
 def test_enter_on_the_unlock_page_before_the_workspace_is_built_opens_the_vault(
@@ -189,11 +189,14 @@ import ui.app as app_module
 app_module.COLLECTION_AT_THE_LATEST_MS = 200
 app_module.once_painted = lambda window, then: None  # no first paint comes
 
-def report():
-    print("collecting", gc.isenabled(), flush=True)
-    QCoreApplication.quit()
+def report(turns=200):  # 10 s at most: a job started meanwhile (the dictionary) may pause it
+    if gc.isenabled() or turns == 0:
+        print("collecting", gc.isenabled(), flush=True)
+        QCoreApplication.quit()
+    else:
+        QTimer.singleShot(50, lambda: report(turns - 1))
 
-app_module.icon_once_painted = lambda app, window: QTimer.singleShot(800, report)
+app_module.icon_once_painted = lambda app, window: QTimer.singleShot(300, report)
 sys.argv = ["main.py", "--vault", sys.argv[1]]
 runpy.run_path("main.py", run_name="__main__")
 """
