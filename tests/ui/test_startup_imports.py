@@ -109,7 +109,8 @@ first_paint._report_and_quit = when_warm""",
 )
 
 
-def _loaded_at_first_paint(vault: Path, settings: Path, child: str = _CHILD) -> dict:
+def _run_child(child: str, vault: Path, settings: Path) -> subprocess.CompletedProcess:
+    """`child` started as bench/startup.py starts the app: offscreen, with the probe on."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -117,7 +118,7 @@ def _loaded_at_first_paint(vault: Path, settings: Path, child: str = _CHILD) -> 
         "PYTHONPATH": str(ROOT),
         BENCH_EXIT_ON_SHOWN: "1",
     }
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", child, str(vault)],
         cwd=ROOT,
         env=env,
@@ -125,6 +126,10 @@ def _loaded_at_first_paint(vault: Path, settings: Path, child: str = _CHILD) -> 
         text=True,
         timeout=120,
     )
+
+
+def _loaded_at_first_paint(vault: Path, settings: Path, child: str = _CHILD) -> dict:
+    done = _run_child(child, vault, settings)
     for line in done.stdout.splitlines():
         if line.startswith("found "):
             return json.loads(line.removeprefix("found "))
@@ -185,7 +190,9 @@ _NEVER_PAINTED_CHILD = """
 import gc, runpy, sys
 from PySide6.QtCore import QCoreApplication, QTimer
 import ui.app as app_module
+from ui import first_paint
 
+first_paint._report_and_quit = lambda: None  # the probe stays quiet: this child reports itself
 app_module.COLLECTION_AT_THE_LATEST_MS = 200
 app_module.once_painted = lambda window, then: None  # no first paint comes
 
@@ -205,18 +212,5 @@ runpy.run_path("main.py", run_name="__main__")
 def test_garbage_collection_resumes_even_if_the_first_page_is_never_painted(
     caseload: Path, tmp_path: Path
 ):
-    env = {
-        **{k: v for k, v in os.environ.items() if k != BENCH_EXIT_ON_SHOWN},
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CONFIG_HOME": str(tmp_path / "settings"),
-        "PYTHONPATH": str(ROOT),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", _NEVER_PAINTED_CHILD, str(caseload)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    done = _run_child(_NEVER_PAINTED_CHILD, caseload, tmp_path / "settings")
     assert "collecting True" in done.stdout, done.stderr[-2000:]
